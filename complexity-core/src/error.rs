@@ -1,0 +1,468 @@
+//! Errors of the analysis, and the `const` message builder that formats them, so that the
+//! compiler and the run-time report print the very same text.
+
+use core::fmt;
+
+use crate::shape::Shape;
+
+/// The deepest module path an [`Error`] records.
+pub const MAX_PATH: usize = 32;
+
+/// The name of a child module: a struct field (`conv1`) or a position in a sequence (`0`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Name {
+    /// A named field.
+    Field(&'static str),
+    /// A position in a sequence (an array or tuple), as `nn.Sequential` numbers its children.
+    Index(usize),
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Name::Field(name) => f.write_str(name),
+            Name::Index(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+/// The dotted path of a module inside the model (`layer2.0.conv1`), empty for the model.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Path {
+    names: [Name; MAX_PATH],
+    len: usize,
+    truncated: bool,
+}
+
+impl Path {
+    /// The model itself.
+    pub const ROOT: Path = Path {
+        names: [Name::Index(0); MAX_PATH],
+        len: 0,
+        truncated: false,
+    };
+
+    /// The names from the model down, outermost first.
+    pub const fn names(&self) -> &[Name] {
+        self.names.split_at(self.len).0
+    }
+
+    /// This path with `name` put in front, as an error travels up from a child.
+    pub const fn within(mut self, name: Name) -> Path {
+        if self.len == MAX_PATH {
+            self.len -= 1;
+            self.truncated = true;
+        }
+        let mut i = self.len;
+        while i > 0 {
+            self.names[i] = self.names[i - 1];
+            i -= 1;
+        }
+        self.names[0] = name;
+        self.len += 1;
+        self
+    }
+
+    const fn write(&self, out: &mut Message) {
+        if self.len == 0 {
+            out.push_str("model");
+            return;
+        }
+        let mut i = 0;
+        while i < self.len {
+            if i > 0 {
+                out.push_str(".");
+            }
+            match self.names[i] {
+                Name::Field(name) => out.push_str(name),
+                Name::Index(n) => out.push_u128(n as u128),
+            }
+            i += 1;
+        }
+        if self.truncated {
+            out.push_str(".…");
+        }
+    }
+}
+
+/// What went wrong, with the numbers involved.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A layer was declared with a size (`in = 64`) that the incoming tensor does not have.
+    SizeMismatch {
+        /// What the size is, e.g. `"input channels"` or `"input features"`.
+        what: &'static str,
+        /// The size the layer was declared with.
+        expected: u64,
+        /// The size of the incoming tensor.
+        got: u64,
+    },
+    /// A layer got a tensor of a rank it does not take.
+    Rank {
+        /// The layer, e.g. `"conv2d"`.
+        layer: &'static str,
+        /// The ranks it takes, e.g. `"4 ([N, C, H, W])"`.
+        expected: &'static str,
+        /// The incoming shape.
+        got: Shape,
+    },
+    /// An argument that must be positive is 0.
+    Zero {
+        /// The layer, e.g. `"conv2d"`.
+        layer: &'static str,
+        /// The argument, e.g. `"stride"`.
+        arg: &'static str,
+    },
+    /// `groups` does not divide a channel count.
+    Groups {
+        /// `"in"` or `"out"`.
+        channels: &'static str,
+        /// The channel count.
+        value: u64,
+        /// The number of groups.
+        groups: u64,
+    },
+    /// A window (kernel × dilation) larger than the padded input: the output would be empty.
+    EmptyOutput {
+        /// The layer, e.g. `"max_pool2d"`.
+        layer: &'static str,
+        /// The padded input size along the dimension.
+        padded: u64,
+        /// The window's extent, `dilation · (kernel − 1) + 1`.
+        window: u64,
+    },
+    /// Padding larger than half the kernel, which PyTorch's pools reject.
+    Padding {
+        /// The layer.
+        layer: &'static str,
+        /// The padding.
+        padding: u64,
+        /// The kernel size.
+        kernel: u64,
+    },
+    /// Two shapes that an elementwise operation cannot broadcast together.
+    Broadcast {
+        /// The operation, e.g. `"+"`.
+        op: &'static str,
+        /// The left operand's shape.
+        left: Shape,
+        /// The right operand's shape.
+        right: Shape,
+    },
+    /// `flatten` dimensions outside the tensor or in the wrong order.
+    FlattenRange {
+        /// `start_dim` as written.
+        start: i64,
+        /// `end_dim` as written.
+        end: i64,
+        /// The incoming shape.
+        got: Shape,
+    },
+    /// A count does not fit its integer type (u64 for params and activations, u128 for FLOPs).
+    Overflow {
+        /// `"params"`, `"FLOPs"`, `"activations"` or `"shape"`.
+        what: &'static str,
+    },
+    /// The model description itself is malformed (a hand-built description with a forward
+    /// step that refers to a value or child that does not exist, or too many values).
+    Description {
+        /// What is wrong.
+        what: &'static str,
+    },
+}
+
+/// An analysis error: where in the model ([`Path`]) and what ([`ErrorKind`]).
+///
+/// At compile time it becomes the compiler's error text; at run time `Display` prints the
+/// same text, e.g. `layer2.0.conv1: expects 64 input channels, got 128`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Error {
+    path: Path,
+    kind: ErrorKind,
+}
+
+impl Error {
+    /// An error at the module being analysed; parents put their names in front.
+    pub const fn new(kind: ErrorKind) -> Error {
+        Error {
+            path: Path::ROOT,
+            kind,
+        }
+    }
+
+    /// The module where the error is.
+    pub const fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What went wrong.
+    pub const fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The same error seen from the parent, whose child `name` it came from.
+    pub const fn within(mut self, name: Name) -> Error {
+        self.path = self.path.within(name);
+        self
+    }
+
+    /// The error's text, built in a `const` context.
+    pub const fn message(&self) -> Message {
+        let mut out = Message::new();
+        self.path.write(&mut out);
+        out.push_str(": ");
+        match self.kind {
+            ErrorKind::SizeMismatch {
+                what,
+                expected,
+                got,
+            } => {
+                out.push_str("expects ");
+                out.push_u128(expected as u128);
+                out.push_str(" ");
+                out.push_str(what);
+                out.push_str(", got ");
+                out.push_u128(got as u128);
+            }
+            ErrorKind::Rank {
+                layer,
+                expected,
+                got,
+            } => {
+                out.push_str(layer);
+                out.push_str(" takes a tensor of rank ");
+                out.push_str(expected);
+                out.push_str(", got ");
+                out.push_shape(got);
+            }
+            ErrorKind::Zero { layer, arg } => {
+                out.push_str(layer);
+                out.push_str(": `");
+                out.push_str(arg);
+                out.push_str("` must be at least 1, got 0");
+            }
+            ErrorKind::Groups {
+                channels,
+                value,
+                groups,
+            } => {
+                out.push_str("groups = ");
+                out.push_u128(groups as u128);
+                out.push_str(" does not divide the ");
+                out.push_u128(value as u128);
+                out.push_str(" ");
+                out.push_str(channels);
+                out.push_str(" channels");
+            }
+            ErrorKind::EmptyOutput {
+                layer,
+                padded,
+                window,
+            } => {
+                out.push_str(layer);
+                out.push_str(": the window (dilation·(kernel−1)+1 = ");
+                out.push_u128(window as u128);
+                out.push_str(") is larger than the padded input (");
+                out.push_u128(padded as u128);
+                out.push_str("), so the output would be empty");
+            }
+            ErrorKind::Padding {
+                layer,
+                padding,
+                kernel,
+            } => {
+                out.push_str(layer);
+                out.push_str(": padding ");
+                out.push_u128(padding as u128);
+                out.push_str(" is more than half the kernel size ");
+                out.push_u128(kernel as u128);
+            }
+            ErrorKind::Broadcast { op, left, right } => {
+                out.push_str("`");
+                out.push_str(op);
+                out.push_str("` of shapes ");
+                out.push_shape(left);
+                out.push_str(" and ");
+                out.push_shape(right);
+                out.push_str(", which do not broadcast");
+            }
+            ErrorKind::FlattenRange { start, end, got } => {
+                out.push_str("flatten(start_dim = ");
+                out.push_i64(start);
+                out.push_str(", end_dim = ");
+                out.push_i64(end);
+                out.push_str(") does not fit a tensor of shape ");
+                out.push_shape(got);
+            }
+            ErrorKind::Overflow { what } => {
+                out.push_str("the number of ");
+                out.push_str(what);
+                out.push_str(" overflows its integer type");
+            }
+            ErrorKind::Description { what } => {
+                out.push_str("malformed model description: ");
+                out.push_str(what);
+            }
+        }
+        out
+    }
+
+    /// Fails compilation with this error's message when called in a `const` context
+    /// (panics at run time).
+    #[track_caller]
+    pub const fn panic(&self) -> ! {
+        let message = self.message();
+        panic!("{}", message.as_str())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message().as_str())
+    }
+}
+
+impl core::error::Error for Error {}
+
+/// The capacity of a [`Message`] in bytes.
+pub const MESSAGE_CAPACITY: usize = 512;
+
+/// A fixed-capacity UTF-8 text built by `const fn`s: the one formatter of error messages,
+/// used at compile time (where there is no allocator) and at run time alike.
+#[derive(Clone, Copy)]
+pub struct Message {
+    bytes: [u8; MESSAGE_CAPACITY],
+    len: usize,
+}
+
+impl Message {
+    /// An empty message.
+    pub const fn new() -> Message {
+        Message {
+            bytes: [0; MESSAGE_CAPACITY],
+            len: 0,
+        }
+    }
+
+    /// Appends `s` whole, or nothing if it does not fit (so the text stays valid UTF-8).
+    pub const fn push_str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        if self.len + b.len() > MESSAGE_CAPACITY {
+            return;
+        }
+        let mut i = 0;
+        while i < b.len() {
+            self.bytes[self.len + i] = b[i];
+            i += 1;
+        }
+        self.len += b.len();
+    }
+
+    /// Appends `n` in decimal.
+    pub const fn push_u128(&mut self, mut n: u128) {
+        let mut digits = [0u8; 39];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let (_, tail) = digits.split_at(i);
+        match core::str::from_utf8(tail) {
+            Ok(s) => self.push_str(s),
+            Err(_) => {}
+        }
+    }
+
+    /// Appends `n` in decimal, with a `-` if negative.
+    pub const fn push_i64(&mut self, n: i64) {
+        if n < 0 {
+            self.push_str("-");
+        }
+        self.push_u128(n.unsigned_abs() as u128);
+    }
+
+    /// Appends a shape as `[1, 64, 56, 56]`.
+    pub const fn push_shape(&mut self, shape: Shape) {
+        self.push_str("[");
+        let dims = shape.dims();
+        let mut i = 0;
+        while i < dims.len() {
+            if i > 0 {
+                self.push_str(", ");
+            }
+            self.push_u128(dims[i] as u128);
+            i += 1;
+        }
+        self.push_str("]");
+    }
+
+    /// The text.
+    pub const fn as_str(&self) -> &str {
+        match core::str::from_utf8(self.bytes.split_at(self.len).0) {
+            Ok(s) => s,
+            Err(_) => "",
+        }
+    }
+}
+
+impl Default for Message {
+    fn default() -> Self {
+        Message::new()
+    }
+}
+
+impl fmt::Debug for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_names_path_and_numbers() {
+        let e = Error::new(ErrorKind::SizeMismatch {
+            what: "input channels",
+            expected: 64,
+            got: 128,
+        })
+        .within(Name::Field("conv1"))
+        .within(Name::Index(0))
+        .within(Name::Field("layer2"));
+        assert_eq!(
+            e.to_string(),
+            "layer2.0.conv1: expects 64 input channels, got 128"
+        );
+    }
+
+    #[test]
+    fn numbers_format_in_full() {
+        let mut m = Message::new();
+        m.push_u128(u128::MAX);
+        m.push_str(" ");
+        m.push_i64(-1);
+        m.push_str(" ");
+        m.push_u128(0);
+        assert_eq!(m.as_str(), "340282366920938463463374607431768211455 -1 0");
+    }
+
+    #[test]
+    fn root_errors_name_the_model() {
+        let e = Error::new(ErrorKind::Broadcast {
+            op: "+",
+            left: Shape::new(&[1, 2]),
+            right: Shape::new(&[1, 3]),
+        });
+        assert_eq!(
+            e.to_string(),
+            "model: `+` of shapes [1, 2] and [1, 3], which do not broadcast"
+        );
+    }
+}

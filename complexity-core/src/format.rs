@@ -1,0 +1,104 @@
+//! Number formats of mmengine's printed output and of Python's `repr`.
+
+use alloc::format;
+use alloc::string::String;
+
+/// mmengine's `_format_size(x, sig_figs)`: the count scaled to `K`, `M`, `G`, `T` or `P`
+/// and printed with `sig_figs` decimals, trailing zeros and point removed; counts of at
+/// most 100 are printed whole.
+///
+/// Thresholds are strict (`x > 1e8` → `G`), so 100 prints as `100` and 100,001 as `0.1M`.
+///
+/// ```
+/// use complexity_core::format::format_size;
+/// assert_eq!(format_size(11_689_512, 3), "11.69M");
+/// assert_eq!(format_size(1_826_516_992, 3), "1.827G");
+/// assert_eq!(format_size(1_826_516_992, 2), "1.83G");
+/// assert_eq!(format_size(128, 3), "0.128K");
+/// assert_eq!(format_size(100, 3), "100");
+/// ```
+pub fn format_size(x: u128, sig_figs: usize) -> String {
+    const SCALES: [(u128, f64, &str); 5] = [
+        (100_000_000_000_000, 1e15, "P"),
+        (100_000_000_000, 1e12, "T"),
+        (100_000_000, 1e9, "G"),
+        (100_000, 1e6, "M"),
+        (100, 1e3, "K"),
+    ];
+    for (threshold, scale, suffix) in SCALES {
+        if x > threshold {
+            // Python divides the int, converted to float, by the float scale.
+            let fixed = format!("{:.*}", sig_figs, x as f64 / scale);
+            let trimmed = if fixed.contains('.') {
+                fixed.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                &fixed
+            };
+            return format!("{trimmed}{suffix}");
+        }
+    }
+    format!("{x}")
+}
+
+/// Python's `repr(float)`: the shortest text that reads back as `x`, in fixed notation
+/// with a `.0` for whole numbers when the decimal exponent is in `-4..16`, else in
+/// scientific notation with a signed two-digit exponent (`1e-05`).
+///
+/// ```
+/// use complexity_core::format::python_float;
+/// assert_eq!(python_float(1e-5), "1e-05");
+/// assert_eq!(python_float(0.1), "0.1");
+/// assert_eq!(python_float(1.0), "1.0");
+/// assert_eq!(python_float(1e16), "1e+16");
+/// ```
+pub fn python_float(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    // `{:e}` is Rust's shortest round-trip digits: "1.5e-5".
+    let sci = format!("{x:e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if (-4..16).contains(&exp) {
+        let fixed = format!("{x}");
+        if fixed.contains('.') { fixed } else { fixed + ".0" }
+    } else {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mantissa}e{sign}{:02}", exp.unsigned_abs())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_as_conventions_md_lists_them() {
+        for (x, s) in [
+            (11_689_512, "11.69M"),
+            (1_819_065_856, "1.819G"),
+            (138_357_544, "0.138G"),
+            (128, "0.128K"),
+            (100, "100"),
+            (100_001, "0.1M"),
+            (1_004_544, "1.005M"),
+            (0, "0"),
+            (2_484_712, "2.485M"),
+        ] {
+            assert_eq!(format_size(x, 3), s, "{x}");
+        }
+        assert_eq!(format_size(9_408, 2), "9.41K");
+        assert_eq!(format_size(25_088, 2), "25.09K");
+        assert_eq!(format_size(1_000, 2), "1K");
+    }
+
+    #[test]
+    fn python_floats() {
+        for (x, s) in [(1e-5, "1e-05"), (0.1, "0.1"), (1e-3, "0.001"), (1e-4, "0.0001"), (2.5e-7, "2.5e-07"), (3.0, "3.0"), (1e15, "1000000000000000.0"), (-1e-5, "-1e-05")] {
+            assert_eq!(python_float(x), s);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! What a neural network costs before you run it: parameters, FLOPs (multiply-adds),
+//! activations and the shape of every layer's output, computed from an annotated model
+//! struct by `#[derive(Complexity)]` and checked by the compiler.
+//!
+//! Counts follow OpenMMLab mmengine's `get_model_complexity_info` exactly: one FLOP is one
+//! multiply-add, biases are not counted, and an op without a cost rule (relu, max pool, the
+//! residual `+`) counts 0; activations are the output elements of convolutions and linear
+//! layers. A model analysed here and in mmengine gives the same numbers, module by module,
+//! and [`Report::table`](report::Report::table) prints mmengine's `out_table` byte for byte.
+//!
+//! ```
+//! use complexity_core::{Complexity, Mode, report::Report};
+//!
+//! #[derive(Complexity)]
+//! #[complexity(input = (3, 32, 32))] // mmengine's input_shape: a batch of 1 is prepended
+//! struct Tiny {
+//!     #[complexity(conv2d(out = 8, kernel = 3, padding = 1, bias = false))]
+//!     conv: (),
+//!     #[complexity(batch_norm2d)]
+//!     bn: (),
+//!     #[complexity(relu)]
+//!     relu: (),
+//! }
+//!
+//! // Constants, computed by the compiler: 8·3·3·3 = 216 weights + 2·8 batch-norm weights.
+//! const PARAMS: u64 = Tiny::PARAMS;
+//! assert_eq!(PARAMS, 232);
+//! // conv 8·3·3·3·32·32 = 221,184 FLOPs; batch norm (training) 5 · 8·32·32 = 40,960.
+//! assert_eq!(Tiny::FLOPS, 221_184 + 40_960);
+//! assert_eq!(Tiny::OUTPUT.dims(), &[1, 8, 32, 32]);
+//!
+//! // The same walk at run time, module by module.
+//! let report = Report::of::<Tiny>(Tiny::INPUT, Mode::Eval).unwrap();
+//! assert_eq!(report.module("bn").unwrap().cost.flops, 2 * 8 * 32 * 32);
+//! ```
+//!
+//! Where things are: layer kinds and their formulas in [`layer`] (one file per family),
+//! the walk in [`analysis`], the description the derive emits in [`module`], reports in
+//! [`report`].
+#![cfg_attr(not(test), no_std)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+pub mod analysis;
+pub mod cost;
+pub mod error;
+#[cfg(feature = "alloc")]
+pub mod format;
+pub mod layer;
+pub mod module;
+#[cfg(feature = "alloc")]
+pub mod report;
+pub mod shape;
+
+pub use analysis::{Mode, Totals, analyze};
+pub use cost::{Cost, OpKind};
+pub use error::{Error, ErrorKind};
+pub use module::Module;
+pub use shape::Shape;
+
+/// `#[derive(Complexity)]`: describes a model struct. See the crate's README for the
+/// attributes.
+#[cfg(feature = "derive")]
+pub use complexity_derive::Complexity;
+
+/// A type with a static model description.
+///
+/// Implemented by `#[derive(Complexity)]` on structs, and here for arrays `[T; N]` and
+/// tuples, which act like `nn.Sequential` with children named `0`, `1`, …
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no model description",
+    label = "this field's type does not implement `Complexity`",
+    note = "annotate the field with a layer kind, e.g. `#[complexity(conv2d(out = 64, kernel = 3))]`, \
+            derive `Complexity` for `{Self}`, or mark the field `#[complexity(skip)]`"
+)]
+pub trait Complexity {
+    /// The description.
+    const MODULE: Module;
+}
+
+/// A model with a concrete input, from `#[complexity(input = …)]`: its totals are
+/// constants the compiler computes (and an inconsistent model fails to compile).
+pub trait Model: Complexity {
+    /// The input shape, batch included.
+    const INPUT: Shape;
+    /// The analysis in training mode (mmengine's default).
+    const TRAIN: Totals;
+    /// The analysis in evaluation mode.
+    const EVAL: Totals;
+}
+
+impl<T: Complexity, const N: usize> Complexity for [T; N] {
+    const MODULE: Module = Module {
+        class: "Sequential",
+        body: module::Body::Repeat {
+            module: &T::MODULE,
+            count: N,
+        },
+    };
+}
+
+macro_rules! tuple_impls {
+    ($($name:ident)+) => {
+        impl<$($name: Complexity),+> Complexity for ($($name,)+) {
+            const MODULE: Module = Module::sequence(&[$(&$name::MODULE),+]);
+        }
+    };
+}
+tuple_impls!(A);
+tuple_impls!(A B);
+tuple_impls!(A B C);
+tuple_impls!(A B C D);
+tuple_impls!(A B C D E);
+tuple_impls!(A B C D E F);
+tuple_impls!(A B C D E F G);
+tuple_impls!(A B C D E F G H);
+tuple_impls!(A B C D E F G H I);
+tuple_impls!(A B C D E F G H I J);
+tuple_impls!(A B C D E F G H I J K);
+tuple_impls!(A B C D E F G H I J K L);
+
+/// Not public API: what the derive's generated code calls.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::layer::{self, Layer, Size2};
+    pub use crate::module::{Body, Child, Graph, Module, Step};
+    pub use crate::{Complexity, Mode, Model, Shape, Totals};
+
+    /// A layer argument: a `usize` const expression, as a count.
+    pub const fn count(n: usize) -> u64 {
+        n as u64
+    }
+
+    /// A `flatten` dimension: an `isize` const expression.
+    pub const fn dim(n: isize) -> i64 {
+        n as i64
+    }
+
+    /// A size written as one number.
+    pub const fn square(n: usize) -> Size2 {
+        Size2::square(n as u64)
+    }
+
+    /// A size written as `(h, w)`.
+    pub const fn pair(h: usize, w: usize) -> Size2 {
+        Size2::pair(h as u64, w as u64)
+    }
+
+    /// A float argument (`eps`, `momentum`).
+    pub const fn float(x: f64) -> f64 {
+        x
+    }
+
+    /// The analysis in a `const` item: an error becomes a compile error naming the field
+    /// path and the numbers.
+    pub const fn analyze_or_fail(module: &'static Module, input: Shape, mode: Mode) -> Totals {
+        match crate::analyze(module, input, mode) {
+            Ok(t) => t,
+            Err(e) => e.panic(),
+        }
+    }
+
+    /// Emitted (with `compile_error!`) when the derive input is wrong, so the rest of the
+    /// program still type-checks and only the real error is reported.
+    pub const FALLBACK: Module = Module {
+        class: "",
+        body: Body::Sequence(&[]),
+    };
+}

@@ -1,0 +1,63 @@
+//! mmengine's `out_arch` (`complexity_stats_str`): PyTorch's `repr(model)` with a
+//! `#params, #flops, #acts` line under every module with a non-zero statistic.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{ModuleStats, Report};
+use crate::format::format_size;
+
+pub(super) fn render(report: &Report) -> String {
+    format!("\n{}", repr(report, 0))
+}
+
+/// `_remove_zero_statistics` keeps the model and every module with a non-zero statistic;
+/// `_pretty_statistics(sig_figs=2)` formats them.
+fn stats_line(m: &ModuleStats) -> Option<String> {
+    let c = &m.cost;
+    if !m.path.is_empty() && c.params == 0 && c.flops == 0 && c.activations == 0 {
+        return None;
+    }
+    let acts = if m.calls == 0 { "N/A".into() } else { format_size(c.activations as u128, 2) };
+    let flops = if m.calls == 0 { "N/A".into() } else { format_size(c.flops, 2) };
+    Some(format!("#params: {}, #flops: {}, #acts: {}", format_size(c.params as u128, 2), flops, acts))
+}
+
+/// `nn.Module.__repr__` with the statistics added as one more extra line.
+fn repr(report: &Report, index: usize) -> String {
+    let m = &report.modules()[index];
+    let mut extra_lines: Vec<String> = Vec::new();
+    if let Some(layer) = &m.layer {
+        let extra = layer.extra_repr();
+        if !extra.is_empty() {
+            extra_lines.extend(extra.split('\n').map(String::from));
+        }
+    }
+    if let Some(stats) = stats_line(m) {
+        extra_lines.push(stats);
+    }
+    let mut child_lines = Vec::new();
+    for &c in &m.children {
+        let key = report.modules()[c].path.rsplit('.').next().unwrap_or_default();
+        child_lines.push(format!("({key}): {}", add_indent(&repr(report, c), 2)));
+    }
+    let mut s = format!("{}(", m.class);
+    if extra_lines.len() == 1 && child_lines.is_empty() {
+        s += &extra_lines[0];
+    } else if !extra_lines.is_empty() || !child_lines.is_empty() {
+        let lines: Vec<String> = extra_lines.into_iter().chain(child_lines).collect();
+        s += "\n  ";
+        s += &lines.join("\n  ");
+        s += "\n";
+    }
+    s + ")"
+}
+
+/// `nn.Module._addindent`: indents every line but the first.
+fn add_indent(s: &str, spaces: usize) -> String {
+    let mut lines = s.split('\n');
+    let first = lines.next().unwrap_or_default();
+    let pad = " ".repeat(spaces);
+    lines.fold(String::from(first), |acc, line| format!("{acc}\n{pad}{line}"))
+}
