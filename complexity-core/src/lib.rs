@@ -161,6 +161,13 @@ pub mod __private {
         }
     }
 
+    /// The totals of [`FALLBACK`], likewise emitted next to a derive error.
+    pub const FALLBACK_TOTALS: Totals = Totals {
+        input: Shape::SCALAR,
+        output: Shape::SCALAR,
+        cost: crate::Cost::ZERO,
+    };
+
     /// Emitted (with `compile_error!`) when the derive input is wrong, so the rest of the
     /// program still type-checks and only the real error is reported.
     pub const FALLBACK: Module = Module {

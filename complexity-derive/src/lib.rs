@@ -1,4 +1,25 @@
-//! Derive.
+//! `#[derive(Complexity)]`: the proc macro of `complexity-core`, which re-exports it.
+//! Depend on `complexity-core`; its documentation describes the attributes.
+//!
+//! The macro reads the struct and its `#[complexity(...)]` attributes into a small AST
+//! ([`ast`], [`attr`]), checks it ([`valid`], [`forward`]) and emits a static description
+//! ([`expand`]); all counting lives in `complexity-core`. On error it emits every error
+//! found together with a fallback impl ([`fallback`]).
+
+mod ast;
+mod attr;
+mod ctxt;
+mod expand;
+mod fallback;
+mod forward;
+mod kinds;
+mod valid;
+
 use proc_macro::TokenStream;
+
+/// Describes a model struct for `complexity-core`. See `complexity_core` for the attributes.
 #[proc_macro_derive(Complexity, attributes(complexity))]
-pub fn derive(_input: TokenStream) -> TokenStream { TokenStream::new() }
+pub fn derive_complexity(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input).into()
+}

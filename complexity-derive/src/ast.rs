@@ -1,0 +1,116 @@
+//! The derive input as a small AST that keeps spans.
+
+use proc_macro2::Span;
+use syn::{Expr, Generics, Ident, LitStr, Path, Type, Visibility};
+
+use crate::kinds::KindDef;
+
+/// The struct being derived.
+pub struct Input<'a> {
+    pub ident: &'a Ident,
+    pub vis: &'a Visibility,
+    pub generics: &'a Generics,
+    pub attrs: ContainerAttrs,
+    pub fields: Vec<Field<'a>>,
+}
+
+/// `#[complexity(...)]` on the struct.
+#[derive(Default)]
+pub struct ContainerAttrs {
+    /// `crate = path`.
+    pub krate: Option<Path>,
+    /// `class = "ResNet"`.
+    pub class: Option<LitStr>,
+    /// `forward = expr`.
+    pub forward: Option<Expr>,
+    /// `input = (3, 224, 224)` or `input = [1, 3, 224, 224]`.
+    pub input: Option<InputShape>,
+}
+
+/// The concrete input of a model.
+pub struct InputShape {
+    /// The dimensions as written.
+    pub dims: Vec<Expr>,
+    /// Written as a tuple: mmengine's `input_shape`, to which a batch of 1 is prepended.
+    pub batch_of_one: bool,
+    /// The whole `input = …`, for error spans.
+    pub span: Span,
+}
+
+/// A field of the struct.
+pub struct Field<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub role: Role,
+    /// `when = expr`: the child exists only when this const `bool` is true.
+    pub when: Option<Expr>,
+}
+
+/// What a field is.
+pub enum Role {
+    /// A layer kind, described by the attribute.
+    Layer(LayerSpec),
+    /// A type implementing `Complexity` itself.
+    Nested,
+    /// `skip`: not part of the model.
+    Skip,
+}
+
+/// A layer kind with its arguments, or `sequential(...)` of such.
+pub enum LayerSpec {
+    Kind {
+        def: &'static KindDef,
+        /// The kind's name as written, for spans.
+        name: Ident,
+        args: Vec<Arg>,
+    },
+    Sequential { items: Vec<LayerSpec> },
+}
+
+/// `name = value` inside a layer kind.
+pub struct Arg {
+    pub name: Ident,
+    /// `None` for a bare flag (`inplace`), meaning `true`.
+    pub value: Option<Expr>,
+}
+
+impl<'a> Input<'a> {
+    /// Reads the derive input; `None` if it is not a struct with named fields (the error is
+    /// recorded).
+    pub fn from_syn(cx: &crate::ctxt::Ctxt, node: &'a syn::DeriveInput) -> Option<Input<'a>> {
+        let attrs = crate::attr::container(cx, &node.attrs);
+        let fields = match &node.data {
+            syn::Data::Struct(s) => match &s.fields {
+                syn::Fields::Named(named) => &named.named,
+                syn::Fields::Unnamed(unnamed) => {
+                    cx.error_at(
+                        unnamed,
+                        "`#[derive(Complexity)]` needs named fields, which become the module names (`conv1`, `layer1`, …); \
+                         a tuple struct has none",
+                    );
+                    return None;
+                }
+                syn::Fields::Unit => {
+                    cx.error_at(&node.ident, "`#[derive(Complexity)]` needs a struct with named fields, one per module; this one has none");
+                    return None;
+                }
+            },
+            syn::Data::Enum(e) => {
+                cx.error_at(e.enum_token, "`#[derive(Complexity)]` describes a model struct with named fields; an enum is not supported");
+                return None;
+            }
+            syn::Data::Union(u) => {
+                cx.error_at(u.union_token, "`#[derive(Complexity)]` describes a model struct with named fields; a union is not supported");
+                return None;
+            }
+        };
+        let fields = fields
+            .iter()
+            .filter_map(|f| {
+                let (role, when) = crate::attr::field(cx, f);
+                Some(Field { ident: f.ident.as_ref()?, ty: &f.ty, role, when })
+            })
+            .collect();
+        Some(Input { ident: &node.ident, vis: &node.vis, generics: &node.generics, attrs, fields })
+    }
+}

@@ -1,0 +1,249 @@
+//! Parsing `#[complexity(...)]` attributes into the AST.
+//!
+//! Errors are recorded in the [`Ctxt`] and parsing goes on, so that every mistake of one
+//! derive is reported at once.
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, Ident, LitStr, Path, Token};
+
+use crate::ast::{Arg, ContainerAttrs, InputShape, LayerSpec, Role};
+use crate::ctxt::Ctxt;
+use crate::kinds::{self, KINDS, closest};
+
+const CONTAINER_KEYS: &[&str] = &["crate", "class", "forward", "input"];
+const FIELD_KEYS: &[&str] = &["skip", "when", "sequential"];
+
+fn is_ours(attr: &Attribute) -> bool {
+    attr.path().is_ident("complexity")
+}
+
+fn key_of(path: &Path) -> String {
+    path.to_token_stream().to_string().replace(' ', "")
+}
+
+/// Consumes whatever follows an unrecognised key, so parsing can go on after it.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        content.parse::<TokenStream>()?;
+    }
+    Ok(())
+}
+
+fn unknown(cx: &Ctxt, path: &Path, what: &str, candidates: &[&str]) {
+    let key = key_of(path);
+    let mut msg = format!("unknown {what} `{key}`");
+    if let Some(c) = closest(&key, candidates.iter().copied()) {
+        msg += &format!("; did you mean `{c}`?");
+    }
+    msg += &format!("\nexpected one of: {}", candidates.join(", "));
+    cx.error_at(path, msg);
+}
+
+fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, path: &Path) {
+    if slot.is_some() {
+        cx.error_at(path, format!("duplicate `{}`", key_of(path)));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// The struct's attributes.
+pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    for attr in attrs.iter().filter(|a| is_ours(a)) {
+        let result = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let value = meta.value()?;
+                let path = if value.peek(LitStr) {
+                    value.parse::<LitStr>()?.parse::<Path>()?
+                } else {
+                    Path::parse_mod_style(value)?
+                };
+                set_once(cx, &mut out.krate, path, &meta.path);
+            } else if meta.path.is_ident("class") {
+                let lit: LitStr = meta.value()?.parse()?;
+                set_once(cx, &mut out.class, lit, &meta.path);
+            } else if meta.path.is_ident("forward") {
+                let expr: Expr = meta.value()?.parse()?;
+                set_once(cx, &mut out.forward, expr, &meta.path);
+            } else if meta.path.is_ident("input") {
+                let expr: Expr = meta.value()?.parse()?;
+                if let Some(shape) = input_shape(cx, &meta.path, expr) {
+                    set_once(cx, &mut out.input, shape, &meta.path);
+                }
+            } else {
+                let field_level = kinds::kind(&key_of(&meta.path)).is_some() || FIELD_KEYS.contains(&key_of(&meta.path).as_str());
+                if field_level {
+                    cx.error_at(&meta.path, format!("`{}` goes on a field, not on the struct", key_of(&meta.path)));
+                } else {
+                    unknown(cx, &meta.path, "struct attribute", CONTAINER_KEYS);
+                }
+                skip_value(&meta)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.push(e);
+        }
+    }
+    out
+}
+
+fn input_shape(cx: &Ctxt, key: &Path, expr: Expr) -> Option<InputShape> {
+    let span = key.span().join(expr.span()).unwrap_or_else(|| expr.span());
+    let (dims, batch_of_one) = match expr {
+        Expr::Tuple(t) => (t.elems.into_iter().collect::<Vec<_>>(), true),
+        Expr::Paren(p) => (vec![*p.expr], true),
+        Expr::Array(a) => (a.elems.into_iter().collect(), false),
+        other => {
+            cx.error_at(
+                &other,
+                "`input` takes mmengine's input_shape as a tuple, `input = (3, 224, 224)` (a batch of 1 is prepended), \
+                 or a full shape as an array, `input = [1, 3, 224, 224]`",
+            );
+            return None;
+        }
+    };
+    let max = if batch_of_one { 7 } else { 8 };
+    if dims.is_empty() || dims.len() > max {
+        cx.push(syn::Error::new(span, format!("`input` has {} dimensions; a shape has 1 to 8, batch included", dims.len() + usize::from(batch_of_one))));
+        return None;
+    }
+    Some(InputShape { dims, batch_of_one, span })
+}
+
+/// A field's attributes: its role and `when`.
+pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, Option<Expr>) {
+    let mut role: Option<(Role, Path)> = None;
+    let mut when: Option<Expr> = None;
+    for attr in field.attrs.iter().filter(|a| is_ours(a)) {
+        let result = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("when") {
+                let expr: Expr = meta.value()?.parse()?;
+                set_once(cx, &mut when, expr, &meta.path);
+                return Ok(());
+            }
+            let new_role = if meta.path.is_ident("skip") {
+                Some(Role::Skip)
+            } else if CONTAINER_KEYS.iter().any(|k| meta.path.is_ident(k)) {
+                cx.error_at(&meta.path, format!("`{}` goes on the struct, not on a field", key_of(&meta.path)));
+                skip_value(&meta)?;
+                None
+            } else {
+                layer_spec(cx, &meta)?.map(Role::Layer)
+            };
+            if let Some(r) = new_role {
+                if let Some((_, first)) = &role {
+                    let first = key_of(first);
+                    cx.error_at(
+                        &meta.path,
+                        format!("a field is one layer kind or `skip`; this one is already `{first}` (use `sequential(...)` for several layers)"),
+                    );
+                } else {
+                    role = Some((r, meta.path.clone()));
+                }
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.push(e);
+        }
+    }
+    let role = role.map(|(r, _)| r).unwrap_or(Role::Nested);
+    if let (Role::Skip, Some(w)) = (&role, &when) {
+        cx.error_at(w, "a skipped field is not part of the model; `when` has no meaning on it");
+    }
+    (role, when)
+}
+
+/// `conv2d(out = 64, kernel = 3)`, `relu`, or `sequential(conv2d(...), batch_norm2d)`.
+fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec>> {
+    let key = key_of(&meta.path);
+    let Some(name) = meta.path.get_ident().cloned() else {
+        unknown(cx, &meta.path, "layer kind", &kind_names());
+        skip_value(meta)?;
+        return Ok(None);
+    };
+    if key == "sequential" {
+        let mut items = Vec::new();
+        if meta.input.peek(syn::token::Paren) {
+            meta.parse_nested_meta(|inner| {
+                if let Some(item) = layer_spec(cx, &inner)? {
+                    items.push(item);
+                }
+                Ok(())
+            })?;
+        }
+        if items.is_empty() {
+            cx.error_at(&meta.path, "`sequential(...)` needs at least one layer kind, e.g. `sequential(conv2d(out = 64, kernel = 1), batch_norm2d)`");
+        }
+        return Ok(Some(LayerSpec::Sequential { items }));
+    }
+    let Some(def) = kinds::kind(&key) else {
+        let mut candidates = kind_names();
+        candidates.extend(FIELD_KEYS);
+        unknown(cx, &meta.path, "layer kind", &candidates);
+        skip_value(meta)?;
+        return Ok(None);
+    };
+    let mut args: Vec<Arg> = Vec::new();
+    if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|arg| {
+            let arg_key = key_of(&arg.path);
+            let known = def.arg(&arg_key);
+            let value = if arg.input.peek(Token![=]) {
+                Some(arg.value()?.parse::<Expr>()?)
+            } else {
+                skip_value(&arg)?;
+                None
+            };
+            match known {
+                None => {
+                    let names: Vec<&str> = def.args.iter().map(|a| a.name).collect();
+                    unknown(cx, &arg.path, &format!("argument of `{}`", def.name), &names);
+                }
+                Some(_) if args.iter().any(|a| a.name == arg_key) => {
+                    cx.error_at(&arg.path, format!("duplicate argument `{arg_key}` of `{}`", def.name));
+                }
+                Some(a) => {
+                    if value.is_none() && a.ty != kinds::ArgTy::Bool {
+                        cx.error_at(&arg.path, format!("`{arg_key}` needs a value: `{arg_key} = …`"));
+                    } else if let Some(ident) = arg.path.get_ident() {
+                        args.push(Arg { name: ident.clone(), value });
+                    }
+                }
+            }
+            Ok(())
+        })?;
+    } else if meta.input.peek(Token![=]) {
+        return Err(meta.error(format!("`{key}` takes its arguments in parentheses: `{key}(…)`")));
+    }
+    let missing: Vec<&str> = def.required().filter(|r| !args.iter().any(|a| a.name == r.name)).map(|r| r.name).collect();
+    if !missing.is_empty() {
+        let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" and ");
+        let s = if missing.len() > 1 { "s" } else { "" };
+        cx.error_at(&meta.path, format!("`{}` is missing the required argument{s} {list}", def.name));
+    }
+    Ok(Some(LayerSpec::Kind { def, name, args }))
+}
+
+fn kind_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+    names.push("sequential");
+    names
+}
+
+/// Reads `forward` expressions' identifiers as names.
+pub fn ident_of(expr: &Expr) -> Option<&Ident> {
+    match expr {
+        Expr::Path(p) if p.qself.is_none() && p.attrs.is_empty() => p.path.get_ident(),
+        _ => None,
+    }
+}

@@ -1,0 +1,211 @@
+//! Generates the `Complexity` impl (a `const` description) and, with `input`, the
+//! `Model` impl whose totals the compiler computes.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Expr, Path};
+
+use crate::ast::{Field, Input, InputShape, LayerSpec, Role};
+use crate::ctxt::Ctxt;
+use crate::forward::{self, Program, Step};
+use crate::kinds::ArgTy;
+use crate::valid;
+
+pub fn derive(node: &syn::DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let input = crate::ast::Input::from_syn(&cx, node);
+    let program = input.as_ref().map(|input| {
+        valid::check(&cx, input);
+        match &input.attrs.forward {
+            Some(expr) => forward::compile(&cx, expr, &input.fields),
+            None => forward::sequential(&input.fields),
+        }
+    });
+    let krate = krate(input.as_ref());
+    match (cx.check(), input, program) {
+        (Ok(()), Some(input), Some(program)) => impls(&input, &program, &krate),
+        (result, input, _) => {
+            let errors = result.err().map(|e| e.to_compile_error());
+            let fallback = crate::fallback::expand(node, &krate, input.as_ref().is_some_and(|i| i.attrs.input.is_some()));
+            quote! { #errors #fallback }
+        }
+    }
+}
+
+pub fn krate(input: Option<&Input>) -> Path {
+    input
+        .and_then(|i| i.attrs.krate.clone())
+        .unwrap_or_else(|| syn::parse_quote!(::complexity_core))
+}
+
+fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut where_clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
+    for field in &input.fields {
+        if let Role::Nested = field.role {
+            let ty = field.ty;
+            where_clause.predicates.push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
+        }
+    }
+    let class = match &input.attrs.class {
+        Some(lit) => quote!(#lit),
+        None => {
+            let name = ident.to_string();
+            quote!(#name)
+        }
+    };
+    let children = forward::children(&input.fields).map(|f| child(f, krate));
+    let steps = program.steps.iter().map(|s| step(s, krate));
+    let output = program.output;
+    let description = quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::Complexity for #ident #ty_generics #where_clause {
+            const MODULE: #krate::__private::Module = #krate::__private::Module {
+                class: #class,
+                body: #krate::__private::Body::Graph(#krate::__private::Graph {
+                    children: &[#(#children),*],
+                    steps: &[#(#steps),*],
+                    output: #output,
+                }),
+            };
+        }
+    };
+    let model = input.attrs.input.as_ref().map(|shape| model(input, shape, krate));
+    quote! { #description #model }
+}
+
+fn child(field: &Field, krate: &Path) -> TokenStream {
+    let name = field.ident.to_string();
+    let module = match &field.role {
+        Role::Layer(spec) => layer_module(spec, krate),
+        Role::Nested => {
+            let ty = field.ty;
+            quote_spanned!(ty.span()=> <#ty as #krate::Complexity>::MODULE)
+        }
+        Role::Skip => unreachable!("skipped fields are not children"),
+    };
+    let present = match &field.when {
+        Some(expr) => quote_spanned!(expr.span()=> { let present: bool = #expr; present }),
+        None => quote!(true),
+    };
+    quote! {
+        #krate::__private::Child { name: #name, module: &#module, present: #present }
+    }
+}
+
+fn layer_module(spec: &LayerSpec, krate: &Path) -> TokenStream {
+    match spec {
+        LayerSpec::Sequential { items, .. } => {
+            let items = items.iter().map(|i| layer_module(i, krate));
+            quote!(#krate::__private::Module::sequence(&[#(&#items),*]))
+        }
+        LayerSpec::Kind { def, name, args } => {
+            let ty = format_ident!("{}", def.ty, span = name.span());
+            let value_of = |arg_name: &str| args.iter().find(|a| a.name == arg_name);
+            let ctor_args = def.required().map(|r| {
+                let arg = value_of(r.name).expect("required arguments were checked");
+                value(arg.value.as_ref(), r.ty, krate, arg.name.span())
+            });
+            let setters = args.iter().filter_map(|arg| {
+                let a = def.arg(&arg.name.to_string())?;
+                let method = format_ident!("{}", a.method?, span = arg.name.span());
+                let v = value(arg.value.as_ref(), a.ty, krate, arg.name.span());
+                Some(quote!(.#method(#v)))
+            });
+            quote! {
+                #krate::__private::Module::layer(#krate::__private::Layer::#ty(
+                    #krate::__private::layer::#ty::new(#(#ctor_args),*) #(#setters)*
+                ))
+            }
+        }
+    }
+}
+
+/// An argument's value, converted for core, spanned at the value so that a type error
+/// points at it.
+fn value(expr: Option<&Expr>, ty: ArgTy, krate: &Path, name_span: Span) -> TokenStream {
+    let Some(expr) = expr else {
+        return quote_spanned!(name_span=> true);
+    };
+    let span = expr.span();
+    match ty {
+        ArgTy::Count => quote_spanned!(span=> #krate::__private::count(#expr)),
+        ArgTy::Dim => quote_spanned!(span=> #krate::__private::dim(#expr)),
+        ArgTy::Float => quote_spanned!(span=> #krate::__private::float(#expr)),
+        ArgTy::Bool => quote_spanned!(span=> { let flag: bool = #expr; flag }),
+        ArgTy::Size2 => {
+            let cx = Ctxt::default();
+            let parts = valid::size2_parts(&cx, expr, "").unwrap_or_default();
+            let _ = cx.check();
+            match parts.as_slice() {
+                [h, w] => quote_spanned!(span=> #krate::__private::pair(#h, #w)),
+                _ => quote_spanned!(span=> #krate::__private::square(#expr)),
+            }
+        }
+    }
+}
+
+fn step(step: &Step, krate: &Path) -> TokenStream {
+    match step {
+        Step::Call { child, input } => quote!(#krate::__private::Step::Call { child: #child, input: #input }),
+        Step::Add { left, right } => quote!(#krate::__private::Step::Add { left: #left, right: #right }),
+        Step::Flatten { input, start, end } => {
+            let start = start.as_ref().map_or_else(|| quote!(0), |e| quote_spanned!(e.span()=> #e));
+            let end = end.as_ref().map_or_else(|| quote!(-1), |e| quote_spanned!(e.span()=> #e));
+            quote! {
+                #krate::__private::Step::Flatten {
+                    input: #input,
+                    start_dim: #krate::__private::dim(#start),
+                    end_dim: #krate::__private::dim(#end),
+                }
+            }
+        }
+    }
+}
+
+fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
+    let ident = input.ident;
+    let vis = input.vis;
+    let dims = &shape.dims;
+    let span = shape.span;
+    let constructor = if shape.batch_of_one { quote!(batch_of_one) } else { quote!(new) };
+    let p = quote!(#krate::__private);
+    let doc_input = format!(
+        "The input shape, batch included, from `#[complexity(input = …)]`{}.",
+        if shape.batch_of_one { " (mmengine's `input_shape` with a batch of 1 prepended)" } else { "" }
+    );
+    quote_spanned! {span=>
+        #[automatically_derived]
+        impl #krate::Model for #ident {
+            const INPUT: #p::Shape = #p::Shape::#constructor(&[#(#p::count(#dims)),*]);
+            const TRAIN: #p::Totals = #p::analyze_or_fail(
+                &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Train);
+            const EVAL: #p::Totals = #p::analyze_or_fail(
+                &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Eval);
+        }
+
+        #[automatically_derived]
+        impl #ident {
+            #[doc = #doc_input]
+            #vis const INPUT: #p::Shape = <Self as #p::Model>::INPUT;
+            /// Parameters, computed by the compiler.
+            #vis const PARAMS: u64 = <Self as #p::Model>::TRAIN.cost.params;
+            /// FLOPs (multiply-adds) in training mode, mmengine's default, computed by the compiler.
+            #vis const FLOPS: u128 = <Self as #p::Model>::TRAIN.cost.flops;
+            /// FLOPs (multiply-adds) in evaluation mode, computed by the compiler.
+            #vis const FLOPS_EVAL: u128 = <Self as #p::Model>::EVAL.cost.flops;
+            /// Activations (output elements of convolutions and linear layers), computed by the compiler.
+            #vis const ACTIVATIONS: u64 = <Self as #p::Model>::TRAIN.cost.activations;
+            /// The output shape, computed by the compiler.
+            #vis const OUTPUT: #p::Shape = <Self as #p::Model>::TRAIN.output;
+        }
+
+        // Evaluated by `cargo check`: an inconsistent model fails to compile here.
+        const _: () = {
+            let _ = <#ident as #p::Model>::TRAIN;
+            let _ = <#ident as #p::Model>::EVAL;
+        };
+    }
+}

@@ -1,0 +1,94 @@
+//! Checks of the parsed input that need the whole struct.
+
+use syn::Expr;
+
+use crate::ast::{Input, LayerSpec, Role};
+use crate::ctxt::Ctxt;
+use crate::kinds::ArgTy;
+
+pub fn check(cx: &Ctxt, input: &Input) {
+    if let Some(shape) = &input.attrs.input {
+        if let Some(param) = input.generics.params.first() {
+            cx.push(syn::Error::new(
+                shape.span,
+                format!(
+                    "`input` makes the analysis run at compile time, which needs a concrete model; `{}` is generic \
+                     (over `{}`): describe a concrete type, or analyse an instantiation at run time with `Report::of`",
+                    input.ident,
+                    param_name(param)
+                ),
+            ));
+        }
+    }
+    if !input.fields.iter().any(|f| !matches!(f.role, Role::Skip)) {
+        cx.error_at(input.ident, format!("`{}` has no modules: every field is skipped", input.ident));
+    }
+    for field in &input.fields {
+        if let Role::Layer(spec) = &field.role {
+            check_spec(cx, spec);
+        }
+    }
+}
+
+fn param_name(param: &syn::GenericParam) -> String {
+    match param {
+        syn::GenericParam::Type(t) => t.ident.to_string(),
+        syn::GenericParam::Const(c) => c.ident.to_string(),
+        syn::GenericParam::Lifetime(l) => l.lifetime.to_string(),
+    }
+}
+
+fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
+    match spec {
+        LayerSpec::Sequential { items, .. } => items.iter().for_each(|i| check_spec(cx, i)),
+        LayerSpec::Kind { def, args, .. } => {
+            for arg in args {
+                let Some(value) = &arg.value else { continue };
+                let Some(a) = def.arg(&arg.name.to_string()) else { continue };
+                if a.ty == ArgTy::Size2 {
+                    size2_parts(cx, value, &arg.name.to_string());
+                }
+                if matches!(a.ty, ArgTy::Count | ArgTy::Size2) {
+                    check_literals(cx, value, def.name, &arg.name.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// A size: one number, or `(h, w)` / `[h, w]`.
+pub fn size2_parts<'e>(cx: &Ctxt, value: &'e Expr, arg: &str) -> Option<Vec<&'e Expr>> {
+    let parts: Vec<&Expr> = match value {
+        Expr::Tuple(t) => t.elems.iter().collect(),
+        Expr::Array(a) => a.elems.iter().collect(),
+        other => return Some(vec![other]),
+    };
+    if parts.len() != 2 {
+        cx.error_at(value, format!("`{arg}` takes one number or a pair `(h, w)`, got {} values", parts.len()));
+        return None;
+    }
+    Some(parts)
+}
+
+/// Literal zeros and negative literals in counts and sizes are caught here, at the tokens;
+/// const expressions are checked by the analysis.
+fn check_literals(cx: &Ctxt, value: &Expr, kind: &str, arg: &str) {
+    let parts: Vec<&Expr> = match value {
+        Expr::Tuple(t) => t.elems.iter().collect(),
+        Expr::Array(a) => a.elems.iter().collect(),
+        other => vec![other],
+    };
+    for part in parts {
+        if let Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) = part {
+            let may_be_zero = !matches!(arg, "padding");
+            if may_be_zero && i.base10_digits() == "0" {
+                cx.error_at(part, format!("`{kind}`: `{arg}` must be at least 1, got 0"));
+            }
+        }
+        if let Expr::Unary(u) = part {
+            if matches!(u.op, syn::UnOp::Neg(_)) {
+                cx.error_at(part, format!("`{kind}`: `{arg}` cannot be negative"));
+            }
+        }
+    }
+}
