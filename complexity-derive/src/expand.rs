@@ -73,7 +73,20 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         }
     };
     let model = input.attrs.input.as_ref().map(|shape| model(input, shape, krate));
-    quote! { #description #model }
+    // The fields are the model's modules: mark them as used, as a derive that reads them
+    // would, so that marker fields (`conv1: ()`) raise no dead-code warnings.
+    let members = forward::children(&input.fields).map(|f| f.ident);
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let uses = quote! {
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #[doc(hidden)]
+            #[allow(dead_code)]
+            fn __complexity_modules(&self) {
+                #(let _ = &self.#members;)*
+            }
+        }
+    };
+    quote! { #description #model #uses }
 }
 
 fn child(field: &Field, krate: &Path) -> TokenStream {
@@ -99,7 +112,12 @@ fn layer_module(spec: &LayerSpec, krate: &Path) -> TokenStream {
     match spec {
         LayerSpec::Sequential { items, .. } => {
             let items = items.iter().map(|i| layer_module(i, krate));
-            quote!(#krate::__private::Module::sequence(&[#(&#items),*]))
+            // A struct literal, not `Module::sequence(&[…])`: the array must be a temporary
+            // the constant extends to 'static, which a function argument is not.
+            quote!(#krate::__private::Module {
+                class: "Sequential",
+                body: #krate::__private::Body::Sequence(&[#(&#items),*]),
+            })
         }
         LayerSpec::Kind { def, name, args } => {
             let ty = format_ident!("{}", def.ty, span = name.span());
@@ -186,7 +204,6 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
                 &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Eval);
         }
 
-        #[automatically_derived]
         impl #ident {
             #[doc = #doc_input]
             #vis const INPUT: #p::Shape = <Self as #p::Model>::INPUT;

@@ -1,1 +1,137 @@
-//! Test support.
+//! Support for the workspace's integration tests: the reference fixtures measured with
+//! mmengine (`tests/fixtures/`, see its README for their provenance) and comparisons of a
+//! [`Report`] against them.
+
+use std::collections::BTreeMap;
+
+use complexity_core::OpKind;
+use complexity_core::report::Report;
+use serde_json::Value;
+
+/// A fixture: one model measured with mmengine.
+pub struct Fixture {
+    json: Value,
+}
+
+/// One module's figures in a fixture.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Figures {
+    /// The PyTorch class.
+    pub class: String,
+    /// Parameters.
+    pub params: u64,
+    /// FLOPs.
+    pub flops: u128,
+    /// Activations.
+    pub activations: u64,
+    /// Non-zero FLOPs by op kind.
+    pub flops_by_op: BTreeMap<String, u128>,
+}
+
+impl Fixture {
+    /// Loads `tests/fixtures/{name}.json`.
+    pub fn load(name: &str) -> Fixture {
+        let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        Fixture { json: serde_json::from_str(&text).expect("fixture is JSON") }
+    }
+
+    /// A string field, e.g. `mmengine_out_table_train`.
+    pub fn string(&self, key: &str) -> &str {
+        self.json[key].as_str().unwrap_or_else(|| panic!("fixture has no string `{key}`"))
+    }
+
+    /// The input shape.
+    pub fn input_shape(&self) -> Vec<u64> {
+        self.json["input_shape"].as_array().expect("input_shape").iter().map(|v| v.as_u64().expect("dim")).collect()
+    }
+
+    /// `(params, flops, activations)` totals and their strings for `"train"` or `"eval"`.
+    pub fn totals(&self, mode: &str) -> ((u64, u128, u64), [&str; 3]) {
+        let m = &self.json[mode];
+        let n = |k: &str| m[k].as_u64().unwrap_or_else(|| panic!("{mode}.{k}"));
+        let s = |k: &str| m[k].as_str().unwrap_or_else(|| panic!("{mode}.{k}"));
+        (
+            (n("params"), n("flops") as u128, n("activations")),
+            [s("params_str"), s("flops_str"), s("activations_str")],
+        )
+    }
+
+    /// Every module's figures by dotted name (`""` for the model), for `"train"` or `"eval"`.
+    pub fn modules(&self, mode: &str) -> BTreeMap<String, Figures> {
+        self.json[mode]["modules"]
+            .as_array()
+            .expect("modules")
+            .iter()
+            .map(|m| {
+                let by_op = m["flops_by_op"]
+                    .as_object()
+                    .expect("flops_by_op")
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.as_u64().expect("flops") as u128))
+                    .filter(|(_, v)| *v != 0)
+                    .collect();
+                let figures = Figures {
+                    class: m["type"].as_str().expect("type").into(),
+                    params: m["params"].as_u64().expect("params"),
+                    flops: m["flops"].as_u64().expect("flops") as u128,
+                    activations: m["activations"].as_u64().expect("activations"),
+                    flops_by_op: by_op,
+                };
+                (m["name"].as_str().expect("name").to_string(), figures)
+            })
+            .collect()
+    }
+}
+
+/// Every module's figures in a report, in the fixture's form.
+pub fn report_modules(report: &Report) -> BTreeMap<String, Figures> {
+    report
+        .modules()
+        .iter()
+        .map(|m| {
+            let flops_by_op = OpKind::ALL
+                .iter()
+                .map(|op| (op.name().to_string(), m.cost.flops_of(*op)))
+                .filter(|(_, v)| *v != 0)
+                .collect();
+            let figures = Figures {
+                class: m.class.into(),
+                params: m.cost.params,
+                flops: m.cost.flops,
+                activations: m.cost.activations,
+                flops_by_op,
+            };
+            (m.path.clone(), figures)
+        })
+        .collect()
+}
+
+/// Asserts that the report has exactly the fixture's modules, each with its figures.
+pub fn assert_modules_match(report: &Report, fixture: &Fixture, mode: &str) {
+    let ours = report_modules(report);
+    let theirs = fixture.modules(mode);
+    let our_names: Vec<&String> = ours.keys().collect();
+    let their_names: Vec<&String> = theirs.keys().collect();
+    assert_eq!(our_names, their_names, "module names ({mode})");
+    for (name, figures) in &theirs {
+        assert_eq!(&ours[name], figures, "module `{name}` ({mode})");
+    }
+}
+
+/// Asserts two long strings are equal, showing the first differing line.
+pub fn assert_same_text(ours: &str, theirs: &str, what: &str) {
+    if ours != theirs {
+        let line = ours.lines().zip(theirs.lines()).position(|(a, b)| a != b);
+        let detail = match line {
+            Some(i) => format!(
+                "first difference at line {}:\n ours:   {:?}\n theirs: {:?}",
+                i + 1,
+                ours.lines().nth(i).unwrap_or_default(),
+                theirs.lines().nth(i).unwrap_or_default()
+            ),
+            None => format!("lengths differ: {} vs {} bytes", ours.len(), theirs.len()),
+        };
+        panic!("{what} differs from mmengine's; {detail}");
+    }
+}
