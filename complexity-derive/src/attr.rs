@@ -36,9 +36,10 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     Ok(())
 }
 
-fn unknown(cx: &Ctxt, path: &Path, what: &str, candidates: &[&str]) {
+/// `unknown {what} `key`{context}; did you mean …? expected one of: …`.
+fn unknown(cx: &Ctxt, path: &Path, what: &str, context: &str, candidates: &[&str]) {
     let key = key_of(path);
-    let mut msg = format!("unknown {what} `{key}`");
+    let mut msg = format!("unknown {what} `{key}`{context}");
     if let Some(c) = closest(&key, candidates.iter().copied()) {
         msg += &format!("; did you mean `{c}`?");
     }
@@ -83,7 +84,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 if field_level {
                     cx.error_at(&meta.path, format!("`{}` goes on a field, not on the struct", key_of(&meta.path)));
                 } else {
-                    unknown(cx, &meta.path, "struct attribute", CONTAINER_KEYS);
+                    unknown(cx, &meta.path, "struct attribute", "", CONTAINER_KEYS);
                 }
                 skip_value(&meta)?;
             }
@@ -167,7 +168,7 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, Option<Expr>) {
 fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec>> {
     let key = key_of(&meta.path);
     let Some(name) = meta.path.get_ident().cloned() else {
-        unknown(cx, &meta.path, "layer kind", &kind_names());
+        unknown(cx, &meta.path, "layer kind", "", &field_keys());
         skip_value(meta)?;
         return Ok(None);
     };
@@ -187,13 +188,13 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
         return Ok(Some(LayerSpec::Sequential { items }));
     }
     let Some(def) = kinds::kind(&key) else {
-        let mut candidates = kind_names();
-        candidates.extend(FIELD_KEYS);
-        unknown(cx, &meta.path, "layer kind", &candidates);
+        unknown(cx, &meta.path, "layer kind", "", &field_keys());
         skip_value(meta)?;
         return Ok(None);
     };
     let mut args: Vec<Arg> = Vec::new();
+    // Required arguments an unknown argument was taken for: they are not reported missing.
+    let mut suggested: Vec<&str> = Vec::new();
     if meta.input.peek(syn::token::Paren) {
         meta.parse_nested_meta(|arg| {
             let arg_key = key_of(&arg.path);
@@ -207,7 +208,8 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
             match known {
                 None => {
                     let names: Vec<&str> = def.args.iter().map(|a| a.name).collect();
-                    unknown(cx, &arg.path, &format!("argument of `{}`", def.name), &names);
+                    unknown(cx, &arg.path, "argument", &format!(" of `{}`", def.name), &names);
+                    suggested.extend(closest(&arg_key, names.iter().copied()));
                 }
                 Some(_) if args.iter().any(|a| a.name == arg_key) => {
                     cx.error_at(&arg.path, format!("duplicate argument `{arg_key}` of `{}`", def.name));
@@ -225,7 +227,11 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
     } else if meta.input.peek(Token![=]) {
         return Err(meta.error(format!("`{key}` takes its arguments in parentheses: `{key}(…)`")));
     }
-    let missing: Vec<&str> = def.required().filter(|r| !args.iter().any(|a| a.name == r.name)).map(|r| r.name).collect();
+    let missing: Vec<&str> = def
+        .required()
+        .filter(|r| !args.iter().any(|a| a.name == r.name) && !suggested.contains(&r.name))
+        .map(|r| r.name)
+        .collect();
     if !missing.is_empty() {
         let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" and ");
         let s = if missing.len() > 1 { "s" } else { "" };
@@ -234,9 +240,10 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
     Ok(Some(LayerSpec::Kind { def, name, args }))
 }
 
-fn kind_names() -> Vec<&'static str> {
+/// What a field attribute may hold: the layer kinds, then `sequential`, `skip`, `when`.
+fn field_keys() -> Vec<&'static str> {
     let mut names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
-    names.push("sequential");
+    names.extend(FIELD_KEYS);
     names
 }
 

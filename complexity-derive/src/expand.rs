@@ -44,8 +44,12 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let mut where_clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
     for field in &input.fields {
-        if let Role::Nested = field.role {
+        // Bounds for the types that depend on a type parameter; other types are checked
+        // where their description is used, without a trivially false `where` bound.
+        if let (Role::Nested, true) = (&field.role, mentions_type_param(field.ty, input.generics)) {
+            // Spanned at the field's type, so a type without a description is reported there.
             let ty = field.ty;
+            let krate = respan(krate, ty.span());
             where_clause.predicates.push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
         }
     }
@@ -95,6 +99,7 @@ fn child(field: &Field, krate: &Path) -> TokenStream {
         Role::Layer(spec) => layer_module(spec, krate),
         Role::Nested => {
             let ty = field.ty;
+            let krate = respan(krate, ty.span());
             quote_spanned!(ty.span()=> <#ty as #krate::Complexity>::MODULE)
         }
         Role::Skip => unreachable!("skipped fields are not children"),
@@ -183,13 +188,46 @@ fn step(step: &Step, krate: &Path) -> TokenStream {
     }
 }
 
+/// Whether `ty` names one of the type parameters.
+fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
+    fn idents(tokens: TokenStream, out: &mut Vec<proc_macro2::Ident>) {
+        for tt in tokens {
+            match tt {
+                proc_macro2::TokenTree::Ident(i) => out.push(i),
+                proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    idents(quote!(#ty), &mut found);
+    generics.type_params().any(|p| found.iter().any(|i| *i == p.ident))
+}
+
+/// `path` with every token at `span`.
+fn respan(path: &Path, span: Span) -> Path {
+    let mut path = path.clone();
+    if let Some(colon) = &mut path.leading_colon {
+        colon.spans = [span, span];
+    }
+    for mut pair in path.segments.pairs_mut() {
+        pair.value_mut().ident.set_span(span);
+        if let Some(p) = pair.punct_mut() {
+            p.spans = [span, span];
+        }
+    }
+    path
+}
+
 fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     let ident = input.ident;
     let vis = input.vis;
     let dims = &shape.dims;
     let span = shape.span;
     let constructor = if shape.batch_of_one { quote!(batch_of_one) } else { quote!(new) };
-    let p = quote!(#krate::__private);
+    // Spanned at `input = …`, so that a failing analysis points there.
+    let krate = respan(krate, span);
+    let p = quote_spanned!(span=> #krate::__private);
     let doc_input = format!(
         "The input shape, batch included, from `#[complexity(input = …)]`{}.",
         if shape.batch_of_one { " (mmengine's `input_shape` with a batch of 1 prepended)" } else { "" }
@@ -200,10 +238,11 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             const INPUT: #p::Shape = #p::Shape::#constructor(&[#(#p::count(#dims)),*]);
             const TRAIN: #p::Totals = #p::analyze_or_fail(
                 &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Train);
-            const EVAL: #p::Totals = #p::analyze_or_fail(
+            const EVAL: #p::Totals = #p::analyze_again_or_fail(
                 &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Eval);
         }
 
+        #[allow(dead_code)]
         impl #ident {
             #[doc = #doc_input]
             #vis const INPUT: #p::Shape = <Self as #p::Model>::INPUT;

@@ -10,7 +10,9 @@ pub fn expand(node: &syn::DeriveInput, krate: &Path, with_input: bool) -> TokenS
     let ident = &node.ident;
     let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
     let p = quote!(#krate::__private);
-    let model = with_input.then(|| {
+    // The constants exist only for concrete models; a generic one already has its error.
+    let concrete = node.generics.params.is_empty();
+    let model = (with_input && concrete).then(|| {
         let vis = &node.vis;
         quote! {
             impl #krate::Model for #ident {

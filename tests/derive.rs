@@ -1,0 +1,163 @@
+//! `#[derive(Complexity)]` features, each checked against figures derived by hand next to
+//! the assertion (conv and linear per-op values are CONVENTIONS.md's, measured with mmengine).
+
+use complexity_core::report::Report;
+use complexity_core::{Complexity, Mode, Shape};
+
+/// Data flows through the fields in declaration order by default; `skip` leaves a field
+/// out of the model.
+#[derive(Complexity)]
+#[complexity(input = [2, 3, 16, 16])]
+struct Small {
+    #[complexity(conv2d(out = 8, kernel = 3, padding = 1))]
+    conv: (),
+    #[complexity(relu)]
+    act: (),
+    #[complexity(flatten)]
+    flat: (),
+    #[complexity(linear(out = 10))]
+    fc: (),
+    #[complexity(skip)]
+    #[allow(dead_code)]
+    label: &'static str,
+}
+
+#[test]
+fn sequential_by_default() {
+    // conv: Conv2d(3,8,3,padding=1) on [2,3,16,16]: 110,592 FLOPs, 4,096 activations,
+    // 8·3·3·3 + 8 = 224 params. flatten: [2, 8·16·16] = [2, 2048].
+    // fc: 2·2048·10 = 40,960 FLOPs, 2·10 = 20 activations, 2048·10 + 10 = 20,490 params.
+    assert_eq!(Small::PARAMS, 224 + 20_490);
+    assert_eq!(Small::FLOPS, 110_592 + 40_960);
+    assert_eq!(Small::ACTIVATIONS, 4_096 + 20);
+    assert_eq!(Small::OUTPUT, Shape::new(&[2, 10]));
+    let r = Report::of::<Small>(Small::INPUT, Mode::Train).unwrap();
+    assert_eq!(r.module("flat").unwrap().output, Some(Shape::new(&[2, 2048])));
+    assert!(r.module("label").is_none());
+}
+
+#[derive(Complexity)]
+struct Pointwise {
+    #[complexity(conv2d(out = 4, kernel = 1))]
+    conv: (),
+}
+
+/// Arrays act like `nn.Sequential`, with children `0`, `1`, …; `class` renames the type.
+#[derive(Complexity)]
+#[complexity(class = "Stack", input = (3, 8, 8))]
+struct Stack {
+    blocks: [Pointwise; 3],
+}
+
+#[test]
+fn arrays_are_sequential() {
+    // blocks.0: 3 → 4 channels: 4·3 + 4 = 16 params, 4·3·8·8 = 768 FLOPs;
+    // blocks.1 and .2: 4 → 4: 4·4 + 4 = 20 params, 4·4·8·8 = 1,024 FLOPs; 4·8·8 = 256 acts each.
+    assert_eq!(Stack::PARAMS, 16 + 20 + 20);
+    assert_eq!(Stack::FLOPS, 768 + 1_024 + 1_024);
+    assert_eq!(Stack::ACTIVATIONS, 3 * 256);
+    let r = Report::of::<Stack>(Stack::INPUT, Mode::Train).unwrap();
+    let paths: Vec<&str> = r.modules().iter().map(|m| m.path.as_str()).collect();
+    assert_eq!(paths, ["", "blocks", "blocks.0", "blocks.0.conv", "blocks.1", "blocks.1.conv", "blocks.2", "blocks.2.conv"]);
+    assert_eq!(r.modules()[0].class, "Stack");
+    assert_eq!(r.module("blocks").unwrap().class, "Sequential");
+    assert_eq!(r.module("blocks.1").unwrap().class, "Pointwise");
+}
+
+/// Generic over a type: the nested field's type gets a `Complexity` bound.
+#[derive(Complexity)]
+struct Wrap<B> {
+    inner: B,
+    #[complexity(relu)]
+    act: (),
+}
+
+#[test]
+fn generic_over_a_type() {
+    let r = Report::of::<Wrap<Stack>>(Shape::new(&[1, 3, 8, 8]), Mode::Eval).unwrap();
+    assert_eq!(r.totals().cost.flops, 768 + 1_024 + 1_024);
+    assert_eq!(r.module("inner.blocks.2.conv").unwrap().cost.params, 20);
+}
+
+/// `when` removes a child for some instantiations; calling a missing child passes its
+/// input through.
+#[derive(Complexity)]
+#[complexity(forward = conv(x) + shortcut(x))]
+struct Residual<const IN: usize, const OUT: usize> {
+    #[complexity(conv2d(in = IN, out = OUT, kernel = 3, padding = 1, bias = false))]
+    conv: (),
+    #[complexity(when = IN != OUT, conv2d(in = IN, out = OUT, kernel = 1, bias = false))]
+    shortcut: (),
+}
+
+#[test]
+fn when_makes_a_child_optional() {
+    let input = Shape::new(&[1, 4, 5, 5]);
+    // Same channels: no shortcut. conv: 4·4·3·3 = 144 params, 144·5·5 = 3,600 FLOPs.
+    let same = Report::of::<Residual<4, 4>>(input, Mode::Train).unwrap();
+    assert_eq!((same.totals().cost.params, same.totals().cost.flops), (144, 3_600));
+    assert!(same.module("shortcut").is_none());
+    // 4 → 8: conv 8·4·9 = 288 params, 288·25 = 7,200 FLOPs; shortcut 8·4 = 32 params, 32·25 = 800.
+    let wide = Report::of::<Residual<4, 8>>(input, Mode::Train).unwrap();
+    assert_eq!((wide.totals().cost.params, wide.totals().cost.flops), (288 + 32, 7_200 + 800));
+    assert_eq!(wide.module("shortcut").unwrap().output, Some(Shape::new(&[1, 8, 5, 5])));
+}
+
+/// A module called twice counts both calls, and its parameters once.
+#[derive(Complexity)]
+#[complexity(input = [1, 4], forward = fc(fc(x)))]
+struct Twice {
+    #[complexity(linear(in = 4, out = 4))]
+    fc: (),
+}
+
+#[test]
+fn a_module_called_twice() {
+    // Linear(4, 4): 4·4 + 4 = 20 params; each call 4·4 = 16 FLOPs and 4 activations.
+    assert_eq!((Twice::PARAMS, Twice::FLOPS, Twice::ACTIVATIONS), (20, 32, 8));
+    let r = Report::of::<Twice>(Twice::INPUT, Mode::Train).unwrap();
+    assert_eq!(r.module("fc").unwrap().calls, 2);
+}
+
+/// `sequential(…)` in the attribute describes an `nn.Sequential` of layers in one field.
+#[derive(Complexity)]
+#[complexity(input = (2, 4, 4))]
+struct Head {
+    #[complexity(sequential(conv2d(out = 6, kernel = 1, bias = false), batch_norm2d(eps = 1e-3), relu))]
+    proj: (),
+}
+
+#[test]
+fn sequential_attribute() {
+    // conv: 6·2 = 12 params, 12·4·4 = 192 FLOPs; bn: 12 params, 5·6·4·4 = 480 FLOPs (train).
+    assert_eq!((Head::PARAMS, Head::FLOPS), (24, 192 + 480));
+    let r = Report::of::<Head>(Head::INPUT, Mode::Train).unwrap();
+    assert_eq!(r.module("proj.1").unwrap().class, "BatchNorm2d");
+    assert!(r.arch().contains("(1): BatchNorm2d(\n      6, eps=0.001, momentum=0.1"));
+}
+
+mod reexport {
+    pub use complexity_core as cc;
+}
+
+/// `crate = path` for crates that re-export complexity-core.
+#[derive(Complexity)]
+#[complexity(crate = crate::reexport::cc, input = [1, 3])]
+struct Renamed {
+    #[complexity(linear(out = 2, bias = false))]
+    fc: (),
+}
+
+#[test]
+fn crate_path_override() {
+    assert_eq!((Renamed::PARAMS, Renamed::FLOPS), (6, 6));
+}
+
+/// A run-time analysis reports the error the compiler would.
+#[test]
+fn runtime_errors_name_the_field_path() {
+    let e = Report::of::<Wrap<Stack>>(Shape::new(&[1, 3, 8]), Mode::Train).unwrap_err();
+    assert_eq!(e.to_string(), "inner.blocks.0.conv: conv2d takes a tensor of rank 4 ([N, C, H, W]), got [1, 3, 8]");
+    let e = Report::of::<Residual<4, 8>>(Shape::new(&[1, 5, 5, 5]), Mode::Train).unwrap_err();
+    assert_eq!(e.to_string(), "conv: expects 4 input channels, got 5");
+}
