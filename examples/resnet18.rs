@@ -64,7 +64,7 @@ pub struct ResNet18 {
 /// Computed by the compiler: a buffer for every parameter as `f32` bytes is an array type.
 const PARAM_BYTES: usize = ResNet18::PARAMS as usize * size_of::<f32>();
 
-fn main() -> Result<(), complexity_core::Error> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The hand computation of the first convolution: 3 → 64 channels, 7×7 kernel, stride 2,
     // padding 3, on 224×224: the output is ⌊(224 + 2·3 − 7) / 2⌋ + 1 = 112 pixels a side.
     let hand_params = 7 * 7 * 3 * 64;
@@ -73,7 +73,9 @@ fn main() -> Result<(), complexity_core::Error> {
 
     let train = Report::of::<ResNet18>(ResNet18::INPUT, Mode::Train)?;
     let conv1 = train.module("conv1").expect("conv1 is a module");
-    println!("conv1 by hand:  params 7·7·3·64 = {hand_params}, FLOPs 7·7·3·64·112·112 = {hand_flops}, activations 64·112·112 = {hand_acts}");
+    println!(
+        "conv1 by hand:  params 7·7·3·64 = {hand_params}, FLOPs 7·7·3·64·112·112 = {hand_flops}, activations 64·112·112 = {hand_acts}"
+    );
     println!(
         "conv1 analysed: params {}, FLOPs {}, activations {}, output {}",
         conv1.cost.params,

@@ -32,7 +32,10 @@ fn sequential_by_default() {
     assert_eq!(Small::ACTIVATIONS, 4_096 + 20);
     assert_eq!(Small::OUTPUT, Shape::new(&[2, 10]));
     let r = Report::of::<Small>(Small::INPUT, Mode::Train).unwrap();
-    assert_eq!(r.module("flat").unwrap().output, Some(Shape::new(&[2, 2048])));
+    assert_eq!(
+        r.module("flat").unwrap().output,
+        Some(Shape::new(&[2, 2048]))
+    );
     assert!(r.module("label").is_none());
 }
 
@@ -58,7 +61,19 @@ fn arrays_are_sequential() {
     assert_eq!(Stack::ACTIVATIONS, 3 * 256);
     let r = Report::of::<Stack>(Stack::INPUT, Mode::Train).unwrap();
     let paths: Vec<&str> = r.modules().iter().map(|m| m.path.as_str()).collect();
-    assert_eq!(paths, ["", "blocks", "blocks.0", "blocks.0.conv", "blocks.1", "blocks.1.conv", "blocks.2", "blocks.2.conv"]);
+    assert_eq!(
+        paths,
+        [
+            "",
+            "blocks",
+            "blocks.0",
+            "blocks.0.conv",
+            "blocks.1",
+            "blocks.1.conv",
+            "blocks.2",
+            "blocks.2.conv"
+        ]
+    );
     assert_eq!(r.modules()[0].class, "Stack");
     assert_eq!(r.module("blocks").unwrap().class, "Sequential");
     assert_eq!(r.module("blocks.1").unwrap().class, "Pointwise");
@@ -95,12 +110,21 @@ fn when_makes_a_child_optional() {
     let input = Shape::new(&[1, 4, 5, 5]);
     // Same channels: no shortcut. conv: 4·4·3·3 = 144 params, 144·5·5 = 3,600 FLOPs.
     let same = Report::of::<Residual<4, 4>>(input, Mode::Train).unwrap();
-    assert_eq!((same.totals().cost.params, same.totals().cost.flops), (144, 3_600));
+    assert_eq!(
+        (same.totals().cost.params, same.totals().cost.flops),
+        (144, 3_600)
+    );
     assert!(same.module("shortcut").is_none());
     // 4 → 8: conv 8·4·9 = 288 params, 288·25 = 7,200 FLOPs; shortcut 8·4 = 32 params, 32·25 = 800.
     let wide = Report::of::<Residual<4, 8>>(input, Mode::Train).unwrap();
-    assert_eq!((wide.totals().cost.params, wide.totals().cost.flops), (288 + 32, 7_200 + 800));
-    assert_eq!(wide.module("shortcut").unwrap().output, Some(Shape::new(&[1, 8, 5, 5])));
+    assert_eq!(
+        (wide.totals().cost.params, wide.totals().cost.flops),
+        (288 + 32, 7_200 + 800)
+    );
+    assert_eq!(
+        wide.module("shortcut").unwrap().output,
+        Some(Shape::new(&[1, 8, 5, 5]))
+    );
 }
 
 /// A module called twice counts both calls, and its parameters once.
@@ -114,7 +138,10 @@ struct Twice {
 #[test]
 fn a_module_called_twice() {
     // Linear(4, 4): 4·4 + 4 = 20 params; each call 4·4 = 16 FLOPs and 4 activations.
-    assert_eq!((Twice::PARAMS, Twice::FLOPS, Twice::ACTIVATIONS), (20, 32, 8));
+    assert_eq!(
+        (Twice::PARAMS, Twice::FLOPS, Twice::ACTIVATIONS),
+        (20, 32, 8)
+    );
     let r = Report::of::<Twice>(Twice::INPUT, Mode::Train).unwrap();
     assert_eq!(r.module("fc").unwrap().calls, 2);
 }
@@ -123,7 +150,11 @@ fn a_module_called_twice() {
 #[derive(Complexity)]
 #[complexity(input = (2, 4, 4))]
 struct Head {
-    #[complexity(sequential(conv2d(out = 6, kernel = 1, bias = false), batch_norm2d(eps = 1e-3), relu))]
+    #[complexity(sequential(
+        conv2d(out = 6, kernel = 1, bias = false),
+        batch_norm2d(eps = 1e-3),
+        relu
+    ))]
     proj: (),
 }
 
@@ -133,7 +164,10 @@ fn sequential_attribute() {
     assert_eq!((Head::PARAMS, Head::FLOPS), (24, 192 + 480));
     let r = Report::of::<Head>(Head::INPUT, Mode::Train).unwrap();
     assert_eq!(r.module("proj.1").unwrap().class, "BatchNorm2d");
-    assert!(r.arch().contains("(1): BatchNorm2d(\n      6, eps=0.001, momentum=0.1"));
+    assert!(
+        r.arch()
+            .contains("(1): BatchNorm2d(\n      6, eps=0.001, momentum=0.1")
+    );
 }
 
 mod reexport {
@@ -157,7 +191,10 @@ fn crate_path_override() {
 #[test]
 fn runtime_errors_name_the_field_path() {
     let e = Report::of::<Wrap<Stack>>(Shape::new(&[1, 3, 8]), Mode::Train).unwrap_err();
-    assert_eq!(e.to_string(), "inner.blocks.0.conv: conv2d takes a tensor of rank 4 ([N, C, H, W]), got [1, 3, 8]");
+    assert_eq!(
+        e.to_string(),
+        "inner.blocks.0.conv: conv2d takes a tensor of rank 4 ([N, C, H, W]), got [1, 3, 8]"
+    );
     let e = Report::of::<Residual<4, 8>>(Shape::new(&[1, 5, 5, 5]), Mode::Train).unwrap_err();
     assert_eq!(e.to_string(), "conv: expects 4 input channels, got 5");
 }

@@ -25,7 +25,10 @@ fn compile_time_totals_match_mmengine() {
     let fixture = Fixture::load("resnet18");
     let ((params, flops, acts), _) = fixture.totals("train");
     // The figures, also the fixture's.
-    assert_eq!((params, flops, acts), (11_689_512, 1_826_516_992, 2_484_712));
+    assert_eq!(
+        (params, flops, acts),
+        (11_689_512, 1_826_516_992, 2_484_712)
+    );
     const PARAMS: u64 = ResNet18::PARAMS;
     const FLOPS: u128 = ResNet18::FLOPS;
     const ACTIVATIONS: u64 = ResNet18::ACTIVATIONS;
@@ -42,7 +45,10 @@ fn compile_time_totals_match_mmengine() {
 
 #[test]
 fn runtime_totals_equal_compile_time_totals() {
-    for (mode, totals) in [(Mode::Train, <ResNet18 as Model>::TRAIN), (Mode::Eval, <ResNet18 as Model>::EVAL)] {
+    for (mode, totals) in [
+        (Mode::Train, <ResNet18 as Model>::TRAIN),
+        (Mode::Eval, <ResNet18 as Model>::EVAL),
+    ] {
         assert_eq!(*report(mode).totals(), totals);
     }
 }
@@ -53,7 +59,10 @@ fn totals_strings_match_mmengine() {
     for (mode, key) in [(Mode::Train, "train"), (Mode::Eval, "eval")] {
         let r = report(mode);
         let (_, strings) = fixture.totals(key);
-        assert_eq!([r.params_str(), r.flops_str(), r.activations_str()], strings.map(String::from));
+        assert_eq!(
+            [r.params_str(), r.flops_str(), r.activations_str()],
+            strings.map(String::from)
+        );
     }
 }
 
@@ -83,10 +92,19 @@ fn shapes_flow_through_the_model() {
     let r = report(Mode::Train);
     let shape = |path: &str| {
         let m = r.module(path).unwrap();
-        (m.input.unwrap().dims().to_vec(), m.output.unwrap().dims().to_vec())
+        (
+            m.input.unwrap().dims().to_vec(),
+            m.output.unwrap().dims().to_vec(),
+        )
     };
-    assert_eq!(shape("maxpool"), (vec![1, 64, 112, 112], vec![1, 64, 56, 56]));
-    assert_eq!(shape("layer2.0.downsample.0"), (vec![1, 64, 56, 56], vec![1, 128, 28, 28]));
+    assert_eq!(
+        shape("maxpool"),
+        (vec![1, 64, 112, 112], vec![1, 64, 56, 56])
+    );
+    assert_eq!(
+        shape("layer2.0.downsample.0"),
+        (vec![1, 64, 56, 56], vec![1, 128, 28, 28])
+    );
     assert_eq!(shape("avgpool"), (vec![1, 512, 7, 7], vec![1, 512, 1, 1]));
     assert_eq!(shape("fc"), (vec![1, 512], vec![1, 1000]));
     // The block's relu runs twice: both calls are counted, like mmengine.
@@ -99,23 +117,39 @@ fn shapes_flow_through_the_model() {
 #[test]
 fn out_table_train_is_mmengines() {
     let fixture = Fixture::load("resnet18");
-    assert_same_text(&report(Mode::Train).table(), fixture.string("mmengine_out_table_train"), "out_table (train)");
+    assert_same_text(
+        &report(Mode::Train).table(),
+        fixture.string("mmengine_out_table_train"),
+        "out_table (train)",
+    );
 }
 
 #[test]
 fn out_table_eval_is_mmengines() {
     let fixture = Fixture::load("resnet18");
-    assert_same_text(&report(Mode::Eval).table(), fixture.string("mmengine_out_table_eval"), "out_table (eval)");
+    assert_same_text(
+        &report(Mode::Eval).table(),
+        fixture.string("mmengine_out_table_eval"),
+        "out_table (eval)",
+    );
 }
 
 #[test]
 fn out_arch_train_is_mmengines() {
     let fixture = Fixture::load("resnet18");
-    assert_same_text(&report(Mode::Train).arch(), fixture.string("mmengine_out_arch_train"), "out_arch (train)");
+    assert_same_text(
+        &report(Mode::Train).arch(),
+        fixture.string("mmengine_out_arch_train"),
+        "out_arch (train)",
+    );
 }
 
 #[test]
 fn out_arch_eval_is_mmengines() {
     let fixture = Fixture::load("resnet18");
-    assert_same_text(&report(Mode::Eval).arch(), fixture.string("mmengine_out_arch_eval"), "out_arch (eval)");
+    assert_same_text(
+        &report(Mode::Eval).arch(),
+        fixture.string("mmengine_out_arch_eval"),
+        "out_arch (eval)",
+    );
 }

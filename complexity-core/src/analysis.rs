@@ -67,8 +67,20 @@ impl Totals {
 pub const fn analyze(module: &'static Module, input: Shape, mode: Mode) -> Result<Totals, Error> {
     let mut none: [Record; 0] = [];
     let mut recorder = Recorder::new(&mut none);
-    let (output, cost) = tri!(walk(module, Name::Index(0), NO_PARENT, input, mode, true, &mut recorder));
-    Ok(Totals { input, output, cost })
+    let (output, cost) = tri!(walk(
+        module,
+        Name::Index(0),
+        NO_PARENT,
+        input,
+        mode,
+        true,
+        &mut recorder
+    ));
+    Ok(Totals {
+        input,
+        output,
+        cost,
+    })
 }
 
 /// The parent index of the model's own record.
@@ -155,7 +167,15 @@ pub(crate) const fn walk(
             let mut total = Cost::ZERO;
             let mut i = 0;
             while i < modules.len() {
-                let (y, c) = match walk(modules[i], Name::Index(i), index, x, mode, count_params, rec) {
+                let (y, c) = match walk(
+                    modules[i],
+                    Name::Index(i),
+                    index,
+                    x,
+                    mode,
+                    count_params,
+                    rec,
+                ) {
                     Ok(r) => r,
                     Err(e) => return Err(e.within(Name::Index(i))),
                 };
@@ -228,7 +248,15 @@ const fn run_graph(
                 } else {
                     let first = !calls_child_before(graph, child, i);
                     let name = Name::Field(c.name);
-                    let (y, cost) = match walk(c.module, name, index, values[v], mode, count_params && first, rec) {
+                    let (y, cost) = match walk(
+                        c.module,
+                        name,
+                        index,
+                        values[v],
+                        mode,
+                        count_params && first,
+                        rec,
+                    ) {
                         Ok(r) => r,
                         Err(e) => return Err(e.within(name)),
                     };
@@ -274,10 +302,10 @@ const fn run_graph(
 const fn calls_child_before(graph: &Graph, child: usize, step: usize) -> bool {
     let mut j = 0;
     while j < step {
-        if let Step::Call { child: c, .. } = graph.steps[j] {
-            if c == child {
-                return true;
-            }
+        if let Step::Call { child: c, .. } = graph.steps[j]
+            && c == child
+        {
+            return true;
         }
         j += 1;
     }

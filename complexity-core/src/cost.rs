@@ -153,6 +153,14 @@ mod tests {
             "model: the number of FLOPs overflows its integer type"
         );
         let c = Cost::op(OpKind::Conv, 5, 2).checked_add(b).unwrap();
-        assert_eq!((c.flops, c.flops_of(OpKind::Conv), c.flops_of(OpKind::Linear), c.activations), (6, 5, 1, 3));
+        assert_eq!(
+            (
+                c.flops,
+                c.flops_of(OpKind::Conv),
+                c.flops_of(OpKind::Linear),
+                c.activations
+            ),
+            (6, 5, 1, 3)
+        );
     }
 }

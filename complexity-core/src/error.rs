@@ -372,9 +372,8 @@ impl Message {
             }
         }
         let (_, tail) = digits.split_at(i);
-        match core::str::from_utf8(tail) {
-            Ok(s) => self.push_str(s),
-            Err(_) => {}
+        if let Ok(s) = core::str::from_utf8(tail) {
+            self.push_str(s);
         }
     }
 

@@ -64,7 +64,11 @@ pub fn python_float(x: f64) -> String {
     let exp: i32 = exp.parse().unwrap_or(0);
     if (-4..16).contains(&exp) {
         let fixed = format!("{x}");
-        if fixed.contains('.') { fixed } else { fixed + ".0" }
+        if fixed.contains('.') {
+            fixed
+        } else {
+            fixed + ".0"
+        }
     } else {
         let sign = if exp < 0 { '-' } else { '+' };
         format!("{mantissa}e{sign}{:02}", exp.unsigned_abs())
@@ -97,7 +101,16 @@ mod tests {
 
     #[test]
     fn python_floats() {
-        for (x, s) in [(1e-5, "1e-05"), (0.1, "0.1"), (1e-3, "0.001"), (1e-4, "0.0001"), (2.5e-7, "2.5e-07"), (3.0, "3.0"), (1e15, "1000000000000000.0"), (-1e-5, "-1e-05")] {
+        for (x, s) in [
+            (1e-5, "1e-05"),
+            (0.1, "0.1"),
+            (1e-3, "0.001"),
+            (1e-4, "0.0001"),
+            (2.5e-7, "2.5e-07"),
+            (3.0, "3.0"),
+            (1e15, "1000000000000000.0"),
+            (-1e-5, "-1e-05"),
+        ] {
             assert_eq!(python_float(x), s);
         }
     }

@@ -34,13 +34,107 @@
 //! assert_eq!(report.module("bn").unwrap().cost.flops, 2 * 8 * 32 * 32);
 //! ```
 //!
-//! Where things are: layer kinds and their formulas in [`layer`] (one file per family),
-//! the walk in [`analysis`], the description the derive emits in [`module`], reports in
-//! [`report`].
+//! # Attributes
+//!
+//! `#[derive(Complexity)]` goes on a struct with named fields; each field is a module named
+//! after it. On the struct:
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `forward = expr` | how data flows (default: through the fields in declaration order); see below |
+//! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS`, `FLOPS`, `FLOPS_EVAL`, `ACTIVATIONS`, `OUTPUT`, `INPUT`, and the [`Model`] trait) and a shape mistake fails `cargo check` |
+//! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included |
+//! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
+//! | `crate = path` | where `complexity_core` is, for crates that re-export it |
+//!
+//! On a field, one of:
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | a layer kind, e.g. `conv2d(out = 64, kernel = 7, stride = 2, padding = 3, bias = false)` | the field is that layer, whatever its type (a burn or candle layer, or a marker like `()`) |
+//! | `sequential(kind(…), kind(…), …)` | an `nn.Sequential` of layers, named `0`, `1`, … |
+//! | `skip` | not part of the model |
+//! | nothing | the field's type implements [`Complexity`]: a derived block, an array `[Block; N]` or a tuple, which act like `nn.Sequential` |
+//!
+//! and optionally `when = const_bool_expr`: the child exists only when it is true (a
+//! missing child is not listed, and calling it passes its input through, like torchvision's
+//! `if self.downsample is not None`).
+//!
+//! Argument values are Rust const expressions (`out = OUT * 4` with a const generic);
+//! counts and sizes are `usize`, sizes may be one number (square) or `(h, w)`. Input
+//! channels and features (`in`, `num_features`) may be omitted, then inferred from the
+//! incoming shape, or given, then checked. The layer kinds, each documented with its rules:
+//!
+//! | kind | arguments (required first) | rules in |
+//! |---|---|---|
+//! | `conv2d` | `out`, `kernel`; `in`, `stride`, `padding`, `dilation`, `groups`, `bias` | [`layer::Conv2d`] |
+//! | `batch_norm2d` | `num_features`, `eps`, `momentum`, `affine`, `bias`, `track_running_stats` | [`layer::BatchNorm2d`] |
+//! | `relu` | `inplace` | [`layer::ReLU`] |
+//! | `max_pool2d` | `kernel`; `stride`, `padding`, `dilation`, `ceil_mode` | [`layer::MaxPool2d`] |
+//! | `adaptive_avg_pool2d` | `output_size` | [`layer::AdaptiveAvgPool2d`] |
+//! | `flatten` | `start_dim`, `end_dim` | [`layer::Flatten`] |
+//! | `linear` | `out`; `in`, `bias` | [`layer::Linear`] |
+//!
+//! `forward` is a small Rust expression over the field names and the input `x`: a call
+//! `conv1(x)` applies a field, `a + b` adds elementwise (broadcasting, shapes checked, 0
+//! FLOPs as in mmengine), `x.flatten(1)` is `torch.flatten(x, 1)`, and a block with `let`
+//! bindings names intermediate values:
+//!
+//! ```
+//! use complexity_core::Complexity;
+//!
+//! #[derive(Complexity)]
+//! #[complexity(forward = relu(bn2(conv2(relu(bn1(conv1(x))))) + downsample(x)))]
+//! struct BasicBlock<const IN: usize, const OUT: usize, const STRIDE: usize> {
+//!     #[complexity(conv2d(in = IN, out = OUT, kernel = 3, stride = STRIDE, padding = 1, bias = false))]
+//!     conv1: (),
+//!     #[complexity(batch_norm2d)]
+//!     bn1: (),
+//!     #[complexity(relu(inplace))]
+//!     relu: (),
+//!     #[complexity(conv2d(out = OUT, kernel = 3, padding = 1, bias = false))]
+//!     conv2: (),
+//!     #[complexity(batch_norm2d)]
+//!     bn2: (),
+//!     #[complexity(
+//!         when = STRIDE != 1 || IN != OUT,
+//!         sequential(conv2d(out = OUT, kernel = 1, stride = STRIDE, bias = false), batch_norm2d)
+//!     )]
+//!     downsample: (),
+//! }
+//!
+//! #[derive(Complexity)]
+//! #[complexity(input = (64, 56, 56), forward = { let y = blocks(x); y.flatten(1) })]
+//! struct Stage {
+//!     blocks: (BasicBlock<64, 128, 2>, BasicBlock<128, 128, 1>),
+//! }
+//!
+//! assert_eq!(Stage::OUTPUT.dims(), &[1, 128 * 28 * 28]);
+//! // Convolution weights 64·128·9 (blocks.0.conv1) + 3 · 128·128·9 (the other three),
+//! // 64·128 (the downsample), and 2·128 affine weights for each of the five batch norms.
+//! assert_eq!(Stage::PARAMS, 73_728 + 3 * 147_456 + 8_192 + 5 * 256);
+//! ```
+//!
+//! A model that does not fit together fails to compile, naming the field path and the
+//! numbers, e.g. `layer2.0.conv1: expects 32 input channels, got 64`.
+//!
+//! # Where things are
+//!
+//! Layer kinds and their formulas in [`layer`] (one file per family), the walk in
+//! [`analysis`], the description the derive emits in [`module`], reports in [`report`],
+//! mmengine's number format in [`format`].
 #![cfg_attr(not(test), no_std)]
+// `Error` carries its module path and shapes inline (no allocation exists in `const fn`s,
+// where the analysis runs), so it is large by design; it only travels on the error path.
+#![allow(clippy::result_large_err)]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
 
 pub mod analysis;
 pub mod cost;
@@ -166,7 +260,11 @@ pub mod __private {
     /// The analysis in `mode` for a second constant of the same model: a model that fails
     /// to analyse in training mode (already reported by the first constant) gives
     /// [`FALLBACK_TOTALS`] here, so each mistake is reported once.
-    pub const fn analyze_again_or_fail(module: &'static Module, input: Shape, mode: Mode) -> Totals {
+    pub const fn analyze_again_or_fail(
+        module: &'static Module,
+        input: Shape,
+        mode: Mode,
+    ) -> Totals {
         match crate::analyze(module, input, Mode::Train) {
             Ok(_) => analyze_or_fail(module, input, mode),
             Err(_) => FALLBACK_TOTALS,

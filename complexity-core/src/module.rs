@@ -109,13 +109,16 @@ impl Module {
     /// (`when = false`) children are left out.
     pub fn children(&self) -> impl Iterator<Item = (crate::error::Name, &'static Module)> + '_ {
         use crate::error::Name;
-        let (graph, seq, repeat): (&[Child], &[&'static Module], Option<(&'static Module, usize)>) =
-            match self.body {
-                Body::Layer(_) => (&[], &[], None),
-                Body::Sequence(mods) => (&[], mods, None),
-                Body::Repeat { module, count } => (&[], &[], Some((module, count))),
-                Body::Graph(g) => (g.children, &[], None),
-            };
+        let (graph, seq, repeat): (
+            &[Child],
+            &[&'static Module],
+            Option<(&'static Module, usize)>,
+        ) = match self.body {
+            Body::Layer(_) => (&[], &[], None),
+            Body::Sequence(mods) => (&[], mods, None),
+            Body::Repeat { module, count } => (&[], &[], Some((module, count))),
+            Body::Graph(g) => (g.children, &[], None),
+        };
         let graph = graph
             .iter()
             .filter(|c| c.present)

@@ -125,7 +125,10 @@ impl Shape {
     ///
     /// If `i > self.rank()` or the shape already has [`MAX_RANK`] dimensions.
     pub const fn insert(mut self, i: usize, value: u64) -> Shape {
-        assert!(i <= self.rank && self.rank < MAX_RANK, "cannot insert a dimension here");
+        assert!(
+            i <= self.rank && self.rank < MAX_RANK,
+            "cannot insert a dimension here"
+        );
         let mut j = self.rank;
         while j > i {
             self.dims[j] = self.dims[j - 1];
@@ -195,12 +198,18 @@ mod tests {
     fn numel_overflow_is_none() {
         let s = Shape::new(&[u64::MAX, u64::MAX, 2]);
         assert_eq!(s.checked_numel(), None);
-        assert_eq!(Shape::new(&[u64::MAX, u64::MAX]).checked_numel(), Some(u64::MAX as u128 * u64::MAX as u128));
+        assert_eq!(
+            Shape::new(&[u64::MAX, u64::MAX]).checked_numel(),
+            Some(u64::MAX as u128 * u64::MAX as u128)
+        );
     }
 
     #[test]
     fn display_lists_dims() {
-        assert_eq!(format!("{}", Shape::new(&[1, 64, 112, 112])), "[1, 64, 112, 112]");
+        assert_eq!(
+            format!("{}", Shape::new(&[1, 64, 112, 112])),
+            "[1, 64, 112, 112]"
+        );
         assert_eq!(Shape::new(&[2, 3]).insert(1, 7).dims(), &[2, 7, 3]);
         assert_eq!(Shape::SCALAR.rank(), 0);
     }

@@ -64,7 +64,9 @@ pub enum LayerSpec {
         name: Ident,
         args: Vec<Arg>,
     },
-    Sequential { items: Vec<LayerSpec> },
+    Sequential {
+        items: Vec<LayerSpec>,
+    },
 }
 
 /// `name = value` inside a layer kind.
@@ -108,9 +110,20 @@ impl<'a> Input<'a> {
             .iter()
             .filter_map(|f| {
                 let (role, when) = crate::attr::field(cx, f);
-                Some(Field { ident: f.ident.as_ref()?, ty: &f.ty, role, when })
+                Some(Field {
+                    ident: f.ident.as_ref()?,
+                    ty: &f.ty,
+                    role,
+                    when,
+                })
             })
             .collect();
-        Some(Input { ident: &node.ident, vis: &node.vis, generics: &node.generics, attrs, fields })
+        Some(Input {
+            ident: &node.ident,
+            vis: &node.vis,
+            generics: &node.generics,
+            attrs,
+            fields,
+        })
     }
 }

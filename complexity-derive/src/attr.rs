@@ -80,9 +80,16 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     set_once(cx, &mut out.input, shape, &meta.path);
                 }
             } else {
-                let field_level = kinds::kind(&key_of(&meta.path)).is_some() || FIELD_KEYS.contains(&key_of(&meta.path).as_str());
+                let field_level = kinds::kind(&key_of(&meta.path)).is_some()
+                    || FIELD_KEYS.contains(&key_of(&meta.path).as_str());
                 if field_level {
-                    cx.error_at(&meta.path, format!("`{}` goes on a field, not on the struct", key_of(&meta.path)));
+                    cx.error_at(
+                        &meta.path,
+                        format!(
+                            "`{}` goes on a field, not on the struct",
+                            key_of(&meta.path)
+                        ),
+                    );
                 } else {
                     unknown(cx, &meta.path, "struct attribute", "", CONTAINER_KEYS);
                 }
@@ -114,10 +121,20 @@ fn input_shape(cx: &Ctxt, key: &Path, expr: Expr) -> Option<InputShape> {
     };
     let max = if batch_of_one { 7 } else { 8 };
     if dims.is_empty() || dims.len() > max {
-        cx.push(syn::Error::new(span, format!("`input` has {} dimensions; a shape has 1 to 8, batch included", dims.len() + usize::from(batch_of_one))));
+        cx.push(syn::Error::new(
+            span,
+            format!(
+                "`input` has {} dimensions; a shape has 1 to 8, batch included",
+                dims.len() + usize::from(batch_of_one)
+            ),
+        ));
         return None;
     }
-    Some(InputShape { dims, batch_of_one, span })
+    Some(InputShape {
+        dims,
+        batch_of_one,
+        span,
+    })
 }
 
 /// A field's attributes: its role and `when`.
@@ -159,7 +176,10 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, Option<Expr>) {
     }
     let role = role.map(|(r, _)| r).unwrap_or(Role::Nested);
     if let (Role::Skip, Some(w)) = (&role, &when) {
-        cx.error_at(w, "a skipped field is not part of the model; `when` has no meaning on it");
+        cx.error_at(
+            w,
+            "a skipped field is not part of the model; `when` has no meaning on it",
+        );
     }
     (role, when)
 }
@@ -208,24 +228,41 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
             match known {
                 None => {
                     let names: Vec<&str> = def.args.iter().map(|a| a.name).collect();
-                    unknown(cx, &arg.path, "argument", &format!(" of `{}`", def.name), &names);
+                    unknown(
+                        cx,
+                        &arg.path,
+                        "argument",
+                        &format!(" of `{}`", def.name),
+                        &names,
+                    );
                     suggested.extend(closest(&arg_key, names.iter().copied()));
                 }
                 Some(_) if args.iter().any(|a| a.name == arg_key) => {
-                    cx.error_at(&arg.path, format!("duplicate argument `{arg_key}` of `{}`", def.name));
+                    cx.error_at(
+                        &arg.path,
+                        format!("duplicate argument `{arg_key}` of `{}`", def.name),
+                    );
                 }
                 Some(a) => {
                     if value.is_none() && a.ty != kinds::ArgTy::Bool {
-                        cx.error_at(&arg.path, format!("`{arg_key}` needs a value: `{arg_key} = …`"));
+                        cx.error_at(
+                            &arg.path,
+                            format!("`{arg_key}` needs a value: `{arg_key} = …`"),
+                        );
                     } else if let Some(ident) = arg.path.get_ident() {
-                        args.push(Arg { name: ident.clone(), value });
+                        args.push(Arg {
+                            name: ident.clone(),
+                            value,
+                        });
                     }
                 }
             }
             Ok(())
         })?;
     } else if meta.input.peek(Token![=]) {
-        return Err(meta.error(format!("`{key}` takes its arguments in parentheses: `{key}(…)`")));
+        return Err(meta.error(format!(
+            "`{key}` takes its arguments in parentheses: `{key}(…)`"
+        )));
     }
     let missing: Vec<&str> = def
         .required()
@@ -233,9 +270,16 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
         .map(|r| r.name)
         .collect();
     if !missing.is_empty() {
-        let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" and ");
+        let list = missing
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
         let s = if missing.len() > 1 { "s" } else { "" };
-        cx.error_at(&meta.path, format!("`{}` is missing the required argument{s} {list}", def.name));
+        cx.error_at(
+            &meta.path,
+            format!("`{}` is missing the required argument{s} {list}", def.name),
+        );
     }
     Ok(Some(LayerSpec::Kind { def, name, args }))
 }

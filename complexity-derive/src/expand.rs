@@ -27,7 +27,11 @@ pub fn derive(node: &syn::DeriveInput) -> TokenStream {
         (Ok(()), Some(input), Some(program)) => impls(&input, &program, &krate),
         (result, input, _) => {
             let errors = result.err().map(|e| e.to_compile_error());
-            let fallback = crate::fallback::expand(node, &krate, input.as_ref().is_some_and(|i| i.attrs.input.is_some()));
+            let fallback = crate::fallback::expand(
+                node,
+                &krate,
+                input.as_ref().is_some_and(|i| i.attrs.input.is_some()),
+            );
             quote! { #errors #fallback }
         }
     }
@@ -42,7 +46,9 @@ pub fn krate(input: Option<&Input>) -> Path {
 fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let mut where_clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
+    let mut where_clause = where_clause
+        .cloned()
+        .unwrap_or_else(|| syn::parse_quote!(where));
     for field in &input.fields {
         // Bounds for the types that depend on a type parameter; other types are checked
         // where their description is used, without a trivially false `where` bound.
@@ -50,7 +56,9 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             // Spanned at the field's type, so a type without a description is reported there.
             let ty = field.ty;
             let krate = respan(krate, ty.span());
-            where_clause.predicates.push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
+            where_clause
+                .predicates
+                .push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
         }
     }
     let class = match &input.attrs.class {
@@ -76,7 +84,11 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             };
         }
     };
-    let model = input.attrs.input.as_ref().map(|shape| model(input, shape, krate));
+    let model = input
+        .attrs
+        .input
+        .as_ref()
+        .map(|shape| model(input, shape, krate));
     // The fields are the model's modules: mark them as used, as a derive that reads them
     // would, so that marker fields (`conv1: ()`) raise no dead-code warnings.
     let members = forward::children(&input.fields).map(|f| f.ident);
@@ -172,11 +184,19 @@ fn value(expr: Option<&Expr>, ty: ArgTy, krate: &Path, name_span: Span) -> Token
 
 fn step(step: &Step, krate: &Path) -> TokenStream {
     match step {
-        Step::Call { child, input } => quote!(#krate::__private::Step::Call { child: #child, input: #input }),
-        Step::Add { left, right } => quote!(#krate::__private::Step::Add { left: #left, right: #right }),
+        Step::Call { child, input } => {
+            quote!(#krate::__private::Step::Call { child: #child, input: #input })
+        }
+        Step::Add { left, right } => {
+            quote!(#krate::__private::Step::Add { left: #left, right: #right })
+        }
         Step::Flatten { input, start, end } => {
-            let start = start.as_ref().map_or_else(|| quote!(0), |e| quote_spanned!(e.span()=> #e));
-            let end = end.as_ref().map_or_else(|| quote!(-1), |e| quote_spanned!(e.span()=> #e));
+            let start = start
+                .as_ref()
+                .map_or_else(|| quote!(0), |e| quote_spanned!(e.span()=> #e));
+            let end = end
+                .as_ref()
+                .map_or_else(|| quote!(-1), |e| quote_spanned!(e.span()=> #e));
             quote! {
                 #krate::__private::Step::Flatten {
                     input: #input,
@@ -201,7 +221,7 @@ fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
     }
     let mut found = Vec::new();
     idents(quote!(#ty), &mut found);
-    generics.type_params().any(|p| found.iter().any(|i| *i == p.ident))
+    generics.type_params().any(|p| found.contains(&p.ident))
 }
 
 /// `path` with every token at `span`.
@@ -224,13 +244,21 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     let vis = input.vis;
     let dims = &shape.dims;
     let span = shape.span;
-    let constructor = if shape.batch_of_one { quote!(batch_of_one) } else { quote!(new) };
+    let constructor = if shape.batch_of_one {
+        quote!(batch_of_one)
+    } else {
+        quote!(new)
+    };
     // Spanned at `input = …`, so that a failing analysis points there.
     let krate = respan(krate, span);
     let p = quote_spanned!(span=> #krate::__private);
     let doc_input = format!(
         "The input shape, batch included, from `#[complexity(input = …)]`{}.",
-        if shape.batch_of_one { " (mmengine's `input_shape` with a batch of 1 prepended)" } else { "" }
+        if shape.batch_of_one {
+            " (mmengine's `input_shape` with a batch of 1 prepended)"
+        } else {
+            ""
+        }
     );
     quote_spanned! {span=>
         #[automatically_derived]

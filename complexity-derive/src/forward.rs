@@ -21,9 +21,19 @@ pub const MAX_STEPS: usize = 63;
 
 /// One step, as the derive emits it.
 pub enum Step {
-    Call { child: usize, input: usize },
-    Add { left: usize, right: usize },
-    Flatten { input: usize, start: Option<Expr>, end: Option<Expr> },
+    Call {
+        child: usize,
+        input: usize,
+    },
+    Add {
+        left: usize,
+        right: usize,
+    },
+    Flatten {
+        input: usize,
+        start: Option<Box<Expr>>,
+        end: Option<Box<Expr>>,
+    },
 }
 
 /// A compiled forward program.
@@ -39,8 +49,13 @@ pub fn children<'a, 'b>(fields: &'b [Field<'a>]) -> impl Iterator<Item = &'b Fie
 
 /// The default program: the children applied one after the other.
 pub fn sequential(fields: &[Field]) -> Program {
-    let steps: Vec<Step> = (0..children(fields).count()).map(|i| Step::Call { child: i, input: i }).collect();
-    Program { output: steps.len(), steps }
+    let steps: Vec<Step> = (0..children(fields).count())
+        .map(|i| Step::Call { child: i, input: i })
+        .collect();
+    Program {
+        output: steps.len(),
+        steps,
+    }
 }
 
 /// Compiles `forward = expr`; reports unknown names, unused fields and unsupported syntax.
@@ -67,7 +82,10 @@ pub fn compile(cx: &Ctxt, expr: &Expr, fields: &[Field]) -> Program {
     if c.steps.len() > MAX_STEPS {
         cx.error_at(expr, format!("`forward` has {} steps; at most {MAX_STEPS} are supported (move part of it into a nested block)", c.steps.len()));
     }
-    Program { steps: c.steps, output }
+    Program {
+        steps: c.steps,
+        output,
+    }
 }
 
 struct Compiler<'c, 'a> {
@@ -96,7 +114,9 @@ impl Compiler<'_, '_> {
                 };
                 let name = func.to_string();
                 let Some(field) = self.fields.iter().find(|f| *f.ident == name) else {
-                    let names = children(self.fields).map(|f| f.ident.to_string()).collect::<Vec<_>>();
+                    let names = children(self.fields)
+                        .map(|f| f.ident.to_string())
+                        .collect::<Vec<_>>();
                     let mut msg = format!("no field named `{name}` to call in `forward`");
                     if let Some(c) = closest(&name, names.iter().map(String::as_str)) {
                         msg += &format!("; did you mean `{c}`?");
@@ -105,11 +125,19 @@ impl Compiler<'_, '_> {
                     return None;
                 };
                 if matches!(field.role, Role::Skip) {
-                    self.cx.error_at(func, format!("field `{name}` is `#[complexity(skip)]`, so `forward` cannot call it"));
+                    self.cx.error_at(
+                        func,
+                        format!(
+                            "field `{name}` is `#[complexity(skip)]`, so `forward` cannot call it"
+                        ),
+                    );
                     return None;
                 }
                 if call.args.len() != 1 {
-                    self.cx.error_at(&call.args, format!("`{name}` takes one input, got {}", call.args.len()));
+                    self.cx.error_at(
+                        &call.args,
+                        format!("`{name}` takes one input, got {}", call.args.len()),
+                    );
                     return None;
                 }
                 let input = self.value(&call.args[0])?;
@@ -120,16 +148,26 @@ impl Compiler<'_, '_> {
             Expr::Binary(bin) if matches!(bin.op, BinOp::Add(_)) => {
                 let left = self.value(&bin.left);
                 let right = self.value(&bin.right);
-                Some(self.push(Step::Add { left: left?, right: right? }))
+                Some(self.push(Step::Add {
+                    left: left?,
+                    right: right?,
+                }))
             }
             Expr::MethodCall(m) if m.method == "flatten" && m.turbofish.is_none() => {
                 let input = self.value(&m.receiver)?;
                 if m.args.len() > 2 {
-                    self.cx.error_at(&m.args, "`flatten` takes at most two arguments: `x.flatten(start_dim, end_dim)`");
+                    self.cx.error_at(
+                        &m.args,
+                        "`flatten` takes at most two arguments: `x.flatten(start_dim, end_dim)`",
+                    );
                     return None;
                 }
-                let mut args = m.args.iter().cloned();
-                Some(self.push(Step::Flatten { input, start: args.next(), end: args.next() }))
+                let mut args = m.args.iter().cloned().map(Box::new);
+                Some(self.push(Step::Flatten {
+                    input,
+                    start: args.next(),
+                    end: args.next(),
+                }))
             }
             _ => self.unsupported(expr),
         }
@@ -144,7 +182,10 @@ impl Compiler<'_, '_> {
             return Some(v);
         }
         if self.fields.iter().any(|f| *f.ident == name) {
-            self.cx.error_at(ident, format!("`{name}` is a field; apply it to a value: `{name}(x)`"));
+            self.cx.error_at(
+                ident,
+                format!("`{name}` is a field; apply it to a value: `{name}(x)`"),
+            );
         } else {
             let mut msg = format!("unknown value `{name}` in `forward`; the input is `x`");
             if let Some(c) = closest(&name, self.scope.keys().map(String::as_str)) {
@@ -163,28 +204,39 @@ impl Compiler<'_, '_> {
             match stmt {
                 Stmt::Local(local) => {
                     let (Pat::Ident(pat), Some(init)) = (&local.pat, &local.init) else {
-                        self.cx.error_at(local, "`forward` supports `let name = value;` only");
+                        self.cx
+                            .error_at(local, "`forward` supports `let name = value;` only");
                         continue;
                     };
                     if init.diverge.is_some() || pat.by_ref.is_some() || pat.subpat.is_some() {
-                        self.cx.error_at(local, "`forward` supports `let name = value;` only");
+                        self.cx
+                            .error_at(local, "`forward` supports `let name = value;` only");
                         continue;
                     }
                     if let Some(v) = self.value(&init.expr) {
                         self.scope.insert(pat.ident.to_string(), v);
                     }
                     if last {
-                        self.cx.error_at(local, "a `forward` block must end with the value it returns");
+                        self.cx.error_at(
+                            local,
+                            "a `forward` block must end with the value it returns",
+                        );
                     }
                 }
                 Stmt::Expr(expr, None) if last => result = self.value(expr),
                 other => {
-                    self.cx.error_at(other, "`forward` blocks hold `let` bindings and end with the returned value");
+                    self.cx.error_at(
+                        other,
+                        "`forward` blocks hold `let` bindings and end with the returned value",
+                    );
                 }
             }
         }
         if block.stmts.is_empty() {
-            self.cx.push(syn::Error::new(block.span(), "an empty `forward` block returns nothing"));
+            self.cx.push(syn::Error::new(
+                block.span(),
+                "an empty `forward` block returns nothing",
+            ));
         }
         self.scope = saved;
         result

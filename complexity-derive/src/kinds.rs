@@ -49,11 +49,19 @@ impl KindDef {
 }
 
 const fn req(name: &'static str, ty: ArgTy) -> ArgDef {
-    ArgDef { name, ty, method: None }
+    ArgDef {
+        name,
+        ty,
+        method: None,
+    }
 }
 
 const fn opt(name: &'static str, ty: ArgTy, method: &'static str) -> ArgDef {
-    ArgDef { name, ty, method: Some(method) }
+    ArgDef {
+        name,
+        ty,
+        method: Some(method),
+    }
 }
 
 /// Every layer kind.

@@ -7,8 +7,8 @@ use crate::ctxt::Ctxt;
 use crate::kinds::ArgTy;
 
 pub fn check(cx: &Ctxt, input: &Input) {
-    if let Some(shape) = &input.attrs.input {
-        if let Some(param) = input.generics.params.first() {
+    if let (Some(shape), Some(param)) = (&input.attrs.input, input.generics.params.first()) {
+        {
             cx.push(syn::Error::new(
                 shape.span,
                 format!(
@@ -21,7 +21,10 @@ pub fn check(cx: &Ctxt, input: &Input) {
         }
     }
     if !input.fields.iter().any(|f| !matches!(f.role, Role::Skip)) {
-        cx.error_at(input.ident, format!("`{}` has no modules: every field is skipped", input.ident));
+        cx.error_at(
+            input.ident,
+            format!("`{}` has no modules: every field is skipped", input.ident),
+        );
     }
     for field in &input.fields {
         if let Role::Layer(spec) = &field.role {
@@ -44,7 +47,9 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
         LayerSpec::Kind { def, args, .. } => {
             for arg in args {
                 let Some(value) = &arg.value else { continue };
-                let Some(a) = def.arg(&arg.name.to_string()) else { continue };
+                let Some(a) = def.arg(&arg.name.to_string()) else {
+                    continue;
+                };
                 if a.ty == ArgTy::Size2 {
                     size2_parts(cx, value, &arg.name.to_string());
                 }
@@ -64,7 +69,13 @@ pub fn size2_parts<'e>(cx: &Ctxt, value: &'e Expr, arg: &str) -> Option<Vec<&'e 
         other => return Some(vec![other]),
     };
     if parts.len() != 2 {
-        cx.error_at(value, format!("`{arg}` takes one number or a pair `(h, w)`, got {} values", parts.len()));
+        cx.error_at(
+            value,
+            format!(
+                "`{arg}` takes one number or a pair `(h, w)`, got {} values",
+                parts.len()
+            ),
+        );
         return None;
     }
     Some(parts)
@@ -79,16 +90,22 @@ fn check_literals(cx: &Ctxt, value: &Expr, kind: &str, arg: &str) {
         other => vec![other],
     };
     for part in parts {
-        if let Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) = part {
+        if let Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) = part
+        {
             let may_be_zero = !matches!(arg, "padding");
             if may_be_zero && i.base10_digits() == "0" {
                 cx.error_at(part, format!("`{kind}`: `{arg}` must be at least 1, got 0"));
             }
         }
-        if let Expr::Unary(u) = part {
-            if matches!(u.op, syn::UnOp::Neg(_)) {
-                cx.error_at(part, format!("`{kind}`: `{arg}` cannot be negative"));
-            }
+        if let Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            ..
+        }) = part
+        {
+            cx.error_at(part, format!("`{kind}`: `{arg}` cannot be negative"));
         }
     }
 }

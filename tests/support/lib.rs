@@ -33,17 +33,26 @@ impl Fixture {
     pub fn load(name: &str) -> Fixture {
         let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        Fixture { json: serde_json::from_str(&text).expect("fixture is JSON") }
+        Fixture {
+            json: serde_json::from_str(&text).expect("fixture is JSON"),
+        }
     }
 
     /// A string field, e.g. `mmengine_out_table_train`.
     pub fn string(&self, key: &str) -> &str {
-        self.json[key].as_str().unwrap_or_else(|| panic!("fixture has no string `{key}`"))
+        self.json[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("fixture has no string `{key}`"))
     }
 
     /// The input shape.
     pub fn input_shape(&self) -> Vec<u64> {
-        self.json["input_shape"].as_array().expect("input_shape").iter().map(|v| v.as_u64().expect("dim")).collect()
+        self.json["input_shape"]
+            .as_array()
+            .expect("input_shape")
+            .iter()
+            .map(|v| v.as_u64().expect("dim"))
+            .collect()
     }
 
     /// `(params, flops, activations)` totals and their strings for `"train"` or `"eval"`.

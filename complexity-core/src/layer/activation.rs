@@ -48,7 +48,11 @@ impl ReLU {
     /// PyTorch's `extra_repr`: `inplace=True`, or nothing.
     #[cfg(feature = "alloc")]
     pub fn extra_repr(&self) -> alloc::string::String {
-        if self.inplace { "inplace=True".into() } else { alloc::string::String::new() }
+        if self.inplace {
+            "inplace=True".into()
+        } else {
+            alloc::string::String::new()
+        }
     }
 }
 

@@ -91,27 +91,40 @@ impl Conv2d {
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
         const NAME: &str = "conv2d";
         tri!(expect_rank(NAME, input, 4, "4 ([N, C, H, W])"));
-        let c = tri!(check_declared("input channels", self.in_channels, input.dim(1)));
+        let c = tri!(check_declared(
+            "input channels",
+            self.in_channels,
+            input.dim(1)
+        ));
         tri!(nonzero(NAME, "in", c));
         tri!(nonzero(NAME, "out", self.out_channels));
         tri!(nonzero(NAME, "groups", self.groups));
         if self.kernel.has_zero() {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "kernel" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "kernel",
+            }));
         }
         if self.stride.has_zero() {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "stride" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "stride",
+            }));
         }
         if self.dilation.has_zero() {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "dilation" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "dilation",
+            }));
         }
-        if c % self.groups != 0 {
+        if !c.is_multiple_of(self.groups) {
             return Err(Error::new(ErrorKind::Groups {
                 channels: "input",
                 value: c,
                 groups: self.groups,
             }));
         }
-        if self.out_channels % self.groups != 0 {
+        if !self.out_channels.is_multiple_of(self.groups) {
             return Err(Error::new(ErrorKind::Groups {
                 channels: "output",
                 value: self.out_channels,
@@ -170,7 +183,10 @@ impl Conv2d {
             Some(c) => c,
             None => 0,
         };
-        let per_group = if self.groups == 0 { 0 } else { c / self.groups };
+        let per_group = match c.checked_div(self.groups) {
+            Some(n) => n,
+            None => 0,
+        };
         let p = Params::NONE.with(
             "weight",
             Shape::new(&[self.out_channels, per_group, self.kernel.h, self.kernel.w]),
@@ -220,7 +236,10 @@ mod tests {
     #[test]
     fn conv2d_with_bias_and_padding() {
         // Conv2d(3,8,3,padding=1,bias) x[2,3,16,16]: flops 110592 acts 4096.
-        let a = run(Conv2d::new(8, Size2::square(3)).padding(Size2::square(1)), &[2, 3, 16, 16]);
+        let a = run(
+            Conv2d::new(8, Size2::square(3)).padding(Size2::square(1)),
+            &[2, 3, 16, 16],
+        );
         assert_eq!((a.cost.flops, a.cost.activations), (110_592, 4_096));
         assert_eq!(a.cost.flops_of(OpKind::Conv), 110_592);
         // params: 8·3·3·3 + 8 = 224.
@@ -232,7 +251,9 @@ mod tests {
     fn conv2d_grouped_strided() {
         // Conv2d(8,8,3,groups=4,stride=2) x[1,8,16,16]: flops 7056 acts 392.
         let a = run(
-            Conv2d::new(8, Size2::square(3)).groups(4).stride(Size2::square(2)),
+            Conv2d::new(8, Size2::square(3))
+                .groups(4)
+                .stride(Size2::square(2)),
             &[1, 8, 16, 16],
         );
         assert_eq!((a.cost.flops, a.cost.activations), (7_056, 392));
@@ -266,17 +287,27 @@ mod tests {
             .groups(4)
             .apply(Shape::new(&[1, 8, 8, 8]))
             .unwrap_err();
-        assert_eq!(e.to_string(), "model: groups = 4 does not divide the 6 output channels");
+        assert_eq!(
+            e.to_string(),
+            "model: groups = 4 does not divide the 6 output channels"
+        );
     }
 
     #[cfg(feature = "alloc")]
     #[test]
     fn extra_repr_is_pytorchs() {
         let a = run(
-            Conv2d::new(128, Size2::square(1)).stride(Size2::square(2)).bias(false),
+            Conv2d::new(128, Size2::square(1))
+                .stride(Size2::square(2))
+                .bias(false),
             &[1, 64, 56, 56],
         );
-        let Layer::Conv2d(c) = a.layer else { unreachable!() };
-        assert_eq!(c.extra_repr(), "64, 128, kernel_size=(1, 1), stride=(2, 2), bias=False");
+        let Layer::Conv2d(c) = a.layer else {
+            unreachable!()
+        };
+        assert_eq!(
+            c.extra_repr(),
+            "64, 128, kernel_size=(1, 1), stride=(2, 2), bias=False"
+        );
     }
 }

@@ -6,18 +6,34 @@ use crate::shape::{MAX_RANK, Shape};
 /// The shape of `a ∘ b` under NumPy / PyTorch broadcasting: shapes are aligned on the
 /// right, and each pair of dimensions must be equal or contain a 1.
 pub const fn broadcast(op: &'static str, a: Shape, b: Shape) -> Result<Shape, Error> {
-    let rank = if a.rank() > b.rank() { a.rank() } else { b.rank() };
+    let rank = if a.rank() > b.rank() {
+        a.rank()
+    } else {
+        b.rank()
+    };
     let mut dims = [0u64; MAX_RANK];
     let mut i = 0;
     while i < rank {
-        let da = if i < a.rank() { a.dim(a.rank() - 1 - i) } else { 1 };
-        let db = if i < b.rank() { b.dim(b.rank() - 1 - i) } else { 1 };
+        let da = if i < a.rank() {
+            a.dim(a.rank() - 1 - i)
+        } else {
+            1
+        };
+        let db = if i < b.rank() {
+            b.dim(b.rank() - 1 - i)
+        } else {
+            1
+        };
         dims[rank - 1 - i] = if da == db || db == 1 {
             da
         } else if da == 1 {
             db
         } else {
-            return Err(Error::new(ErrorKind::Broadcast { op, left: a, right: b }));
+            return Err(Error::new(ErrorKind::Broadcast {
+                op,
+                left: a,
+                right: b,
+            }));
         };
         i += 1;
     }
@@ -37,7 +53,10 @@ mod tests {
     #[test]
     fn broadcasting() {
         let s = |d: &[u64]| Shape::new(d);
-        assert_eq!(broadcast("+", s(&[1, 64, 56, 56]), s(&[1, 64, 56, 56])), Ok(s(&[1, 64, 56, 56])));
+        assert_eq!(
+            broadcast("+", s(&[1, 64, 56, 56]), s(&[1, 64, 56, 56])),
+            Ok(s(&[1, 64, 56, 56]))
+        );
         assert_eq!(broadcast("+", s(&[2, 1, 4]), s(&[3, 1])), Ok(s(&[2, 3, 4])));
         let e = broadcast("+", s(&[1, 64, 56, 56]), s(&[1, 128, 28, 28])).unwrap_err();
         assert_eq!(

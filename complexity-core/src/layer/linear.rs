@@ -49,10 +49,18 @@ impl Linear {
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
         const NAME: &str = "linear";
         if input.rank() == 0 {
-            return Err(Error::new(ErrorKind::Rank { layer: NAME, expected: "at least 1 ([…, in])", got: input }));
+            return Err(Error::new(ErrorKind::Rank {
+                layer: NAME,
+                expected: "at least 1 ([…, in])",
+                got: input,
+            }));
         }
         let last = input.rank() - 1;
-        let n = tri!(check_declared("input features", self.in_features, input.dim(last)));
+        let n = tri!(check_declared(
+            "input features",
+            self.in_features,
+            input.dim(last)
+        ));
         tri!(nonzero(NAME, "in", n));
         tri!(nonzero(NAME, "out", self.out_features));
         let output = input.with_dim(last, self.out_features);
@@ -111,16 +119,28 @@ mod tests {
     fn linear_on_any_rank() {
         // Linear(10,20) x[3,7,10]: flops 4200 acts 420; params 10·20 + 20.
         let a = Linear::new(20).apply(Shape::new(&[3, 7, 10])).unwrap();
-        assert_eq!((a.cost.flops, a.cost.activations, a.cost.params), (4_200, 420, 220));
+        assert_eq!(
+            (a.cost.flops, a.cost.activations, a.cost.params),
+            (4_200, 420, 220)
+        );
         assert_eq!(a.output.dims(), &[3, 7, 20]);
         // Linear(10,20,bias=False) x[4,10]: flops 800 acts 80; params 200.
-        let a = Linear::new(20).bias(false).apply(Shape::new(&[4, 10])).unwrap();
-        assert_eq!((a.cost.flops, a.cost.activations, a.cost.params), (800, 80, 200));
+        let a = Linear::new(20)
+            .bias(false)
+            .apply(Shape::new(&[4, 10]))
+            .unwrap();
+        assert_eq!(
+            (a.cost.flops, a.cost.activations, a.cost.params),
+            (800, 80, 200)
+        );
     }
 
     #[test]
     fn declared_features_are_checked() {
-        let e = Linear::new(10).in_features(512).apply(Shape::new(&[1, 2048])).unwrap_err();
+        let e = Linear::new(10)
+            .in_features(512)
+            .apply(Shape::new(&[1, 2048]))
+            .unwrap_err();
         assert_eq!(e.to_string(), "model: expects 512 input features, got 2048");
     }
 }

@@ -197,9 +197,10 @@ impl Layer {
             Layer::Conv2d(l) => l.params(),
             Layer::BatchNorm2d(l) => l.params(),
             Layer::Linear(l) => l.params(),
-            Layer::ReLU(_) | Layer::MaxPool2d(_) | Layer::AdaptiveAvgPool2d(_) | Layer::Flatten(_) => {
-                Params::NONE
-            }
+            Layer::ReLU(_)
+            | Layer::MaxPool2d(_)
+            | Layer::AdaptiveAvgPool2d(_)
+            | Layer::Flatten(_) => Params::NONE,
         }
     }
 
@@ -237,7 +238,11 @@ pub(crate) const fn expect_rank(
 }
 
 /// Checks that an argument is not 0.
-pub(crate) const fn nonzero(layer: &'static str, arg: &'static str, value: u64) -> Result<(), Error> {
+pub(crate) const fn nonzero(
+    layer: &'static str,
+    arg: &'static str,
+    value: u64,
+) -> Result<(), Error> {
     if value == 0 {
         Err(Error::new(ErrorKind::Zero { layer, arg }))
     } else {

@@ -160,7 +160,10 @@ mod tests {
     use super::*;
 
     fn flops(bn: BatchNorm2d, mode: Mode) -> u128 {
-        bn.apply(Shape::new(&[2, 8, 4, 4]), mode).unwrap().cost.flops
+        bn.apply(Shape::new(&[2, 8, 4, 4]), mode)
+            .unwrap()
+            .cost
+            .flops
     }
 
     // Per-op values measured with mmengine, from CONVENTIONS.md, x[2,8,4,4] (256 elements).
@@ -170,22 +173,34 @@ mod tests {
         assert_eq!(flops(BatchNorm2d::new(), Mode::Eval), 512);
         assert_eq!(flops(BatchNorm2d::new().affine(false), Mode::Eval), 256);
         assert_eq!(flops(BatchNorm2d::new().affine(false), Mode::Train), 1024);
-        assert_eq!(flops(BatchNorm2d::new().track_running_stats(false), Mode::Eval), 1280);
+        assert_eq!(
+            flops(BatchNorm2d::new().track_running_stats(false), Mode::Eval),
+            1280
+        );
     }
 
     #[test]
     fn params_are_the_affine_weights() {
-        let a = BatchNorm2d::new().apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
+        let a = BatchNorm2d::new()
+            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
+            .unwrap();
         assert_eq!((a.cost.params, a.cost.activations), (128, 0));
-        let a = BatchNorm2d::new().affine(false).apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
+        let a = BatchNorm2d::new()
+            .affine(false)
+            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
+            .unwrap();
         assert_eq!(a.cost.params, 0);
     }
 
     #[cfg(feature = "alloc")]
     #[test]
     fn extra_repr_is_pytorchs() {
-        let a = BatchNorm2d::new().apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
-        let Layer::BatchNorm2d(bn) = a.layer else { unreachable!() };
+        let a = BatchNorm2d::new()
+            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
+            .unwrap();
+        let Layer::BatchNorm2d(bn) = a.layer else {
+            unreachable!()
+        };
         assert_eq!(
             bn.extra_repr(),
             "64, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True"

@@ -98,19 +98,36 @@ impl MaxPool2d {
         tri!(spatial_input(NAME, input));
         let stride = self.effective_stride();
         if self.kernel.has_zero() {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "kernel" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "kernel",
+            }));
         }
         if stride.has_zero() {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "stride" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "stride",
+            }));
         }
         if self.dilation.has_zero() {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "dilation" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "dilation",
+            }));
         }
         if self.padding.h > self.kernel.h / 2 {
-            return Err(Error::new(ErrorKind::Padding { layer: NAME, padding: self.padding.h, kernel: self.kernel.h }));
+            return Err(Error::new(ErrorKind::Padding {
+                layer: NAME,
+                padding: self.padding.h,
+                kernel: self.kernel.h,
+            }));
         }
         if self.padding.w > self.kernel.w / 2 {
-            return Err(Error::new(ErrorKind::Padding { layer: NAME, padding: self.padding.w, kernel: self.kernel.w }));
+            return Err(Error::new(ErrorKind::Padding {
+                layer: NAME,
+                padding: self.padding.w,
+                kernel: self.kernel.w,
+            }));
         }
         let r = input.rank();
         let h = tri!(output_size(
@@ -191,7 +208,9 @@ impl AdaptiveAvgPool2d {
         let r = input.rank();
         Ok(Applied {
             layer: Layer::AdaptiveAvgPool2d(*self),
-            output: input.with_dim(r - 2, self.output.h).with_dim(r - 1, self.output.w),
+            output: input
+                .with_dim(r - 2, self.output.h)
+                .with_dim(r - 1, self.output.w),
             cost: Cost::op(OpKind::AdaptiveAvgPool2d, tri!(self.flops(input)), 0),
         })
     }
@@ -211,7 +230,9 @@ mod tests {
     fn adaptive_avg_pool_counts_its_input() {
         // AdaptiveAvgPool2d(1) or (2) x[1,8,7,7]: flops 392 (CONVENTIONS.md).
         for n in [1, 2] {
-            let a = AdaptiveAvgPool2d::new(Size2::square(n)).apply(Shape::new(&[1, 8, 7, 7])).unwrap();
+            let a = AdaptiveAvgPool2d::new(Size2::square(n))
+                .apply(Shape::new(&[1, 8, 7, 7]))
+                .unwrap();
             assert_eq!((a.cost.flops, a.cost.activations), (392, 0));
             assert_eq!(a.output.dims(), &[1, 8, n, n]);
         }
@@ -226,7 +247,12 @@ mod tests {
             .unwrap();
         assert_eq!(a.output.dims(), &[1, 64, 56, 56]);
         assert_eq!(a.cost, Cost::ZERO);
-        let e = MaxPool2d::new(Size2::square(2)).padding(Size2::square(2)).apply(Shape::new(&[1, 1, 8, 8]));
-        assert_eq!(e.unwrap_err().to_string(), "model: max_pool2d: padding 2 is more than half the kernel size 2");
+        let e = MaxPool2d::new(Size2::square(2))
+            .padding(Size2::square(2))
+            .apply(Shape::new(&[1, 1, 8, 8]));
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "model: max_pool2d: padding 2 is more than half the kernel size 2"
+        );
     }
 }

@@ -49,8 +49,16 @@ impl Flatten {
     /// The output shape, or an error if the dimensions do not fit the input.
     pub const fn output_shape(&self, input: Shape) -> Result<Shape, Error> {
         let rank = input.rank() as i64;
-        let start = if self.start_dim < 0 { self.start_dim + rank } else { self.start_dim };
-        let end = if self.end_dim < 0 { self.end_dim + rank } else { self.end_dim };
+        let start = if self.start_dim < 0 {
+            self.start_dim + rank
+        } else {
+            self.start_dim
+        };
+        let end = if self.end_dim < 0 {
+            self.end_dim + rank
+        } else {
+            self.end_dim
+        };
         if start < 0 || end >= rank || start > end {
             return Err(Error::new(ErrorKind::FlattenRange {
                 start: self.start_dim,
@@ -117,9 +125,27 @@ mod tests {
     fn flattens_a_range() {
         let s = Shape::new(&[2, 3, 4, 5]);
         assert_eq!(Flatten::new().output_shape(s).unwrap().dims(), &[2, 60]);
-        assert_eq!(Flatten::new().start_dim(0).end_dim(1).output_shape(s).unwrap().dims(), &[6, 4, 5]);
-        assert_eq!(Flatten::new().start_dim(-2).output_shape(s).unwrap().dims(), &[2, 3, 20]);
-        let e = Flatten::new().start_dim(3).end_dim(1).output_shape(s).unwrap_err();
-        assert_eq!(e.to_string(), "model: flatten(start_dim = 3, end_dim = 1) does not fit a tensor of shape [2, 3, 4, 5]");
+        assert_eq!(
+            Flatten::new()
+                .start_dim(0)
+                .end_dim(1)
+                .output_shape(s)
+                .unwrap()
+                .dims(),
+            &[6, 4, 5]
+        );
+        assert_eq!(
+            Flatten::new().start_dim(-2).output_shape(s).unwrap().dims(),
+            &[2, 3, 20]
+        );
+        let e = Flatten::new()
+            .start_dim(3)
+            .end_dim(1)
+            .output_shape(s)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "model: flatten(start_dim = 3, end_dim = 1) does not fit a tensor of shape [2, 3, 4, 5]"
+        );
     }
 }

@@ -94,7 +94,11 @@ mod tests {
                         for d in 1..3 {
                             for ceil in [false, true] {
                                 let got = output_size("t", input, k, s, p, d, ceil).ok();
-                                assert_eq!(got, brute(input, k, s, p, d, ceil), "{input} {k} {s} {p} {d} {ceil}");
+                                assert_eq!(
+                                    got,
+                                    brute(input, k, s, p, d, ceil),
+                                    "{input} {k} {s} {p} {d} {ceil}"
+                                );
                             }
                         }
                     }

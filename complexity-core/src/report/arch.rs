@@ -19,9 +19,22 @@ fn stats_line(m: &ModuleStats) -> Option<String> {
     if !m.path.is_empty() && c.params == 0 && c.flops == 0 && c.activations == 0 {
         return None;
     }
-    let acts = if m.calls == 0 { "N/A".into() } else { format_size(c.activations as u128, 2) };
-    let flops = if m.calls == 0 { "N/A".into() } else { format_size(c.flops, 2) };
-    Some(format!("#params: {}, #flops: {}, #acts: {}", format_size(c.params as u128, 2), flops, acts))
+    let acts = if m.calls == 0 {
+        "N/A".into()
+    } else {
+        format_size(c.activations as u128, 2)
+    };
+    let flops = if m.calls == 0 {
+        "N/A".into()
+    } else {
+        format_size(c.flops, 2)
+    };
+    Some(format!(
+        "#params: {}, #flops: {}, #acts: {}",
+        format_size(c.params as u128, 2),
+        flops,
+        acts
+    ))
 }
 
 /// `nn.Module.__repr__` with the statistics added as one more extra line.
@@ -39,7 +52,11 @@ fn repr(report: &Report, index: usize) -> String {
     }
     let mut child_lines = Vec::new();
     for &c in &m.children {
-        let key = report.modules()[c].path.rsplit('.').next().unwrap_or_default();
+        let key = report.modules()[c]
+            .path
+            .rsplit('.')
+            .next()
+            .unwrap_or_default();
         child_lines.push(format!("({key}): {}", add_indent(&repr(report, c), 2)));
     }
     let mut s = format!("{}(", m.class);
@@ -59,5 +76,7 @@ fn add_indent(s: &str, spaces: usize) -> String {
     let mut lines = s.split('\n');
     let first = lines.next().unwrap_or_default();
     let pad = " ".repeat(spaces);
-    lines.fold(String::from(first), |acc, line| format!("{acc}\n{pad}{line}"))
+    lines.fold(String::from(first), |acc, line| {
+        format!("{acc}\n{pad}{line}")
+    })
 }

@@ -65,10 +65,26 @@ impl Report {
         // `analysis::analyze`, which the compiler runs.
         let mut none: [Record; 0] = [];
         let mut counter = Recorder::new(&mut none);
-        walk(model, Name::Index(0), NO_PARENT, input, mode, true, &mut counter)?;
+        walk(
+            model,
+            Name::Index(0),
+            NO_PARENT,
+            input,
+            mode,
+            true,
+            &mut counter,
+        )?;
         let mut records = vec![Record::EMPTY; counter.len()];
         let mut recorder = Recorder::new(&mut records);
-        let (output, cost) = walk(model, Name::Index(0), NO_PARENT, input, mode, true, &mut recorder)?;
+        let (output, cost) = walk(
+            model,
+            Name::Index(0),
+            NO_PARENT,
+            input,
+            mode,
+            true,
+            &mut recorder,
+        )?;
 
         let mut modules = Vec::new();
         let mut by_path = BTreeMap::new();
@@ -99,7 +115,11 @@ impl Report {
         }
         Ok(Report {
             mode,
-            totals: Totals { input, output, cost },
+            totals: Totals {
+                input,
+                output,
+                cost,
+            },
             modules,
         })
     }
@@ -169,7 +189,11 @@ impl fmt::Display for Report {
             .modules
             .iter()
             .map(|m| {
-                let name = if m.path.is_empty() { "model" } else { m.path.as_str() };
+                let name = if m.path.is_empty() {
+                    "model"
+                } else {
+                    m.path.as_str()
+                };
                 let by_op: Vec<String> = OpKind::ALL
                     .iter()
                     .filter(|op| m.cost.flops_of(**op) != 0)
@@ -182,11 +206,23 @@ impl fmt::Display for Report {
                     shape(&m.output),
                     format!("{}", m.cost.params),
                     format!("{}", m.cost.flops),
-                    if by_op.is_empty() { format!("{}", m.cost.activations) } else { format!("{} ({})", m.cost.activations, by_op.join(", ")) },
+                    if by_op.is_empty() {
+                        format!("{}", m.cost.activations)
+                    } else {
+                        format!("{} ({})", m.cost.activations, by_op.join(", "))
+                    },
                 ]
             })
             .collect();
-        let header = ["module", "class", "input", "output", "params", "flops", "activations (flops by op)"];
+        let header = [
+            "module",
+            "class",
+            "input",
+            "output",
+            "params",
+            "flops",
+            "activations (flops by op)",
+        ];
         let mut widths = header.map(str::len);
         for row in &rows {
             for (w, cell) in widths.iter_mut().zip(row) {
@@ -211,7 +247,11 @@ impl fmt::Display for Report {
         write!(
             f,
             "total ({:?}): {} params, {} FLOPs, {} activations, output {}",
-            self.mode, self.totals.cost.params, self.totals.cost.flops, self.totals.cost.activations, self.totals.output
+            self.mode,
+            self.totals.cost.params,
+            self.totals.cost.flops,
+            self.totals.cost.activations,
+            self.totals.output
         )
     }
 }
@@ -239,7 +279,13 @@ fn declare(
         children: Vec::new(),
     });
     for (name, child) in module.children() {
-        let c = declare(child, join(&path, &format!("{name}")), depth + 1, modules, by_path);
+        let c = declare(
+            child,
+            join(&path, &format!("{name}")),
+            depth + 1,
+            modules,
+            by_path,
+        );
         modules[index].children.push(c);
     }
     index

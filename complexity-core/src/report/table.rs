@@ -28,7 +28,11 @@ fn dots(s: &str) -> usize {
 }
 
 fn prefix_of(name: &str) -> String {
-    if name.is_empty() { String::new() } else { format!("{name}.") }
+    if name.is_empty() {
+        String::new()
+    } else {
+        format!("{name}.")
+    }
 }
 
 /// `(64, 3, 7, 7)` / `(64,)`: a shape as a Python tuple.
@@ -48,13 +52,14 @@ pub(super) fn render(report: &Report) -> String {
     let mut names: Vec<String> = Vec::new();
     let mut values: Vec<[Option<u128>; 3]> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    let mut slot = |name: &str, names: &mut Vec<String>, values: &mut Vec<[Option<u128>; 3]>| -> usize {
-        *index.entry(name.into()).or_insert_with(|| {
-            names.push(name.into());
-            values.push([None, None, None]);
-            names.len() - 1
-        })
-    };
+    let mut slot =
+        |name: &str, names: &mut Vec<String>, values: &mut Vec<[Option<u128>; 3]>| -> usize {
+            *index.entry(name.into()).or_insert_with(|| {
+                names.push(name.into());
+                values.push([None, None, None]);
+                names.len() - 1
+            })
+        };
     let parameters = report.named_parameters();
     let mut param_shapes: BTreeMap<String, Shape> = BTreeMap::new();
     for (full, shape) in &parameters {
@@ -100,7 +105,15 @@ pub(super) fn render(report: &Report) -> String {
     // 4. `_stats_table_format`.
     let mut table: Vec<[String; 4]> = Vec::new();
     let (root_name, root_cells) = fastforward(String::new(), &mut rows);
-    table.push(build_row(if root_name.is_empty() { "model" } else { &root_name }, &root_cells, 0));
+    table.push(build_row(
+        if root_name.is_empty() {
+            "model"
+        } else {
+            &root_name
+        },
+        &root_cells,
+        0,
+    ));
     let root_prefix = prefix_of(&root_name);
     fill(1, &root_prefix, &root_prefix, &mut rows, &mut table);
     draw(&table)
@@ -171,7 +184,13 @@ fn fastforward(name: String, rows: &mut [(String, Cells)]) -> (String, Cells) {
     fastforward(child_name, rows)
 }
 
-fn fill(level: usize, prefix: &str, root_prefix: &str, rows: &mut Vec<(String, Cells)>, table: &mut Vec<[String; 4]>) {
+fn fill(
+    level: usize,
+    prefix: &str,
+    root_prefix: &str,
+    rows: &mut Vec<(String, Cells)>,
+    table: &mut Vec<[String; 4]>,
+) {
     if level > MAX_DEPTH {
         return;
     }
@@ -191,8 +210,17 @@ fn fill(level: usize, prefix: &str, root_prefix: &str, rows: &mut Vec<(String, C
 
 fn build_row(name: &str, cells: &Cells, level: usize) -> [String; 4] {
     let indent = " ".repeat(level);
-    let cell = |c: &Option<String>| c.as_ref().map(|v| format!("{indent}{v}")).unwrap_or_default();
-    [format!("{indent}{name}"), cell(&cells[0]), cell(&cells[1]), cell(&cells[2])]
+    let cell = |c: &Option<String>| {
+        c.as_ref()
+            .map(|v| format!("{indent}{v}"))
+            .unwrap_or_default()
+    };
+    [
+        format!("{indent}{name}"),
+        cell(&cells[0]),
+        cell(&cells[1]),
+        cell(&cells[2]),
+    ]
 }
 
 /// The ASCII box mmengine prints: a rule above and below the header and at the end, every
@@ -204,12 +232,19 @@ fn draw(table: &[[String; 4]]) -> String {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let rule: String = widths.iter().fold(String::from("+"), |s, w| s + &"-".repeat(w + 2) + "+") + "\n";
+    let rule: String = widths
+        .iter()
+        .fold(String::from("+"), |s, w| s + &"-".repeat(w + 2) + "+")
+        + "\n";
     let line = |cells: [&str; 4]| -> String {
-        cells.iter().zip(widths).fold(String::from("|"), |s, (c, w)| {
-            let pad = w - c.chars().count();
-            s + " " + c + &" ".repeat(pad) + " |"
-        }) + "\n"
+        cells
+            .iter()
+            .zip(widths)
+            .fold(String::from("|"), |s, (c, w)| {
+                let pad = w - c.chars().count();
+                s + " " + c + &" ".repeat(pad) + " |"
+            })
+            + "\n"
     };
     let mut out = String::from("\n");
     out += &rule;
