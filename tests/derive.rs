@@ -146,6 +146,21 @@ fn a_module_called_twice() {
     assert_eq!(r.module("fc").unwrap().calls, 2);
 }
 
+/// Argument values are const expressions over const generics.
+#[derive(Complexity)]
+struct Expand<const C: usize> {
+    #[complexity(conv2d(out = C * 4, kernel = 1, groups = C / 2, bias = false))]
+    conv: (),
+}
+
+#[test]
+fn const_expressions_in_arguments() {
+    // 8 → 32 channels in 4 groups: 32·(8/4)·1·1 = 64 params; 64·3·3 = 576 FLOPs.
+    let r = Report::of::<Expand<8>>(Shape::new(&[1, 8, 3, 3]), Mode::Train).unwrap();
+    assert_eq!((r.totals().cost.params, r.totals().cost.flops), (64, 576));
+    assert_eq!(r.totals().output, Shape::new(&[1, 32, 3, 3]));
+}
+
 /// `sequential(…)` in the attribute describes an `nn.Sequential` of layers in one field.
 #[derive(Complexity)]
 #[complexity(input = (2, 4, 4))]
@@ -197,4 +212,29 @@ fn runtime_errors_name_the_field_path() {
     );
     let e = Report::of::<Residual<4, 8>>(Shape::new(&[1, 5, 5, 5]), Mode::Train).unwrap_err();
     assert_eq!(e.to_string(), "conv: expects 4 input channels, got 5");
+}
+
+#[test]
+fn display_lists_modules_with_shapes() {
+    let r = Report::of::<Small>(Small::INPUT, Mode::Train).unwrap();
+    let text = r.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + 5 + 1);
+    assert!(lines[1].starts_with("model "));
+    assert!(
+        lines[2].contains("conv")
+            && lines[2].contains("Conv2d")
+            && lines[2].contains("[2, 3, 16, 16]")
+            && lines[2].contains("[2, 8, 16, 16]")
+    );
+    assert!(lines[2].ends_with("4096         conv=110592"));
+    assert!(
+        lines[3].ends_with(" 0"),
+        "relu has no flops by op: {:?}",
+        lines[3]
+    );
+    assert_eq!(
+        lines[6],
+        "total (Train): 20714 params, 151552 FLOPs, 4116 activations, output [2, 10]"
+    );
 }

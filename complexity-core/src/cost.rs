@@ -150,7 +150,7 @@ mod tests {
         let b = Cost::op(OpKind::Linear, 1, 1);
         assert_eq!(
             a.checked_add(b).unwrap_err().to_string(),
-            "model: the number of FLOPs overflows its integer type"
+            "model: the number of FLOPs overflows u128 (more than 340282366920938463463374607431768211455)"
         );
         let c = Cost::op(OpKind::Conv, 5, 2).checked_add(b).unwrap();
         assert_eq!(

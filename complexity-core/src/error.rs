@@ -296,9 +296,17 @@ impl Error {
                 out.push_shape(got);
             }
             ErrorKind::Overflow { what } => {
+                let (ty, max) = match what.as_bytes() {
+                    b"FLOPs" => ("u128", u128::MAX),
+                    _ => ("u64", u64::MAX as u128),
+                };
                 out.push_str("the number of ");
                 out.push_str(what);
-                out.push_str(" overflows its integer type");
+                out.push_str(" overflows ");
+                out.push_str(ty);
+                out.push_str(" (more than ");
+                out.push_u128(max);
+                out.push_str(")");
             }
             ErrorKind::Description { what } => {
                 out.push_str("malformed model description: ");

@@ -185,7 +185,7 @@ impl Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let shape = |s: &Option<Shape>| s.map(|s| format!("{s}")).unwrap_or_else(|| "-".into());
-        let rows: Vec<[String; 7]> = self
+        let rows: Vec<[String; 8]> = self
             .modules
             .iter()
             .map(|m| {
@@ -206,11 +206,8 @@ impl fmt::Display for Report {
                     shape(&m.output),
                     format!("{}", m.cost.params),
                     format!("{}", m.cost.flops),
-                    if by_op.is_empty() {
-                        format!("{}", m.cost.activations)
-                    } else {
-                        format!("{} ({})", m.cost.activations, by_op.join(", "))
-                    },
+                    format!("{}", m.cost.activations),
+                    by_op.join(", "),
                 ]
             })
             .collect();
@@ -221,7 +218,8 @@ impl fmt::Display for Report {
             "output",
             "params",
             "flops",
-            "activations (flops by op)",
+            "activations",
+            "flops by op",
         ];
         let mut widths = header.map(str::len);
         for row in &rows {
@@ -230,15 +228,11 @@ impl fmt::Display for Report {
             }
         }
         let line = |f: &mut fmt::Formatter<'_>, cells: &[&str]| -> fmt::Result {
-            for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
-                let sep = if i + 1 == cells.len() { "\n" } else { "  " };
-                if i + 1 == cells.len() {
-                    write!(f, "{cell}{sep}")?;
-                } else {
-                    write!(f, "{cell:<w$}{sep}")?;
-                }
+            let mut line = String::new();
+            for (cell, w) in cells.iter().zip(widths) {
+                line += &format!("{cell:<w$}  ");
             }
-            Ok(())
+            writeln!(f, "{}", line.trim_end())
         };
         line(f, &header)?;
         for row in &rows {
