@@ -10,12 +10,14 @@
 //! (the residual `+`) counts for that module only; a module called twice counts both
 //! calls; parameters count once per module, however often it is called.
 
-use crate::cost::Cost;
+use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind, Name};
-use crate::layer::elementwise::{add_flops, broadcast};
-use crate::layer::{Flatten, Layer, tri};
-use crate::module::{Body, Graph, Module, Step};
-use crate::shape::Shape;
+use crate::layer::elementwise::binary;
+use crate::layer::matmul::{linear_with, matmul};
+use crate::layer::reshape::{cat, expand, mean, permute, piece, reshape, select, transpose, unflatten};
+use crate::layer::{AdaptiveAvgPool2d, Flatten, Layer, tri};
+use crate::module::{Body, ExpandSize, Graph, Module, Naming, Step};
+use crate::shape::{MAX_RANK, Shape};
 
 /// The most values (the input plus one per step) a single `forward` program may have.
 pub const MAX_VALUES: usize = 64;
@@ -67,26 +69,15 @@ impl Totals {
 pub const fn analyze(module: &'static Module, input: Shape, mode: Mode) -> Result<Totals, Error> {
     let mut none: [Record; 0] = [];
     let mut recorder = Recorder::new(&mut none);
-    let (output, cost) = tri!(walk(
-        module,
-        Name::Index(0),
-        NO_PARENT,
-        input,
-        mode,
-        true,
-        &mut recorder
-    ));
-    Ok(Totals {
-        input,
-        output,
-        cost,
-    })
+    let (output, cost) = tri!(walk(module, None, NO_PARENT, input, mode, true, &mut recorder));
+    Ok(Totals { input, output, cost })
 }
 
 /// The parent index of the model's own record.
 pub(crate) const NO_PARENT: usize = usize::MAX;
 
-/// One call of one module, as the walk meets it (pre-order).
+/// One call of one module, as the walk meets it (pre-order), or a module that is never
+/// called (`called == false`, with its parameters only).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Record {
     /// The index of the parent's record, [`NO_PARENT`] for the model.
@@ -101,6 +92,9 @@ pub(crate) struct Record {
     pub output: Shape,
     /// What this call cost, children included (params only on the module's first call).
     pub cost: Cost,
+    /// Whether the module itself ran; `false` for a child that is never called or whose
+    /// weights a parent uses functionally (mmengine's `N/A`).
+    pub called: bool,
 }
 
 impl Record {
@@ -111,11 +105,12 @@ impl Record {
         input: Shape::SCALAR,
         output: Shape::SCALAR,
         cost: Cost::ZERO,
+        called: false,
     };
 }
 
 /// Where the walk writes its records: nowhere at compile time (an empty buffer), a buffer
-/// of the right size at run time. It counts the calls either way.
+/// of the right size at run time. It counts the records either way.
 pub(crate) struct Recorder<'a> {
     records: &'a mut [Record],
     len: usize,
@@ -126,7 +121,7 @@ impl<'a> Recorder<'a> {
         Recorder { records, len: 0 }
     }
 
-    /// The number of calls met so far.
+    /// The number of records met so far.
     pub(crate) const fn len(&self) -> usize {
         self.len
     }
@@ -141,13 +136,43 @@ impl<'a> Recorder<'a> {
             self.records[index] = record;
         }
     }
+
+    /// Marks a record as a module that did not run itself: it keeps its parameters only.
+    const fn uncall(&mut self, index: usize) {
+        if index < self.records.len() {
+            let params = self.records[index].cost.params;
+            self.records[index].cost = Cost::ZERO;
+            self.records[index].cost.params = params;
+            self.records[index].called = false;
+        }
+    }
 }
 
-/// Calls `module` on `input`: the walk. `count_params` is false on every call but a
-/// module's first, so shared modules count their parameters once.
+/// Calls `module` on `input`: the walk. `name` is the module's name under its parent
+/// (`None` for the model), put in front of the path of any error from inside it.
+/// `count_params` is false on every call but a module's first, so shared modules count
+/// their parameters once.
 pub(crate) const fn walk(
     module: &'static Module,
-    name: Name,
+    name: Option<Name>,
+    parent: usize,
+    input: Shape,
+    mode: Mode,
+    count_params: bool,
+    rec: &mut Recorder<'_>,
+) -> Result<(Shape, Cost), Error> {
+    match walk_unnamed(module, name, parent, input, mode, count_params, rec) {
+        Ok(r) => Ok(r),
+        Err(e) => match name {
+            Some(n) => Err(e.within(n)),
+            None => Err(e),
+        },
+    }
+}
+
+const fn walk_unnamed(
+    module: &'static Module,
+    name: Option<Name>,
     parent: usize,
     input: Shape,
     mode: Mode,
@@ -162,67 +187,216 @@ pub(crate) const fn walk(
             layer = Some(applied.layer);
             (applied.output, applied.cost)
         }
-        Body::Sequence(modules) => {
+        Body::Sequence { modules, prefix } => {
             let mut x = input;
             let mut total = Cost::ZERO;
             let mut i = 0;
             while i < modules.len() {
-                let (y, c) = match walk(
-                    modules[i],
-                    Name::Index(i),
-                    index,
-                    x,
-                    mode,
-                    count_params,
-                    rec,
-                ) {
-                    Ok(r) => r,
-                    Err(e) => return Err(e.within(Name::Index(i))),
-                };
+                let (y, c) = tri!(walk(modules[i], Some(Name::position(prefix, i)), index, x, mode, count_params, rec));
                 total = tri!(total.checked_add(c));
                 x = y;
                 i += 1;
             }
             (x, total)
         }
-        Body::Repeat { module: m, count } => {
+        Body::Repeat { module: m, count, prefix } => {
             let mut x = input;
             let mut total = Cost::ZERO;
             let mut i = 0;
             while i < count {
-                let (y, c) = match walk(m, Name::Index(i), index, x, mode, count_params, rec) {
-                    Ok(r) => r,
-                    Err(e) => return Err(e.within(Name::Index(i))),
-                };
+                let (y, c) = tri!(walk(m, Some(Name::position(prefix, i)), index, x, mode, count_params, rec));
                 total = tri!(total.checked_add(c));
                 x = y;
                 i += 1;
             }
             (x, total)
         }
-        Body::Graph(graph) => tri!(run_graph(&graph, index, input, mode, count_params, rec)),
+        Body::Graph(graph) => {
+            if matches!(graph.naming, Naming::Fragment) {
+                return Err(description("a fragment is used outside a sequential struct"));
+            }
+            let (y, mut total) = tri!(run_graph(&graph, index, 0, input, mode, count_params, rec));
+            let own = tri!(own_params(&graph));
+            total = tri!(total.checked_add(own));
+            (y, total)
+        }
     };
     if !count_params {
         cost.params = 0;
     }
-    rec.set(
-        index,
-        Record {
-            parent,
-            name,
-            layer,
-            input,
-            output,
-            cost,
-        },
-    );
+    let name = match name {
+        Some(n) => n,
+        None => Name::Index(0),
+    };
+    rec.set(index, Record { parent, name, layer, input, output, cost, called: true });
     Ok((output, cost))
 }
 
-/// Runs a forward program: each step's value is kept (by shape) for later steps.
+/// A graph's own parameters (ViT's `class_token`), as a cost.
+const fn own_params(graph: &Graph) -> Result<Cost, Error> {
+    let mut cost = Cost::ZERO;
+    let mut i = 0;
+    while i < graph.params.len() {
+        let n = match graph.params[i].shape.checked_numel() {
+            Some(n) if n <= u64::MAX as u128 => n as u64,
+            _ => return Err(crate::cost::overflow("params")),
+        };
+        cost.params = match cost.params.checked_add(n) {
+            Some(p) => p,
+            None => return Err(crate::cost::overflow("params")),
+        };
+        i += 1;
+    }
+    Ok(cost)
+}
+
+/// The name of child `child` of a graph whose positions start at `offset`.
+const fn child_name(graph: &Graph, child: usize, offset: usize) -> Name {
+    match graph.naming {
+        Naming::Fields => Name::Field(graph.children[child].name),
+        Naming::Positions | Naming::Fragment => Name::Index(offset + graph.positions_before(child)),
+    }
+}
+
+/// Calls child `child` of `graph`: by its field name, or at its position, spliced.
+const fn call_child(
+    graph: &Graph,
+    child: usize,
+    offset: usize,
+    parent: usize,
+    input: Shape,
+    mode: Mode,
+    count_params: bool,
+    rec: &mut Recorder<'_>,
+) -> Result<(Shape, Cost), Error> {
+    let c = &graph.children[child];
+    match graph.naming {
+        Naming::Fields => walk(c.module, Some(Name::Field(c.name)), parent, input, mode, count_params, rec),
+        Naming::Positions | Naming::Fragment => {
+            let position = offset + graph.positions_before(child);
+            call_positioned(c.module, c.splice, position, parent, input, mode, count_params, rec)
+        }
+    }
+}
+
+/// Calls a module that takes positions from `position` on in a sequential struct: a
+/// fragment's children, a spliced sequence's elements, or the module itself.
+const fn call_positioned(
+    module: &'static Module,
+    spliced: bool,
+    position: usize,
+    parent: usize,
+    input: Shape,
+    mode: Mode,
+    count_params: bool,
+    rec: &mut Recorder<'_>,
+) -> Result<(Shape, Cost), Error> {
+    match module.body {
+        Body::Graph(g) if matches!(g.naming, Naming::Fragment) => {
+            run_graph(&g, parent, position, input, mode, count_params, rec)
+        }
+        Body::Sequence { modules, .. } if spliced => {
+            let mut x = input;
+            let mut total = Cost::ZERO;
+            let mut at = position;
+            let mut i = 0;
+            while i < modules.len() {
+                let (y, c) = tri!(call_positioned(modules[i], false, at, parent, x, mode, count_params, rec));
+                total = tri!(total.checked_add(c));
+                x = y;
+                at += modules[i].positions(false);
+                i += 1;
+            }
+            Ok((x, total))
+        }
+        Body::Repeat { module: m, count, .. } if spliced => {
+            let mut x = input;
+            let mut total = Cost::ZERO;
+            let mut at = position;
+            let mut i = 0;
+            while i < count {
+                let (y, c) = tri!(call_positioned(m, false, at, parent, x, mode, count_params, rec));
+                total = tri!(total.checked_add(c));
+                x = y;
+                at += m.positions(false);
+                i += 1;
+            }
+            Ok((x, total))
+        }
+        _ => walk(module, Some(Name::Index(position)), parent, input, mode, count_params, rec),
+    }
+}
+
+/// Records a module that is never called (and its descendants) with its parameters,
+/// which must not depend on an input; returns them.
+const fn record_uncalled(
+    module: &'static Module,
+    name: Name,
+    parent: usize,
+    count_params: bool,
+    rec: &mut Recorder<'_>,
+) -> Result<u64, Error> {
+    let index = rec.reserve();
+    let mut layer = None;
+    let mut params: u64 = 0;
+    match module.body {
+        Body::Layer(l) => {
+            params = match l.params() {
+                Ok(p) => tri!(p.count()),
+                Err(e) => return Err(e.within(name)),
+            };
+            layer = Some(l);
+        }
+        Body::Sequence { modules, prefix } => {
+            let mut i = 0;
+            while i < modules.len() {
+                let p = tri!(record_uncalled(modules[i], Name::position(prefix, i), index, count_params, rec));
+                params = tri!(add_params(params, p));
+                i += 1;
+            }
+        }
+        Body::Repeat { module: m, count, prefix } => {
+            let mut i = 0;
+            while i < count {
+                let p = tri!(record_uncalled(m, Name::position(prefix, i), index, count_params, rec));
+                params = tri!(add_params(params, p));
+                i += 1;
+            }
+        }
+        Body::Graph(g) => {
+            params = tri!(own_params(&g)).params;
+            let mut i = 0;
+            while i < g.children.len() {
+                if g.children[i].present {
+                    let p = tri!(record_uncalled(g.children[i].module, child_name(&g, i, 0), index, count_params, rec));
+                    params = tri!(add_params(params, p));
+                }
+                i += 1;
+            }
+        }
+    }
+    if !count_params {
+        params = 0;
+    }
+    let mut cost = Cost::ZERO;
+    cost.params = params;
+    rec.set(index, Record { parent, name, layer, input: Shape::SCALAR, output: Shape::SCALAR, cost, called: false });
+    Ok(params)
+}
+
+const fn add_params(a: u64, b: u64) -> Result<u64, Error> {
+    match a.checked_add(b) {
+        Some(n) => Ok(n),
+        None => Err(crate::cost::overflow("params")),
+    }
+}
+
+/// Runs a forward program: each step's value is kept (by shape) for later steps. The
+/// children's records get `index` as their parent; positions start at `offset`.
 const fn run_graph(
     graph: &Graph,
     index: usize,
+    offset: usize,
     input: Shape,
     mode: Mode,
     count_params: bool,
@@ -232,77 +406,187 @@ const fn run_graph(
         return Err(description("a forward program has more than 63 steps"));
     }
     let mut values = [Shape::SCALAR; MAX_VALUES];
+    let mut ran = [false; MAX_VALUES];
     values[0] = input;
     let mut total = Cost::ZERO;
+    let mut skip = 0;
     let mut i = 0;
     while i < graph.steps.len() {
         let defined = i + 1;
-        let value = match graph.steps[i] {
-            Step::Call { child, input: v } => {
+        if skip > 0 {
+            skip -= 1;
+            i += 1;
+            continue;
+        }
+        ran[i] = true;
+        let (value, cost) = match graph.steps[i] {
+            Step::Call { child, input: v } | Step::Functional { child, input: v } => {
                 if child >= graph.children.len() || v >= defined {
                     return Err(description("a step refers to a missing child or value"));
                 }
                 let c = &graph.children[child];
                 if !c.present {
-                    values[v]
+                    (values[v], Cost::ZERO)
                 } else {
-                    let first = !calls_child_before(graph, child, i);
-                    let name = Name::Field(c.name);
-                    let (y, cost) = match walk(
-                        c.module,
-                        name,
-                        index,
-                        values[v],
-                        mode,
-                        count_params && first,
-                        rec,
-                    ) {
-                        Ok(r) => r,
-                        Err(e) => return Err(e.within(name)),
+                    let first = !child_ran_before(graph, &ran, child, i);
+                    let record = rec.len();
+                    let r = tri!(call_child(graph, child, offset, index, values[v], mode, count_params && first, rec));
+                    if let Step::Functional { .. } = graph.steps[i] {
+                        if !matches!(c.module.body, Body::Layer(_)) {
+                            return Err(description("`functional` applies a layer child only"));
+                        }
+                        rec.uncall(record);
+                    }
+                    r
+                }
+            }
+            Step::Param { index: p } => {
+                if p >= graph.params.len() {
+                    return Err(description("a step refers to a missing parameter"));
+                }
+                (graph.params[p].shape, Cost::ZERO)
+            }
+            Step::Scalar => (Shape::SCALAR, Cost::ZERO),
+            Step::Binary { op, left, right } => {
+                tri!(check_values(&[left, right], defined));
+                tri!(binary(op, values[left], values[right]))
+            }
+            Step::Unary { op, input: v } => {
+                tri!(check_values(&[v], defined));
+                (values[v], Cost::zero(op))
+            }
+            Step::MatMul { left, right } => {
+                tri!(check_values(&[left, right], defined));
+                tri!(matmul(values[left], values[right]))
+            }
+            Step::Linear { input: v, weight } => {
+                tri!(check_values(&[v], defined));
+                if weight >= graph.params.len() {
+                    return Err(description("a step refers to a missing parameter"));
+                }
+                tri!(linear_with(values[v], graph.params[weight].shape))
+            }
+            Step::AdaptiveAvgPool2d { input: v, output } => {
+                tri!(check_values(&[v], defined));
+                let a = tri!(AdaptiveAvgPool2d::new(output).apply(values[v]));
+                (a.output, a.cost)
+            }
+            Step::Flatten { input: v, start_dim, end_dim } => {
+                tri!(check_values(&[v], defined));
+                let a = tri!(Flatten { start_dim, end_dim }.apply(values[v]));
+                (a.output, a.cost)
+            }
+            Step::Unflatten { input: v, dim, sizes } => {
+                tri!(check_values(&[v], defined));
+                (tri!(unflatten(values[v], dim, sizes)), Cost::zero(ZeroOp::Reshape))
+            }
+            Step::Reshape { input: v, sizes } => {
+                tri!(check_values(&[v], defined));
+                (tri!(reshape(values[v], sizes)), Cost::zero(ZeroOp::Reshape))
+            }
+            Step::Transpose { input: v, dim0, dim1 } => {
+                tri!(check_values(&[v], defined));
+                (tri!(transpose(values[v], dim0, dim1)), Cost::zero(ZeroOp::Reshape))
+            }
+            Step::Permute { input: v, dims } => {
+                tri!(check_values(&[v], defined));
+                (tri!(permute(values[v], dims)), Cost::zero(ZeroOp::Reshape))
+            }
+            Step::Select { input: v, dim, index: at } => {
+                tri!(check_values(&[v], defined));
+                (tri!(select(values[v], dim, at)), Cost::zero(ZeroOp::Reshape))
+            }
+            Step::Piece { input: v, dim, split, index: at, count } => {
+                tri!(check_values(&[v], defined));
+                (tri!(piece(values[v], dim, split, at, count)), Cost::zero(ZeroOp::Reshape))
+            }
+            Step::Cat { inputs, dim } => {
+                tri!(check_values(inputs, defined));
+                if inputs.is_empty() {
+                    return Err(description("`cat` of no tensors"));
+                }
+                let mut y = values[inputs[0]];
+                let mut k = 1;
+                while k < inputs.len() {
+                    y = tri!(cat(y, values[inputs[k]], dim));
+                    k += 1;
+                }
+                (y, Cost::zero(ZeroOp::Cat))
+            }
+            Step::Expand { input: v, sizes } => {
+                tri!(check_values(&[v], defined));
+                let mut resolved = [0i64; MAX_RANK];
+                if sizes.len() > MAX_RANK {
+                    return Err(description("`expand` to more than 8 dimensions"));
+                }
+                let mut k = 0;
+                while k < sizes.len() {
+                    resolved[k] = match sizes[k] {
+                        ExpandSize::Keep => -1,
+                        ExpandSize::Size(n) => n as i64,
+                        ExpandSize::Like(w, d) => {
+                            tri!(check_values(&[w], defined));
+                            let like = values[w];
+                            let at = tri!(crate::layer::reshape::dim_index("size", d, like, like.rank()));
+                            like.dim(at) as i64
+                        }
                     };
-                    total = tri!(total.checked_add(cost));
-                    y
+                    k += 1;
                 }
+                (tri!(expand(values[v], resolved.split_at(sizes.len()).0)), Cost::zero(ZeroOp::Reshape))
             }
-            Step::Add { left, right } => {
-                if left >= defined || right >= defined {
-                    return Err(description("a step refers to a missing value"));
-                }
-                let y = tri!(broadcast("+", values[left], values[right]));
-                let mut cost = Cost::ZERO;
-                cost.flops = add_flops(y);
-                total = tri!(total.checked_add(cost));
-                y
+            Step::Mean { input: v, dims, keepdim } => {
+                tri!(check_values(&[v], defined));
+                (tri!(mean(values[v], dims, keepdim)), Cost::zero(ZeroOp::Mean))
             }
-            Step::Flatten {
-                input: v,
-                start_dim,
-                end_dim,
-            } => {
-                if v >= defined {
-                    return Err(description("a step refers to a missing value"));
+            Step::SkipUnless { cond, count } => {
+                if !cond {
+                    skip = count;
                 }
-                let f = Flatten { start_dim, end_dim };
-                let mut cost = Cost::ZERO;
-                cost.flops = f.flops(values[v]);
-                total = tri!(total.checked_add(cost));
-                tri!(f.output_shape(values[v]))
+                (Shape::SCALAR, Cost::ZERO)
+            }
+            Step::Choose { cond, then, otherwise } => {
+                tri!(check_values(&[then, otherwise], defined));
+                (values[if cond { then } else { otherwise }], Cost::ZERO)
             }
         };
+        total = tri!(total.checked_add(cost));
         values[defined] = value;
         i += 1;
     }
     if graph.output > graph.steps.len() {
         return Err(description("the output is a missing value"));
     }
+    // Children the program never ran keep their parameters, as in PyTorch.
+    let mut c = 0;
+    while c < graph.children.len() {
+        if graph.children[c].present && !child_ran_before(graph, &ran, c, graph.steps.len()) {
+            let params = tri!(record_uncalled(graph.children[c].module, child_name(graph, c, offset), index, count_params, rec));
+            total.params = tri!(add_params(total.params, params));
+        }
+        c += 1;
+    }
     Ok((values[graph.output], total))
 }
 
-/// Whether a step before `step` already calls `child` (whose parameters then count once).
-const fn calls_child_before(graph: &Graph, child: usize, step: usize) -> bool {
+const fn check_values(values: &[usize], defined: usize) -> Result<(), Error> {
+    let mut i = 0;
+    while i < values.len() {
+        if values[i] >= defined {
+            return Err(description("a step refers to a missing value"));
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Whether a step before `step` that ran already called `child` (whose parameters then
+/// count once).
+const fn child_ran_before(graph: &Graph, ran: &[bool; MAX_VALUES], child: usize, step: usize) -> bool {
     let mut j = 0;
     while j < step {
-        if let Step::Call { child: c, .. } = graph.steps[j]
+        if ran[j]
+            && let Step::Call { child: c, .. } | Step::Functional { child: c, .. } = graph.steps[j]
             && c == child
         {
             return true;

@@ -4,30 +4,42 @@ use crate::error::{Error, ErrorKind};
 
 /// The kinds of operation mmengine charges FLOPs to, named as in its `flops_by_op`.
 ///
-/// Operations with no entry here (relu, max pool, the residual `+`, flatten, …) cost 0 by
-/// mmengine's rules; each layer kind states its rule in its own documentation.
+/// Operations with no entry here cost 0 by mmengine's rules and are counted as a
+/// [`ZeroOp`]; each layer kind states its rule in its own documentation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum OpKind {
-    /// Convolutions (`aten::_convolution`), key `conv`.
+    /// Convolutions, transposed ones included (`aten::_convolution`), key `conv`.
     Conv,
     /// Batch normalization, key `batch_norm`.
     BatchNorm,
+    /// Group normalization, key `group_norm`.
+    GroupNorm,
+    /// Layer normalization, key `layer_norm`.
+    LayerNorm,
     /// `aten::adaptive_avg_pool2d`, key `adaptive_avg_pool2d`.
     AdaptiveAvgPool2d,
     /// Fully-connected layers (`aten::linear`), key `linear`.
     Linear,
+    /// `aten::addmm` (GPT-2's `Conv1D`), key `addmm`.
+    Addmm,
+    /// `aten::matmul`, key `matmul`.
+    Matmul,
 }
 
 impl OpKind {
     /// How many kinds there are.
-    pub const COUNT: usize = 4;
+    pub const COUNT: usize = 8;
 
     /// Every kind, in the order of the index used by [`Cost::flops_by_op`].
     pub const ALL: [OpKind; OpKind::COUNT] = [
         OpKind::Conv,
         OpKind::BatchNorm,
+        OpKind::GroupNorm,
+        OpKind::LayerNorm,
         OpKind::AdaptiveAvgPool2d,
         OpKind::Linear,
+        OpKind::Addmm,
+        OpKind::Matmul,
     ];
 
     /// mmengine's key for this kind in `flops_by_op`.
@@ -35,12 +47,119 @@ impl OpKind {
         match self {
             OpKind::Conv => "conv",
             OpKind::BatchNorm => "batch_norm",
+            OpKind::GroupNorm => "group_norm",
+            OpKind::LayerNorm => "layer_norm",
             OpKind::AdaptiveAvgPool2d => "adaptive_avg_pool2d",
             OpKind::Linear => "linear",
+            OpKind::Addmm => "addmm",
+            OpKind::Matmul => "matmul",
         }
     }
 
     /// The position of this kind in [`OpKind::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Operations that cost 0 FLOPs by mmengine's rules (it has no handle for them), counted
+/// so that a report can say what was counted as zero: a 0 is a rule, never a gap.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ZeroOp {
+    /// `relu`
+    Relu,
+    /// `relu6` (`aten::hardtanh`)
+    Relu6,
+    /// `gelu`
+    Gelu,
+    /// `tanh`
+    Tanh,
+    /// `sigmoid`
+    Sigmoid,
+    /// `silu`
+    Silu,
+    /// `hardswish`
+    Hardswish,
+    /// `softmax`
+    Softmax,
+    /// `dropout`
+    Dropout,
+    /// `identity`
+    Identity,
+    /// `max_pool` (any rank)
+    MaxPool,
+    /// `embedding`
+    Embedding,
+    /// elementwise `add`
+    Add,
+    /// elementwise `sub`
+    Sub,
+    /// elementwise `mul`
+    Mul,
+    /// elementwise `div`
+    Div,
+    /// `mean`
+    Mean,
+    /// `cat`
+    Cat,
+    /// views and copies: flatten, unflatten, reshape, transpose, permute, select, split,
+    /// chunk, expand
+    Reshape,
+}
+
+impl ZeroOp {
+    /// How many there are.
+    pub const COUNT: usize = 19;
+
+    /// Every one, in the order of [`Cost::zero_ops`].
+    pub const ALL: [ZeroOp; ZeroOp::COUNT] = [
+        ZeroOp::Relu,
+        ZeroOp::Relu6,
+        ZeroOp::Gelu,
+        ZeroOp::Tanh,
+        ZeroOp::Sigmoid,
+        ZeroOp::Silu,
+        ZeroOp::Hardswish,
+        ZeroOp::Softmax,
+        ZeroOp::Dropout,
+        ZeroOp::Identity,
+        ZeroOp::MaxPool,
+        ZeroOp::Embedding,
+        ZeroOp::Add,
+        ZeroOp::Sub,
+        ZeroOp::Mul,
+        ZeroOp::Div,
+        ZeroOp::Mean,
+        ZeroOp::Cat,
+        ZeroOp::Reshape,
+    ];
+
+    /// Its name in reports.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ZeroOp::Relu => "relu",
+            ZeroOp::Relu6 => "relu6",
+            ZeroOp::Gelu => "gelu",
+            ZeroOp::Tanh => "tanh",
+            ZeroOp::Sigmoid => "sigmoid",
+            ZeroOp::Silu => "silu",
+            ZeroOp::Hardswish => "hardswish",
+            ZeroOp::Softmax => "softmax",
+            ZeroOp::Dropout => "dropout",
+            ZeroOp::Identity => "identity",
+            ZeroOp::MaxPool => "max_pool",
+            ZeroOp::Embedding => "embedding",
+            ZeroOp::Add => "add",
+            ZeroOp::Sub => "sub",
+            ZeroOp::Mul => "mul",
+            ZeroOp::Div => "div",
+            ZeroOp::Mean => "mean",
+            ZeroOp::Cat => "cat",
+            ZeroOp::Reshape => "reshape",
+        }
+    }
+
+    /// The position of this op in [`ZeroOp::ALL`].
     pub const fn index(self) -> usize {
         self as usize
     }
@@ -55,8 +174,11 @@ pub struct Cost {
     pub flops: u128,
     /// FLOPs by op kind, indexed by [`OpKind::index`].
     pub flops_by_op: [u128; OpKind::COUNT],
-    /// Activations: the elements of every output of a convolution or linear layer.
+    /// Activations: the elements of every output of a convolution, linear layer, addmm
+    /// or matmul.
     pub activations: u64,
+    /// How many operations of each [`ZeroOp`] kind ran (counted as 0 FLOPs).
+    pub zero_ops: [u32; ZeroOp::COUNT],
 }
 
 impl Cost {
@@ -66,6 +188,7 @@ impl Cost {
         flops: 0,
         flops_by_op: [0; OpKind::COUNT],
         activations: 0,
+        zero_ops: [0; ZeroOp::COUNT],
     };
 
     /// The cost of one operation of kind `op`.
@@ -75,6 +198,18 @@ impl Cost {
         cost.flops_by_op[op.index()] = flops;
         cost.activations = activations;
         cost
+    }
+
+    /// One operation of a kind that costs 0 by mmengine's rules.
+    pub const fn zero(op: ZeroOp) -> Cost {
+        let mut cost = Cost::ZERO;
+        cost.zero_ops[op.index()] = 1;
+        cost
+    }
+
+    /// How many operations of a zero-cost kind ran.
+    pub const fn zero_count(&self, op: ZeroOp) -> u32 {
+        self.zero_ops[op.index()]
     }
 
     /// The FLOPs of one op kind.
@@ -103,11 +238,18 @@ impl Cost {
             flops_by_op[i] += other.flops_by_op[i];
             i += 1;
         }
+        let mut zero_ops = self.zero_ops;
+        let mut j = 0;
+        while j < ZeroOp::COUNT {
+            zero_ops[j] = zero_ops[j].saturating_add(other.zero_ops[j]);
+            j += 1;
+        }
         Ok(Cost {
             params,
             flops,
             flops_by_op,
             activations,
+            zero_ops,
         })
     }
 }

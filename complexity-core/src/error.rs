@@ -15,6 +15,15 @@ pub enum Name {
     Field(&'static str),
     /// A position in a sequence (an array or tuple), as `nn.Sequential` numbers its children.
     Index(usize),
+    /// A position with a prefix, as in torchvision's ViT (`encoder_layer_0`).
+    Prefixed(&'static str, usize),
+}
+
+impl Name {
+    /// Position `index` in a sequence whose names start with `prefix` (maybe empty).
+    pub const fn position(prefix: &'static str, index: usize) -> Name {
+        if prefix.is_empty() { Name::Index(index) } else { Name::Prefixed(prefix, index) }
+    }
 }
 
 impl fmt::Display for Name {
@@ -22,6 +31,7 @@ impl fmt::Display for Name {
         match self {
             Name::Field(name) => f.write_str(name),
             Name::Index(i) => write!(f, "{i}"),
+            Name::Prefixed(p, i) => write!(f, "{p}{i}"),
         }
     }
 }
@@ -76,6 +86,10 @@ impl Path {
             match self.names[i] {
                 Name::Field(name) => out.push_str(name),
                 Name::Index(n) => out.push_u128(n as u128),
+                Name::Prefixed(p, n) => {
+                    out.push_str(p);
+                    out.push_u128(n as u128);
+                }
             }
             i += 1;
         }
@@ -149,6 +163,56 @@ pub enum ErrorKind {
         left: Shape,
         /// The right operand's shape.
         right: Shape,
+    },
+    /// A size given with the wrong number of values (`kernel = (3, 3)` for `conv3d`).
+    SizeCount {
+        /// The layer.
+        layer: &'static str,
+        /// The argument.
+        arg: &'static str,
+        /// How many values the layer takes.
+        expected: usize,
+        /// How many were given.
+        got: usize,
+    },
+    /// A dimension index outside the tensor.
+    DimOutOfRange {
+        /// The operation, e.g. `"transpose"`.
+        op: &'static str,
+        /// The index as written.
+        dim: i64,
+        /// The tensor's shape.
+        got: Shape,
+    },
+    /// Two shapes an operation cannot combine (matmul, cat).
+    Incompatible {
+        /// The operation, e.g. `"matmul"`.
+        op: &'static str,
+        /// What must agree, e.g. `"the inner dimensions"`.
+        what: &'static str,
+        /// The left operand's shape.
+        left: Shape,
+        /// The right operand's shape.
+        right: Shape,
+    },
+    /// A reshape to sizes whose product is not the number of elements.
+    Reshape {
+        /// The operation, e.g. `"unflatten"`.
+        op: &'static str,
+        /// The tensor's shape.
+        got: Shape,
+    },
+    /// A `split` / `chunk` giving another number of pieces than the pattern names.
+    Pieces {
+        /// The number of pieces the operation gives.
+        got: usize,
+        /// The number of names in the `let (…)` pattern.
+        expected: usize,
+    },
+    /// A child that is never called, whose sizes cannot be inferred from an input.
+    Uncalled {
+        /// What the layer must declare, e.g. `"in"`.
+        declare: &'static str,
     },
     /// `flatten` dimensions outside the tensor or in the wrong order.
     FlattenRange {
@@ -294,6 +358,59 @@ impl Error {
                 out.push_i64(end);
                 out.push_str(") does not fit a tensor of shape ");
                 out.push_shape(got);
+            }
+            ErrorKind::SizeCount {
+                layer,
+                arg,
+                expected,
+                got,
+            } => {
+                out.push_str(layer);
+                out.push_str(": `");
+                out.push_str(arg);
+                out.push_str("` takes one number or ");
+                out.push_u128(expected as u128);
+                out.push_str(", got ");
+                out.push_u128(got as u128);
+            }
+            ErrorKind::DimOutOfRange { op, dim, got } => {
+                out.push_str(op);
+                out.push_str(": dimension ");
+                out.push_i64(dim);
+                out.push_str(" is out of range for a tensor of shape ");
+                out.push_shape(got);
+            }
+            ErrorKind::Incompatible {
+                op,
+                what,
+                left,
+                right,
+            } => {
+                out.push_str("`");
+                out.push_str(op);
+                out.push_str("` of shapes ");
+                out.push_shape(left);
+                out.push_str(" and ");
+                out.push_shape(right);
+                out.push_str(": ");
+                out.push_str(what);
+                out.push_str(" differ");
+            }
+            ErrorKind::Reshape { op, got } => {
+                out.push_str(op);
+                out.push_str(": the sizes do not multiply to the elements of a tensor of shape ");
+                out.push_shape(got);
+            }
+            ErrorKind::Pieces { got, expected } => {
+                out.push_str("the split gives ");
+                out.push_u128(got as u128);
+                out.push_str(" pieces, but the pattern names ");
+                out.push_u128(expected as u128);
+            }
+            ErrorKind::Uncalled { declare } => {
+                out.push_str("this layer is never called, so its sizes cannot be inferred from an input; declare `");
+                out.push_str(declare);
+                out.push_str("`");
             }
             ErrorKind::Overflow { what } => {
                 let (ty, max) = match what.as_bytes() {

@@ -40,6 +40,22 @@ pub fn format_size(x: u128, sig_figs: usize) -> String {
     format!("{x}")
 }
 
+/// A shape as a Python tuple: `(64, 3, 7, 7)`, `(64,)`, `()`.
+///
+/// ```
+/// use complexity_core::format::python_tuple;
+/// assert_eq!(python_tuple(&[64, 3, 7, 7]), "(64, 3, 7, 7)");
+/// assert_eq!(python_tuple(&[768]), "(768,)");
+/// ```
+pub fn python_tuple(dims: &[u64]) -> String {
+    let parts: alloc::vec::Vec<String> = dims.iter().map(|d| format!("{d}")).collect();
+    if parts.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(", "))
+    }
+}
+
 /// Python's `repr(float)`: the shortest text that reads back as `x`, in fixed notation
 /// with a `.0` for whole numbers when the decimal exponent is in `-4..16`, else in
 /// scientific notation with a signed two-digit exponent (`1e-05`).

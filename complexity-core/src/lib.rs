@@ -148,7 +148,7 @@ pub mod report;
 pub mod shape;
 
 pub use analysis::{Mode, Totals, analyze};
-pub use cost::{Cost, OpKind};
+pub use cost::{Cost, OpKind, ZeroOp};
 pub use error::{Error, ErrorKind};
 pub use module::Module;
 pub use shape::Shape;
@@ -188,9 +188,11 @@ pub trait Model: Complexity {
 impl<T: Complexity, const N: usize> Complexity for [T; N] {
     const MODULE: Module = Module {
         class: "Sequential",
+        extra_repr: None,
         body: module::Body::Repeat {
             module: &T::MODULE,
             count: N,
+            prefix: "",
         },
     };
 }
@@ -199,7 +201,11 @@ macro_rules! tuple_impls {
     ($($name:ident)+) => {
         #[diagnostic::do_not_recommend]
         impl<$($name: Complexity),+> Complexity for ($($name,)+) {
-            const MODULE: Module = Module::sequence(&[$(&$name::MODULE),+]);
+            const MODULE: Module = Module {
+                class: "Sequential",
+                extra_repr: None,
+                body: module::Body::Sequence { modules: &[$(&$name::MODULE),+], prefix: "" },
+            };
         }
     };
 }
@@ -215,12 +221,17 @@ tuple_impls!(A B C D E F G H I);
 tuple_impls!(A B C D E F G H I J);
 tuple_impls!(A B C D E F G H I J K);
 tuple_impls!(A B C D E F G H I J K L);
+tuple_impls!(A B C D E F G H I J K L M);
+tuple_impls!(A B C D E F G H I J K L M N);
+tuple_impls!(A B C D E F G H I J K L M N O);
+tuple_impls!(A B C D E F G H I J K L M N O P);
 
 /// Not public API: what the derive's generated code calls.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::layer::{self, Layer, Size2};
-    pub use crate::module::{Body, Child, Graph, Module, Step};
+    pub use crate::cost::ZeroOp;
+    pub use crate::layer::{self, Layer, Size};
+    pub use crate::module::{BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, Param, Split, Step};
     pub use crate::{Complexity, Mode, Model, Shape, Totals};
 
     /// A layer argument: a `usize` const expression, as a count.
@@ -228,24 +239,51 @@ pub mod __private {
         n as u64
     }
 
-    /// A `flatten` dimension: an `isize` const expression.
+    /// A dimension or signed size: an `isize` const expression.
     pub const fn dim(n: isize) -> i64 {
         n as i64
     }
 
     /// A size written as one number.
-    pub const fn square(n: usize) -> Size2 {
-        Size2::square(n as u64)
+    pub const fn square(n: usize) -> Size {
+        Size::square(n as u64)
     }
 
-    /// A size written as `(h, w)`.
-    pub const fn pair(h: usize, w: usize) -> Size2 {
-        Size2::pair(h as u64, w as u64)
+    /// A size written as a tuple of 1 to 3 numbers.
+    pub const fn size(dims: &[usize]) -> Size {
+        let mut out = [0u64; 3];
+        let mut i = 0;
+        while i < dims.len() && i < 3 {
+            out[i] = dims[i] as u64;
+            i += 1;
+        }
+        Size::of(out.split_at(if dims.len() < 3 { dims.len() } else { 3 }).0)
     }
 
-    /// A float argument (`eps`, `momentum`).
+    /// A shape written as a tuple or array of `usize`s.
+    pub const fn shape(dims: &[usize]) -> Shape {
+        let mut out = [0u64; crate::shape::MAX_RANK];
+        let mut i = 0;
+        while i < dims.len() && i < crate::shape::MAX_RANK {
+            out[i] = dims[i] as u64;
+            i += 1;
+        }
+        Shape::new(out.split_at(dims.len()).0)
+    }
+
+    /// A float argument (`eps`, `momentum`, `p`).
     pub const fn float(x: f64) -> f64 {
         x
+    }
+
+    /// A module renamed by `class = "…"` / `extra_repr = "…"` on a field.
+    pub const fn renamed(m: Module, class: &'static str, extra_repr: Option<&'static str>) -> Module {
+        m.renamed(class, extra_repr)
+    }
+
+    /// A sequence renamed by `prefix = "…"` on a field.
+    pub const fn prefixed(m: Module, prefix: &'static str) -> Module {
+        m.prefixed(prefix)
     }
 
     /// The analysis in a `const` item: an error becomes a compile error naming the field
@@ -260,11 +298,7 @@ pub mod __private {
     /// The analysis in `mode` for a second constant of the same model: a model that fails
     /// to analyse in training mode (already reported by the first constant) gives
     /// [`FALLBACK_TOTALS`] here, so each mistake is reported once.
-    pub const fn analyze_again_or_fail(
-        module: &'static Module,
-        input: Shape,
-        mode: Mode,
-    ) -> Totals {
+    pub const fn analyze_again_or_fail(module: &'static Module, input: Shape, mode: Mode) -> Totals {
         match crate::analyze(module, input, Mode::Train) {
             Ok(_) => analyze_or_fail(module, input, mode),
             Err(_) => FALLBACK_TOTALS,
@@ -282,6 +316,7 @@ pub mod __private {
     /// program still type-checks and only the real error is reported.
     pub const FALLBACK: Module = Module {
         class: "",
-        body: Body::Sequence(&[]),
+        extra_repr: None,
+        body: Body::Sequence { modules: &[], prefix: "" },
     };
 }

@@ -2,14 +2,19 @@
 //! modules and how data flows between them. It holds no numbers of its own; the
 //! [`analysis`](crate::analysis) computes everything from it.
 
-use crate::layer::Layer;
+use crate::cost::ZeroOp;
+use crate::layer::{Layer, Size};
+use crate::shape::Shape;
 
-/// A module: a layer, a sequence of modules, or a struct with named children and a
-/// forward program.
+/// A module: a layer, a sequence of modules, or a struct with children and a forward
+/// program.
 #[derive(Clone, Copy, Debug)]
 pub struct Module {
     /// The class name reports print (`ResNet`, `BasicBlock`, `Sequential`, `Conv2d`).
     pub class: &'static str,
+    /// PyTorch's `extra_repr()` if it differs from the layer's own (`Some("")` for
+    /// `GELUActivation()`, which prints none).
+    pub extra_repr: Option<&'static str>,
     /// What it is made of.
     pub body: Body,
 }
@@ -19,21 +24,43 @@ pub struct Module {
 pub enum Body {
     /// A single layer.
     Layer(Layer),
-    /// Modules applied one after the other, named `0`, `1`, … (`nn.Sequential`; a tuple).
-    Sequence(&'static [&'static Module]),
-    /// The same module repeated `count` times in sequence, named `0`, `1`, … (an array
+    /// Modules applied one after the other, named `{prefix}0`, `{prefix}1`, …
+    /// (`nn.Sequential`; a tuple).
+    Sequence {
+        /// The modules.
+        modules: &'static [&'static Module],
+        /// What the names start with (`""`, or `"encoder_layer_"` for torchvision's ViT).
+        prefix: &'static str,
+    },
+    /// The same module repeated `count` times in sequence, named `{prefix}0`, … (an array
     /// `[Block; N]`).
     Repeat {
         /// The repeated module.
         module: &'static Module,
         /// How many times.
         count: usize,
+        /// What the names start with.
+        prefix: &'static str,
     },
-    /// Named children and the program that runs them.
+    /// Children and the program that runs them.
     Graph(Graph),
 }
 
-/// A named child of a [`Graph`].
+/// How the children of a [`Graph`] are named.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Naming {
+    /// By field name (`conv1`).
+    Fields,
+    /// By position, `0`, `1`, …, as `nn.Sequential` names them; a child marked
+    /// [`Child::splice`] or a [`Naming::Fragment`] takes as many positions as it has
+    /// children.
+    Positions,
+    /// Not a module: a run of children that take positions in the enclosing
+    /// [`Naming::Positions`] struct, like a list of layers spliced into an `nn.Sequential`.
+    Fragment,
+}
+
+/// A child of a [`Graph`].
 #[derive(Clone, Copy, Debug)]
 pub struct Child {
     /// The field name.
@@ -44,29 +71,110 @@ pub struct Child {
     /// module, and calling it passes its input through, like torchvision's
     /// `if self.downsample is not None`.
     pub present: bool,
+    /// In a positional struct: the child's own children take positions here.
+    pub splice: bool,
 }
 
 /// A value of a forward program: `0` is the input `x`; step `i` produces value `i + 1`.
 pub type Value = usize;
 
+/// An elementwise binary operation of a forward program.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BinaryOp {
+    /// `a + b`
+    Add,
+    /// `a - b`
+    Sub,
+    /// `a * b`
+    Mul,
+    /// `a / b`
+    Div,
+}
+
+/// How `split` / `chunk` cut a dimension.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Split {
+    /// `x.split(size, dim)`: pieces of `size` (the last may be smaller).
+    Size(u64),
+    /// `x.chunk(n, dim)`: `n` pieces of `⌈len / n⌉` (the last may be smaller).
+    Chunks(u64),
+}
+
+/// One size of `x.expand(…)`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ExpandSize {
+    /// `-1`: keep the dimension.
+    Keep,
+    /// A size.
+    Size(u64),
+    /// `v.size(d)`: the size of dimension `d` of value `v`.
+    Like(Value, i64),
+}
+
 /// One step of a forward program.
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
-    /// Apply child `child` to a value.
+    /// `child(x)`: apply a child.
     Call {
         /// Index into [`Graph::children`].
         child: usize,
         /// The argument.
         input: Value,
     },
-    /// Elementwise `left + right`, with broadcasting.
-    Add {
+    /// `child.functional(x)`: the child's computation run on its weights from this
+    /// module's forward (as `F.linear(x, self.out_proj.weight)`): charged to this module,
+    /// the child itself is never called.
+    Functional {
+        /// Index into [`Graph::children`].
+        child: usize,
+        /// The argument.
+        input: Value,
+    },
+    /// One of this module's own parameters, as a value.
+    Param {
+        /// Index into [`Graph::params`].
+        index: usize,
+    },
+    /// A number (a rank-0 value).
+    Scalar,
+    /// Elementwise `left ∘ right`, with broadcasting.
+    Binary {
+        /// The operation.
+        op: BinaryOp,
         /// Left operand.
         left: Value,
         /// Right operand.
         right: Value,
     },
-    /// `input.flatten(start_dim, end_dim)`.
+    /// A shape-preserving function with no cost rule (`x.softmax(-1)`, `x.gelu()`).
+    Unary {
+        /// Which.
+        op: ZeroOp,
+        /// The argument.
+        input: Value,
+    },
+    /// `matmul(left, right)`.
+    MatMul {
+        /// Left operand.
+        left: Value,
+        /// Right operand.
+        right: Value,
+    },
+    /// `x.linear(weight)`: `F.linear` with one of this module's parameters as the weight.
+    Linear {
+        /// The input.
+        input: Value,
+        /// Index into [`Graph::params`] of the weight `[out, in]`.
+        weight: usize,
+    },
+    /// `x.adaptive_avg_pool2d(size)`: the functional pool, charged to this module.
+    AdaptiveAvgPool2d {
+        /// The input.
+        input: Value,
+        /// The output size.
+        output: Size,
+    },
+    /// `x.flatten(start_dim, end_dim)`.
     Flatten {
         /// The tensor.
         input: Value,
@@ -75,13 +183,119 @@ pub enum Step {
         /// Last dimension to merge.
         end_dim: i64,
     },
+    /// `x.unflatten(dim, sizes)`: one dimension split into several (one size may be −1).
+    Unflatten {
+        /// The tensor.
+        input: Value,
+        /// The dimension.
+        dim: i64,
+        /// The sizes.
+        sizes: &'static [i64],
+    },
+    /// `x.reshape(sizes)` / `x.view(sizes)` (one size may be −1).
+    Reshape {
+        /// The tensor.
+        input: Value,
+        /// The sizes.
+        sizes: &'static [i64],
+    },
+    /// `x.transpose(dim0, dim1)`.
+    Transpose {
+        /// The tensor.
+        input: Value,
+        /// One dimension.
+        dim0: i64,
+        /// The other.
+        dim1: i64,
+    },
+    /// `x.permute(dims)`.
+    Permute {
+        /// The tensor.
+        input: Value,
+        /// The new order.
+        dims: &'static [i64],
+    },
+    /// `x.select(dim, index)` (`x[:, 0]` is `x.select(1, 0)`).
+    Select {
+        /// The tensor.
+        input: Value,
+        /// The dimension removed.
+        dim: i64,
+        /// The position kept.
+        index: i64,
+    },
+    /// One piece of `x.split(…)` / `x.chunk(…)`.
+    Piece {
+        /// The tensor.
+        input: Value,
+        /// The dimension cut.
+        dim: i64,
+        /// How.
+        split: Split,
+        /// Which piece.
+        index: usize,
+        /// How many pieces the program expects (its `let (a, b, c) = …` pattern).
+        count: usize,
+    },
+    /// `cat([a, b, …], dim)`.
+    Cat {
+        /// The tensors.
+        inputs: &'static [Value],
+        /// The dimension joined.
+        dim: i64,
+    },
+    /// `x.expand(sizes)`.
+    Expand {
+        /// The tensor.
+        input: Value,
+        /// The new sizes.
+        sizes: &'static [ExpandSize],
+    },
+    /// `x.mean(dims)`.
+    Mean {
+        /// The tensor.
+        input: Value,
+        /// The dimensions reduced.
+        dims: &'static [i64],
+        /// Whether they are kept as size 1.
+        keepdim: bool,
+    },
+    /// `if cond { … }`: when `cond` is false, the next `count` steps do not run.
+    SkipUnless {
+        /// The const condition.
+        cond: bool,
+        /// How many steps it guards.
+        count: usize,
+    },
+    /// The value of an `if cond { then } else { otherwise }`.
+    Choose {
+        /// The const condition.
+        cond: bool,
+        /// The value when true.
+        then: Value,
+        /// The value when false.
+        otherwise: Value,
+    },
 }
 
-/// Named children and the forward program that connects them.
+/// A parameter owned by a module itself (not by a child layer): ViT's `class_token`.
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    /// Its name.
+    pub name: &'static str,
+    /// Its shape.
+    pub shape: Shape,
+}
+
+/// Children, own parameters and the forward program that connects them.
 #[derive(Clone, Copy, Debug)]
 pub struct Graph {
+    /// How the children are named.
+    pub naming: Naming,
     /// The children in declaration order (the order PyTorch registers modules in).
     pub children: &'static [Child],
+    /// Parameters of the module itself, in registration order.
+    pub params: &'static [Param],
     /// The forward program.
     pub steps: &'static [Step],
     /// The value returned.
@@ -93,40 +307,69 @@ impl Module {
     pub const fn layer(layer: Layer) -> Module {
         Module {
             class: layer.class(),
+            extra_repr: None,
             body: Body::Layer(layer),
         }
     }
 
-    /// `nn.Sequential` of the given modules.
-    pub const fn sequence(modules: &'static [&'static Module]) -> Module {
-        Module {
-            class: "Sequential",
-            body: Body::Sequence(modules),
+    /// The same module under another class name (and `extra_repr`, if given).
+    pub const fn renamed(mut self, class: &'static str, extra_repr: Option<&'static str>) -> Module {
+        self.class = class;
+        if extra_repr.is_some() {
+            self.extra_repr = extra_repr;
         }
+        self
     }
 
-    /// The children of this module, in declaration order, as `(name, module)`; missing
-    /// (`when = false`) children are left out.
-    pub fn children(&self) -> impl Iterator<Item = (crate::error::Name, &'static Module)> + '_ {
-        use crate::error::Name;
-        let (graph, seq, repeat): (
-            &[Child],
-            &[&'static Module],
-            Option<(&'static Module, usize)>,
-        ) = match self.body {
-            Body::Layer(_) => (&[], &[], None),
-            Body::Sequence(mods) => (&[], mods, None),
-            Body::Repeat { module, count } => (&[], &[], Some((module, count))),
-            Body::Graph(g) => (g.children, &[], None),
-        };
-        let graph = graph
-            .iter()
-            .filter(|c| c.present)
-            .map(|c| (Name::Field(c.name), c.module));
-        let seq = seq.iter().enumerate().map(|(i, m)| (Name::Index(i), *m));
-        let repeat = repeat
-            .into_iter()
-            .flat_map(|(m, n)| (0..n).map(move |i| (Name::Index(i), m)));
-        graph.chain(seq).chain(repeat)
+    /// The same sequence with its children named `{prefix}0`, `{prefix}1`, …; other
+    /// modules are returned unchanged.
+    pub const fn prefixed(mut self, prefix: &'static str) -> Module {
+        match &mut self.body {
+            Body::Sequence { prefix: p, .. } | Body::Repeat { prefix: p, .. } => *p = prefix,
+            Body::Layer(_) | Body::Graph(_) => {}
+        }
+        self
+    }
+
+    /// Whether this is a [`Naming::Fragment`]: not a module, but children for the
+    /// enclosing positional struct.
+    pub const fn is_fragment(&self) -> bool {
+        matches!(self.body, Body::Graph(Graph { naming: Naming::Fragment, .. }))
+    }
+
+    /// How many positions this module takes in a positional struct: its children's for
+    /// a fragment (and for a sequence, when `spliced`), else one.
+    pub const fn positions(&self, spliced: bool) -> usize {
+        match self.body {
+            Body::Graph(g) if matches!(g.naming, Naming::Fragment) => g.positions_before(g.children.len()),
+            Body::Sequence { modules, .. } if spliced => {
+                let mut n = 0;
+                let mut i = 0;
+                while i < modules.len() {
+                    n += modules[i].positions(false);
+                    i += 1;
+                }
+                n
+            }
+            Body::Repeat { module, count, .. } if spliced => count * module.positions(false),
+            _ => 1,
+        }
+    }
+}
+
+impl Graph {
+    /// The position of child `child` in a positional struct: the positions taken by the
+    /// present children before it.
+    pub const fn positions_before(&self, child: usize) -> usize {
+        let mut n = 0;
+        let mut i = 0;
+        while i < child {
+            let c = &self.children[i];
+            if c.present {
+                n += c.module.positions(c.splice);
+            }
+            i += 1;
+        }
+        n
     }
 }

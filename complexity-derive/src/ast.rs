@@ -25,6 +25,16 @@ pub struct ContainerAttrs {
     pub forward: Option<Expr>,
     /// `input = (3, 224, 224)` or `input = [1, 3, 224, 224]`.
     pub input: Option<InputShape>,
+    /// `sequential` (children named by position) or `fragment` (children spliced into
+    /// the enclosing sequential struct), with the keyword for spans.
+    pub naming: Option<(Naming, Ident)>,
+}
+
+/// How the children are named.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    Positions,
+    Fragment,
 }
 
 /// The concrete input of a model.
@@ -42,8 +52,24 @@ pub struct Field<'a> {
     pub ident: &'a Ident,
     pub ty: &'a Type,
     pub role: Role,
+    pub attrs: FieldAttrs,
+}
+
+/// The field's options besides its role.
+#[derive(Default)]
+pub struct FieldAttrs {
     /// `when = expr`: the child exists only when this const `bool` is true.
     pub when: Option<Expr>,
+    /// `class = "…"`: the class name reports print.
+    pub class: Option<LitStr>,
+    /// `extra_repr = "…"`: what `out_arch` prints inside the parentheses.
+    pub extra_repr: Option<LitStr>,
+    /// `prefix = "…"`: a sequence's children are named `{prefix}0`, …
+    pub prefix: Option<LitStr>,
+    /// `splice`: in a sequential struct, the sequence's children take positions here.
+    pub splice: Option<Ident>,
+    /// `uncalled`: a module `forward` never calls (mmengine prints `N/A`).
+    pub uncalled: Option<Ident>,
 }
 
 /// What a field is.
@@ -54,6 +80,8 @@ pub enum Role {
     Nested,
     /// `skip`: not part of the model.
     Skip,
+    /// `parameter(shape = …)`: a parameter of the struct's own module.
+    Param(Expr),
 }
 
 /// A layer kind with its arguments, or `sequential(...)` of such.
@@ -109,12 +137,12 @@ impl<'a> Input<'a> {
         let fields = fields
             .iter()
             .filter_map(|f| {
-                let (role, when) = crate::attr::field(cx, f);
+                let (role, attrs) = crate::attr::field(cx, f);
                 Some(Field {
                     ident: f.ident.as_ref()?,
                     ty: &f.ty,
                     role,
-                    when,
+                    attrs,
                 })
             })
             .collect();

@@ -9,12 +9,22 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, LitStr, Path, Token};
 
-use crate::ast::{Arg, ContainerAttrs, InputShape, LayerSpec, Role};
+use crate::ast::{Arg, ContainerAttrs, FieldAttrs, InputShape, LayerSpec, Naming, Role};
 use crate::ctxt::Ctxt;
 use crate::kinds::{self, KINDS, closest};
 
-const CONTAINER_KEYS: &[&str] = &["crate", "class", "forward", "input"];
-const FIELD_KEYS: &[&str] = &["skip", "when", "sequential"];
+const CONTAINER_KEYS: &[&str] = &["crate", "class", "forward", "input", "sequential", "fragment"];
+const FIELD_KEYS: &[&str] = &[
+    "skip",
+    "when",
+    "sequential",
+    "parameter",
+    "class",
+    "extra_repr",
+    "prefix",
+    "splice",
+    "uncalled",
+];
 
 fn is_ours(attr: &Attribute) -> bool {
     attr.path().is_ident("complexity")
@@ -74,6 +84,14 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
             } else if meta.path.is_ident("forward") {
                 let expr: Expr = meta.value()?.parse()?;
                 set_once(cx, &mut out.forward, expr, &meta.path);
+            } else if meta.path.is_ident("sequential") || meta.path.is_ident("fragment") {
+                let naming = if meta.path.is_ident("sequential") { Naming::Positions } else { Naming::Fragment };
+                let ident = meta.path.get_ident().cloned().expect("an ident");
+                if meta.input.peek(syn::token::Paren) || meta.input.peek(Token![=]) {
+                    cx.error_at(&meta.path, format!("`{ident}` on a struct takes no arguments"));
+                    skip_value(&meta)?;
+                }
+                set_once(cx, &mut out.naming, (naming, ident), &meta.path);
             } else if meta.path.is_ident("input") {
                 let expr: Expr = meta.value()?.parse()?;
                 if let Some(shape) = input_shape(cx, &meta.path, expr) {
@@ -137,20 +155,36 @@ fn input_shape(cx: &Ctxt, key: &Path, expr: Expr) -> Option<InputShape> {
     })
 }
 
-/// A field's attributes: its role and `when`.
-pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, Option<Expr>) {
+/// A field's attributes: its role and options.
+pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
     let mut role: Option<(Role, Path)> = None;
-    let mut when: Option<Expr> = None;
+    let mut attrs = FieldAttrs::default();
     for attr in field.attrs.iter().filter(|a| is_ours(a)) {
         let result = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("when") {
                 let expr: Expr = meta.value()?.parse()?;
-                set_once(cx, &mut when, expr, &meta.path);
+                set_once(cx, &mut attrs.when, expr, &meta.path);
                 return Ok(());
+            }
+            for (key, slot) in [("class", &mut attrs.class), ("extra_repr", &mut attrs.extra_repr), ("prefix", &mut attrs.prefix)] {
+                if meta.path.is_ident(key) {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    set_once(cx, slot, lit, &meta.path);
+                    return Ok(());
+                }
+            }
+            for (key, slot) in [("splice", &mut attrs.splice), ("uncalled", &mut attrs.uncalled)] {
+                if meta.path.is_ident(key) {
+                    let ident = meta.path.get_ident().cloned().expect("an ident");
+                    set_once(cx, slot, ident, &meta.path);
+                    return Ok(());
+                }
             }
             let new_role = if meta.path.is_ident("skip") {
                 Some(Role::Skip)
-            } else if CONTAINER_KEYS.iter().any(|k| meta.path.is_ident(k)) {
+            } else if meta.path.is_ident("parameter") {
+                parameter(cx, &meta)?.map(Role::Param)
+            } else if ["crate", "forward", "input", "fragment"].iter().any(|k| meta.path.is_ident(k)) {
                 cx.error_at(&meta.path, format!("`{}` goes on the struct, not on a field", key_of(&meta.path)));
                 skip_value(&meta)?;
                 None
@@ -162,7 +196,10 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, Option<Expr>) {
                     let first = key_of(first);
                     cx.error_at(
                         &meta.path,
-                        format!("a field is one layer kind or `skip`; this one is already `{first}` (use `sequential(...)` for several layers)"),
+                        format!(
+                            "a field is one layer kind, `parameter` or `skip`; this one is already `{first}` \
+                             (use `sequential(...)` for several layers)"
+                        ),
                     );
                 } else {
                     role = Some((r, meta.path.clone()));
@@ -175,13 +212,43 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, Option<Expr>) {
         }
     }
     let role = role.map(|(r, _)| r).unwrap_or(Role::Nested);
-    if let (Role::Skip, Some(w)) = (&role, &when) {
-        cx.error_at(
-            w,
-            "a skipped field is not part of the model; `when` has no meaning on it",
-        );
+    if matches!(role, Role::Skip | Role::Param(_)) {
+        let what = if matches!(role, Role::Skip) { "a skipped field is not part of the model" } else { "a parameter is not a module" };
+        for (key, tokens) in [
+            ("when", attrs.when.as_ref().map(|e| quote::quote!(#e))),
+            ("class", attrs.class.as_ref().map(|e| quote::quote!(#e))),
+            ("extra_repr", attrs.extra_repr.as_ref().map(|e| quote::quote!(#e))),
+            ("prefix", attrs.prefix.as_ref().map(|e| quote::quote!(#e))),
+            ("splice", attrs.splice.as_ref().map(|e| quote::quote!(#e))),
+            ("uncalled", attrs.uncalled.as_ref().map(|e| quote::quote!(#e))),
+        ] {
+            if let Some(t) = tokens {
+                cx.error_at(t, format!("{what}; `{key}` has no meaning on it"));
+            }
+        }
     }
-    (role, when)
+    (role, attrs)
+}
+
+/// `parameter(shape = (1, 1, 768))`.
+fn parameter(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Expr>> {
+    let mut shape = None;
+    if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|arg| {
+            if arg.path.is_ident("shape") {
+                let expr: Expr = arg.value()?.parse()?;
+                set_once(cx, &mut shape, expr, &arg.path);
+            } else {
+                unknown(cx, &arg.path, "argument", " of `parameter`", &["shape"]);
+                skip_value(&arg)?;
+            }
+            Ok(())
+        })?;
+    }
+    if shape.is_none() {
+        cx.error_at(&meta.path, "`parameter` is missing the required argument `shape`, e.g. `parameter(shape = (1, 1, 768))`");
+    }
+    Ok(shape)
 }
 
 /// `conv2d(out = 64, kernel = 3)`, `relu`, or `sequential(conv2d(...), batch_norm2d)`.

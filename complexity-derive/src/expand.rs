@@ -6,32 +6,29 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Expr, Path};
 
-use crate::ast::{Field, Input, InputShape, LayerSpec, Role};
+use crate::ast::{Field, Input, InputShape, LayerSpec, Naming, Role};
 use crate::ctxt::Ctxt;
-use crate::forward::{self, Program, Step};
+use crate::forward::{self, Program};
 use crate::kinds::ArgTy;
 use crate::valid;
 
 pub fn derive(node: &syn::DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let input = crate::ast::Input::from_syn(&cx, node);
+    let krate = krate(input.as_ref());
+    let p = quote!(#krate::__private);
     let program = input.as_ref().map(|input| {
         valid::check(&cx, input);
         match &input.attrs.forward {
-            Some(expr) => forward::compile(&cx, expr, &input.fields),
-            None => forward::sequential(&input.fields),
+            Some(expr) => forward::compile(&cx, expr, &input.fields, &p),
+            None => forward::sequential(&input.fields, &p),
         }
     });
-    let krate = krate(input.as_ref());
     match (cx.check(), input, program) {
         (Ok(()), Some(input), Some(program)) => impls(&input, &program, &krate),
         (result, input, _) => {
             let errors = result.err().map(|e| e.to_compile_error());
-            let fallback = crate::fallback::expand(
-                node,
-                &krate,
-                input.as_ref().is_some_and(|i| i.attrs.input.is_some()),
-            );
+            let fallback = crate::fallback::expand(node, &krate, input.as_ref().is_some_and(|i| i.attrs.input.is_some()));
             quote! { #errors #fallback }
         }
     }
@@ -45,10 +42,9 @@ pub fn krate(input: Option<&Input>) -> Path {
 
 fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     let ident = input.ident;
+    let p = quote!(#krate::__private);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let mut where_clause = where_clause
-        .cloned()
-        .unwrap_or_else(|| syn::parse_quote!(where));
+    let mut where_clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
     for field in &input.fields {
         // Bounds for the types that depend on a type parameter; other types are checked
         // where their description is used, without a trivially false `where` bound.
@@ -56,42 +52,51 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             // Spanned at the field's type, so a type without a description is reported there.
             let ty = field.ty;
             let krate = respan(krate, ty.span());
-            where_clause
-                .predicates
-                .push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
+            where_clause.predicates.push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
         }
     }
     let class = match &input.attrs.class {
         Some(lit) => quote!(#lit),
+        None if matches!(input.attrs.naming, Some((Naming::Fragment, _))) => quote!(""),
         None => {
             let name = ident.to_string();
             quote!(#name)
         }
     };
-    let children = forward::children(&input.fields).map(|f| child(f, krate));
-    let steps = program.steps.iter().map(|s| step(s, krate));
+    let naming = match &input.attrs.naming {
+        None => quote!(Fields),
+        Some((Naming::Positions, _)) => quote!(Positions),
+        Some((Naming::Fragment, _)) => quote!(Fragment),
+    };
+    let children = forward::children(&input.fields).map(|f| child(f, &p, krate));
+    let params = forward::params(&input.fields).map(|f| {
+        let name = f.ident.to_string();
+        let Role::Param(shape) = &f.role else { unreachable!("params() yields parameters") };
+        let dims = elements(shape);
+        quote_spanned!(shape.span()=> #p::Param { name: #name, shape: #p::shape(&[#(#dims),*]) })
+    });
+    let steps = &program.steps;
     let output = program.output;
     let description = quote! {
         #[automatically_derived]
         impl #impl_generics #krate::Complexity for #ident #ty_generics #where_clause {
-            const MODULE: #krate::__private::Module = #krate::__private::Module {
+            const MODULE: #p::Module = #p::Module {
                 class: #class,
-                body: #krate::__private::Body::Graph(#krate::__private::Graph {
+                extra_repr: ::core::option::Option::None,
+                body: #p::Body::Graph(#p::Graph {
+                    naming: #p::Naming::#naming,
                     children: &[#(#children),*],
+                    params: &[#(#params),*],
                     steps: &[#(#steps),*],
                     output: #output,
                 }),
             };
         }
     };
-    let model = input
-        .attrs
-        .input
-        .as_ref()
-        .map(|shape| model(input, shape, krate));
+    let model = input.attrs.input.as_ref().map(|shape| model(input, shape, krate));
     // The fields are the model's modules: mark them as used, as a derive that reads them
     // would, so that marker fields (`conv1: ()`) raise no dead-code warnings.
-    let members = forward::children(&input.fields).map(|f| f.ident);
+    let members = input.fields.iter().filter(|f| !matches!(f.role, Role::Skip)).map(|f| f.ident);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let uses = quote! {
         impl #impl_generics #ident #ty_generics #where_clause {
@@ -105,53 +110,84 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     quote! { #description #model #uses }
 }
 
-fn child(field: &Field, krate: &Path) -> TokenStream {
+/// The elements of `(a, b)` / `[a, b]`, or the expression itself.
+fn elements(expr: &Expr) -> Vec<&Expr> {
+    match expr {
+        Expr::Tuple(t) => t.elems.iter().collect(),
+        Expr::Array(a) => a.elems.iter().collect(),
+        Expr::Paren(p) => vec![&*p.expr],
+        other => vec![other],
+    }
+}
+
+fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
     let name = field.ident.to_string();
-    let module = match &field.role {
-        Role::Layer(spec) => layer_module(spec, krate),
+    let mut module = match &field.role {
+        Role::Layer(spec) => layer_module(spec, p),
         Role::Nested => {
             let ty = field.ty;
             let krate = respan(krate, ty.span());
             quote_spanned!(ty.span()=> <#ty as #krate::Complexity>::MODULE)
         }
-        Role::Skip => unreachable!("skipped fields are not children"),
+        Role::Skip | Role::Param(_) => unreachable!("not children"),
     };
-    let present = match &field.when {
+    if field.attrs.class.is_some() || field.attrs.extra_repr.is_some() {
+        let class = match &field.attrs.class {
+            Some(c) => quote!(#c),
+            None => quote!(#module.class),
+        };
+        let repr = match &field.attrs.extra_repr {
+            Some(r) => quote!(::core::option::Option::Some(#r)),
+            None => quote!(::core::option::Option::None),
+        };
+        module = quote!(#p::renamed(#module, #class, #repr));
+    }
+    if let Some(prefix) = &field.attrs.prefix {
+        module = quote!(#p::prefixed(#module, #prefix));
+    }
+    let present = match &field.attrs.when {
         Some(expr) => quote_spanned!(expr.span()=> { let present: bool = #expr; present }),
         None => quote!(true),
     };
+    let splice = field.attrs.splice.is_some();
     quote! {
-        #krate::__private::Child { name: #name, module: &#module, present: #present }
+        #p::Child { name: #name, module: &#module, present: #present, splice: #splice }
     }
 }
 
-fn layer_module(spec: &LayerSpec, krate: &Path) -> TokenStream {
+fn layer_module(spec: &LayerSpec, p: &TokenStream) -> TokenStream {
     match spec {
-        LayerSpec::Sequential { items, .. } => {
-            let items = items.iter().map(|i| layer_module(i, krate));
-            // A struct literal, not `Module::sequence(&[…])`: the array must be a temporary
-            // the constant extends to 'static, which a function argument is not.
-            quote!(#krate::__private::Module {
+        LayerSpec::Sequential { items } => {
+            let items = items.iter().map(|i| layer_module(i, p));
+            // A struct literal, not a function call: the array must be a temporary the
+            // constant extends to 'static, which a function argument is not.
+            quote!(#p::Module {
                 class: "Sequential",
-                body: #krate::__private::Body::Sequence(&[#(&#items),*]),
+                extra_repr: ::core::option::Option::None,
+                body: #p::Body::Sequence { modules: &[#(&#items),*], prefix: "" },
             })
         }
         LayerSpec::Kind { def, name, args } => {
-            let ty = format_ident!("{}", def.ty, span = name.span());
-            let value_of = |arg_name: &str| args.iter().find(|a| a.name == arg_name);
-            let ctor_args = def.required().map(|r| {
-                let arg = value_of(r.name).expect("required arguments were checked");
-                value(arg.value.as_ref(), r.ty, krate, arg.name.span())
+            let variant = format_ident!("{}", def.variant, span = name.span());
+            let ctor: TokenStream = def.ctor.parse().expect("the kinds table holds paths");
+            let fixed = def.fixed.map(|f| {
+                let f: TokenStream = f.parse().expect("the kinds table holds paths");
+                quote!(#p::layer::#f)
             });
+            let value_of = |arg_name: &str| args.iter().find(|a| a.name == arg_name);
+            let ctor_args = fixed.into_iter().chain(def.required().map(|r| {
+                let arg = value_of(r.name).expect("required arguments were checked");
+                value(arg.value.as_ref(), r.ty, p, arg.name.span())
+            }));
             let setters = args.iter().filter_map(|arg| {
                 let a = def.arg(&arg.name.to_string())?;
                 let method = format_ident!("{}", a.method?, span = arg.name.span());
-                let v = value(arg.value.as_ref(), a.ty, krate, arg.name.span());
+                let v = value(arg.value.as_ref(), a.ty, p, arg.name.span());
                 Some(quote!(.#method(#v)))
             });
             quote! {
-                #krate::__private::Module::layer(#krate::__private::Layer::#ty(
-                    #krate::__private::layer::#ty::new(#(#ctor_args),*) #(#setters)*
+                #p::Module::layer(#p::Layer::#variant(
+                    #p::layer::#ctor(#(#ctor_args),*) #(#setters)*
                 ))
             }
         }
@@ -160,50 +196,24 @@ fn layer_module(spec: &LayerSpec, krate: &Path) -> TokenStream {
 
 /// An argument's value, converted for core, spanned at the value so that a type error
 /// points at it.
-fn value(expr: Option<&Expr>, ty: ArgTy, krate: &Path, name_span: Span) -> TokenStream {
+fn value(expr: Option<&Expr>, ty: ArgTy, p: &TokenStream, name_span: Span) -> TokenStream {
     let Some(expr) = expr else {
         return quote_spanned!(name_span=> true);
     };
     let span = expr.span();
     match ty {
-        ArgTy::Count => quote_spanned!(span=> #krate::__private::count(#expr)),
-        ArgTy::Dim => quote_spanned!(span=> #krate::__private::dim(#expr)),
-        ArgTy::Float => quote_spanned!(span=> #krate::__private::float(#expr)),
+        ArgTy::Count => quote_spanned!(span=> #p::count(#expr)),
+        ArgTy::Dim => quote_spanned!(span=> #p::dim(#expr)),
+        ArgTy::Float => quote_spanned!(span=> #p::float(#expr)),
         ArgTy::Bool => quote_spanned!(span=> { let flag: bool = #expr; flag }),
-        ArgTy::Size2 => {
-            let cx = Ctxt::default();
-            let parts = valid::size2_parts(&cx, expr, "").unwrap_or_default();
-            let _ = cx.check();
-            match parts.as_slice() {
-                [h, w] => quote_spanned!(span=> #krate::__private::pair(#h, #w)),
-                _ => quote_spanned!(span=> #krate::__private::square(#expr)),
-            }
+        ArgTy::Size => forward::size(p, expr),
+        ArgTy::Shape => {
+            let dims = elements(expr);
+            quote_spanned!(span=> #p::shape(&[#(#dims),*]))
         }
-    }
-}
-
-fn step(step: &Step, krate: &Path) -> TokenStream {
-    match step {
-        Step::Call { child, input } => {
-            quote!(#krate::__private::Step::Call { child: #child, input: #input })
-        }
-        Step::Add { left, right } => {
-            quote!(#krate::__private::Step::Add { left: #left, right: #right })
-        }
-        Step::Flatten { input, start, end } => {
-            let start = start
-                .as_ref()
-                .map_or_else(|| quote!(0), |e| quote_spanned!(e.span()=> #e));
-            let end = end
-                .as_ref()
-                .map_or_else(|| quote!(-1), |e| quote_spanned!(e.span()=> #e));
-            quote! {
-                #krate::__private::Step::Flatten {
-                    input: #input,
-                    start_dim: #krate::__private::dim(#start),
-                    end_dim: #krate::__private::dim(#end),
-                }
-            }
+        ArgTy::Approximate => {
+            let tanh = matches!(expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "tanh");
+            quote_spanned!(span=> #tanh)
         }
     }
 }
@@ -244,21 +254,13 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     let vis = input.vis;
     let dims = &shape.dims;
     let span = shape.span;
-    let constructor = if shape.batch_of_one {
-        quote!(batch_of_one)
-    } else {
-        quote!(new)
-    };
+    let constructor = if shape.batch_of_one { quote!(batch_of_one) } else { quote!(new) };
     // Spanned at `input = …`, so that a failing analysis points there.
     let krate = respan(krate, span);
     let p = quote_spanned!(span=> #krate::__private);
     let doc_input = format!(
         "The input shape, batch included, from `#[complexity(input = …)]`{}.",
-        if shape.batch_of_one {
-            " (mmengine's `input_shape` with a batch of 1 prepended)"
-        } else {
-            ""
-        }
+        if shape.batch_of_one { " (mmengine's `input_shape` with a batch of 1 prepended)" } else { "" }
     );
     quote_spanned! {span=>
         #[automatically_derived]
@@ -280,7 +282,7 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             #vis const FLOPS: u128 = <Self as #p::Model>::TRAIN.cost.flops;
             /// FLOPs (multiply-adds) in evaluation mode, computed by the compiler.
             #vis const FLOPS_EVAL: u128 = <Self as #p::Model>::EVAL.cost.flops;
-            /// Activations (output elements of convolutions and linear layers), computed by the compiler.
+            /// Activations (output elements of convolutions, linear layers and matrix products), computed by the compiler.
             #vis const ACTIVATIONS: u64 = <Self as #p::Model>::TRAIN.cost.activations;
             /// The output shape, computed by the compiler.
             #vis const OUTPUT: #p::Shape = <Self as #p::Model>::TRAIN.output;

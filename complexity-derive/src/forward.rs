@@ -1,15 +1,13 @@
 //! `#[complexity(forward = …)]`: a small Rust expression over the field names and the
-//! input `x`, compiled into the steps of a forward program.
-//!
-//! - `conv1(x)`: apply a field;
-//! - `a + b`: elementwise add (broadcasting, shapes checked);
-//! - `x.flatten(1)` / `x.flatten(1, -1)` / `x.flatten()`: `torch.flatten`;
-//! - `{ let y = …; … }`: bind intermediate values.
+//! input `x`, compiled into the steps of a forward program (see `complexity_core`'s
+//! documentation for the language).
 
 use std::collections::BTreeMap;
 
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{BinOp, Expr, Pat, Stmt};
+use syn::{BinOp, Expr, Pat, Stmt, UnOp};
 
 use crate::ast::{Field, Role};
 use crate::attr::ident_of;
@@ -19,161 +17,353 @@ use crate::kinds::closest;
 /// The most steps a forward program may have (core keeps `MAX_VALUES = 64` values).
 pub const MAX_STEPS: usize = 63;
 
-/// One step, as the derive emits it.
-pub enum Step {
-    Call {
-        child: usize,
-        input: usize,
-    },
-    Add {
-        left: usize,
-        right: usize,
-    },
-    Flatten {
-        input: usize,
-        start: Option<Box<Expr>>,
-        end: Option<Box<Expr>>,
-    },
-}
-
-/// A compiled forward program.
+/// A compiled forward program: the steps as `Step` expressions, and the output value.
 pub struct Program {
-    pub steps: Vec<Step>,
+    pub steps: Vec<TokenStream>,
     pub output: usize,
 }
 
-/// The children are the fields that are not skipped, in order.
+/// The children are the fields that are modules: not skipped, not parameters.
 pub fn children<'a, 'b>(fields: &'b [Field<'a>]) -> impl Iterator<Item = &'b Field<'a>> {
-    fields.iter().filter(|f| !matches!(f.role, Role::Skip))
+    fields.iter().filter(|f| matches!(f.role, Role::Layer(_) | Role::Nested))
 }
 
-/// The default program: the children applied one after the other.
-pub fn sequential(fields: &[Field]) -> Program {
-    let steps: Vec<Step> = (0..children(fields).count())
-        .map(|i| Step::Call { child: i, input: i })
-        .collect();
-    Program {
-        output: steps.len(),
-        steps,
-    }
+/// The struct's own parameters.
+pub fn params<'a, 'b>(fields: &'b [Field<'a>]) -> impl Iterator<Item = &'b Field<'a>> {
+    fields.iter().filter(|f| matches!(f.role, Role::Param(_)))
 }
+
+/// The default program: the children applied one after the other (not the `uncalled`).
+pub fn sequential(fields: &[Field], p: &TokenStream) -> Program {
+    let mut steps = Vec::new();
+    for (i, f) in children(fields).enumerate() {
+        if f.attrs.uncalled.is_none() {
+            let input = steps.len();
+            steps.push(quote!(#p::Step::Call { child: #i, input: #input }));
+        }
+    }
+    Program { output: steps.len(), steps }
+}
+
+/// Zero-cost functions written as methods: `x.softmax(-1)`, `x.gelu()`.
+const UNARY: &[(&str, &str)] = &[
+    ("relu", "Relu"),
+    ("relu6", "Relu6"),
+    ("gelu", "Gelu"),
+    ("tanh", "Tanh"),
+    ("sigmoid", "Sigmoid"),
+    ("silu", "Silu"),
+    ("hardswish", "Hardswish"),
+    ("softmax", "Softmax"),
+    ("dropout", "Dropout"),
+];
 
 /// Compiles `forward = expr`; reports unknown names, unused fields and unsupported syntax.
-pub fn compile(cx: &Ctxt, expr: &Expr, fields: &[Field]) -> Program {
+pub fn compile(cx: &Ctxt, expr: &Expr, fields: &[Field], p: &TokenStream) -> Program {
     let mut c = Compiler {
         cx,
         fields,
+        p,
         scope: BTreeMap::from([("x".to_string(), 0)]),
         steps: Vec::new(),
-        called: vec![false; children(fields).count()],
+        used: vec![false; children(fields).count()],
     };
     let output = c.value(expr).unwrap_or(0);
-    for (field, called) in children(fields).zip(&c.called) {
-        if !called {
-            cx.error_at(
+    for (field, used) in children(fields).zip(&c.used) {
+        match (&field.attrs.uncalled, used) {
+            (None, false) => cx.error_at(
                 field.ident,
                 format!(
-                    "field `{}` is never used in `forward`; call it there, or mark it `#[complexity(skip)]` if it is not part of the model",
+                    "field `{}` is never used in `forward`; call it there, mark it `#[complexity(uncalled)]` if the \
+                     model has it but never runs it, or `#[complexity(skip)]` if it is not part of the model",
                     field.ident
                 ),
-            );
+            ),
+            (Some(flag), true) => {
+                cx.error_at(flag, format!("field `{}` is marked `uncalled` but `forward` uses it", field.ident))
+            }
+            _ => {}
         }
     }
     if c.steps.len() > MAX_STEPS {
-        cx.error_at(expr, format!("`forward` has {} steps; at most {MAX_STEPS} are supported (move part of it into a nested block)", c.steps.len()));
+        cx.error_at(
+            expr,
+            format!("`forward` has {} steps; at most {MAX_STEPS} are supported (move part of it into a nested block)", c.steps.len()),
+        );
     }
-    Program {
-        steps: c.steps,
-        output,
-    }
+    Program { steps: c.steps, output }
 }
 
 struct Compiler<'c, 'a> {
     cx: &'c Ctxt,
     fields: &'c [Field<'a>],
+    p: &'c TokenStream,
     scope: BTreeMap<String, usize>,
-    steps: Vec<Step>,
-    called: Vec<bool>,
+    steps: Vec<TokenStream>,
+    used: Vec<bool>,
+}
+
+/// `expr` as an `isize` const expression.
+fn dim(p: &TokenStream, expr: &Expr) -> TokenStream {
+    quote_spanned!(expr.span()=> #p::dim(#expr))
+}
+
+/// `expr` as a `usize` const expression.
+fn count(p: &TokenStream, expr: &Expr) -> TokenStream {
+    quote_spanned!(expr.span()=> #p::count(#expr))
+}
+
+/// The elements of `(a, b)` / `[a, b]`, or the expression itself.
+fn elements(expr: &Expr) -> Vec<&Expr> {
+    match expr {
+        Expr::Tuple(t) => t.elems.iter().collect(),
+        Expr::Array(a) => a.elems.iter().collect(),
+        Expr::Paren(p) => vec![&*p.expr],
+        other => vec![other],
+    }
+}
+
+/// Whether `expr` is the literal `-1`.
+fn is_minus_one(expr: &Expr) -> bool {
+    matches!(expr, Expr::Unary(u) if matches!(u.op, UnOp::Neg(_))
+        && matches!(&*u.expr, Expr::Lit(l) if matches!(&l.lit, syn::Lit::Int(i) if i.base10_digits() == "1")))
 }
 
 impl Compiler<'_, '_> {
-    fn push(&mut self, step: Step) -> usize {
+    fn push(&mut self, step: TokenStream) -> usize {
         self.steps.push(step);
         self.steps.len()
     }
 
+    fn child_index(&self, name: &str) -> Option<usize> {
+        children(self.fields).position(|f| *f.ident == name)
+    }
+
+    fn param_index(&self, name: &str) -> Option<usize> {
+        params(self.fields).position(|f| *f.ident == name)
+    }
+
     fn value(&mut self, expr: &Expr) -> Option<usize> {
+        let p = self.p;
         match expr {
-            Expr::Paren(p) => self.value(&p.expr),
+            Expr::Paren(e) => self.value(&e.expr),
             Expr::Group(g) => self.value(&g.expr),
             Expr::Block(b) if b.label.is_none() => self.block(&b.block),
+            Expr::If(e) => self.if_expr(e),
+            Expr::Lit(l) if matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)) => Some(self.push(quote!(#p::Step::Scalar))),
             Expr::Path(_) => self.name(expr),
-            Expr::Call(call) => {
-                let Some(func) = ident_of(&call.func) else {
-                    return self.unsupported(&call.func);
+            Expr::Call(call) => self.call(call),
+            Expr::Binary(bin) => {
+                let op = match bin.op {
+                    BinOp::Add(_) => quote!(Add),
+                    BinOp::Sub(_) => quote!(Sub),
+                    BinOp::Mul(_) => quote!(Mul),
+                    BinOp::Div(_) => quote!(Div),
+                    _ => return self.unsupported(expr),
                 };
-                let name = func.to_string();
-                let Some(field) = self.fields.iter().find(|f| *f.ident == name) else {
-                    let names = children(self.fields)
-                        .map(|f| f.ident.to_string())
-                        .collect::<Vec<_>>();
-                    let mut msg = format!("no field named `{name}` to call in `forward`");
-                    if let Some(c) = closest(&name, names.iter().map(String::as_str)) {
-                        msg += &format!("; did you mean `{c}`?");
-                    }
-                    self.cx.error_at(func, msg);
-                    return None;
-                };
-                if matches!(field.role, Role::Skip) {
-                    self.cx.error_at(
-                        func,
-                        format!(
-                            "field `{name}` is `#[complexity(skip)]`, so `forward` cannot call it"
-                        ),
-                    );
-                    return None;
-                }
-                if call.args.len() != 1 {
-                    self.cx.error_at(
-                        &call.args,
-                        format!("`{name}` takes one input, got {}", call.args.len()),
-                    );
-                    return None;
-                }
-                let input = self.value(&call.args[0])?;
-                let child = children(self.fields).position(|f| *f.ident == name)?;
-                self.called[child] = true;
-                Some(self.push(Step::Call { child, input }))
-            }
-            Expr::Binary(bin) if matches!(bin.op, BinOp::Add(_)) => {
                 let left = self.value(&bin.left);
                 let right = self.value(&bin.right);
-                Some(self.push(Step::Add {
-                    left: left?,
-                    right: right?,
-                }))
+                let (left, right) = (left?, right?);
+                Some(self.push(quote!(#p::Step::Binary { op: #p::BinaryOp::#op, left: #left, right: #right })))
             }
-            Expr::MethodCall(m) if m.method == "flatten" && m.turbofish.is_none() => {
-                let input = self.value(&m.receiver)?;
-                if m.args.len() > 2 {
-                    self.cx.error_at(
-                        &m.args,
-                        "`flatten` takes at most two arguments: `x.flatten(start_dim, end_dim)`",
-                    );
-                    return None;
-                }
-                let mut args = m.args.iter().cloned().map(Box::new);
-                Some(self.push(Step::Flatten {
-                    input,
-                    start: args.next(),
-                    end: args.next(),
-                }))
-            }
+            Expr::MethodCall(m) => self.method(m),
             _ => self.unsupported(expr),
         }
     }
 
+    fn call(&mut self, call: &syn::ExprCall) -> Option<usize> {
+        let p = self.p;
+        let Some(func) = ident_of(&call.func) else {
+            return self.unsupported(&call.func);
+        };
+        let name = func.to_string();
+        if let Some(field) = self.fields.iter().find(|f| *f.ident == name) {
+            if matches!(field.role, Role::Skip) {
+                self.cx.error_at(func, format!("field `{name}` is `#[complexity(skip)]`, so `forward` cannot call it"));
+                return None;
+            }
+            if matches!(field.role, Role::Param(_)) {
+                self.cx.error_at(func, format!("`{name}` is a parameter, not a module; use it as a value"));
+                return None;
+            }
+            if call.args.len() != 1 {
+                self.cx.error_at(&call.args, format!("`{name}` takes one input, got {}", call.args.len()));
+                return None;
+            }
+            let input = self.value(&call.args[0])?;
+            let child = self.child_index(&name)?;
+            self.used[child] = true;
+            return Some(self.push(quote!(#p::Step::Call { child: #child, input: #input })));
+        }
+        match (name.as_str(), call.args.len()) {
+            ("matmul", 2) => {
+                let left = self.value(&call.args[0]);
+                let right = self.value(&call.args[1]);
+                let (left, right) = (left?, right?);
+                Some(self.push(quote!(#p::Step::MatMul { left: #left, right: #right })))
+            }
+            ("cat", 2) => {
+                let mut inputs = Vec::new();
+                for e in elements(&call.args[0]) {
+                    inputs.push(self.value(e)?);
+                }
+                let d = dim(p, &call.args[1]);
+                Some(self.push(quote!(#p::Step::Cat { inputs: &[#(#inputs),*], dim: #d })))
+            }
+            _ => {
+                let names = children(self.fields).map(|f| f.ident.to_string()).collect::<Vec<_>>();
+                let mut msg = format!(
+                    "no field named `{name}` to call in `forward` (the functions are `matmul(a, b)` and `cat([a, b], dim)`)"
+                );
+                if let Some(c) = closest(&name, names.iter().map(String::as_str)) {
+                    msg += &format!("; did you mean `{c}`?");
+                }
+                self.cx.error_at(func, msg);
+                None
+            }
+        }
+    }
+
+    fn method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
+        let p = self.p;
+        let method = m.method.to_string();
+        let args: Vec<&Expr> = m.args.iter().collect();
+        // `child.functional(x)`: a child's computation charged to this module.
+        if method == "functional" {
+            let name = ident_of(&m.receiver).map(|i| i.to_string()).unwrap_or_default();
+            let Some(child) = self.child_index(&name) else {
+                self.cx.error_at(&m.receiver, "`.functional(x)` applies a field that is a layer: `out_proj.functional(x)`");
+                return None;
+            };
+            if args.len() != 1 {
+                self.cx.error_at(&m.args, "`.functional` takes one input");
+                return None;
+            }
+            let input = self.value(args[0])?;
+            self.used[child] = true;
+            return Some(self.push(quote!(#p::Step::Functional { child: #child, input: #input })));
+        }
+        let input = self.value(&m.receiver)?;
+        let arity = |cx: &Ctxt, range: std::ops::RangeInclusive<usize>, usage: &str| -> bool {
+            if range.contains(&args.len()) {
+                true
+            } else {
+                cx.error_at(&m.method, format!("`{method}` is written `{usage}`"));
+                false
+            }
+        };
+        let step = match method.as_str() {
+            "contiguous" | "clone" => return Some(input),
+            "flatten" => {
+                if !arity(self.cx, 0..=2, "x.flatten(start_dim, end_dim)") {
+                    return None;
+                }
+                let start = args.first().map_or_else(|| quote!(0), |e| dim(p, e));
+                let end = args.get(1).map_or_else(|| quote!(-1), |e| dim(p, e));
+                quote!(#p::Step::Flatten { input: #input, start_dim: #start, end_dim: #end })
+            }
+            "unflatten" => {
+                if !arity(self.cx, 2..=2, "x.unflatten(dim, (sizes…))") {
+                    return None;
+                }
+                let d = dim(p, args[0]);
+                let sizes = elements(args[1]).into_iter().map(|e| dim(p, e));
+                quote!(#p::Step::Unflatten { input: #input, dim: #d, sizes: &[#(#sizes),*] })
+            }
+            "reshape" | "view" => {
+                if args.is_empty() {
+                    self.cx.error_at(&m.method, format!("`{method}` needs the new sizes"));
+                    return None;
+                }
+                let sizes: Vec<TokenStream> =
+                    if args.len() == 1 { elements(args[0]).into_iter().map(|e| dim(p, e)).collect() } else { args.iter().map(|e| dim(p, e)).collect() };
+                quote!(#p::Step::Reshape { input: #input, sizes: &[#(#sizes),*] })
+            }
+            "transpose" => {
+                if !arity(self.cx, 2..=2, "x.transpose(dim0, dim1)") {
+                    return None;
+                }
+                let (a, b) = (dim(p, args[0]), dim(p, args[1]));
+                quote!(#p::Step::Transpose { input: #input, dim0: #a, dim1: #b })
+            }
+            "permute" => {
+                let dims: Vec<TokenStream> =
+                    if args.len() == 1 { elements(args[0]).into_iter().map(|e| dim(p, e)).collect() } else { args.iter().map(|e| dim(p, e)).collect() };
+                quote!(#p::Step::Permute { input: #input, dims: &[#(#dims),*] })
+            }
+            "select" => {
+                if !arity(self.cx, 2..=2, "x.select(dim, index)") {
+                    return None;
+                }
+                let (d, i) = (dim(p, args[0]), dim(p, args[1]));
+                quote!(#p::Step::Select { input: #input, dim: #d, index: #i })
+            }
+            "matmul" => {
+                if !arity(self.cx, 1..=1, "a.matmul(b)") {
+                    return None;
+                }
+                let right = self.value(args[0])?;
+                quote!(#p::Step::MatMul { left: #input, right: #right })
+            }
+            "linear" => {
+                let name = args.first().and_then(|a| ident_of(a)).map(|i| i.to_string()).unwrap_or_default();
+                let Some(weight) = (args.len() == 1).then(|| self.param_index(&name)).flatten() else {
+                    self.cx.error_at(&m.method, "`x.linear(weight)` takes one of this struct's `parameter` fields as the weight");
+                    return None;
+                };
+                quote!(#p::Step::Linear { input: #input, weight: #weight })
+            }
+            "adaptive_avg_pool2d" => {
+                if !arity(self.cx, 1..=1, "x.adaptive_avg_pool2d(output_size)") {
+                    return None;
+                }
+                let size = size(p, args[0]);
+                quote!(#p::Step::AdaptiveAvgPool2d { input: #input, output: #size })
+            }
+            "expand" => {
+                let mut sizes = Vec::new();
+                for a in &args {
+                    sizes.push(if is_minus_one(a) {
+                        quote!(#p::ExpandSize::Keep)
+                    } else if let Expr::MethodCall(s) = a
+                        && s.method == "size"
+                        && s.args.len() == 1
+                    {
+                        let like = self.value(&s.receiver)?;
+                        let d = dim(p, &s.args[0]);
+                        quote!(#p::ExpandSize::Like(#like, #d))
+                    } else {
+                        let n = count(p, a);
+                        quote!(#p::ExpandSize::Size(#n))
+                    });
+                }
+                quote!(#p::Step::Expand { input: #input, sizes: &[#(#sizes),*] })
+            }
+            "mean" => {
+                if !arity(self.cx, 1..=2, "x.mean(dims, keepdim)") {
+                    return None;
+                }
+                let dims = elements(args[0]).into_iter().map(|e| dim(p, e));
+                let keep = args.get(1).map_or_else(|| quote!(false), |e| quote_spanned!(e.span()=> { let keep: bool = #e; keep }));
+                quote!(#p::Step::Mean { input: #input, dims: &[#(#dims),*], keepdim: #keep })
+            }
+            "split" | "chunk" => {
+                self.cx.error_at(&m.method, format!("`{method}` gives several values: bind them with `let (a, b, …) = x.{method}(…);`"));
+                return None;
+            }
+            other => match UNARY.iter().find(|(name, _)| *name == other) {
+                Some((_, op)) => {
+                    let op = syn::Ident::new(op, m.method.span());
+                    quote!(#p::Step::Unary { op: #p::ZeroOp::#op, input: #input })
+                }
+                None => return self.unsupported(m),
+            },
+        };
+        Some(self.push(step))
+    }
+
     fn name(&mut self, expr: &Expr) -> Option<usize> {
+        let p = self.p;
         let Some(ident) = ident_of(expr) else {
             return self.unsupported(expr);
         };
@@ -181,11 +371,11 @@ impl Compiler<'_, '_> {
         if let Some(&v) = self.scope.get(&name) {
             return Some(v);
         }
+        if let Some(index) = self.param_index(&name) {
+            return Some(self.push(quote!(#p::Step::Param { index: #index })));
+        }
         if self.fields.iter().any(|f| *f.ident == name) {
-            self.cx.error_at(
-                ident,
-                format!("`{name}` is a field; apply it to a value: `{name}(x)`"),
-            );
+            self.cx.error_at(ident, format!("`{name}` is a field; apply it to a value: `{name}(x)`"));
         } else {
             let mut msg = format!("unknown value `{name}` in `forward`; the input is `x`");
             if let Some(c) = closest(&name, self.scope.keys().map(String::as_str)) {
@@ -196,6 +386,27 @@ impl Compiler<'_, '_> {
         None
     }
 
+    /// `if COND { a } else { b }` with a const `COND`: the branch not taken does not run.
+    fn if_expr(&mut self, e: &syn::ExprIf) -> Option<usize> {
+        let p = self.p;
+        let cond = &e.cond;
+        let cond = quote_spanned!(cond.span()=> { let cond: bool = #cond; cond });
+        let Some((_, otherwise)) = &e.else_branch else {
+            self.cx.error_at(e, "an `if` in `forward` needs an `else` that gives the value when the condition is false");
+            return None;
+        };
+        let guard = self.push(TokenStream::new());
+        let then = self.block(&e.then_branch);
+        let guarded = self.steps.len() - guard;
+        self.steps[guard - 1] = quote!(#p::Step::SkipUnless { cond: #cond, count: #guarded });
+        let guard2 = self.push(TokenStream::new());
+        let other = self.value(otherwise);
+        let guarded2 = self.steps.len() - guard2;
+        self.steps[guard2 - 1] = quote!(#p::Step::SkipUnless { cond: !#cond, count: #guarded2 });
+        let (then, other) = (then?, other?);
+        Some(self.push(quote!(#p::Step::Choose { cond: #cond, then: #then, otherwise: #other })))
+    }
+
     fn block(&mut self, block: &syn::Block) -> Option<usize> {
         let saved = self.scope.clone();
         let mut result = None;
@@ -203,50 +414,100 @@ impl Compiler<'_, '_> {
             let last = i + 1 == block.stmts.len();
             match stmt {
                 Stmt::Local(local) => {
-                    let (Pat::Ident(pat), Some(init)) = (&local.pat, &local.init) else {
-                        self.cx
-                            .error_at(local, "`forward` supports `let name = value;` only");
-                        continue;
-                    };
-                    if init.diverge.is_some() || pat.by_ref.is_some() || pat.subpat.is_some() {
-                        self.cx
-                            .error_at(local, "`forward` supports `let name = value;` only");
-                        continue;
-                    }
-                    if let Some(v) = self.value(&init.expr) {
-                        self.scope.insert(pat.ident.to_string(), v);
-                    }
+                    self.local(local);
                     if last {
-                        self.cx.error_at(
-                            local,
-                            "a `forward` block must end with the value it returns",
-                        );
+                        self.cx.error_at(local, "a `forward` block must end with the value it returns");
                     }
                 }
                 Stmt::Expr(expr, None) if last => result = self.value(expr),
                 other => {
-                    self.cx.error_at(
-                        other,
-                        "`forward` blocks hold `let` bindings and end with the returned value",
-                    );
+                    self.cx.error_at(other, "`forward` blocks hold `let` bindings and end with the returned value");
                 }
             }
         }
         if block.stmts.is_empty() {
-            self.cx.push(syn::Error::new(
-                block.span(),
-                "an empty `forward` block returns nothing",
-            ));
+            self.cx.push(syn::Error::new(block.span(), "an empty `forward` block returns nothing"));
         }
         self.scope = saved;
         result
     }
 
-    fn unsupported(&mut self, expr: &impl quote::ToTokens) -> Option<usize> {
+    /// `let y = …;` or `let (q, k, v) = x.split(768, 2);`.
+    fn local(&mut self, local: &syn::Local) {
+        let p = self.p;
+        let Some(init) = &local.init else {
+            self.cx.error_at(local, "`forward` supports `let name = value;` only");
+            return;
+        };
+        if init.diverge.is_some() {
+            self.cx.error_at(local, "`forward` supports `let name = value;` only");
+            return;
+        }
+        match &local.pat {
+            Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
+                if let Some(v) = self.value(&init.expr) {
+                    self.scope.insert(pat.ident.to_string(), v);
+                }
+            }
+            Pat::Tuple(tuple) => {
+                let Expr::MethodCall(m) = &*init.expr else {
+                    self.cx.error_at(&init.expr, "a `let (a, b, …)` binds the pieces of `x.split(size, dim)` or `x.chunk(n, dim)`");
+                    return;
+                };
+                let split = match m.method.to_string().as_str() {
+                    "split" => quote!(Size),
+                    "chunk" => quote!(Chunks),
+                    _ => {
+                        self.cx.error_at(&m.method, "a `let (a, b, …)` binds the pieces of `x.split(size, dim)` or `x.chunk(n, dim)`");
+                        return;
+                    }
+                };
+                if m.args.len() != 2 {
+                    self.cx.error_at(&m.args, format!("`{}` is written `x.{}(amount, dim)`", m.method, m.method));
+                    return;
+                }
+                let Some(input) = self.value(&m.receiver) else { return };
+                let amount = count(p, &m.args[0]);
+                let d = dim(p, &m.args[1]);
+                let pieces = tuple.elems.len();
+                for (index, elem) in tuple.elems.iter().enumerate() {
+                    let v = self.push(quote! {
+                        #p::Step::Piece { input: #input, dim: #d, split: #p::Split::#split(#amount), index: #index, count: #pieces }
+                    });
+                    match elem {
+                        Pat::Ident(id) => {
+                            self.scope.insert(id.ident.to_string(), v);
+                        }
+                        Pat::Wild(_) => {}
+                        other => self.cx.error_at(other, "bind each piece to a name (or `_`)"),
+                    }
+                }
+            }
+            other => self.cx.error_at(other, "`forward` supports `let name = value;` and `let (a, b, …) = x.split(…);`"),
+        }
+    }
+
+    fn unsupported(&mut self, expr: &impl ToTokens) -> Option<usize> {
         self.cx.error_at(
             expr,
-            "unsupported in `forward`: write field calls `conv1(x)`, `a + b`, `x.flatten(1)` and `let` bindings",
+            "unsupported in `forward`: write field calls `conv1(x)`, `a + b` (also `-`, `*`, `/`), methods such as \
+             `x.flatten(1)`, `x.transpose(1, 2)`, `matmul(a, b)`, `cat([a, b], 1)`, `let` bindings and `if` on a const",
         );
         None
+    }
+}
+
+/// A size: one number, or a tuple of up to three.
+pub fn size(p: &TokenStream, expr: &Expr) -> TokenStream {
+    match expr {
+        Expr::Tuple(t) => {
+            let parts = t.elems.iter();
+            quote_spanned!(expr.span()=> #p::size(&[#(#parts),*]))
+        }
+        Expr::Array(a) => {
+            let parts = a.elems.iter();
+            quote_spanned!(expr.span()=> #p::size(&[#(#parts),*]))
+        }
+        other => quote_spanned!(other.span()=> #p::square(#other)),
     }
 }

@@ -6,14 +6,18 @@
 pub enum ArgTy {
     /// A `usize` count: channels, features, groups.
     Count,
-    /// One `usize`, or a pair `(h, w)`.
-    Size2,
+    /// One `usize`, or a tuple of one per spatial dimension.
+    Size,
+    /// A tuple (or one number) of `usize`s: a shape.
+    Shape,
     /// A `bool`; a bare flag means `true`.
     Bool,
     /// An `f64`.
     Float,
     /// An `isize` dimension index (negative counts from the end).
     Dim,
+    /// GELU's `approximate = "none" | "tanh"`.
+    Approximate,
 }
 
 /// One argument of a layer kind.
@@ -30,8 +34,13 @@ pub struct ArgDef {
 pub struct KindDef {
     /// Its name in the attribute (`conv2d`).
     pub name: &'static str,
-    /// The core type (`Conv2d`) in `complexity_core::layer`, also the `Layer` variant.
-    pub ty: &'static str,
+    /// The `Layer` variant in `complexity_core::layer`.
+    pub variant: &'static str,
+    /// The constructor, a path under `complexity_core::layer` (`Conv::conv2d`).
+    pub ctor: &'static str,
+    /// A first constructor argument fixed by the kind (`ActivationKind::ReLU`), a path
+    /// under `complexity_core::layer`.
+    pub fixed: Option<&'static str>,
     /// Its arguments; constructor arguments (required) come first, in order.
     pub args: &'static [ArgDef],
 }
@@ -49,85 +58,158 @@ impl KindDef {
 }
 
 const fn req(name: &'static str, ty: ArgTy) -> ArgDef {
-    ArgDef {
-        name,
-        ty,
-        method: None,
-    }
+    ArgDef { name, ty, method: None }
 }
 
 const fn opt(name: &'static str, ty: ArgTy, method: &'static str) -> ArgDef {
-    ArgDef {
-        name,
-        ty,
-        method: Some(method),
-    }
+    ArgDef { name, ty, method: Some(method) }
+}
+
+const CONV_ARGS: &[ArgDef] = &[
+    req("out", ArgTy::Count),
+    req("kernel", ArgTy::Size),
+    opt("in", ArgTy::Count, "in_channels"),
+    opt("stride", ArgTy::Size, "stride"),
+    opt("padding", ArgTy::Size, "padding"),
+    opt("dilation", ArgTy::Size, "dilation"),
+    opt("groups", ArgTy::Count, "groups"),
+    opt("bias", ArgTy::Bool, "bias"),
+];
+
+const CONV_TRANSPOSE_ARGS: &[ArgDef] = &[
+    req("out", ArgTy::Count),
+    req("kernel", ArgTy::Size),
+    opt("in", ArgTy::Count, "in_channels"),
+    opt("stride", ArgTy::Size, "stride"),
+    opt("padding", ArgTy::Size, "padding"),
+    opt("output_padding", ArgTy::Size, "output_padding"),
+    opt("dilation", ArgTy::Size, "dilation"),
+    opt("groups", ArgTy::Count, "groups"),
+    opt("bias", ArgTy::Bool, "bias"),
+];
+
+const BATCH_NORM_ARGS: &[ArgDef] = &[
+    opt("num_features", ArgTy::Count, "num_features"),
+    opt("eps", ArgTy::Float, "eps"),
+    opt("momentum", ArgTy::Float, "momentum"),
+    opt("affine", ArgTy::Bool, "affine"),
+    opt("bias", ArgTy::Bool, "bias"),
+    opt("track_running_stats", ArgTy::Bool, "track_running_stats"),
+];
+
+const INPLACE: &[ArgDef] = &[opt("inplace", ArgTy::Bool, "inplace")];
+
+const fn conv(name: &'static str, ctor: &'static str, args: &'static [ArgDef]) -> KindDef {
+    KindDef { name, variant: "Conv", ctor, fixed: None, args }
+}
+
+const fn batch_norm(name: &'static str, ctor: &'static str) -> KindDef {
+    KindDef { name, variant: "BatchNorm", ctor, fixed: None, args: BATCH_NORM_ARGS }
+}
+
+const fn activation(name: &'static str, kind: &'static str, args: &'static [ArgDef]) -> KindDef {
+    KindDef { name, variant: "Activation", ctor: "Activation::new", fixed: Some(kind), args }
 }
 
 /// Every layer kind.
 pub const KINDS: &[KindDef] = &[
+    conv("conv1d", "Conv::conv1d", CONV_ARGS),
+    conv("conv2d", "Conv::conv2d", CONV_ARGS),
+    conv("conv3d", "Conv::conv3d", CONV_ARGS),
+    conv("conv_transpose1d", "Conv::conv_transpose1d", CONV_TRANSPOSE_ARGS),
+    conv("conv_transpose2d", "Conv::conv_transpose2d", CONV_TRANSPOSE_ARGS),
+    conv("conv_transpose3d", "Conv::conv_transpose3d", CONV_TRANSPOSE_ARGS),
+    batch_norm("batch_norm1d", "BatchNorm::batch_norm1d"),
+    batch_norm("batch_norm2d", "BatchNorm::batch_norm2d"),
+    batch_norm("batch_norm3d", "BatchNorm::batch_norm3d"),
     KindDef {
-        name: "conv2d",
-        ty: "Conv2d",
+        name: "layer_norm",
+        variant: "LayerNorm",
+        ctor: "LayerNorm::new",
+        fixed: None,
         args: &[
-            req("out", ArgTy::Count),
-            req("kernel", ArgTy::Size2),
-            opt("in", ArgTy::Count, "in_channels"),
-            opt("stride", ArgTy::Size2, "stride"),
-            opt("padding", ArgTy::Size2, "padding"),
-            opt("dilation", ArgTy::Size2, "dilation"),
-            opt("groups", ArgTy::Count, "groups"),
-            opt("bias", ArgTy::Bool, "bias"),
-        ],
-    },
-    KindDef {
-        name: "batch_norm2d",
-        ty: "BatchNorm2d",
-        args: &[
-            opt("num_features", ArgTy::Count, "num_features"),
+            opt("normalized_shape", ArgTy::Shape, "normalized_shape"),
             opt("eps", ArgTy::Float, "eps"),
-            opt("momentum", ArgTy::Float, "momentum"),
-            opt("affine", ArgTy::Bool, "affine"),
+            opt("elementwise_affine", ArgTy::Bool, "elementwise_affine"),
             opt("bias", ArgTy::Bool, "bias"),
-            opt("track_running_stats", ArgTy::Bool, "track_running_stats"),
         ],
     },
     KindDef {
-        name: "relu",
-        ty: "ReLU",
-        args: &[opt("inplace", ArgTy::Bool, "inplace")],
+        name: "group_norm",
+        variant: "GroupNorm",
+        ctor: "GroupNorm::new",
+        fixed: None,
+        args: &[
+            req("num_groups", ArgTy::Count),
+            opt("num_channels", ArgTy::Count, "num_channels"),
+            opt("eps", ArgTy::Float, "eps"),
+            opt("affine", ArgTy::Bool, "affine"),
+        ],
     },
+    activation("relu", "ActivationKind::ReLU", INPLACE),
+    activation("relu6", "ActivationKind::ReLU6", INPLACE),
+    activation("gelu", "ActivationKind::GELU", &[opt("approximate", ArgTy::Approximate, "tanh_approximation")]),
+    activation("tanh", "ActivationKind::Tanh", &[]),
+    activation("sigmoid", "ActivationKind::Sigmoid", &[]),
+    activation("silu", "ActivationKind::SiLU", INPLACE),
+    activation("hardswish", "ActivationKind::Hardswish", INPLACE),
+    activation("softmax", "ActivationKind::Softmax", &[opt("dim", ArgTy::Dim, "dim")]),
+    activation(
+        "dropout",
+        "ActivationKind::Dropout",
+        &[opt("p", ArgTy::Float, "p"), opt("inplace", ArgTy::Bool, "inplace")],
+    ),
+    activation("identity", "ActivationKind::Identity", &[]),
     KindDef {
         name: "max_pool2d",
-        ty: "MaxPool2d",
+        variant: "MaxPool2d",
+        ctor: "MaxPool2d::new",
+        fixed: None,
         args: &[
-            req("kernel", ArgTy::Size2),
-            opt("stride", ArgTy::Size2, "stride"),
-            opt("padding", ArgTy::Size2, "padding"),
-            opt("dilation", ArgTy::Size2, "dilation"),
+            req("kernel", ArgTy::Size),
+            opt("stride", ArgTy::Size, "stride"),
+            opt("padding", ArgTy::Size, "padding"),
+            opt("dilation", ArgTy::Size, "dilation"),
             opt("ceil_mode", ArgTy::Bool, "ceil_mode"),
         ],
     },
     KindDef {
         name: "adaptive_avg_pool2d",
-        ty: "AdaptiveAvgPool2d",
-        args: &[req("output_size", ArgTy::Size2)],
+        variant: "AdaptiveAvgPool2d",
+        ctor: "AdaptiveAvgPool2d::new",
+        fixed: None,
+        args: &[req("output_size", ArgTy::Size)],
     },
     KindDef {
         name: "flatten",
-        ty: "Flatten",
-        args: &[
-            opt("start_dim", ArgTy::Dim, "start_dim"),
-            opt("end_dim", ArgTy::Dim, "end_dim"),
-        ],
+        variant: "Flatten",
+        ctor: "Flatten::new",
+        fixed: None,
+        args: &[opt("start_dim", ArgTy::Dim, "start_dim"), opt("end_dim", ArgTy::Dim, "end_dim")],
     },
     KindDef {
         name: "linear",
-        ty: "Linear",
+        variant: "Linear",
+        ctor: "Linear::new",
+        fixed: None,
+        args: &[req("out", ArgTy::Count), opt("in", ArgTy::Count, "in_features"), opt("bias", ArgTy::Bool, "bias")],
+    },
+    KindDef {
+        name: "gpt2_conv1d",
+        variant: "Gpt2Conv1D",
+        ctor: "Gpt2Conv1D::new",
+        fixed: None,
+        args: &[req("out", ArgTy::Count), opt("in", ArgTy::Count, "in_features")],
+    },
+    KindDef {
+        name: "embedding",
+        variant: "Embedding",
+        ctor: "Embedding::new",
+        fixed: None,
         args: &[
-            req("out", ArgTy::Count),
-            opt("in", ArgTy::Count, "in_features"),
-            opt("bias", ArgTy::Bool, "bias"),
+            req("num_embeddings", ArgTy::Count),
+            req("embedding_dim", ArgTy::Count),
+            opt("padding_idx", ArgTy::Dim, "padding_idx"),
         ],
     },
 ];

@@ -2,7 +2,7 @@
 
 use syn::Expr;
 
-use crate::ast::{Input, LayerSpec, Role};
+use crate::ast::{Input, LayerSpec, Naming, Role};
 use crate::ctxt::Ctxt;
 use crate::kinds::ArgTy;
 
@@ -20,11 +20,41 @@ pub fn check(cx: &Ctxt, input: &Input) {
             ));
         }
     }
-    if !input.fields.iter().any(|f| !matches!(f.role, Role::Skip)) {
-        cx.error_at(
-            input.ident,
-            format!("`{}` has no modules: every field is skipped", input.ident),
-        );
+    if !input.fields.iter().any(|f| matches!(f.role, Role::Layer(_) | Role::Nested)) {
+        cx.error_at(input.ident, format!("`{}` has no modules: every field is skipped or a parameter", input.ident));
+    }
+    match &input.attrs.naming {
+        Some((naming, keyword)) => {
+            if let Some(forward) = &input.attrs.forward {
+                cx.error_at(forward, format!("a `{keyword}` struct runs its fields in order; it takes no `forward`"));
+            }
+            for field in &input.fields {
+                if let Role::Param(shape) = &field.role {
+                    cx.error_at(shape, format!("a `{keyword}` struct has no parameters of its own"));
+                }
+                if let Some(flag) = &field.attrs.uncalled {
+                    cx.error_at(flag, format!("every field of a `{keyword}` struct runs; `uncalled` has no meaning here"));
+                }
+            }
+            if *naming == Naming::Fragment {
+                if let Some(class) = &input.attrs.class {
+                    cx.error_at(class, "a `fragment` is not a module, so it has no class");
+                }
+                if let Some(shape) = &input.attrs.input {
+                    cx.push(syn::Error::new(shape.span, "a `fragment` is not a model: use it inside a `sequential` struct"));
+                }
+            }
+        }
+        None => {
+            for field in &input.fields {
+                if let Some(flag) = &field.attrs.splice {
+                    cx.error_at(
+                        flag,
+                        "`splice` puts a sequence's children at positions of a `sequential` struct; this struct names its children by field",
+                    );
+                }
+            }
+        }
     }
     for field in &input.fields {
         if let Role::Layer(spec) = &field.role {
@@ -50,10 +80,15 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
                 let Some(a) = def.arg(&arg.name.to_string()) else {
                     continue;
                 };
-                if a.ty == ArgTy::Size2 {
-                    size2_parts(cx, value, &arg.name.to_string());
+                if a.ty == ArgTy::Size {
+                    size_parts(cx, value, &arg.name.to_string());
                 }
-                if matches!(a.ty, ArgTy::Count | ArgTy::Size2) {
+                if a.ty == ArgTy::Approximate
+                    && !matches!(value, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "none" || s.value() == "tanh")
+                {
+                    cx.error_at(value, "`approximate` is \"none\" or \"tanh\"");
+                }
+                if matches!(a.ty, ArgTy::Count | ArgTy::Size) {
                     check_literals(cx, value, def.name, &arg.name.to_string());
                 }
             }
@@ -61,24 +96,16 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
     }
 }
 
-/// A size: one number, or `(h, w)` / `[h, w]`.
-pub fn size2_parts<'e>(cx: &Ctxt, value: &'e Expr, arg: &str) -> Option<Vec<&'e Expr>> {
-    let parts: Vec<&Expr> = match value {
-        Expr::Tuple(t) => t.elems.iter().collect(),
-        Expr::Array(a) => a.elems.iter().collect(),
-        other => return Some(vec![other]),
+/// A size: one number, or a tuple / array of one to three.
+fn size_parts(cx: &Ctxt, value: &Expr, arg: &str) {
+    let n = match value {
+        Expr::Tuple(t) => t.elems.len(),
+        Expr::Array(a) => a.elems.len(),
+        _ => return,
     };
-    if parts.len() != 2 {
-        cx.error_at(
-            value,
-            format!(
-                "`{arg}` takes one number or a pair `(h, w)`, got {} values",
-                parts.len()
-            ),
-        );
-        return None;
+    if !(1..=3).contains(&n) {
+        cx.error_at(value, format!("`{arg}` takes one number or a tuple of one per spatial dimension, got {n} values"));
     }
-    Some(parts)
 }
 
 /// Literal zeros and negative literals in counts and sizes are caught here, at the tokens;

@@ -1,128 +1,208 @@
-//! Convolutions: `conv2d`.
+//! Convolutions: `conv1d`, `conv2d`, `conv3d` and their transposed forms.
 
 use super::window::output_size;
-use super::{Applied, Layer, Params, Size2, check_declared, expect_rank, nonzero, tri};
+use super::{Applied, Layer, Params, Size, check_declared, known, nonzero, tri};
 use crate::cost::{Cost, OpKind, activations, flops_product};
 use crate::error::{Error, ErrorKind};
-use crate::shape::Shape;
+use crate::shape::{MAX_RANK, Shape};
 
-/// `nn.Conv2d(in, out, kernel, stride, padding, dilation, groups, bias)` on `[N, C, H, W]`.
+/// `nn.Conv{1,2,3}d(in, out, kernel, stride, padding, dilation, groups, bias)` on
+/// `[N, C, *spatial]`, and `nn.ConvTranspose{1,2,3}d(…, output_padding, …)`.
 ///
-/// - output: `[N, out, H_out, W_out]`, each spatial size by [`output_size`];
-/// - params: weight `out · (in / groups) · kh · kw`, plus bias `out`;
-/// - FLOPs (op `conv`): `N · out · (in / groups) · kh · kw · H_out · W_out` (bias not counted);
-/// - activations: `numel(output) = N · out · H_out · W_out`.
+/// With `k`, `s`, `p`, `d`, `op` the kernel, stride, padding, dilation and output padding
+/// along a spatial dimension:
+///
+/// - output: `[N, out, *spatial_out]`, where `spatial_out` is [`output_size`] for a
+///   convolution and `(in − 1)·s − 2·p + d·(k − 1) + op + 1` for a transposed one;
+/// - params: weight `out · (in / groups) · Πk` (transposed: `in · (out / groups) · Πk`),
+///   plus bias `out`;
+/// - FLOPs (op `conv`), bias not counted:
+///   - convolution: `N · out · (in / groups) · Πk · Π(spatial_out)`;
+///   - transposed: `N · in · (out / groups) · Πk · Π(spatial_in)`;
+/// - activations: `numel(output)`.
 ///
 /// `in` may be omitted (inferred from the input) or given (then checked). `groups` must
 /// divide both `in` and `out`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct Conv2d {
+pub struct Conv {
+    /// The number of spatial dimensions: 1, 2 or 3.
+    pub rank: usize,
+    /// Whether it is a transposed convolution.
+    pub transposed: bool,
     /// Input channels, `None` to infer them from the input.
     pub in_channels: Option<u64>,
     /// Output channels.
     pub out_channels: u64,
     /// Kernel size.
-    pub kernel: Size2,
+    pub kernel: Size,
     /// Stride (default 1).
-    pub stride: Size2,
+    pub stride: Size,
     /// Zero padding on each side (default 0).
-    pub padding: Size2,
+    pub padding: Size,
     /// Dilation (default 1).
-    pub dilation: Size2,
+    pub dilation: Size,
+    /// Extra size added to one side of a transposed convolution's output (default 0).
+    pub output_padding: Size,
     /// Groups (default 1).
     pub groups: u64,
     /// Whether there is a bias (default true).
     pub bias: bool,
 }
 
-impl Conv2d {
-    /// A convolution with PyTorch's defaults: stride 1, padding 0, dilation 1, groups 1,
-    /// with bias; input channels inferred.
-    pub const fn new(out_channels: u64, kernel: Size2) -> Conv2d {
-        Conv2d {
+impl Conv {
+    /// A convolution with `rank` spatial dimensions and PyTorch's defaults: stride 1,
+    /// padding 0, dilation 1, groups 1, with bias; input channels inferred.
+    pub const fn new(rank: usize, transposed: bool, out_channels: u64, kernel: Size) -> Conv {
+        Conv {
+            rank,
+            transposed,
             in_channels: None,
             out_channels,
             kernel,
-            stride: Size2::square(1),
-            padding: Size2::square(0),
-            dilation: Size2::square(1),
+            stride: Size::square(1),
+            padding: Size::square(0),
+            dilation: Size::square(1),
+            output_padding: Size::square(0),
             groups: 1,
             bias: true,
         }
     }
 
+    /// `nn.Conv1d`.
+    pub const fn conv1d(out_channels: u64, kernel: Size) -> Conv {
+        Conv::new(1, false, out_channels, kernel)
+    }
+
+    /// `nn.Conv2d`.
+    pub const fn conv2d(out_channels: u64, kernel: Size) -> Conv {
+        Conv::new(2, false, out_channels, kernel)
+    }
+
+    /// `nn.Conv3d`.
+    pub const fn conv3d(out_channels: u64, kernel: Size) -> Conv {
+        Conv::new(3, false, out_channels, kernel)
+    }
+
+    /// `nn.ConvTranspose1d`.
+    pub const fn conv_transpose1d(out_channels: u64, kernel: Size) -> Conv {
+        Conv::new(1, true, out_channels, kernel)
+    }
+
+    /// `nn.ConvTranspose2d`.
+    pub const fn conv_transpose2d(out_channels: u64, kernel: Size) -> Conv {
+        Conv::new(2, true, out_channels, kernel)
+    }
+
+    /// `nn.ConvTranspose3d`.
+    pub const fn conv_transpose3d(out_channels: u64, kernel: Size) -> Conv {
+        Conv::new(3, true, out_channels, kernel)
+    }
+
     /// Declares the input channels (checked against the input).
-    pub const fn in_channels(mut self, c: u64) -> Conv2d {
+    pub const fn in_channels(mut self, c: u64) -> Conv {
         self.in_channels = Some(c);
         self
     }
 
     /// Sets the stride.
-    pub const fn stride(mut self, s: Size2) -> Conv2d {
+    pub const fn stride(mut self, s: Size) -> Conv {
         self.stride = s;
         self
     }
 
     /// Sets the padding.
-    pub const fn padding(mut self, p: Size2) -> Conv2d {
+    pub const fn padding(mut self, p: Size) -> Conv {
         self.padding = p;
         self
     }
 
     /// Sets the dilation.
-    pub const fn dilation(mut self, d: Size2) -> Conv2d {
+    pub const fn dilation(mut self, d: Size) -> Conv {
         self.dilation = d;
         self
     }
 
+    /// Sets the output padding of a transposed convolution.
+    pub const fn output_padding(mut self, p: Size) -> Conv {
+        self.output_padding = p;
+        self
+    }
+
     /// Sets the groups.
-    pub const fn groups(mut self, g: u64) -> Conv2d {
+    pub const fn groups(mut self, g: u64) -> Conv {
         self.groups = g;
         self
     }
 
     /// Sets whether there is a bias.
-    pub const fn bias(mut self, b: bool) -> Conv2d {
+    pub const fn bias(mut self, b: bool) -> Conv {
         self.bias = b;
         self
     }
 
+    /// The PyTorch class name: `Conv2d`, `ConvTranspose1d`, …
+    pub const fn class(&self) -> &'static str {
+        match (self.transposed, self.rank) {
+            (false, 1) => "Conv1d",
+            (false, 2) => "Conv2d",
+            (false, _) => "Conv3d",
+            (true, 1) => "ConvTranspose1d",
+            (true, 2) => "ConvTranspose2d",
+            (true, _) => "ConvTranspose3d",
+        }
+    }
+
+    /// The attribute's name of the kind: `conv2d`, `conv_transpose1d`, …
+    pub const fn kind(&self) -> &'static str {
+        match (self.transposed, self.rank) {
+            (false, 1) => "conv1d",
+            (false, 2) => "conv2d",
+            (false, _) => "conv3d",
+            (true, 1) => "conv_transpose1d",
+            (true, 2) => "conv_transpose2d",
+            (true, _) => "conv_transpose3d",
+        }
+    }
+
+    const fn check_args(&self) -> Result<(), Error> {
+        let name = self.kind();
+        let r = self.rank;
+        tri!(self.kernel.check(name, "kernel", r));
+        tri!(self.stride.check(name, "stride", r));
+        tri!(self.padding.check(name, "padding", r));
+        tri!(self.dilation.check(name, "dilation", r));
+        tri!(self.output_padding.check(name, "output_padding", r));
+        tri!(nonzero(name, "out", self.out_channels));
+        tri!(nonzero(name, "groups", self.groups));
+        if self.kernel.has_zero(r) {
+            return Err(Error::new(ErrorKind::Zero { layer: name, arg: "kernel" }));
+        }
+        if self.stride.has_zero(r) {
+            return Err(Error::new(ErrorKind::Zero { layer: name, arg: "stride" }));
+        }
+        if self.dilation.has_zero(r) {
+            return Err(Error::new(ErrorKind::Zero { layer: name, arg: "dilation" }));
+        }
+        Ok(())
+    }
+
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
-        const NAME: &str = "conv2d";
-        tri!(expect_rank(NAME, input, 4, "4 ([N, C, H, W])"));
-        let c = tri!(check_declared(
-            "input channels",
-            self.in_channels,
-            input.dim(1)
-        ));
-        tri!(nonzero(NAME, "in", c));
-        tri!(nonzero(NAME, "out", self.out_channels));
-        tri!(nonzero(NAME, "groups", self.groups));
-        if self.kernel.has_zero() {
-            return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
-                arg: "kernel",
-            }));
+        let name = self.kind();
+        let r = self.rank;
+        if input.rank() != r + 2 {
+            let expected = match r {
+                1 => "3 ([N, C, L])",
+                2 => "4 ([N, C, H, W])",
+                _ => "5 ([N, C, D, H, W])",
+            };
+            return Err(Error::new(ErrorKind::Rank { layer: name, expected, got: input }));
         }
-        if self.stride.has_zero() {
-            return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
-                arg: "stride",
-            }));
-        }
-        if self.dilation.has_zero() {
-            return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
-                arg: "dilation",
-            }));
-        }
+        tri!(self.check_args());
+        let c = tri!(check_declared("input channels", self.in_channels, input.dim(1)));
+        tri!(nonzero(name, "in", c));
         if !c.is_multiple_of(self.groups) {
-            return Err(Error::new(ErrorKind::Groups {
-                channels: "input",
-                value: c,
-                groups: self.groups,
-            }));
+            return Err(Error::new(ErrorKind::Groups { channels: "input", value: c, groups: self.groups }));
         }
         if !self.out_channels.is_multiple_of(self.groups) {
             return Err(Error::new(ErrorKind::Groups {
@@ -131,88 +211,96 @@ impl Conv2d {
                 groups: self.groups,
             }));
         }
-        let h = tri!(output_size(
-            NAME,
-            input.dim(2),
-            self.kernel.h,
-            self.stride.h,
-            self.padding.h,
-            self.dilation.h,
-            false
-        ));
-        let w = tri!(output_size(
-            NAME,
-            input.dim(3),
-            self.kernel.w,
-            self.stride.w,
-            self.padding.w,
-            self.dilation.w,
-            false
-        ));
-        let output = Shape::new(&[input.dim(0), self.out_channels, h, w]);
+        let mut dims = [0u64; MAX_RANK];
+        dims[0] = input.dim(0);
+        dims[1] = self.out_channels;
+        let mut kernel_volume: u128 = 1;
+        let mut i = 0;
+        while i < r {
+            let size = input.dim(2 + i);
+            let (k, s, p, d) = (self.kernel.get(i), self.stride.get(i), self.padding.get(i), self.dilation.get(i));
+            dims[2 + i] = if self.transposed {
+                tri!(transposed_output_size(name, size, k, s, p, d, self.output_padding.get(i)))
+            } else {
+                tri!(output_size(name, size, k, s, p, d, false))
+            };
+            kernel_volume *= k as u128;
+            i += 1;
+        }
+        let output = Shape::new(dims.split_at(r + 2).0);
         let mut layer = *self;
         layer.in_channels = Some(c);
+        // The spatial extent the kernel visits: the output's for a convolution, the
+        // input's for a transposed one.
+        let (visited, per_group, channels) = if self.transposed {
+            (input, self.out_channels / self.groups, c)
+        } else {
+            (output, c / self.groups, self.out_channels)
+        };
+        let mut spatial: u128 = 1;
+        let mut j = 0;
+        while j < r {
+            spatial *= visited.dim(2 + j) as u128;
+            j += 1;
+        }
         let flops = tri!(flops_product(&[
             input.dim(0) as u128,
-            self.out_channels as u128,
-            (c / self.groups) as u128,
-            self.kernel.h as u128,
-            self.kernel.w as u128,
-            h as u128,
-            w as u128,
+            channels as u128,
+            per_group as u128,
+            kernel_volume,
+            spatial
         ]));
-        let acts = tri!(activations(tri!(flops_product(&[
-            input.dim(0) as u128,
-            self.out_channels as u128,
-            h as u128,
-            w as u128
-        ]))));
+        let acts = match output.checked_numel() {
+            Some(n) => tri!(activations(n)),
+            None => return Err(crate::cost::overflow("activations")),
+        };
         let mut cost = Cost::op(OpKind::Conv, flops, acts);
-        cost.params = tri!(layer.params().count());
-        Ok(Applied {
-            layer: Layer::Conv2d(layer),
-            output,
-            cost,
-        })
+        cost.params = tri!(tri!(layer.params()).count());
+        Ok(Applied { layer: Layer::Conv(layer), output, cost })
     }
 
-    /// `weight [out, in / groups, kh, kw]` and, with bias, `bias [out]`. Input channels
-    /// must be known (declared, or inferred by [`Conv2d::apply`]); 0 if not.
-    pub const fn params(&self) -> Params {
-        let c = match self.in_channels {
-            Some(c) => c,
-            None => 0,
-        };
-        let per_group = match c.checked_div(self.groups) {
-            Some(n) => n,
-            None => 0,
-        };
-        let p = Params::NONE.with(
-            "weight",
-            Shape::new(&[self.out_channels, per_group, self.kernel.h, self.kernel.w]),
-        );
-        if self.bias {
-            p.with("bias", Shape::new(&[self.out_channels]))
+    /// `weight [out, in / groups, *kernel]` (transposed: `[in, out / groups, *kernel]`)
+    /// and, with bias, `bias [out]`. Input channels must be known (declared, or inferred
+    /// by [`Conv::apply`]).
+    pub const fn params(&self) -> Result<Params, Error> {
+        let c = tri!(known(self.in_channels, "in"));
+        let g = if self.groups == 0 { 1 } else { self.groups };
+        let mut dims = [0u64; MAX_RANK];
+        if self.transposed {
+            dims[0] = c;
+            dims[1] = self.out_channels / g;
         } else {
-            p
+            dims[0] = self.out_channels;
+            dims[1] = c / g;
         }
+        let mut i = 0;
+        while i < self.rank {
+            dims[2 + i] = self.kernel.get(i);
+            i += 1;
+        }
+        let p = Params::NONE.with("weight", Shape::new(dims.split_at(self.rank + 2).0));
+        Ok(if self.bias { p.with("bias", Shape::new(&[self.out_channels])) } else { p })
     }
 
     /// PyTorch's `extra_repr`: `3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False`.
     #[cfg(feature = "alloc")]
     pub fn extra_repr(&self) -> alloc::string::String {
+        let r = self.rank;
         let mut s = alloc::format!(
             "{}, {}, kernel_size={}, stride={}",
             self.in_channels.unwrap_or(0),
             self.out_channels,
-            self.kernel.to_python_tuple(),
-            self.stride.to_python_tuple()
+            self.kernel.to_python_tuple(r),
+            self.stride.to_python_tuple(r)
         );
-        if self.padding.h != 0 || self.padding.w != 0 {
-            s += &alloc::format!(", padding={}", self.padding.to_python_tuple());
+        if !self.padding.all(r, 0) {
+            s += &alloc::format!(", padding={}", self.padding.to_python_tuple(r));
         }
-        if self.dilation.h != 1 || self.dilation.w != 1 {
-            s += &alloc::format!(", dilation={}", self.dilation.to_python_tuple());
+        if !self.dilation.all(r, 1) {
+            s += &alloc::format!(", dilation={}", self.dilation.to_python_tuple(r));
+        }
+        if !self.output_padding.all(r, 0) {
+            s += &alloc::format!(", output_padding={}", self.output_padding.to_python_tuple(r));
         }
         if self.groups != 1 {
             s += &alloc::format!(", groups={}", self.groups);
@@ -224,23 +312,52 @@ impl Conv2d {
     }
 }
 
+/// The output size of a transposed convolution along one dimension:
+/// `(in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1`, which must be
+/// positive.
+pub const fn transposed_output_size(
+    layer: &'static str,
+    input: u64,
+    kernel: u64,
+    stride: u64,
+    padding: u64,
+    dilation: u64,
+    output_padding: u64,
+) -> Result<u64, Error> {
+    let grown = (input as u128 - 1) * stride as u128 + dilation as u128 * (kernel as u128 - 1) + output_padding as u128 + 1;
+    let cut = 2 * padding as u128;
+    if grown <= cut {
+        return Err(Error::new(ErrorKind::EmptyOutput {
+            layer,
+            padded: if cut > u64::MAX as u128 { u64::MAX } else { cut as u64 },
+            window: if grown > u64::MAX as u128 { u64::MAX } else { grown as u64 },
+        }));
+    }
+    let out = grown - cut;
+    if out > u64::MAX as u128 {
+        return Err(Error::new(ErrorKind::Overflow { what: "shape" }));
+    }
+    Ok(out as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn run(c: Conv2d, input: &[u64]) -> Applied {
+    fn run(c: Conv, input: &[u64]) -> Applied {
         c.apply(Shape::new(input)).unwrap()
+    }
+
+    fn counts(a: &Applied) -> (u128, u64) {
+        (a.cost.flops, a.cost.activations)
     }
 
     // Per-op values measured with mmengine, from CONVENTIONS.md.
     #[test]
     fn conv2d_with_bias_and_padding() {
         // Conv2d(3,8,3,padding=1,bias) x[2,3,16,16]: flops 110592 acts 4096.
-        let a = run(
-            Conv2d::new(8, Size2::square(3)).padding(Size2::square(1)),
-            &[2, 3, 16, 16],
-        );
-        assert_eq!((a.cost.flops, a.cost.activations), (110_592, 4_096));
+        let a = run(Conv::conv2d(8, Size::square(3)).padding(Size::square(1)), &[2, 3, 16, 16]);
+        assert_eq!(counts(&a), (110_592, 4_096));
         assert_eq!(a.cost.flops_of(OpKind::Conv), 110_592);
         // params: 8·3·3·3 + 8 = 224.
         assert_eq!(a.cost.params, 224);
@@ -250,64 +367,69 @@ mod tests {
     #[test]
     fn conv2d_grouped_strided() {
         // Conv2d(8,8,3,groups=4,stride=2) x[1,8,16,16]: flops 7056 acts 392.
-        let a = run(
-            Conv2d::new(8, Size2::square(3))
-                .groups(4)
-                .stride(Size2::square(2)),
-            &[1, 8, 16, 16],
-        );
-        assert_eq!((a.cost.flops, a.cost.activations), (7_056, 392));
+        let a = run(Conv::conv2d(8, Size::square(3)).groups(4).stride(Size::square(2)), &[1, 8, 16, 16]);
+        assert_eq!(counts(&a), (7_056, 392));
         // params: 8·(8/4)·3·3 + 8 = 152.
         assert_eq!(a.cost.params, 152);
+    }
+
+    #[test]
+    fn conv1d_and_conv3d() {
+        // Conv1d(4,6,5) x[1,4,20]: flops 1920 acts 96.
+        assert_eq!(counts(&run(Conv::conv1d(6, Size::square(5)), &[1, 4, 20])), (1_920, 96));
+        // Conv3d(2,4,3) x[1,2,6,6,6]: flops 13824 acts 256.
+        let a = run(Conv::conv3d(4, Size::square(3)), &[1, 2, 6, 6, 6]);
+        assert_eq!(counts(&a), (13_824, 256));
+        // params: 4·2·27 + 4.
+        assert_eq!(a.cost.params, 220);
+    }
+
+    #[test]
+    fn transposed_convolutions() {
+        // ConvTranspose2d(8,4,4,stride=2,padding=1) x[1,8,5,5]: flops 12800 acts 400.
+        let a = run(
+            Conv::conv_transpose2d(4, Size::square(4)).stride(Size::square(2)).padding(Size::square(1)),
+            &[1, 8, 5, 5],
+        );
+        assert_eq!(counts(&a), (12_800, 400));
+        assert_eq!(a.output.dims(), &[1, 4, 10, 10]);
+        // params: weight [8, 4, 4, 4] + bias 4.
+        assert_eq!(a.cost.params, 8 * 4 * 16 + 4);
+        // ConvTranspose2d(8,4,3,stride=2,groups=2) x[1,8,5,5]: flops 3600 acts 484.
+        let a = run(Conv::conv_transpose2d(4, Size::square(3)).stride(Size::square(2)).groups(2), &[1, 8, 5, 5]);
+        assert_eq!(counts(&a), (3_600, 484));
+        assert_eq!(a.cost.params, 8 * 2 * 9 + 4);
     }
 
     #[test]
     fn resnet18_conv1_by_hand() {
         // 7·7·3·64 = 9,408 params; 7·7·3·64·112·112 = 118,013,952 FLOPs; 64·112·112 acts.
         let a = run(
-            Conv2d::new(64, Size2::square(7))
-                .stride(Size2::square(2))
-                .padding(Size2::square(3))
-                .bias(false),
+            Conv::conv2d(64, Size::square(7)).stride(Size::square(2)).padding(Size::square(3)).bias(false),
             &[1, 3, 224, 224],
         );
         assert_eq!(a.cost.params, 9_408);
-        assert_eq!(a.cost.flops, 118_013_952);
-        assert_eq!(a.cost.activations, 802_816);
+        assert_eq!(counts(&a), (118_013_952, 802_816));
     }
 
     #[test]
-    fn declared_channels_are_checked() {
-        let e = Conv2d::new(8, Size2::square(3))
-            .in_channels(32)
-            .apply(Shape::new(&[1, 64, 8, 8]))
-            .unwrap_err();
+    fn declared_channels_and_sizes_are_checked() {
+        let e = Conv::conv2d(8, Size::square(3)).in_channels(32).apply(Shape::new(&[1, 64, 8, 8])).unwrap_err();
         assert_eq!(e.to_string(), "model: expects 32 input channels, got 64");
-        let e = Conv2d::new(6, Size2::square(3))
-            .groups(4)
-            .apply(Shape::new(&[1, 8, 8, 8]))
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "model: groups = 4 does not divide the 6 output channels"
-        );
+        let e = Conv::conv2d(6, Size::square(3)).groups(4).apply(Shape::new(&[1, 8, 8, 8])).unwrap_err();
+        assert_eq!(e.to_string(), "model: groups = 4 does not divide the 6 output channels");
+        let e = Conv::conv3d(6, Size::pair(3, 3)).apply(Shape::new(&[1, 8, 8, 8, 8])).unwrap_err();
+        assert_eq!(e.to_string(), "model: conv3d: `kernel` takes one number or 3, got 2");
     }
 
     #[cfg(feature = "alloc")]
     #[test]
     fn extra_repr_is_pytorchs() {
-        let a = run(
-            Conv2d::new(128, Size2::square(1))
-                .stride(Size2::square(2))
-                .bias(false),
-            &[1, 64, 56, 56],
-        );
-        let Layer::Conv2d(c) = a.layer else {
-            unreachable!()
-        };
-        assert_eq!(
-            c.extra_repr(),
-            "64, 128, kernel_size=(1, 1), stride=(2, 2), bias=False"
-        );
+        let a = run(Conv::conv2d(128, Size::square(1)).stride(Size::square(2)).bias(false), &[1, 64, 56, 56]);
+        let Layer::Conv(c) = a.layer else { unreachable!() };
+        assert_eq!(c.extra_repr(), "64, 128, kernel_size=(1, 1), stride=(2, 2), bias=False");
+        let a = run(Conv::conv1d(6, Size::square(5)).groups(2), &[1, 4, 20]);
+        let Layer::Conv(c) = a.layer else { unreachable!() };
+        assert_eq!(c.extra_repr(), "4, 6, kernel_size=(5,), stride=(1,), groups=2");
     }
 }

@@ -1,6 +1,8 @@
-//! Elementwise operations written in a `forward`: `+`.
+//! Elementwise operations written in a `forward`: `+`, `-`, `*`, `/`.
 
+use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
+use crate::module::BinaryOp;
 use crate::shape::{MAX_RANK, Shape};
 
 /// The shape of `a ∘ b` under NumPy / PyTorch broadcasting: shapes are aligned on the
@@ -40,10 +42,21 @@ pub const fn broadcast(op: &'static str, a: Shape, b: Shape) -> Result<Shape, Er
     Ok(Shape::new(dims.split_at(rank).0))
 }
 
-/// The FLOPs of an elementwise `+`: **0**, mmengine's rule (`aten::add` has no handle;
-/// mmengine lists it among the unsupported ops). Params and activations: 0.
-pub const fn add_flops(_output: Shape) -> u128 {
-    0
+/// The cost of an elementwise `+`, `-`, `*` or `/`: **0** FLOPs, mmengine's rule
+/// (`aten::add`, `aten::sub`, `aten::mul`, `aten::div` have no handle; mmengine lists them
+/// among the unsupported ops), counted as the matching [`ZeroOp`]. Params and
+/// activations: 0.
+pub const fn binary(op: BinaryOp, a: Shape, b: Shape) -> Result<(Shape, Cost), Error> {
+    let (symbol, zero) = match op {
+        BinaryOp::Add => ("+", ZeroOp::Add),
+        BinaryOp::Sub => ("-", ZeroOp::Sub),
+        BinaryOp::Mul => ("*", ZeroOp::Mul),
+        BinaryOp::Div => ("/", ZeroOp::Div),
+    };
+    match broadcast(symbol, a, b) {
+        Ok(out) => Ok((out, Cost::zero(zero))),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]

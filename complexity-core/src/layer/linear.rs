@@ -1,7 +1,7 @@
-//! Fully-connected layers: `linear`.
+//! Fully-connected layers: `linear`, and GPT-2's `Conv1D` (`gpt2_conv1d`).
 
-use super::{Applied, Layer, Params, check_declared, nonzero, tri};
-use crate::cost::{Cost, OpKind, activations, flops_product, overflow};
+use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
+use crate::cost::{Cost, OpKind, activations, flops_product};
 use crate::error::{Error, ErrorKind};
 use crate::shape::Shape;
 
@@ -47,55 +47,19 @@ impl Linear {
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
-        const NAME: &str = "linear";
-        if input.rank() == 0 {
-            return Err(Error::new(ErrorKind::Rank {
-                layer: NAME,
-                expected: "at least 1 ([…, in])",
-                got: input,
-            }));
-        }
-        let last = input.rank() - 1;
-        let n = tri!(check_declared(
-            "input features",
-            self.in_features,
-            input.dim(last)
-        ));
-        tri!(nonzero(NAME, "in", n));
-        tri!(nonzero(NAME, "out", self.out_features));
-        let output = input.with_dim(last, self.out_features);
-        let in_numel = match input.checked_numel() {
-            Some(v) => v,
-            None => return Err(overflow("FLOPs")),
-        };
-        let flops = tri!(flops_product(&[in_numel, self.out_features as u128]));
-        let acts = match output.checked_numel() {
-            Some(v) => tri!(activations(v)),
-            None => return Err(overflow("activations")),
-        };
+        let (n, output, cost) = tri!(dense("linear", OpKind::Linear, self.in_features, self.out_features, input));
         let mut layer = *self;
         layer.in_features = Some(n);
-        let mut cost = Cost::op(OpKind::Linear, flops, acts);
-        cost.params = tri!(layer.params().count());
-        Ok(Applied {
-            layer: Layer::Linear(layer),
-            output,
-            cost,
-        })
+        let mut cost = cost;
+        cost.params = tri!(tri!(layer.params()).count());
+        Ok(Applied { layer: Layer::Linear(layer), output, cost })
     }
 
     /// `weight [out, in]` and, with bias, `bias [out]`.
-    pub const fn params(&self) -> Params {
-        let n = match self.in_features {
-            Some(n) => n,
-            None => 0,
-        };
+    pub const fn params(&self) -> Result<Params, Error> {
+        let n = tri!(known(self.in_features, "in"));
         let p = Params::NONE.with("weight", Shape::new(&[self.out_features, n]));
-        if self.bias {
-            p.with("bias", Shape::new(&[self.out_features]))
-        } else {
-            p
-        }
+        Ok(if self.bias { p.with("bias", Shape::new(&[self.out_features])) } else { p })
     }
 
     /// PyTorch's `extra_repr`: `in_features=512, out_features=1000, bias=True`.
@@ -107,6 +71,79 @@ impl Linear {
             self.out_features,
             super::py_bool(self.bias)
         )
+    }
+}
+
+/// A matrix product over the last dimension, shared by `linear` and `gpt2_conv1d`:
+/// checks the input, returns the input features, the output shape and the cost
+/// `numel(input) · out` FLOPs of kind `op`, `numel(output)` activations (params not set).
+const fn dense(
+    name: &'static str,
+    op: OpKind,
+    declared_in: Option<u64>,
+    out: u64,
+    input: Shape,
+) -> Result<(u64, Shape, Cost), Error> {
+    if input.rank() == 0 {
+        return Err(Error::new(ErrorKind::Rank { layer: name, expected: "at least 1 ([…, in])", got: input }));
+    }
+    let last = input.rank() - 1;
+    let n = tri!(check_declared("input features", declared_in, input.dim(last)));
+    tri!(nonzero(name, "in", n));
+    tri!(nonzero(name, "out", out));
+    let output = input.with_dim(last, out);
+    let flops = tri!(flops_product(&[tri!(numel(input)), out as u128]));
+    let acts = match output.checked_numel() {
+        Some(v) => tri!(activations(v)),
+        None => return Err(crate::cost::overflow("activations")),
+    };
+    Ok((n, output, Cost::op(op, flops, acts)))
+}
+
+/// GPT-2's `Conv1D(nf = out, nx = in)` from transformers: a linear layer stored
+/// transposed and run as `torch.addmm(bias, x.view(-1, in), weight)`, on `[…, in]`.
+///
+/// - output: `[…, out]`;
+/// - params: weight `in · out` (shape `[in, out]`), plus bias `out`;
+/// - FLOPs (op `addmm`): `rows · in · out`, with `rows = numel(input) / in`, i.e.
+///   `numel(input) · out` (bias not counted);
+/// - activations: `numel(output)`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Gpt2Conv1D {
+    /// Input features (`nx`), `None` to infer them.
+    pub in_features: Option<u64>,
+    /// Output features (`nf`).
+    pub out_features: u64,
+}
+
+impl Gpt2Conv1D {
+    /// `Conv1D(nf = out_features, nx = inferred)`.
+    pub const fn new(out_features: u64) -> Gpt2Conv1D {
+        Gpt2Conv1D { in_features: None, out_features }
+    }
+
+    /// Declares the input features.
+    pub const fn in_features(mut self, n: u64) -> Gpt2Conv1D {
+        self.in_features = Some(n);
+        self
+    }
+
+    /// See the type's documentation for the rules.
+    pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+        let (n, output, cost) = tri!(dense("gpt2_conv1d", OpKind::Addmm, self.in_features, self.out_features, input));
+        let mut layer = *self;
+        layer.in_features = Some(n);
+        let mut cost = cost;
+        cost.params = tri!(tri!(layer.params()).count());
+        Ok(Applied { layer: Layer::Gpt2Conv1D(layer), output, cost })
+    }
+
+    /// `weight [in, out]` and `bias [out]`.
+    pub const fn params(&self) -> Result<Params, Error> {
+        let n = tri!(known(self.in_features, "in"));
+        Ok(Params::NONE
+            .with("weight", Shape::new(&[n, self.out_features]))
+            .with("bias", Shape::new(&[self.out_features])))
     }
 }
 
@@ -133,6 +170,16 @@ mod tests {
             (a.cost.flops, a.cost.activations, a.cost.params),
             (800, 80, 200)
         );
+    }
+
+    #[test]
+    fn gpt2_conv1d_is_an_addmm() {
+        // GPT-2's c_attn: Conv1D(2304, 768) on [1, 128, 768]: 128·768·2304 FLOPs,
+        // 128·2304 activations, 768·2304 + 2304 params (the fixture's h.0.attn.c_attn).
+        let a = Gpt2Conv1D::new(2304).apply(Shape::new(&[1, 128, 768])).unwrap();
+        assert_eq!((a.cost.flops, a.cost.activations, a.cost.params), (226_492_416, 294_912, 1_771_776));
+        assert_eq!(a.cost.flops_of(OpKind::Addmm), 226_492_416);
+        assert_eq!(a.layer.params().unwrap().tensors()[0].1, Shape::new(&[768, 2304]));
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //!
 //! | file | kinds |
 //! |---|---|
-//! | [`conv`] | `conv2d` |
-//! | [`norm`] | `batch_norm2d` |
-//! | [`activation`] | `relu` |
-//! | [`pool`] | `max_pool2d`, `adaptive_avg_pool2d` |
-//! | [`linear`] | `linear` |
-//! | [`reshape`] | `flatten` (also `x.flatten(..)` in a `forward`) |
-//! | [`elementwise`] | `+` in a `forward` |
+//! | [`conv`] | `conv1d`, `conv2d`, `conv3d`, `conv_transpose1d`, `conv_transpose2d`, `conv_transpose3d` |
+//! | [`norm`] | `batch_norm1d`, `batch_norm2d`, `batch_norm3d`, `layer_norm`, `group_norm` |
+//! | [`activation`] | `relu`, `relu6`, `gelu`, `tanh`, `sigmoid`, `silu`, `hardswish`, `softmax`, `dropout`, `identity` |
+//! | [`pool`] | `max_pool2d`, `adaptive_avg_pool2d` (also `x.adaptive_avg_pool2d(…)` in a `forward`) |
+//! | [`linear`] | `linear`, `gpt2_conv1d` |
+//! | [`embedding`] | `embedding` |
+//! | [`matmul`] | `matmul(a, b)` and `x.linear(weight)` in a `forward` |
+//! | [`reshape`] | `flatten` and the views of a `forward`: flatten, unflatten, reshape, transpose, permute, select, split, chunk, cat, expand, mean |
+//! | [`elementwise`] | `+`, `-`, `*`, `/` in a `forward` |
 //! | [`window`] | the sliding-window size arithmetic shared by convolutions and pools |
 //!
 //! Every kind states its FLOP, activation and parameter rule in its documentation, also
@@ -17,16 +19,19 @@
 pub mod activation;
 pub mod conv;
 pub mod elementwise;
+pub mod embedding;
 pub mod linear;
+pub mod matmul;
 pub mod norm;
 pub mod pool;
 pub mod reshape;
 pub mod window;
 
-pub use activation::ReLU;
-pub use conv::Conv2d;
-pub use linear::Linear;
-pub use norm::BatchNorm2d;
+pub use activation::{Activation, ActivationKind};
+pub use conv::Conv;
+pub use embedding::Embedding;
+pub use linear::{Gpt2Conv1D, Linear};
+pub use norm::{BatchNorm, GroupNorm, LayerNorm};
 pub use pool::{AdaptiveAvgPool2d, MaxPool2d};
 pub use reshape::Flatten;
 
@@ -35,56 +40,116 @@ use crate::cost::{Cost, overflow};
 use crate::error::{Error, ErrorKind};
 use crate::shape::Shape;
 
-/// A pair of sizes (height, width), remembering whether it was written as one number, so
-/// that reports print it back the way PyTorch does (`kernel_size=3` vs `(3, 3)`).
+/// A size per spatial dimension (up to 3), remembering whether it was written as one
+/// number, so that reports print it back the way PyTorch does (`kernel_size=3` vs `(3, 3)`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct Size2 {
-    /// Height.
-    pub h: u64,
-    /// Width.
-    pub w: u64,
-    /// Whether it was written as one number.
-    pub scalar: bool,
+pub struct Size {
+    dims: [u64; 3],
+    len: usize,
+    scalar: bool,
 }
 
-impl Size2 {
-    /// The same size in both dimensions, written as one number: `kernel = 3`.
-    pub const fn square(n: u64) -> Size2 {
-        Size2 {
-            h: n,
-            w: n,
+impl Size {
+    /// The same size in every dimension, written as one number: `kernel = 3`.
+    pub const fn square(n: u64) -> Size {
+        Size {
+            dims: [n, n, n],
+            len: 1,
             scalar: true,
         }
     }
 
-    /// Height and width: `kernel = (3, 5)`.
-    pub const fn pair(h: u64, w: u64) -> Size2 {
-        Size2 {
-            h,
-            w,
+    /// One size per dimension, written as a tuple: `kernel = (3, 5)`.
+    ///
+    /// # Panics
+    ///
+    /// If `dims` has no value or more than 3.
+    pub const fn of(dims: &[u64]) -> Size {
+        assert!(!dims.is_empty() && dims.len() <= 3, "a size has 1 to 3 values");
+        let mut out = [0; 3];
+        let mut i = 0;
+        while i < dims.len() {
+            out[i] = dims[i];
+            i += 1;
+        }
+        Size {
+            dims: out,
+            len: dims.len(),
             scalar: false,
         }
     }
 
-    /// Whether either dimension is 0.
-    pub const fn has_zero(&self) -> bool {
-        self.h == 0 || self.w == 0
+    /// `(h, w)`.
+    pub const fn pair(h: u64, w: u64) -> Size {
+        Size::of(&[h, w])
+    }
+
+    /// The size along spatial dimension `i`.
+    pub const fn get(&self, i: usize) -> u64 {
+        if self.scalar { self.dims[0] } else { self.dims[i] }
+    }
+
+    /// Whether it was written as one number.
+    pub const fn is_scalar(&self) -> bool {
+        self.scalar
+    }
+
+    /// Checks that the size fits a layer with `rank` spatial dimensions.
+    pub const fn check(&self, layer: &'static str, arg: &'static str, rank: usize) -> Result<(), Error> {
+        if !self.scalar && self.len != rank {
+            return Err(Error::new(ErrorKind::SizeCount {
+                layer,
+                arg,
+                expected: rank,
+                got: self.len,
+            }));
+        }
+        Ok(())
+    }
+
+    /// Whether any of the first `rank` sizes is 0.
+    pub const fn has_zero(&self, rank: usize) -> bool {
+        let mut i = 0;
+        while i < rank {
+            if self.get(i) == 0 {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Whether every one of the first `rank` sizes is `n`.
+    pub const fn all(&self, rank: usize, n: u64) -> bool {
+        let mut i = 0;
+        while i < rank {
+            if self.get(i) != n {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// `3` if written as one number, else `(3, 5)`: how PyTorch prints what it was given.
     #[cfg(feature = "alloc")]
     pub fn to_python(&self) -> alloc::string::String {
         if self.scalar {
-            alloc::format!("{}", self.h)
+            alloc::format!("{}", self.dims[0])
         } else {
-            self.to_python_tuple()
+            self.to_python_tuple(self.len)
         }
     }
 
-    /// `(3, 3)`: how PyTorch prints sizes it stores as tuples (convolutions).
+    /// `(3, 3)` for `rank` 2: how PyTorch prints sizes it stores as tuples (convolutions).
     #[cfg(feature = "alloc")]
-    pub fn to_python_tuple(&self) -> alloc::string::String {
-        alloc::format!("({}, {})", self.h, self.w)
+    pub fn to_python_tuple(&self, rank: usize) -> alloc::string::String {
+        let parts: alloc::vec::Vec<alloc::string::String> = (0..rank).map(|i| alloc::format!("{}", self.get(i))).collect();
+        if rank == 1 {
+            alloc::format!("({},)", parts[0])
+        } else {
+            alloc::format!("({})", parts.join(", "))
+        }
     }
 }
 
@@ -147,12 +212,16 @@ pub struct Applied {
 /// One layer (a leaf module), with its arguments.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Layer {
-    /// `nn.Conv2d`, see [`Conv2d`].
-    Conv2d(Conv2d),
-    /// `nn.BatchNorm2d`, see [`BatchNorm2d`].
-    BatchNorm2d(BatchNorm2d),
-    /// `nn.ReLU`, see [`ReLU`].
-    ReLU(ReLU),
+    /// Convolutions, see [`Conv`].
+    Conv(Conv),
+    /// Batch norms, see [`BatchNorm`].
+    BatchNorm(BatchNorm),
+    /// `nn.LayerNorm`, see [`LayerNorm`].
+    LayerNorm(LayerNorm),
+    /// `nn.GroupNorm`, see [`GroupNorm`].
+    GroupNorm(GroupNorm),
+    /// Activations, dropout and identity, see [`Activation`].
+    Activation(Activation),
     /// `nn.MaxPool2d`, see [`MaxPool2d`].
     MaxPool2d(MaxPool2d),
     /// `nn.AdaptiveAvgPool2d`, see [`AdaptiveAvgPool2d`].
@@ -161,19 +230,27 @@ pub enum Layer {
     Flatten(Flatten),
     /// `nn.Linear`, see [`Linear`].
     Linear(Linear),
+    /// GPT-2's `Conv1D`, see [`Gpt2Conv1D`].
+    Gpt2Conv1D(Gpt2Conv1D),
+    /// `nn.Embedding`, see [`Embedding`].
+    Embedding(Embedding),
 }
 
 impl Layer {
     /// The PyTorch class name, as reports print it (`Conv2d`).
     pub const fn class(&self) -> &'static str {
         match self {
-            Layer::Conv2d(_) => "Conv2d",
-            Layer::BatchNorm2d(_) => "BatchNorm2d",
-            Layer::ReLU(_) => "ReLU",
+            Layer::Conv(l) => l.class(),
+            Layer::BatchNorm(l) => l.class(),
+            Layer::LayerNorm(_) => "LayerNorm",
+            Layer::GroupNorm(_) => "GroupNorm",
+            Layer::Activation(l) => l.kind.class(),
             Layer::MaxPool2d(_) => "MaxPool2d",
             Layer::AdaptiveAvgPool2d(_) => "AdaptiveAvgPool2d",
             Layer::Flatten(_) => "Flatten",
             Layer::Linear(_) => "Linear",
+            Layer::Gpt2Conv1D(_) => "Conv1D",
+            Layer::Embedding(_) => "Embedding",
         }
     }
 
@@ -181,26 +258,34 @@ impl Layer {
     /// sizes, and counts by the layer's rule in `mode`.
     pub const fn apply(&self, input: Shape, mode: Mode) -> Result<Applied, Error> {
         match self {
-            Layer::Conv2d(l) => l.apply(input),
-            Layer::BatchNorm2d(l) => l.apply(input, mode),
-            Layer::ReLU(l) => l.apply(input),
+            Layer::Conv(l) => l.apply(input),
+            Layer::BatchNorm(l) => l.apply(input, mode),
+            Layer::LayerNorm(l) => l.apply(input),
+            Layer::GroupNorm(l) => l.apply(input),
+            Layer::Activation(l) => l.apply(input),
             Layer::MaxPool2d(l) => l.apply(input),
             Layer::AdaptiveAvgPool2d(l) => l.apply(input),
             Layer::Flatten(l) => l.apply(input),
             Layer::Linear(l) => l.apply(input),
+            Layer::Gpt2Conv1D(l) => l.apply(input),
+            Layer::Embedding(l) => l.apply(input),
         }
     }
 
-    /// The parameter tensors, once [`Layer::apply`] has inferred the sizes they depend on.
-    pub const fn params(&self) -> Params {
+    /// The parameter tensors, once [`Layer::apply`] has inferred the sizes they depend
+    /// on, or as declared: an error if a size they need is neither.
+    pub const fn params(&self) -> Result<Params, Error> {
         match self {
-            Layer::Conv2d(l) => l.params(),
-            Layer::BatchNorm2d(l) => l.params(),
+            Layer::Conv(l) => l.params(),
+            Layer::BatchNorm(l) => l.params(),
+            Layer::LayerNorm(l) => l.params(),
+            Layer::GroupNorm(l) => l.params(),
             Layer::Linear(l) => l.params(),
-            Layer::ReLU(_)
-            | Layer::MaxPool2d(_)
-            | Layer::AdaptiveAvgPool2d(_)
-            | Layer::Flatten(_) => Params::NONE,
+            Layer::Gpt2Conv1D(l) => l.params(),
+            Layer::Embedding(l) => Ok(l.params()),
+            Layer::Activation(_) | Layer::MaxPool2d(_) | Layer::AdaptiveAvgPool2d(_) | Layer::Flatten(_) => {
+                Ok(Params::NONE)
+            }
         }
     }
 
@@ -208,32 +293,35 @@ impl Layer {
     #[cfg(feature = "alloc")]
     pub fn extra_repr(&self) -> alloc::string::String {
         match self {
-            Layer::Conv2d(l) => l.extra_repr(),
-            Layer::BatchNorm2d(l) => l.extra_repr(),
-            Layer::ReLU(l) => l.extra_repr(),
+            Layer::Conv(l) => l.extra_repr(),
+            Layer::BatchNorm(l) => l.extra_repr(),
+            Layer::LayerNorm(l) => l.extra_repr(),
+            Layer::GroupNorm(l) => l.extra_repr(),
+            Layer::Activation(l) => l.extra_repr(),
             Layer::MaxPool2d(l) => l.extra_repr(),
             Layer::AdaptiveAvgPool2d(l) => l.extra_repr(),
             Layer::Flatten(l) => l.extra_repr(),
             Layer::Linear(l) => l.extra_repr(),
+            Layer::Gpt2Conv1D(_) => alloc::string::String::new(),
+            Layer::Embedding(l) => l.extra_repr(),
         }
     }
 }
 
-/// Checks that `input` has rank `rank`, for a layer named `layer`.
-pub(crate) const fn expect_rank(
-    layer: &'static str,
-    input: Shape,
-    rank: usize,
-    expected: &'static str,
-) -> Result<(), Error> {
-    if input.rank() == rank {
-        Ok(())
-    } else {
-        Err(Error::new(ErrorKind::Rank {
-            layer,
-            expected,
-            got: input,
-        }))
+/// A size that must be declared (or inferred by [`Layer::apply`]) before parameters can
+/// be counted.
+pub(crate) const fn known(size: Option<u64>, declare: &'static str) -> Result<u64, Error> {
+    match size {
+        Some(n) => Ok(n),
+        None => Err(Error::new(ErrorKind::Uncalled { declare })),
+    }
+}
+
+/// The number of elements of `shape` as a FLOP factor, or an overflow error.
+pub(crate) const fn numel(shape: Shape) -> Result<u128, Error> {
+    match shape.checked_numel() {
+        Some(n) => Ok(n),
+        None => Err(overflow("FLOPs")),
     }
 }
 

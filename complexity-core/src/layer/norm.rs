@@ -1,12 +1,19 @@
-//! Normalization: `batch_norm2d`.
+//! Normalization: `batch_norm1d`, `batch_norm2d`, `batch_norm3d`, `layer_norm`, `group_norm`.
 
-use super::{Applied, Layer, Params, check_declared, expect_rank, nonzero, tri};
+use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
 use crate::analysis::Mode;
 use crate::cost::{Cost, OpKind, flops_product};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::shape::Shape;
 
-/// `nn.BatchNorm2d(num_features, eps, momentum, affine, track_running_stats)` on `[N, C, H, W]`.
+/// `(5 if affine else 4)`: the FLOPs per element of a normalization in training mode
+/// (mean, variance, normalize, and the affine scale and shift), mmengine's rule.
+const fn training_factor(affine: bool) -> u128 {
+    if affine { 5 } else { 4 }
+}
+
+/// `nn.BatchNorm{1,2,3}d(num_features, eps, momentum, affine, track_running_stats)` on
+/// `[N, C]` or `[N, C, L]` (1d), `[N, C, H, W]` (2d), `[N, C, D, H, W]` (3d).
 ///
 /// - output: the input shape;
 /// - params: with `affine`, weight `C` and bias `C` (running mean and variance are buffers,
@@ -14,11 +21,14 @@ use crate::shape::Shape;
 /// - FLOPs (op `batch_norm`), mmengine's rule:
 ///   - [`Mode::Train`], or any mode without `track_running_stats`: `numel(input) · (5 if affine else 4)`;
 ///   - [`Mode::Eval`] with running stats: `numel(input) · (2 if affine else 1)`;
-/// - activations: 0 (mmengine counts activations of convolutions and linear layers only).
+/// - activations: 0 (mmengine counts activations of convolutions, linear layers and
+///   matrix products only).
 ///
 /// `num_features` may be omitted (inferred from the input's `C`) or given (then checked).
 #[derive(Clone, Copy, PartialEq, Debug)]
-pub struct BatchNorm2d {
+pub struct BatchNorm {
+    /// 1, 2 or 3: which of `BatchNorm1d`, `BatchNorm2d`, `BatchNorm3d`.
+    pub rank: usize,
     /// Channels, `None` to infer them from the input.
     pub num_features: Option<u64>,
     /// `eps` (default `1e-5`), printed by reports.
@@ -33,10 +43,11 @@ pub struct BatchNorm2d {
     pub track_running_stats: bool,
 }
 
-impl BatchNorm2d {
-    /// A batch norm with PyTorch's defaults; channels inferred.
-    pub const fn new() -> BatchNorm2d {
-        BatchNorm2d {
+impl BatchNorm {
+    /// A batch norm over `rank` spatial dimensions with PyTorch's defaults; channels inferred.
+    pub const fn new(rank: usize) -> BatchNorm {
+        BatchNorm {
+            rank,
             num_features: None,
             eps: 1e-5,
             momentum: 0.1,
@@ -46,90 +57,106 @@ impl BatchNorm2d {
         }
     }
 
+    /// `nn.BatchNorm1d`.
+    pub const fn batch_norm1d() -> BatchNorm {
+        BatchNorm::new(1)
+    }
+
+    /// `nn.BatchNorm2d`.
+    pub const fn batch_norm2d() -> BatchNorm {
+        BatchNorm::new(2)
+    }
+
+    /// `nn.BatchNorm3d`.
+    pub const fn batch_norm3d() -> BatchNorm {
+        BatchNorm::new(3)
+    }
+
     /// Declares the channels (checked against the input).
-    pub const fn num_features(mut self, c: u64) -> BatchNorm2d {
+    pub const fn num_features(mut self, c: u64) -> BatchNorm {
         self.num_features = Some(c);
         self
     }
 
     /// Sets `eps`.
-    pub const fn eps(mut self, eps: f64) -> BatchNorm2d {
+    pub const fn eps(mut self, eps: f64) -> BatchNorm {
         self.eps = eps;
         self
     }
 
     /// Sets `momentum`.
-    pub const fn momentum(mut self, momentum: f64) -> BatchNorm2d {
+    pub const fn momentum(mut self, momentum: f64) -> BatchNorm {
         self.momentum = momentum;
         self
     }
 
     /// Sets `affine`.
-    pub const fn affine(mut self, affine: bool) -> BatchNorm2d {
+    pub const fn affine(mut self, affine: bool) -> BatchNorm {
         self.affine = affine;
         self
     }
 
     /// Sets `bias`.
-    pub const fn bias(mut self, bias: bool) -> BatchNorm2d {
+    pub const fn bias(mut self, bias: bool) -> BatchNorm {
         self.bias = bias;
         self
     }
 
     /// Sets `track_running_stats`.
-    pub const fn track_running_stats(mut self, track: bool) -> BatchNorm2d {
+    pub const fn track_running_stats(mut self, track: bool) -> BatchNorm {
         self.track_running_stats = track;
         self
+    }
+
+    /// `BatchNorm1d`, `BatchNorm2d` or `BatchNorm3d`.
+    pub const fn class(&self) -> &'static str {
+        match self.rank {
+            1 => "BatchNorm1d",
+            2 => "BatchNorm2d",
+            _ => "BatchNorm3d",
+        }
     }
 
     /// The FLOPs per input element: 5 / 4 (train, or no running stats), 2 / 1 (eval),
     /// with / without `affine`.
     pub const fn flops_per_element(&self, mode: Mode) -> u128 {
-        let training_rule = matches!(mode, Mode::Train) || !self.track_running_stats;
-        match (training_rule, self.affine) {
-            (true, true) => 5,
-            (true, false) => 4,
-            (false, true) => 2,
-            (false, false) => 1,
+        if matches!(mode, Mode::Train) || !self.track_running_stats {
+            training_factor(self.affine)
+        } else if self.affine {
+            2
+        } else {
+            1
         }
     }
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape, mode: Mode) -> Result<Applied, Error> {
-        tri!(expect_rank("batch_norm2d", input, 4, "4 ([N, C, H, W])"));
-        let c = tri!(check_declared("channels", self.num_features, input.dim(1)));
-        tri!(nonzero("batch_norm2d", "num_features", c));
-        let numel = match input.checked_numel() {
-            Some(n) => n,
-            None => return Err(crate::cost::overflow("FLOPs")),
+        let (name, fits, expected) = match self.rank {
+            1 => ("batch_norm1d", input.rank() == 2 || input.rank() == 3, "2 or 3 ([N, C] or [N, C, L])"),
+            2 => ("batch_norm2d", input.rank() == 4, "4 ([N, C, H, W])"),
+            _ => ("batch_norm3d", input.rank() == 5, "5 ([N, C, D, H, W])"),
         };
-        let flops = tri!(flops_product(&[numel, self.flops_per_element(mode)]));
+        if !fits {
+            return Err(Error::new(ErrorKind::Rank { layer: name, expected, got: input }));
+        }
+        let c = tri!(check_declared("channels", self.num_features, input.dim(1)));
+        tri!(nonzero(name, "num_features", c));
+        let flops = tri!(flops_product(&[tri!(numel(input)), self.flops_per_element(mode)]));
         let mut layer = *self;
         layer.num_features = Some(c);
         let mut cost = Cost::op(OpKind::BatchNorm, flops, 0);
-        cost.params = tri!(layer.params().count());
-        Ok(Applied {
-            layer: Layer::BatchNorm2d(layer),
-            output: input,
-            cost,
-        })
+        cost.params = tri!(tri!(layer.params()).count());
+        Ok(Applied { layer: Layer::BatchNorm(layer), output: input, cost })
     }
 
     /// With `affine`: `weight [C]` and (with `bias`) `bias [C]`.
-    pub const fn params(&self) -> Params {
-        let c = match self.num_features {
-            Some(c) => c,
-            None => 0,
-        };
+    pub const fn params(&self) -> Result<Params, Error> {
         if !self.affine {
-            return Params::NONE;
+            return Ok(Params::NONE);
         }
+        let c = tri!(known(self.num_features, "num_features"));
         let p = Params::NONE.with("weight", Shape::new(&[c]));
-        if self.bias {
-            p.with("bias", Shape::new(&[c]))
-        } else {
-            p
-        }
+        Ok(if self.bias { p.with("bias", Shape::new(&[c])) } else { p })
     }
 
     /// PyTorch's `extra_repr`:
@@ -149,9 +176,205 @@ impl BatchNorm2d {
     }
 }
 
-impl Default for BatchNorm2d {
+/// `nn.LayerNorm(normalized_shape, eps, elementwise_affine, bias)` on `[…, *normalized_shape]`.
+///
+/// - output: the input shape;
+/// - params: with `elementwise_affine`, weight and (with `bias`) bias of `normalized_shape`;
+/// - FLOPs (op `layer_norm`): `numel(input) · (5 if elementwise_affine else 4)`, in
+///   either mode;
+/// - activations: 0.
+///
+/// `normalized_shape` may be omitted: it is then the input's last dimension.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct LayerNorm {
+    /// The trailing dimensions normalized over, `None` for the input's last one.
+    pub normalized_shape: Option<Shape>,
+    /// `eps` (default `1e-5`).
+    pub eps: f64,
+    /// Learnable weight and bias (default true).
+    pub elementwise_affine: bool,
+    /// Whether there is a bias (default true).
+    pub bias: bool,
+}
+
+impl LayerNorm {
+    /// A layer norm over the last dimension, with PyTorch's defaults.
+    pub const fn new() -> LayerNorm {
+        LayerNorm { normalized_shape: None, eps: 1e-5, elementwise_affine: true, bias: true }
+    }
+
+    /// Declares the normalized shape (checked against the input).
+    pub const fn normalized_shape(mut self, shape: Shape) -> LayerNorm {
+        self.normalized_shape = Some(shape);
+        self
+    }
+
+    /// Sets `eps`.
+    pub const fn eps(mut self, eps: f64) -> LayerNorm {
+        self.eps = eps;
+        self
+    }
+
+    /// Sets `elementwise_affine`.
+    pub const fn elementwise_affine(mut self, affine: bool) -> LayerNorm {
+        self.elementwise_affine = affine;
+        self
+    }
+
+    /// Sets `bias`.
+    pub const fn bias(mut self, bias: bool) -> LayerNorm {
+        self.bias = bias;
+        self
+    }
+
+    /// See the type's documentation for the rules.
+    pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+        const NAME: &str = "layer_norm";
+        if input.rank() == 0 {
+            return Err(Error::new(ErrorKind::Rank { layer: NAME, expected: "at least 1", got: input }));
+        }
+        let shape = match self.normalized_shape {
+            Some(s) => s,
+            None => Shape::new(&[input.dim(input.rank() - 1)]),
+        };
+        if shape.rank() > input.rank() {
+            return Err(Error::new(ErrorKind::Rank { layer: NAME, expected: "at least the normalized shape's", got: input }));
+        }
+        let offset = input.rank() - shape.rank();
+        let mut i = 0;
+        while i < shape.rank() {
+            if input.dim(offset + i) != shape.dim(i) {
+                return Err(Error::new(ErrorKind::SizeMismatch {
+                    what: "normalized features",
+                    expected: shape.dim(i),
+                    got: input.dim(offset + i),
+                }));
+            }
+            i += 1;
+        }
+        let flops = tri!(flops_product(&[tri!(numel(input)), training_factor(self.elementwise_affine)]));
+        let mut layer = *self;
+        layer.normalized_shape = Some(shape);
+        let mut cost = Cost::op(OpKind::LayerNorm, flops, 0);
+        cost.params = tri!(tri!(layer.params()).count());
+        Ok(Applied { layer: Layer::LayerNorm(layer), output: input, cost })
+    }
+
+    /// With `elementwise_affine`: `weight [*normalized_shape]` and (with `bias`) `bias`.
+    pub const fn params(&self) -> Result<Params, Error> {
+        if !self.elementwise_affine {
+            return Ok(Params::NONE);
+        }
+        let shape = match self.normalized_shape {
+            Some(s) => s,
+            None => return Err(Error::new(ErrorKind::Uncalled { declare: "normalized_shape" })),
+        };
+        let p = Params::NONE.with("weight", shape);
+        Ok(if self.bias { p.with("bias", shape) } else { p })
+    }
+
+    /// PyTorch's `extra_repr`: `(768,), eps=1e-06, elementwise_affine=True, bias=True`.
+    #[cfg(feature = "alloc")]
+    pub fn extra_repr(&self) -> alloc::string::String {
+        use crate::format::{python_float, python_tuple};
+        alloc::format!(
+            "{}, eps={}, elementwise_affine={}, bias={}",
+            python_tuple(self.normalized_shape.unwrap_or(Shape::SCALAR).dims()),
+            python_float(self.eps),
+            super::py_bool(self.elementwise_affine),
+            super::py_bool(self.bias)
+        )
+    }
+}
+
+impl Default for LayerNorm {
     fn default() -> Self {
-        BatchNorm2d::new()
+        LayerNorm::new()
+    }
+}
+
+/// `nn.GroupNorm(num_groups, num_channels, eps, affine)` on `[N, C, …]`.
+///
+/// - output: the input shape;
+/// - params: with `affine`, weight `C` and bias `C`;
+/// - FLOPs (op `group_norm`): `numel(input) · (5 if affine else 4)`;
+/// - activations: 0.
+///
+/// `num_channels` may be omitted (inferred from `C`); `num_groups` must divide it.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct GroupNorm {
+    /// The number of groups.
+    pub num_groups: u64,
+    /// Channels, `None` to infer them.
+    pub num_channels: Option<u64>,
+    /// `eps` (default `1e-5`).
+    pub eps: f64,
+    /// Learnable weight and bias (default true).
+    pub affine: bool,
+}
+
+impl GroupNorm {
+    /// A group norm with PyTorch's defaults; channels inferred.
+    pub const fn new(num_groups: u64) -> GroupNorm {
+        GroupNorm { num_groups, num_channels: None, eps: 1e-5, affine: true }
+    }
+
+    /// Declares the channels.
+    pub const fn num_channels(mut self, c: u64) -> GroupNorm {
+        self.num_channels = Some(c);
+        self
+    }
+
+    /// Sets `eps`.
+    pub const fn eps(mut self, eps: f64) -> GroupNorm {
+        self.eps = eps;
+        self
+    }
+
+    /// Sets `affine`.
+    pub const fn affine(mut self, affine: bool) -> GroupNorm {
+        self.affine = affine;
+        self
+    }
+
+    /// See the type's documentation for the rules.
+    pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+        const NAME: &str = "group_norm";
+        if input.rank() < 2 {
+            return Err(Error::new(ErrorKind::Rank { layer: NAME, expected: "at least 2 ([N, C, …])", got: input }));
+        }
+        let c = tri!(check_declared("channels", self.num_channels, input.dim(1)));
+        tri!(nonzero(NAME, "num_groups", self.num_groups));
+        if !c.is_multiple_of(self.num_groups) {
+            return Err(Error::new(ErrorKind::Groups { channels: "input", value: c, groups: self.num_groups }));
+        }
+        let flops = tri!(flops_product(&[tri!(numel(input)), training_factor(self.affine)]));
+        let mut layer = *self;
+        layer.num_channels = Some(c);
+        let mut cost = Cost::op(OpKind::GroupNorm, flops, 0);
+        cost.params = tri!(tri!(layer.params()).count());
+        Ok(Applied { layer: Layer::GroupNorm(layer), output: input, cost })
+    }
+
+    /// With `affine`: `weight [C]` and `bias [C]`.
+    pub const fn params(&self) -> Result<Params, Error> {
+        if !self.affine {
+            return Ok(Params::NONE);
+        }
+        let c = tri!(known(self.num_channels, "num_channels"));
+        Ok(Params::NONE.with("weight", Shape::new(&[c])).with("bias", Shape::new(&[c])))
+    }
+
+    /// PyTorch's `extra_repr`: `2, 8, eps=1e-05, affine=True`.
+    #[cfg(feature = "alloc")]
+    pub fn extra_repr(&self) -> alloc::string::String {
+        alloc::format!(
+            "{}, {}, eps={}, affine={}",
+            self.num_groups,
+            self.num_channels.unwrap_or(0),
+            crate::format::python_float(self.eps),
+            super::py_bool(self.affine)
+        )
     }
 }
 
@@ -159,51 +382,60 @@ impl Default for BatchNorm2d {
 mod tests {
     use super::*;
 
-    fn flops(bn: BatchNorm2d, mode: Mode) -> u128 {
-        bn.apply(Shape::new(&[2, 8, 4, 4]), mode)
-            .unwrap()
-            .cost
-            .flops
+    fn flops(bn: BatchNorm, mode: Mode) -> u128 {
+        bn.apply(Shape::new(&[2, 8, 4, 4]), mode).unwrap().cost.flops
     }
 
     // Per-op values measured with mmengine, from CONVENTIONS.md, x[2,8,4,4] (256 elements).
     #[test]
     fn batch_norm_train_and_eval() {
-        assert_eq!(flops(BatchNorm2d::new(), Mode::Train), 1280);
-        assert_eq!(flops(BatchNorm2d::new(), Mode::Eval), 512);
-        assert_eq!(flops(BatchNorm2d::new().affine(false), Mode::Eval), 256);
-        assert_eq!(flops(BatchNorm2d::new().affine(false), Mode::Train), 1024);
-        assert_eq!(
-            flops(BatchNorm2d::new().track_running_stats(false), Mode::Eval),
-            1280
-        );
+        let bn = BatchNorm::batch_norm2d();
+        assert_eq!(flops(bn, Mode::Train), 1280);
+        assert_eq!(flops(bn, Mode::Eval), 512);
+        assert_eq!(flops(bn.affine(false), Mode::Eval), 256);
+        assert_eq!(flops(bn.affine(false), Mode::Train), 1024);
+        assert_eq!(flops(bn.track_running_stats(false), Mode::Eval), 1280);
+        // BatchNorm1d(8) eval x[4,8]: 64.
+        let a = BatchNorm::batch_norm1d().apply(Shape::new(&[4, 8]), Mode::Eval).unwrap();
+        assert_eq!(a.cost.flops, 64);
     }
 
     #[test]
-    fn params_are_the_affine_weights() {
-        let a = BatchNorm2d::new()
-            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
-            .unwrap();
+    fn batch_norm_params_are_the_affine_weights() {
+        let a = BatchNorm::batch_norm2d().apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
         assert_eq!((a.cost.params, a.cost.activations), (128, 0));
-        let a = BatchNorm2d::new()
-            .affine(false)
-            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
-            .unwrap();
+        let a = BatchNorm::batch_norm2d().affine(false).apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
         assert_eq!(a.cost.params, 0);
+    }
+
+    #[test]
+    fn group_and_layer_norm() {
+        // GroupNorm(2,8) x[2,8,4,4]: 1280 (affine=False: 1024).
+        let x = Shape::new(&[2, 8, 4, 4]);
+        assert_eq!(GroupNorm::new(2).apply(x).unwrap().cost.flops, 1280);
+        assert_eq!(GroupNorm::new(2).affine(false).apply(x).unwrap().cost.flops, 1024);
+        assert_eq!(GroupNorm::new(2).apply(x).unwrap().cost.params, 16);
+        // LayerNorm(16) x[2,5,16]: 800 (elementwise_affine=False: 640); params 2·16.
+        let x = Shape::new(&[2, 5, 16]);
+        let a = LayerNorm::new().apply(x).unwrap();
+        assert_eq!((a.cost.flops, a.cost.params), (800, 32));
+        assert_eq!(a.cost.flops_of(OpKind::LayerNorm), 800);
+        assert_eq!(LayerNorm::new().elementwise_affine(false).apply(x).unwrap().cost.flops, 640);
+        let e = LayerNorm::new().normalized_shape(Shape::new(&[8])).apply(x).unwrap_err();
+        assert_eq!(e.to_string(), "model: expects 8 normalized features, got 16");
     }
 
     #[cfg(feature = "alloc")]
     #[test]
-    fn extra_repr_is_pytorchs() {
-        let a = BatchNorm2d::new()
-            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
-            .unwrap();
-        let Layer::BatchNorm2d(bn) = a.layer else {
-            unreachable!()
-        };
+    fn extra_reprs_are_pytorchs() {
+        let a = BatchNorm::batch_norm2d().apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
         assert_eq!(
-            bn.extra_repr(),
+            a.layer.extra_repr(),
             "64, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True"
         );
+        let a = LayerNorm::new().eps(1e-6).apply(Shape::new(&[1, 197, 768])).unwrap();
+        assert_eq!(a.layer.extra_repr(), "(768,), eps=1e-06, elementwise_affine=True, bias=True");
+        let a = GroupNorm::new(2).apply(Shape::new(&[1, 8, 2, 2])).unwrap();
+        assert_eq!(a.layer.extra_repr(), "2, 8, eps=1e-05, affine=True");
     }
 }

@@ -1,8 +1,8 @@
 //! Pooling: `max_pool2d`, `adaptive_avg_pool2d`.
 
 use super::window::output_size;
-use super::{Applied, Layer, Size2, nonzero, tri};
-use crate::cost::{Cost, OpKind, overflow};
+use super::{Applied, Layer, Size, nonzero, numel, tri};
+use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, ErrorKind};
 use crate::shape::Shape;
 
@@ -24,7 +24,7 @@ const fn spatial_input(layer: &'static str, input: Shape) -> Result<(), Error> {
 /// - output: the spatial sizes by [`output_size`] (with `ceil_mode`), channels unchanged;
 /// - params: 0;
 /// - FLOPs: **0**, mmengine's rule (`aten::max_pool2d` has no handle; mmengine lists it
-///   among the unsupported ops);
+///   among the unsupported ops), counted as the [`ZeroOp`] `max_pool`;
 /// - activations: 0.
 ///
 /// `stride` defaults to the kernel size; padding must be at most half the kernel, as in
@@ -32,43 +32,43 @@ const fn spatial_input(layer: &'static str, input: Shape) -> Result<(), Error> {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct MaxPool2d {
     /// Window size.
-    pub kernel: Size2,
+    pub kernel: Size,
     /// Stride, `None` for the kernel size.
-    pub stride: Option<Size2>,
+    pub stride: Option<Size>,
     /// Implicit padding on each side (default 0).
-    pub padding: Size2,
+    pub padding: Size,
     /// Dilation (default 1).
-    pub dilation: Size2,
+    pub dilation: Size,
     /// Round the output size up instead of down (default false).
     pub ceil_mode: bool,
 }
 
 impl MaxPool2d {
     /// A max pool with PyTorch's defaults.
-    pub const fn new(kernel: Size2) -> MaxPool2d {
+    pub const fn new(kernel: Size) -> MaxPool2d {
         MaxPool2d {
             kernel,
             stride: None,
-            padding: Size2::square(0),
-            dilation: Size2::square(1),
+            padding: Size::square(0),
+            dilation: Size::square(1),
             ceil_mode: false,
         }
     }
 
     /// Sets the stride.
-    pub const fn stride(mut self, s: Size2) -> MaxPool2d {
+    pub const fn stride(mut self, s: Size) -> MaxPool2d {
         self.stride = Some(s);
         self
     }
 
     /// Sets the padding.
-    pub const fn padding(mut self, p: Size2) -> MaxPool2d {
+    pub const fn padding(mut self, p: Size) -> MaxPool2d {
         self.padding = p;
         self
     }
 
     /// Sets the dilation.
-    pub const fn dilation(mut self, d: Size2) -> MaxPool2d {
+    pub const fn dilation(mut self, d: Size) -> MaxPool2d {
         self.dilation = d;
         self
     }
@@ -80,7 +80,7 @@ impl MaxPool2d {
     }
 
     /// The stride in effect: as given, or the kernel size.
-    pub const fn effective_stride(&self) -> Size2 {
+    pub const fn effective_stride(&self) -> Size {
         match self.stride {
             Some(s) => s,
             None => self.kernel,
@@ -97,58 +97,50 @@ impl MaxPool2d {
         const NAME: &str = "max_pool2d";
         tri!(spatial_input(NAME, input));
         let stride = self.effective_stride();
-        if self.kernel.has_zero() {
-            return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
-                arg: "kernel",
-            }));
+        tri!(self.kernel.check(NAME, "kernel", 2));
+        tri!(stride.check(NAME, "stride", 2));
+        tri!(self.padding.check(NAME, "padding", 2));
+        tri!(self.dilation.check(NAME, "dilation", 2));
+        if self.kernel.has_zero(2) {
+            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "kernel" }));
         }
-        if stride.has_zero() {
-            return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
-                arg: "stride",
-            }));
+        if stride.has_zero(2) {
+            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "stride" }));
         }
-        if self.dilation.has_zero() {
-            return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
-                arg: "dilation",
-            }));
+        if self.dilation.has_zero(2) {
+            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "dilation" }));
         }
-        if self.padding.h > self.kernel.h / 2 {
-            return Err(Error::new(ErrorKind::Padding {
-                layer: NAME,
-                padding: self.padding.h,
-                kernel: self.kernel.h,
-            }));
-        }
-        if self.padding.w > self.kernel.w / 2 {
-            return Err(Error::new(ErrorKind::Padding {
-                layer: NAME,
-                padding: self.padding.w,
-                kernel: self.kernel.w,
-            }));
+        let mut i = 0;
+        while i < 2 {
+            if self.padding.get(i) > self.kernel.get(i) / 2 {
+                return Err(Error::new(ErrorKind::Padding {
+                    layer: NAME,
+                    padding: self.padding.get(i),
+                    kernel: self.kernel.get(i),
+                }));
+            }
+            i += 1;
         }
         let r = input.rank();
         let h = tri!(output_size(
             NAME,
             input.dim(r - 2),
-            self.kernel.h,
-            stride.h,
-            self.padding.h,
-            self.dilation.h,
+            self.kernel.get(0),
+            stride.get(0),
+            self.padding.get(0),
+            self.dilation.get(0),
             self.ceil_mode
         ));
         let w = tri!(output_size(
             NAME,
             input.dim(r - 1),
-            self.kernel.w,
-            stride.w,
-            self.padding.w,
-            self.dilation.w,
+            self.kernel.get(1),
+            stride.get(1),
+            self.padding.get(1),
+            self.dilation.get(1),
             self.ceil_mode
         ));
-        let mut cost = Cost::ZERO;
+        let mut cost = Cost::zero(ZeroOp::MaxPool);
         cost.flops = self.flops(input);
         Ok(Applied {
             layer: Layer::MaxPool2d(*self),
@@ -182,35 +174,33 @@ impl MaxPool2d {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct AdaptiveAvgPool2d {
     /// The output's spatial size.
-    pub output: Size2,
+    pub output: Size,
 }
 
 impl AdaptiveAvgPool2d {
     /// An adaptive average pool to `output`.
-    pub const fn new(output: Size2) -> AdaptiveAvgPool2d {
+    pub const fn new(output: Size) -> AdaptiveAvgPool2d {
         AdaptiveAvgPool2d { output }
     }
 
     /// The FLOPs: `numel(input)`.
     pub const fn flops(&self, input: Shape) -> Result<u128, Error> {
-        match input.checked_numel() {
-            Some(n) => Ok(n),
-            None => Err(overflow("FLOPs")),
-        }
+        numel(input)
     }
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
         const NAME: &str = "adaptive_avg_pool2d";
         tri!(spatial_input(NAME, input));
-        tri!(nonzero(NAME, "output", self.output.h));
-        tri!(nonzero(NAME, "output", self.output.w));
+        tri!(self.output.check(NAME, "output_size", 2));
+        tri!(nonzero(NAME, "output_size", self.output.get(0)));
+        tri!(nonzero(NAME, "output_size", self.output.get(1)));
         let r = input.rank();
         Ok(Applied {
             layer: Layer::AdaptiveAvgPool2d(*self),
             output: input
-                .with_dim(r - 2, self.output.h)
-                .with_dim(r - 1, self.output.w),
+                .with_dim(r - 2, self.output.get(0))
+                .with_dim(r - 1, self.output.get(1)),
             cost: Cost::op(OpKind::AdaptiveAvgPool2d, tri!(self.flops(input)), 0),
         })
     }
@@ -230,7 +220,7 @@ mod tests {
     fn adaptive_avg_pool_counts_its_input() {
         // AdaptiveAvgPool2d(1) or (2) x[1,8,7,7]: flops 392 (CONVENTIONS.md).
         for n in [1, 2] {
-            let a = AdaptiveAvgPool2d::new(Size2::square(n))
+            let a = AdaptiveAvgPool2d::new(Size::square(n))
                 .apply(Shape::new(&[1, 8, 7, 7]))
                 .unwrap();
             assert_eq!((a.cost.flops, a.cost.activations), (392, 0));
@@ -240,15 +230,16 @@ mod tests {
 
     #[test]
     fn max_pool_shapes_and_zero_cost() {
-        let a = MaxPool2d::new(Size2::square(3))
-            .stride(Size2::square(2))
-            .padding(Size2::square(1))
+        let a = MaxPool2d::new(Size::square(3))
+            .stride(Size::square(2))
+            .padding(Size::square(1))
             .apply(Shape::new(&[1, 64, 112, 112]))
             .unwrap();
         assert_eq!(a.output.dims(), &[1, 64, 56, 56]);
-        assert_eq!(a.cost, Cost::ZERO);
-        let e = MaxPool2d::new(Size2::square(2))
-            .padding(Size2::square(2))
+        assert_eq!((a.cost.flops, a.cost.params, a.cost.activations), (0, 0, 0));
+        assert_eq!(a.cost.zero_count(ZeroOp::MaxPool), 1);
+        let e = MaxPool2d::new(Size::square(2))
+            .padding(Size::square(2))
             .apply(Shape::new(&[1, 1, 8, 8]));
         assert_eq!(
             e.unwrap_err().to_string(),

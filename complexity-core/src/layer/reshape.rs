@@ -1,6 +1,13 @@
-//! Reshaping: `flatten` (the layer `nn.Flatten` and `x.flatten(start, end)` in a `forward`).
+//! Views and copies, all **0** FLOPs by mmengine's rule (no arithmetic), counted as the
+//! [`ZeroOp`]s `reshape`, `cat` and `mean`: the layer `flatten` (`nn.Flatten`), and in a
+//! `forward` `x.flatten(…)`, `x.unflatten(…)`, `x.reshape(…)`, `x.transpose(…)`,
+//! `x.permute(…)`, `x.select(…)`, `x.split(…)`, `x.chunk(…)`, `cat(…)`, `x.expand(…)` and
+//! `x.mean(…)`. Dimensions may be negative (counted from the end).
 
 use super::{Applied, Layer, tri};
+use crate::cost::ZeroOp;
+use crate::module::Split;
+use crate::shape::MAX_RANK;
 use crate::cost::Cost;
 use crate::error::{Error, ErrorKind};
 use crate::shape::Shape;
@@ -95,7 +102,7 @@ impl Flatten {
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
         let output = tri!(self.output_shape(input));
-        let mut cost = Cost::ZERO;
+        let mut cost = Cost::zero(ZeroOp::Reshape);
         cost.flops = self.flops(input);
         Ok(Applied {
             layer: Layer::Flatten(*self),
@@ -115,6 +122,234 @@ impl Default for Flatten {
     fn default() -> Self {
         Flatten::new()
     }
+}
+
+/// A dimension index, negative ones counted from the end, checked against `rank`.
+pub const fn dim_index(op: &'static str, dim: i64, x: Shape, rank: usize) -> Result<usize, Error> {
+    let r = rank as i64;
+    let d = if dim < 0 { dim + r } else { dim };
+    if d < 0 || d >= r {
+        return Err(Error::new(ErrorKind::DimOutOfRange { op, dim, got: x }));
+    }
+    Ok(d as usize)
+}
+
+const fn too_many(op: &'static str, x: Shape) -> Error {
+    Error::new(ErrorKind::Reshape { op, got: x })
+}
+
+/// Sizes with at most one −1, filled so that their product is `numel`.
+const fn resolve(op: &'static str, x: Shape, sizes: &[i64], numel: u128) -> Result<[u64; MAX_RANK], Error> {
+    let mut out = [0u64; MAX_RANK];
+    if sizes.len() > MAX_RANK {
+        return Err(too_many(op, x));
+    }
+    let mut known: u128 = 1;
+    let mut free = usize::MAX;
+    let mut i = 0;
+    while i < sizes.len() {
+        if sizes[i] == -1 && free == usize::MAX {
+            free = i;
+        } else if sizes[i] < 0 {
+            return Err(too_many(op, x));
+        } else {
+            out[i] = sizes[i] as u64;
+            known = match known.checked_mul(sizes[i] as u128) {
+                Some(k) => k,
+                None => return Err(too_many(op, x)),
+            };
+        }
+        i += 1;
+    }
+    if free != usize::MAX {
+        if known == 0 || numel % known != 0 || numel / known > u64::MAX as u128 {
+            return Err(too_many(op, x));
+        }
+        out[free] = (numel / known) as u64;
+    } else if known != numel {
+        return Err(too_many(op, x));
+    }
+    Ok(out)
+}
+
+/// `x.unflatten(dim, sizes)`: dimension `dim` replaced by `sizes` (one may be −1), whose
+/// product must be its size.
+pub const fn unflatten(x: Shape, dim: i64, sizes: &[i64]) -> Result<Shape, Error> {
+    let d = tri!(dim_index("unflatten", dim, x, x.rank()));
+    if x.rank() - 1 + sizes.len() > MAX_RANK {
+        return Err(too_many("unflatten", x));
+    }
+    let filled = tri!(resolve("unflatten", x, sizes, x.dim(d) as u128));
+    let mut out = x.truncate(d);
+    let mut i = 0;
+    while i < sizes.len() {
+        out = match out.push(filled[i]) {
+            Some(s) => s,
+            None => return Err(too_many("unflatten", x)),
+        };
+        i += 1;
+    }
+    let mut j = d + 1;
+    while j < x.rank() {
+        out = match out.push(x.dim(j)) {
+            Some(s) => s,
+            None => return Err(too_many("unflatten", x)),
+        };
+        j += 1;
+    }
+    Ok(out)
+}
+
+/// `x.reshape(sizes)` / `x.view(sizes)`: the same elements in the given sizes (one may be −1).
+pub const fn reshape(x: Shape, sizes: &[i64]) -> Result<Shape, Error> {
+    let numel = match x.checked_numel() {
+        Some(n) => n,
+        None => return Err(too_many("reshape", x)),
+    };
+    let filled = tri!(resolve("reshape", x, sizes, numel));
+    Ok(Shape::new(filled.split_at(sizes.len()).0))
+}
+
+/// `x.transpose(dim0, dim1)`: the two dimensions swapped.
+pub const fn transpose(x: Shape, dim0: i64, dim1: i64) -> Result<Shape, Error> {
+    let a = tri!(dim_index("transpose", dim0, x, x.rank()));
+    let b = tri!(dim_index("transpose", dim1, x, x.rank()));
+    Ok(x.with_dim(a, x.dim(b)).with_dim(b, x.dim(a)))
+}
+
+/// `x.permute(dims)`: the dimensions in the given order (each exactly once).
+pub const fn permute(x: Shape, dims: &[i64]) -> Result<Shape, Error> {
+    if dims.len() != x.rank() {
+        return Err(too_many("permute", x));
+    }
+    let mut seen = [false; MAX_RANK];
+    let mut out = x;
+    let mut i = 0;
+    while i < dims.len() {
+        let d = tri!(dim_index("permute", dims[i], x, x.rank()));
+        if seen[d] {
+            return Err(too_many("permute", x));
+        }
+        seen[d] = true;
+        out = out.with_dim(i, x.dim(d));
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// `x.select(dim, index)`: dimension `dim` removed, keeping position `index` (`x[:, 0]`).
+pub const fn select(x: Shape, dim: i64, index: i64) -> Result<Shape, Error> {
+    let d = tri!(dim_index("select", dim, x, x.rank()));
+    let size = x.dim(d) as i64;
+    if index < -size || index >= size {
+        return Err(Error::new(ErrorKind::DimOutOfRange { op: "select (index)", dim: index, got: x }));
+    }
+    let mut out = x.truncate(d);
+    let mut j = d + 1;
+    while j < x.rank() {
+        out = match out.push(x.dim(j)) {
+            Some(s) => s,
+            None => return Err(too_many("select", x)),
+        };
+        j += 1;
+    }
+    Ok(out)
+}
+
+/// Piece `index` of `x.split(size, dim)` or `x.chunk(n, dim)`; `count` is how many pieces
+/// the caller expects, checked.
+pub const fn piece(x: Shape, dim: i64, split: Split, index: usize, count: usize) -> Result<Shape, Error> {
+    let d = tri!(dim_index("split", dim, x, x.rank()));
+    let len = x.dim(d);
+    let size = match split {
+        Split::Size(s) => s,
+        Split::Chunks(n) => {
+            if n == 0 {
+                return Err(Error::new(ErrorKind::Zero { layer: "chunk", arg: "chunks" }));
+            }
+            len.div_ceil(n)
+        }
+    };
+    if size == 0 {
+        return Err(Error::new(ErrorKind::Zero { layer: "split", arg: "split_size" }));
+    }
+    let pieces = len.div_ceil(size) as usize;
+    if pieces != count {
+        return Err(Error::new(ErrorKind::Pieces { got: pieces, expected: count }));
+    }
+    if index >= count {
+        return Err(Error::new(ErrorKind::Description { what: "a piece index past the pieces" }));
+    }
+    let start = index as u64 * size;
+    let this = if start + size <= len { size } else { len - start };
+    Ok(x.with_dim(d, this))
+}
+
+/// `cat([a, b], dim)`: equal shapes but along `dim`, which adds up.
+pub const fn cat(a: Shape, b: Shape, dim: i64) -> Result<Shape, Error> {
+    let d = tri!(dim_index("cat", dim, a, a.rank()));
+    let mut same = a.rank() == b.rank();
+    let mut i = 0;
+    while same && i < a.rank() {
+        if i != d && a.dim(i) != b.dim(i) {
+            same = false;
+        }
+        i += 1;
+    }
+    if !same {
+        return Err(Error::new(ErrorKind::Incompatible {
+            op: "cat",
+            what: "the sizes outside the joined dimension",
+            left: a,
+            right: b,
+        }));
+    }
+    Ok(a.with_dim(d, a.dim(d) + b.dim(d)))
+}
+
+/// `x.expand(sizes)`: size-1 dimensions repeated to `sizes` (−1 keeps a dimension; new
+/// leading dimensions may be added).
+pub const fn expand(x: Shape, sizes: &[i64]) -> Result<Shape, Error> {
+    if sizes.len() < x.rank() || sizes.len() > MAX_RANK {
+        return Err(too_many("expand", x));
+    }
+    let lead = sizes.len() - x.rank();
+    let mut out = [0u64; MAX_RANK];
+    let mut i = 0;
+    while i < sizes.len() {
+        let old = if i >= lead { x.dim(i - lead) } else { 1 };
+        out[i] = if sizes[i] == -1 && i >= lead {
+            old
+        } else if sizes[i] < 0 || (old != 1 && old != sizes[i] as u64) {
+            return Err(too_many("expand", x));
+        } else {
+            sizes[i] as u64
+        };
+        i += 1;
+    }
+    Ok(Shape::new(out.split_at(sizes.len()).0))
+}
+
+/// `x.mean(dims, keepdim)`: the dimensions reduced away (or kept as 1).
+pub const fn mean(x: Shape, dims: &[i64], keepdim: bool) -> Result<Shape, Error> {
+    let mut reduced = [false; MAX_RANK];
+    let mut i = 0;
+    while i < dims.len() {
+        reduced[tri!(dim_index("mean", dims[i], x, x.rank()))] = true;
+        i += 1;
+    }
+    let mut out = Shape::SCALAR;
+    let mut j = 0;
+    while j < x.rank() {
+        if !reduced[j] || keepdim {
+            out = match out.push(if reduced[j] { 1 } else { x.dim(j) }) {
+                Some(s) => s,
+                None => return Err(too_many("mean", x)),
+            };
+        }
+        j += 1;
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -9,14 +9,21 @@ use super::{ModuleStats, Report};
 use crate::format::format_size;
 
 pub(super) fn render(report: &Report) -> String {
-    format!("\n{}", repr(report, 0))
+    let note = if report.modules().iter().any(|m| m.calls == 0) {
+        "N/A indicates a possibly missing statistic due to how the module was called. \
+         Missing values are still included in the parent's total.\n"
+    } else {
+        ""
+    };
+    format!("\n{note}{}", repr(report, 0))
 }
 
 /// `_remove_zero_statistics` keeps the model and every module with a non-zero statistic;
 /// `_pretty_statistics(sig_figs=2)` formats them.
 fn stats_line(m: &ModuleStats) -> Option<String> {
     let c = &m.cost;
-    if !m.path.is_empty() && c.params == 0 && c.flops == 0 && c.activations == 0 {
+    // Uncalled modules are kept (`force_keep`), to show their `N/A`.
+    if !m.path.is_empty() && m.calls > 0 && c.params == 0 && c.flops == 0 && c.activations == 0 {
         return None;
     }
     let acts = if m.calls == 0 {
@@ -41,11 +48,8 @@ fn stats_line(m: &ModuleStats) -> Option<String> {
 fn repr(report: &Report, index: usize) -> String {
     let m = &report.modules()[index];
     let mut extra_lines: Vec<String> = Vec::new();
-    if let Some(layer) = &m.layer {
-        let extra = layer.extra_repr();
-        if !extra.is_empty() {
-            extra_lines.extend(extra.split('\n').map(String::from));
-        }
+    if !m.extra_repr.is_empty() {
+        extra_lines.extend(m.extra_repr.split('\n').map(String::from));
     }
     if let Some(stats) = stats_line(m) {
         extra_lines.push(stats);

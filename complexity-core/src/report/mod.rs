@@ -12,11 +12,11 @@ use core::fmt;
 
 use crate::Complexity;
 use crate::analysis::{Mode, NO_PARENT, Record, Recorder, Totals, walk};
-use crate::cost::{Cost, OpKind};
+use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, Name};
 use crate::format::format_size;
 use crate::layer::Layer;
-use crate::module::Module;
+use crate::module::{Body, Graph, Module, Naming};
 use crate::shape::Shape;
 
 /// One module of the model, in PyTorch's `named_modules()` order, with what its calls cost.
@@ -39,7 +39,9 @@ pub struct ModuleStats {
     /// Parameters (its own and its children's, once each), FLOPs by op and activations of
     /// all its calls.
     pub cost: Cost,
-    /// Its own parameter tensors (`weight`, `bias`) with their shapes.
+    /// PyTorch's `extra_repr()`, as `out_arch` prints it.
+    pub extra_repr: String,
+    /// Its own parameter tensors (`weight`, `bias`, ViT's `class_token`) with their shapes.
     pub parameters: Vec<(&'static str, Shape)>,
     /// Indices of its children in [`Report::modules`].
     pub children: Vec<usize>,
@@ -61,34 +63,21 @@ impl Report {
 
     /// Analyses a model description on an input of shape `input` (batch included).
     pub fn new(model: &'static Module, input: Shape, mode: Mode) -> Result<Report, Error> {
-        // First pass counts the calls, the second records them: the same walk as
+        // First pass counts the records, the second writes them: the same walk as
         // `analysis::analyze`, which the compiler runs.
         let mut none: [Record; 0] = [];
         let mut counter = Recorder::new(&mut none);
-        walk(
-            model,
-            Name::Index(0),
-            NO_PARENT,
-            input,
-            mode,
-            true,
-            &mut counter,
-        )?;
+        walk(model, None, NO_PARENT, input, mode, true, &mut counter)?;
         let mut records = vec![Record::EMPTY; counter.len()];
         let mut recorder = Recorder::new(&mut records);
-        let (output, cost) = walk(
-            model,
-            Name::Index(0),
-            NO_PARENT,
-            input,
-            mode,
-            true,
-            &mut recorder,
-        )?;
+        let (output, cost) = walk(model, None, NO_PARENT, input, mode, true, &mut recorder)?;
 
         let mut modules = Vec::new();
         let mut by_path = BTreeMap::new();
         declare(model, String::new(), 0, &mut modules, &mut by_path);
+        // Modules whose `extra_repr` the description sets; the others print their layer's.
+        let fixed: Vec<bool> = modules.iter().map(|m| !m.extra_repr.is_empty()).collect();
+        let overridden = declared_reprs(model);
 
         let mut record_paths: Vec<String> = Vec::with_capacity(records.len());
         for r in &records {
@@ -99,15 +88,20 @@ impl Report {
             };
             if let Some(&i) = by_path.get(&path) {
                 let m: &mut ModuleStats = &mut modules[i];
-                if m.calls == 0 {
-                    m.input = Some(r.input);
-                    m.output = Some(r.output);
-                    m.layer = r.layer;
-                    if let Some(layer) = &r.layer {
-                        m.parameters = layer.params().tensors().to_vec();
+                if let (None, Some(layer)) = (&m.layer, &r.layer) {
+                    m.layer = Some(*layer);
+                    m.parameters = layer.params()?.tensors().to_vec();
+                    if !fixed[i] && !overridden.contains(&path) {
+                        m.extra_repr = layer.extra_repr();
                     }
                 }
-                m.calls += 1;
+                if r.called {
+                    if m.calls == 0 {
+                        m.input = Some(r.input);
+                        m.output = Some(r.output);
+                    }
+                    m.calls += 1;
+                }
                 // Sums of parts of the total, which did not overflow.
                 m.cost = m.cost.checked_add(r.cost)?;
             }
@@ -115,11 +109,7 @@ impl Report {
         }
         Ok(Report {
             mode,
-            totals: Totals {
-                input,
-                output,
-                cost,
-            },
+            totals: Totals { input, output, cost },
             modules,
         })
     }
@@ -167,6 +157,16 @@ impl Report {
     /// mmengine's `out_arch`, byte for byte.
     pub fn arch(&self) -> String {
         arch::render(self)
+    }
+
+    /// The operations counted as 0 FLOPs by mmengine's rules, with how often they ran,
+    /// so that a zero is never mistaken for a gap: `[("relu", 17), ("add", 8), …]`.
+    pub fn zero_ops(&self) -> Vec<(&'static str, u32)> {
+        ZeroOp::ALL
+            .iter()
+            .map(|op| (op.name(), self.totals.cost.zero_count(*op)))
+            .filter(|(_, n)| *n != 0)
+            .collect()
     }
 
     /// Every parameter tensor as `(dotted name, shape)`, in `named_parameters()` order.
@@ -260,6 +260,10 @@ fn declare(
 ) -> usize {
     let index = modules.len();
     by_path.insert(path.clone(), index);
+    let (parameters, extra_repr) = match &module.body {
+        Body::Graph(g) => (g.params.iter().map(|p| (p.name, p.shape)).collect(), String::new()),
+        _ => (Vec::new(), String::new()),
+    };
     modules.push(ModuleStats {
         path: path.clone(),
         depth,
@@ -269,20 +273,78 @@ fn declare(
         output: None,
         calls: 0,
         cost: Cost::ZERO,
-        parameters: Vec::new(),
+        extra_repr: module.extra_repr.map(String::from).unwrap_or(extra_repr),
+        parameters,
         children: Vec::new(),
     });
-    for (name, child) in module.children() {
-        let c = declare(
-            child,
-            join(&path, &format!("{name}")),
-            depth + 1,
-            modules,
-            by_path,
-        );
+    for (name, child) in children_of(module) {
+        let c = declare(child, join(&path, &format!("{name}")), depth + 1, modules, by_path);
         modules[index].children.push(c);
     }
     index
+}
+
+/// The paths of the modules whose description sets `extra_repr` (maybe to nothing).
+fn declared_reprs(model: &'static Module) -> Vec<String> {
+    fn visit(m: &'static Module, path: String, out: &mut Vec<String>) {
+        if m.extra_repr.is_some() {
+            out.push(path.clone());
+        }
+        for (name, child) in children_of(m) {
+            visit(child, join(&path, &format!("{name}")), out);
+        }
+    }
+    let mut out = Vec::new();
+    visit(model, String::new(), &mut out);
+    out
+}
+
+/// The children of a module as PyTorch names them: field names, positions in a
+/// sequence, or positions in a sequential struct (fragments and spliced sequences take
+/// several), as the analysis names them.
+fn children_of(module: &'static Module) -> Vec<(Name, &'static Module)> {
+    let mut out = Vec::new();
+    match module.body {
+        Body::Layer(_) => {}
+        Body::Sequence { modules, prefix } => {
+            out.extend(modules.iter().enumerate().map(|(i, m)| (Name::position(prefix, i), *m)));
+        }
+        Body::Repeat { module, count, prefix } => out.extend((0..count).map(|i| (Name::position(prefix, i), module))),
+        Body::Graph(g) => match g.naming {
+            Naming::Fields => {
+                out.extend(g.children.iter().filter(|c| c.present).map(|c| (Name::Field(c.name), c.module)));
+            }
+            Naming::Positions | Naming::Fragment => positioned_children(&g, 0, &mut out),
+        },
+    }
+    out
+}
+
+fn positioned_children(graph: &Graph, offset: usize, out: &mut Vec<(Name, &'static Module)>) {
+    for (i, c) in graph.children.iter().enumerate() {
+        if c.present {
+            positioned(c.module, c.splice, offset + graph.positions_before(i), out);
+        }
+    }
+}
+
+fn positioned(module: &'static Module, spliced: bool, position: usize, out: &mut Vec<(Name, &'static Module)>) {
+    match module.body {
+        Body::Graph(g) if g.naming == Naming::Fragment => positioned_children(&g, position, out),
+        Body::Sequence { modules, .. } if spliced => {
+            let mut at = position;
+            for m in modules {
+                positioned(m, false, at, out);
+                at += m.positions(false);
+            }
+        }
+        Body::Repeat { module: m, count, .. } if spliced => {
+            for i in 0..count {
+                positioned(m, false, position + i * m.positions(false), out);
+            }
+        }
+        _ => out.push((Name::Index(position), module)),
+    }
 }
 
 /// `prefix.name`, or `name` when the prefix is the model's empty path.

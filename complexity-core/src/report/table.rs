@@ -7,7 +7,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::Report;
-use crate::format::format_size;
+use crate::format::{format_size, python_tuple};
 use crate::shape::Shape;
 
 /// How deep the table goes: rows at indent levels 0 to 3.
@@ -32,16 +32,6 @@ fn prefix_of(name: &str) -> String {
         String::new()
     } else {
         format!("{name}.")
-    }
-}
-
-/// `(64, 3, 7, 7)` / `(64,)`: a shape as a Python tuple.
-fn python_tuple(shape: &Shape) -> String {
-    let dims: Vec<String> = shape.dims().iter().map(|d| format!("{d}")).collect();
-    if dims.len() == 1 {
-        format!("({},)", dims[0])
-    } else {
-        format!("({})", dims.join(", "))
     }
 }
 
@@ -96,7 +86,7 @@ pub(super) fn render(report: &Report) -> String {
                 cells[2] = Some(String::new());
             }
             if let Some(shape) = param_shapes.get(&names[i]) {
-                cells[0] = Some(python_tuple(shape));
+                cells[0] = Some(python_tuple(shape.dims()));
             }
             (names[i].clone(), cells)
         })
