@@ -149,6 +149,28 @@ impl Report {
         format_size(self.totals.cost.activations as u128, 3)
     }
 
+    /// One line with the totals, exact and in mmengine's format, and the output shape:
+    /// `ResNet at [1, 3, 224, 224], training mode: 11689512 params (11.69M), …`.
+    pub fn summary(&self) -> String {
+        let class = self.modules.first().map_or("model", |m| m.class);
+        let mode = match self.mode {
+            Mode::Train => "training mode",
+            Mode::Eval => "eval mode",
+        };
+        let t = &self.totals;
+        format!(
+            "{class} at {}, {mode}: {} params ({}), {} FLOPs ({}), {} activations ({}), output {}",
+            t.input,
+            t.cost.params,
+            self.params_str(),
+            t.cost.flops,
+            self.flops_str(),
+            t.cost.activations,
+            self.activations_str(),
+            t.output
+        )
+    }
+
     /// mmengine's `out_table`, byte for byte.
     pub fn table(&self) -> String {
         table::render(self)

@@ -1,0 +1,15 @@
+//! The architectures of `examples/` against mmengine's figures for the same torchvision
+//! and transformers models (`tests/fixtures/`): totals in both modes, every module's
+//! params, FLOPs (by op) and activations by name, and `out_table` (and `out_arch`) byte
+//! for byte.
+
+#[allow(dead_code)]
+#[path = "../examples/resnet50.rs"]
+mod resnet50;
+
+use complexity_workspace::assert_matches_fixture;
+
+#[test]
+fn resnet50_matches_mmengine() {
+    assert_matches_fixture::<resnet50::ResNet50>("resnet50", true);
+}
