@@ -7,9 +7,18 @@
 #[path = "../examples/resnet50.rs"]
 mod resnet50;
 
+#[allow(dead_code)]
+#[path = "../examples/vgg16.rs"]
+mod vgg16;
+
 use complexity_workspace::assert_matches_fixture;
 
 #[test]
 fn resnet50_matches_mmengine() {
     assert_matches_fixture::<resnet50::ResNet50>("resnet50", true);
+}
+
+#[test]
+fn vgg16_matches_mmengine() {
+    assert_matches_fixture::<vgg16::Vgg16>("vgg16", true);
 }
