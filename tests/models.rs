@@ -11,6 +11,10 @@ mod resnet50;
 #[path = "../examples/vgg16.rs"]
 mod vgg16;
 
+#[allow(dead_code)]
+#[path = "../examples/mobilenet_v2.rs"]
+mod mobilenet_v2;
+
 use complexity_workspace::assert_matches_fixture;
 
 #[test]
@@ -21,4 +25,9 @@ fn resnet50_matches_mmengine() {
 #[test]
 fn vgg16_matches_mmengine() {
     assert_matches_fixture::<vgg16::Vgg16>("vgg16", true);
+}
+
+#[test]
+fn mobilenet_v2_matches_mmengine() {
+    assert_matches_fixture::<mobilenet_v2::MobileNetV2>("mobilenet_v2", true);
 }

@@ -122,8 +122,17 @@ fn elements(expr: &Expr) -> Vec<&Expr> {
 
 fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
     let name = field.ident.to_string();
+    let attrs = &field.attrs;
     let mut module = match &field.role {
-        Role::Layer(spec) => layer_module(spec, p),
+        // A sequence is built as a struct literal with its names set (see `layer_module`).
+        Role::Layer(spec @ LayerSpec::Sequential { .. }) => {
+            let module = layer_module(spec, p, Some(attrs));
+            let (present, splice) = (when(attrs), attrs.splice.is_some());
+            return quote! {
+                #p::Child { name: #name, module: &#module, present: #present, splice: #splice }
+            };
+        }
+        Role::Layer(spec) => layer_module(spec, p, None),
         Role::Nested => {
             let ty = field.ty;
             let krate = respan(krate, ty.span());
@@ -145,26 +154,39 @@ fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
     if let Some(prefix) = &field.attrs.prefix {
         module = quote!(#p::prefixed(#module, #prefix));
     }
-    let present = match &field.attrs.when {
-        Some(expr) => quote_spanned!(expr.span()=> { let present: bool = #expr; present }),
-        None => quote!(true),
-    };
-    let splice = field.attrs.splice.is_some();
+    let present = when(attrs);
+    let splice = attrs.splice.is_some();
     quote! {
         #p::Child { name: #name, module: &#module, present: #present, splice: #splice }
     }
 }
 
-fn layer_module(spec: &LayerSpec, p: &TokenStream) -> TokenStream {
+/// `when = expr` as a const `bool`, `true` without it.
+fn when(attrs: &crate::ast::FieldAttrs) -> TokenStream {
+    match &attrs.when {
+        Some(expr) => quote_spanned!(expr.span()=> { let present: bool = #expr; present }),
+        None => quote!(true),
+    }
+}
+
+/// A layer's module, or a sequence's, with the field's `class`, `extra_repr` and
+/// `prefix` for a sequence (default `Sequential`, none, none).
+fn layer_module(spec: &LayerSpec, p: &TokenStream, attrs: Option<&crate::ast::FieldAttrs>) -> TokenStream {
     match spec {
         LayerSpec::Sequential { items } => {
-            let items = items.iter().map(|i| layer_module(i, p));
+            let items = items.iter().map(|i| layer_module(i, p, None));
+            let class = attrs.and_then(|a| a.class.as_ref()).map_or_else(|| quote!("Sequential"), |c| quote!(#c));
+            let prefix = attrs.and_then(|a| a.prefix.as_ref()).map_or_else(|| quote!(""), |c| quote!(#c));
+            let repr = match attrs.and_then(|a| a.extra_repr.as_ref()) {
+                Some(r) => quote!(::core::option::Option::Some(#r)),
+                None => quote!(::core::option::Option::None),
+            };
             // A struct literal, not a function call: the array must be a temporary the
             // constant extends to 'static, which a function argument is not.
             quote!(#p::Module {
-                class: "Sequential",
-                extra_repr: ::core::option::Option::None,
-                body: #p::Body::Sequence { modules: &[#(&#items),*], prefix: "" },
+                class: #class,
+                extra_repr: #repr,
+                body: #p::Body::Sequence { modules: &[#(&#items),*], prefix: #prefix },
             })
         }
         LayerSpec::Kind { def, name, args } => {
