@@ -15,6 +15,10 @@ mod vgg16;
 #[path = "../examples/mobilenet_v2.rs"]
 mod mobilenet_v2;
 
+#[allow(dead_code)]
+#[path = "../examples/vit_b_16.rs"]
+mod vit_b_16;
+
 use complexity_workspace::assert_matches_fixture;
 
 #[test]
@@ -30,4 +34,9 @@ fn vgg16_matches_mmengine() {
 #[test]
 fn mobilenet_v2_matches_mmengine() {
     assert_matches_fixture::<mobilenet_v2::MobileNetV2>("mobilenet_v2", true);
+}
+
+#[test]
+fn vit_b_16_matches_mmengine() {
+    assert_matches_fixture::<vit_b_16::VitB16>("vit_b_16", true);
 }

@@ -103,9 +103,10 @@ struct Compiler<'c, 'a> {
     used: Vec<bool>,
 }
 
-/// `expr` as an `isize` const expression.
-fn dim(p: &TokenStream, expr: &Expr) -> TokenStream {
-    quote_spanned!(expr.span()=> #p::dim(#expr))
+/// `expr` as a signed dimension or size: an integer const expression of any integer type
+/// (`-1`, `2`, `E / H` with `usize` generics).
+fn dim(_p: &TokenStream, expr: &Expr) -> TokenStream {
+    quote_spanned!(expr.span()=> ((#expr) as i64))
 }
 
 /// `expr` as a `usize` const expression.
@@ -306,9 +307,18 @@ impl Compiler<'_, '_> {
                 quote!(#p::Step::MatMul { left: #input, right: #right })
             }
             "linear" => {
-                let name = args.first().and_then(|a| ident_of(a)).map(|i| i.to_string()).unwrap_or_default();
-                let Some(weight) = (args.len() == 1).then(|| self.param_index(&name)).flatten() else {
-                    self.cx.error_at(&m.method, "`x.linear(weight)` takes one of this struct's `parameter` fields as the weight");
+                // `x.linear(weight)` or `x.linear(weight, bias)`: parameters of this struct; the
+                // bias is not counted, as in mmengine.
+                let params: Vec<Option<usize>> = args
+                    .iter()
+                    .map(|a| ident_of(a).and_then(|i| self.param_index(&i.to_string())))
+                    .collect();
+                let (Some(Some(weight)), true) = (params.first(), (1..=2).contains(&params.len()) && params.iter().all(Option::is_some))
+                else {
+                    self.cx.error_at(
+                        &m.method,
+                        "`x.linear(weight)` / `x.linear(weight, bias)` take this struct's `parameter` fields",
+                    );
                     return None;
                 };
                 quote!(#p::Step::Linear { input: #input, weight: #weight })
