@@ -19,8 +19,11 @@ use crate::layer::{AdaptiveAvgPool2d, Flatten, Layer, tri};
 use crate::module::{Body, ExpandSize, Graph, Module, Naming, Step};
 use crate::shape::{MAX_RANK, Shape};
 
-/// The most values (the input plus one per step) a single `forward` program may have.
+/// The most values (the inputs plus one per step) a single `forward` program may have.
 pub const MAX_VALUES: usize = 64;
+
+/// The most inputs a module's `forward` may take.
+pub const MAX_INPUTS: usize = 4;
 
 /// Whether the model runs in training or evaluation mode. Only batch norm counts
 /// differently (see [`BatchNorm2d`](crate::layer::BatchNorm2d)).
@@ -69,7 +72,7 @@ impl Totals {
 pub const fn analyze(module: &'static Module, input: Shape, mode: Mode) -> Result<Totals, Error> {
     let mut none: [Record; 0] = [];
     let mut recorder = Recorder::new(&mut none);
-    let (output, cost) = tri!(walk(module, None, NO_PARENT, input, mode, true, &mut recorder));
+    let (output, cost) = tri!(walk(module, None, NO_PARENT, &[input], mode, true, &mut recorder));
     Ok(Totals { input, output, cost })
 }
 
@@ -156,12 +159,12 @@ pub(crate) const fn walk(
     module: &'static Module,
     name: Option<Name>,
     parent: usize,
-    input: Shape,
+    inputs: &[Shape],
     mode: Mode,
     count_params: bool,
     rec: &mut Recorder<'_>,
 ) -> Result<(Shape, Cost), Error> {
-    match walk_unnamed(module, name, parent, input, mode, count_params, rec) {
+    match walk_unnamed(module, name, parent, inputs, mode, count_params, rec) {
         Ok(r) => Ok(r),
         Err(e) => match name {
             Some(n) => Err(e.within(n)),
@@ -174,13 +177,21 @@ const fn walk_unnamed(
     module: &'static Module,
     name: Option<Name>,
     parent: usize,
-    input: Shape,
+    inputs: &[Shape],
     mode: Mode,
     count_params: bool,
     rec: &mut Recorder<'_>,
 ) -> Result<(Shape, Cost), Error> {
     let index = rec.reserve();
     let mut layer = None;
+    let takes = match module.body {
+        Body::Graph(g) => g.inputs,
+        _ => 1,
+    };
+    if inputs.len() != takes {
+        return Err(Error::new(ErrorKind::Inputs { expected: takes, got: inputs.len() }));
+    }
+    let input = inputs[0];
     let (output, mut cost) = match module.body {
         Body::Layer(l) => {
             let applied = tri!(l.apply(input, mode));
@@ -192,7 +203,7 @@ const fn walk_unnamed(
             let mut total = Cost::ZERO;
             let mut i = 0;
             while i < modules.len() {
-                let (y, c) = tri!(walk(modules[i], Some(Name::position(prefix, i)), index, x, mode, count_params, rec));
+                let (y, c) = tri!(walk(modules[i], Some(Name::position(prefix, i)), index, &[x], mode, count_params, rec));
                 total = tri!(total.checked_add(c));
                 x = y;
                 i += 1;
@@ -204,7 +215,7 @@ const fn walk_unnamed(
             let mut total = Cost::ZERO;
             let mut i = 0;
             while i < count {
-                let (y, c) = tri!(walk(m, Some(Name::position(prefix, i)), index, x, mode, count_params, rec));
+                let (y, c) = tri!(walk(m, Some(Name::position(prefix, i)), index, &[x], mode, count_params, rec));
                 total = tri!(total.checked_add(c));
                 x = y;
                 i += 1;
@@ -215,7 +226,7 @@ const fn walk_unnamed(
             if matches!(graph.naming, Naming::Fragment) {
                 return Err(description("a fragment is used outside a sequential struct"));
             }
-            let (y, mut total) = tri!(run_graph(&graph, index, 0, input, mode, count_params, rec));
+            let (y, mut total) = tri!(run_graph(&graph, index, 0, inputs, mode, count_params, rec));
             let own = tri!(own_params(&graph));
             total = tri!(total.checked_add(own));
             (y, total)
@@ -264,17 +275,20 @@ const fn call_child(
     child: usize,
     offset: usize,
     parent: usize,
-    input: Shape,
+    inputs: &[Shape],
     mode: Mode,
     count_params: bool,
     rec: &mut Recorder<'_>,
 ) -> Result<(Shape, Cost), Error> {
     let c = &graph.children[child];
     match graph.naming {
-        Naming::Fields => walk(c.module, Some(Name::Field(c.name)), parent, input, mode, count_params, rec),
+        Naming::Fields => walk(c.module, Some(Name::Field(c.name)), parent, inputs, mode, count_params, rec),
         Naming::Positions | Naming::Fragment => {
             let position = offset + graph.positions_before(child);
-            call_positioned(c.module, c.splice, position, parent, input, mode, count_params, rec)
+            if inputs.len() != 1 {
+                return Err(Error::new(ErrorKind::Inputs { expected: 1, got: inputs.len() }).within(Name::Index(position)));
+            }
+            call_positioned(c.module, c.splice, position, parent, inputs[0], mode, count_params, rec)
         }
     }
 }
@@ -293,7 +307,7 @@ const fn call_positioned(
 ) -> Result<(Shape, Cost), Error> {
     match module.body {
         Body::Graph(g) if matches!(g.naming, Naming::Fragment) => {
-            run_graph(&g, parent, position, input, mode, count_params, rec)
+            run_graph(&g, parent, position, &[input], mode, count_params, rec)
         }
         Body::Sequence { modules, .. } if spliced => {
             let mut x = input;
@@ -323,7 +337,7 @@ const fn call_positioned(
             }
             Ok((x, total))
         }
-        _ => walk(module, Some(Name::Index(position)), parent, input, mode, count_params, rec),
+        _ => walk(module, Some(Name::Index(position)), parent, &[input], mode, count_params, rec),
     }
 }
 
@@ -397,22 +411,27 @@ const fn run_graph(
     graph: &Graph,
     index: usize,
     offset: usize,
-    input: Shape,
+    inputs: &[Shape],
     mode: Mode,
     count_params: bool,
     rec: &mut Recorder<'_>,
 ) -> Result<(Shape, Cost), Error> {
-    if graph.steps.len() >= MAX_VALUES {
-        return Err(description("a forward program has more than 63 steps"));
+    let n = inputs.len();
+    if n + graph.steps.len() > MAX_VALUES {
+        return Err(description("a forward program has more than 64 values"));
     }
     let mut values = [Shape::SCALAR; MAX_VALUES];
     let mut ran = [false; MAX_VALUES];
-    values[0] = input;
+    let mut k = 0;
+    while k < n {
+        values[k] = inputs[k];
+        k += 1;
+    }
     let mut total = Cost::ZERO;
     let mut skip = 0;
     let mut i = 0;
     while i < graph.steps.len() {
-        let defined = i + 1;
+        let defined = n + i;
         if skip > 0 {
             skip -= 1;
             i += 1;
@@ -420,17 +439,25 @@ const fn run_graph(
         }
         ran[i] = true;
         let (value, cost) = match graph.steps[i] {
-            Step::Call { child, input: v } | Step::Functional { child, input: v } => {
-                if child >= graph.children.len() || v >= defined {
-                    return Err(description("a step refers to a missing child or value"));
+            Step::Call { child, inputs: vs } | Step::Functional { child, inputs: vs } => {
+                if child >= graph.children.len() || vs.is_empty() || vs.len() > MAX_INPUTS {
+                    return Err(description("a step calls a missing child, or with no or too many inputs"));
                 }
+                tri!(check_values(vs, defined));
                 let c = &graph.children[child];
                 if !c.present {
-                    (values[v], Cost::ZERO)
+                    (values[vs[0]], Cost::ZERO)
                 } else {
+                    let mut args = [Shape::SCALAR; MAX_INPUTS];
+                    let mut a = 0;
+                    while a < vs.len() {
+                        args[a] = values[vs[a]];
+                        a += 1;
+                    }
+                    let args = args.split_at(vs.len()).0;
                     let first = !child_ran_before(graph, &ran, child, i);
                     let record = rec.len();
-                    let r = tri!(call_child(graph, child, offset, index, values[v], mode, count_params && first, rec));
+                    let r = tri!(call_child(graph, child, offset, index, args, mode, count_params && first, rec));
                     if let Step::Functional { .. } = graph.steps[i] {
                         if !matches!(c.module.body, Body::Layer(_)) {
                             return Err(description("`functional` applies a layer child only"));
@@ -554,7 +581,7 @@ const fn run_graph(
         values[defined] = value;
         i += 1;
     }
-    if graph.output > graph.steps.len() {
+    if graph.output >= n + graph.steps.len() {
         return Err(description("the output is a missing value"));
     }
     // Children the program never ran keep their parameters, as in PyTorch.

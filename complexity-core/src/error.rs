@@ -209,6 +209,13 @@ pub enum ErrorKind {
         /// The number of names in the `let (…)` pattern.
         expected: usize,
     },
+    /// A module called with another number of inputs than its `forward` takes.
+    Inputs {
+        /// How many it takes.
+        expected: usize,
+        /// How many it was given.
+        got: usize,
+    },
     /// A child that is never called, whose sizes cannot be inferred from an input.
     Uncalled {
         /// What the layer must declare, e.g. `"in"`.
@@ -406,6 +413,12 @@ impl Error {
                 out.push_u128(got as u128);
                 out.push_str(" pieces, but the pattern names ");
                 out.push_u128(expected as u128);
+            }
+            ErrorKind::Inputs { expected, got } => {
+                out.push_str("takes ");
+                out.push_u128(expected as u128);
+                out.push_str(" input(s), called with ");
+                out.push_u128(got as u128);
             }
             ErrorKind::Uncalled { declare } => {
                 out.push_str("this layer is never called, so its sizes cannot be inferred from an input; declare `");

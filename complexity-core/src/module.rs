@@ -75,7 +75,8 @@ pub struct Child {
     pub splice: bool,
 }
 
-/// A value of a forward program: `0` is the input `x`; step `i` produces value `i + 1`.
+/// A value of a forward program: `0` to `inputs − 1` are the inputs (`x`); step `i`
+/// produces value `inputs + i`.
 pub type Value = usize;
 
 /// An elementwise binary operation of a forward program.
@@ -114,12 +115,12 @@ pub enum ExpandSize {
 /// One step of a forward program.
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
-    /// `child(x)`: apply a child.
+    /// `child(x)` (or `child(a, b)` for a child with two inputs): apply a child.
     Call {
         /// Index into [`Graph::children`].
         child: usize,
-        /// The argument.
-        input: Value,
+        /// The arguments.
+        inputs: &'static [Value],
     },
     /// `child.functional(x)`: the child's computation run on its weights from this
     /// module's forward (as `F.linear(x, self.out_proj.weight)`): charged to this module,
@@ -127,8 +128,8 @@ pub enum Step {
     Functional {
         /// Index into [`Graph::children`].
         child: usize,
-        /// The argument.
-        input: Value,
+        /// The arguments.
+        inputs: &'static [Value],
     },
     /// One of this module's own parameters, as a value.
     Param {
@@ -292,6 +293,8 @@ pub struct Param {
 pub struct Graph {
     /// How the children are named.
     pub naming: Naming,
+    /// How many inputs `forward` takes (1 unless declared with `inputs = (…)`).
+    pub inputs: usize,
     /// The children in declaration order (the order PyTorch registers modules in).
     pub children: &'static [Child],
     /// Parameters of the module itself, in registration order.

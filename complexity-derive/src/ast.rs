@@ -23,6 +23,8 @@ pub struct ContainerAttrs {
     pub class: Option<LitStr>,
     /// `forward = expr`.
     pub forward: Option<Expr>,
+    /// `inputs = (a, b)`: the names of `forward`'s inputs (default: `x`).
+    pub inputs: Option<Vec<Ident>>,
     /// `input = (3, 224, 224)` or `input = [1, 3, 224, 224]`.
     pub input: Option<InputShape>,
     /// `sequential` (children named by position) or `fragment` (children spliced into

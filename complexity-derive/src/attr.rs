@@ -9,11 +9,12 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, LitStr, Path, Token};
 
+
 use crate::ast::{Arg, ContainerAttrs, FieldAttrs, InputShape, LayerSpec, Naming, Role};
 use crate::ctxt::Ctxt;
 use crate::kinds::{self, KINDS, closest};
 
-const CONTAINER_KEYS: &[&str] = &["crate", "class", "forward", "input", "sequential", "fragment"];
+const CONTAINER_KEYS: &[&str] = &["crate", "class", "forward", "inputs", "input", "sequential", "fragment"];
 const FIELD_KEYS: &[&str] = &[
     "skip",
     "when",
@@ -84,6 +85,19 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
             } else if meta.path.is_ident("forward") {
                 let expr: Expr = meta.value()?.parse()?;
                 set_once(cx, &mut out.forward, expr, &meta.path);
+            } else if meta.path.is_ident("inputs") {
+                let expr: Expr = meta.value()?.parse()?;
+                let names: Vec<&Expr> = match &expr {
+                    Expr::Tuple(t) => t.elems.iter().collect(),
+                    Expr::Paren(p) => vec![&*p.expr],
+                    other => vec![other],
+                };
+                let idents: Vec<Ident> = names.iter().filter_map(|e| ident_of(e).cloned()).collect();
+                if idents.len() != names.len() || idents.is_empty() || idents.len() > 4 {
+                    cx.error_at(&expr, "`inputs` names `forward`'s one to four inputs: `inputs = (hidden_states, input_tensor)`");
+                } else {
+                    set_once(cx, &mut out.inputs, idents, &meta.path);
+                }
             } else if meta.path.is_ident("sequential") || meta.path.is_ident("fragment") {
                 let naming = if meta.path.is_ident("sequential") { Naming::Positions } else { Naming::Fragment };
                 let ident = meta.path.get_ident().cloned().expect("an ident");

@@ -19,8 +19,12 @@ pub fn derive(node: &syn::DeriveInput) -> TokenStream {
     let p = quote!(#krate::__private);
     let program = input.as_ref().map(|input| {
         valid::check(&cx, input);
+        let inputs: Vec<String> = match &input.attrs.inputs {
+            Some(names) => names.iter().map(|n| n.to_string()).collect(),
+            None => vec!["x".into()],
+        };
         match &input.attrs.forward {
-            Some(expr) => forward::compile(&cx, expr, &input.fields, &p),
+            Some(expr) => forward::compile(&cx, expr, &input.fields, &inputs, &p),
             None => forward::sequential(&input.fields, &p),
         }
     });
@@ -77,6 +81,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     });
     let steps = &program.steps;
     let output = program.output;
+    let inputs = input.attrs.inputs.as_ref().map_or(1, Vec::len);
     let description = quote! {
         #[automatically_derived]
         impl #impl_generics #krate::Complexity for #ident #ty_generics #where_clause {
@@ -85,6 +90,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
                 extra_repr: ::core::option::Option::None,
                 body: #p::Body::Graph(#p::Graph {
                     naming: #p::Naming::#naming,
+                    inputs: #inputs,
                     children: &[#(#children),*],
                     params: &[#(#params),*],
                     steps: &[#(#steps),*],

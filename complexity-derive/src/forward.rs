@@ -39,7 +39,7 @@ pub fn sequential(fields: &[Field], p: &TokenStream) -> Program {
     for (i, f) in children(fields).enumerate() {
         if f.attrs.uncalled.is_none() {
             let input = steps.len();
-            steps.push(quote!(#p::Step::Call { child: #i, input: #input }));
+            steps.push(quote!(#p::Step::Call { child: #i, inputs: &[#input] }));
         }
     }
     Program { output: steps.len(), steps }
@@ -58,13 +58,15 @@ const UNARY: &[(&str, &str)] = &[
     ("dropout", "Dropout"),
 ];
 
-/// Compiles `forward = expr`; reports unknown names, unused fields and unsupported syntax.
-pub fn compile(cx: &Ctxt, expr: &Expr, fields: &[Field], p: &TokenStream) -> Program {
+/// Compiles `forward = expr` over the named inputs (`x` by default); reports unknown
+/// names, unused fields and unsupported syntax.
+pub fn compile(cx: &Ctxt, expr: &Expr, fields: &[Field], inputs: &[String], p: &TokenStream) -> Program {
     let mut c = Compiler {
         cx,
         fields,
         p,
-        scope: BTreeMap::from([("x".to_string(), 0)]),
+        scope: inputs.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect(),
+        inputs: inputs.len(),
         steps: Vec::new(),
         used: vec![false; children(fields).count()],
     };
@@ -99,6 +101,8 @@ struct Compiler<'c, 'a> {
     fields: &'c [Field<'a>],
     p: &'c TokenStream,
     scope: BTreeMap<String, usize>,
+    /// How many inputs come before the steps' values.
+    inputs: usize,
     steps: Vec<TokenStream>,
     used: Vec<bool>,
 }
@@ -131,9 +135,10 @@ fn is_minus_one(expr: &Expr) -> bool {
 }
 
 impl Compiler<'_, '_> {
+    /// Adds a step; returns the value it produces.
     fn push(&mut self, step: TokenStream) -> usize {
         self.steps.push(step);
-        self.steps.len()
+        self.inputs + self.steps.len() - 1
     }
 
     fn child_index(&self, name: &str) -> Option<usize> {
@@ -187,14 +192,17 @@ impl Compiler<'_, '_> {
                 self.cx.error_at(func, format!("`{name}` is a parameter, not a module; use it as a value"));
                 return None;
             }
-            if call.args.len() != 1 {
-                self.cx.error_at(&call.args, format!("`{name}` takes one input, got {}", call.args.len()));
+            if call.args.is_empty() || call.args.len() > 4 {
+                self.cx.error_at(&call.func, format!("`{name}` takes one to four inputs, got {}", call.args.len()));
                 return None;
             }
-            let input = self.value(&call.args[0])?;
+            let mut inputs = Vec::new();
+            for arg in &call.args {
+                inputs.push(self.value(arg)?);
+            }
             let child = self.child_index(&name)?;
             self.used[child] = true;
-            return Some(self.push(quote!(#p::Step::Call { child: #child, input: #input })));
+            return Some(self.push(quote!(#p::Step::Call { child: #child, inputs: &[#(#inputs),*] })));
         }
         match (name.as_str(), call.args.len()) {
             ("matmul", 2) => {
@@ -242,7 +250,7 @@ impl Compiler<'_, '_> {
             }
             let input = self.value(args[0])?;
             self.used[child] = true;
-            return Some(self.push(quote!(#p::Step::Functional { child: #child, input: #input })));
+            return Some(self.push(quote!(#p::Step::Functional { child: #child, inputs: &[#input] })));
         }
         let input = self.value(&m.receiver)?;
         let arity = |cx: &Ctxt, range: std::ops::RangeInclusive<usize>, usage: &str| -> bool {
@@ -405,14 +413,16 @@ impl Compiler<'_, '_> {
             self.cx.error_at(e, "an `if` in `forward` needs an `else` that gives the value when the condition is false");
             return None;
         };
-        let guard = self.push(TokenStream::new());
+        self.push(TokenStream::new());
+        let guard = self.steps.len() - 1;
         let then = self.block(&e.then_branch);
-        let guarded = self.steps.len() - guard;
-        self.steps[guard - 1] = quote!(#p::Step::SkipUnless { cond: #cond, count: #guarded });
-        let guard2 = self.push(TokenStream::new());
+        let guarded = self.steps.len() - guard - 1;
+        self.steps[guard] = quote!(#p::Step::SkipUnless { cond: #cond, count: #guarded });
+        self.push(TokenStream::new());
+        let guard2 = self.steps.len() - 1;
         let other = self.value(otherwise);
-        let guarded2 = self.steps.len() - guard2;
-        self.steps[guard2 - 1] = quote!(#p::Step::SkipUnless { cond: !#cond, count: #guarded2 });
+        let guarded2 = self.steps.len() - guard2 - 1;
+        self.steps[guard2] = quote!(#p::Step::SkipUnless { cond: !#cond, count: #guarded2 });
         let (then, other) = (then?, other?);
         Some(self.push(quote!(#p::Step::Choose { cond: #cond, then: #then, otherwise: #other })))
     }

@@ -28,6 +28,9 @@ pub fn check(cx: &Ctxt, input: &Input) {
             if let Some(forward) = &input.attrs.forward {
                 cx.error_at(forward, format!("a `{keyword}` struct runs its fields in order; it takes no `forward`"));
             }
+            if let Some(names) = &input.attrs.inputs {
+                cx.error_at(&names[0], format!("a `{keyword}` struct takes one input"));
+            }
             for field in &input.fields {
                 if let Role::Param(shape) = &field.role {
                     cx.error_at(shape, format!("a `{keyword}` struct has no parameters of its own"));
@@ -46,6 +49,9 @@ pub fn check(cx: &Ctxt, input: &Input) {
             }
         }
         None => {
+            if let (Some(names), None) = (&input.attrs.inputs, &input.attrs.forward) {
+                cx.error_at(&names[0], "`inputs` names the inputs of a `forward`; add one that uses them");
+            }
             for field in &input.fields {
                 if let Some(flag) = &field.attrs.splice {
                     cx.error_at(

@@ -67,10 +67,10 @@ impl Report {
         // `analysis::analyze`, which the compiler runs.
         let mut none: [Record; 0] = [];
         let mut counter = Recorder::new(&mut none);
-        walk(model, None, NO_PARENT, input, mode, true, &mut counter)?;
+        walk(model, None, NO_PARENT, &[input], mode, true, &mut counter)?;
         let mut records = vec![Record::EMPTY; counter.len()];
         let mut recorder = Recorder::new(&mut records);
-        let (output, cost) = walk(model, None, NO_PARENT, input, mode, true, &mut recorder)?;
+        let (output, cost) = walk(model, None, NO_PARENT, &[input], mode, true, &mut recorder)?;
 
         let mut modules = Vec::new();
         let mut by_path = BTreeMap::new();
