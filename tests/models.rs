@@ -19,6 +19,10 @@ mod mobilenet_v2;
 #[path = "../examples/vit_b_16.rs"]
 mod vit_b_16;
 
+#[allow(dead_code)]
+#[path = "../examples/bert_base.rs"]
+mod bert_base;
+
 use complexity_workspace::assert_matches_fixture;
 
 #[test]
@@ -39,4 +43,9 @@ fn mobilenet_v2_matches_mmengine() {
 #[test]
 fn vit_b_16_matches_mmengine() {
     assert_matches_fixture::<vit_b_16::VitB16>("vit_b_16", true);
+}
+
+#[test]
+fn bert_base_matches_mmengine() {
+    assert_matches_fixture::<bert_base::BertBase>("bert_base", true);
 }

@@ -62,6 +62,8 @@ pub struct Field<'a> {
 pub struct FieldAttrs {
     /// `when = expr`: the child exists only when this const `bool` is true.
     pub when: Option<Expr>,
+    /// `rename = "…"`: the module's name, when it is not a valid field name (`self`).
+    pub rename: Option<LitStr>,
     /// `class = "…"`: the class name reports print.
     pub class: Option<LitStr>,
     /// `extra_repr = "…"`: what `out_arch` prints inside the parentheses.

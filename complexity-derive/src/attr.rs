@@ -21,6 +21,7 @@ const FIELD_KEYS: &[&str] = &[
     "sequential",
     "parameter",
     "class",
+    "rename",
     "extra_repr",
     "prefix",
     "splice",
@@ -180,7 +181,12 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
                 set_once(cx, &mut attrs.when, expr, &meta.path);
                 return Ok(());
             }
-            for (key, slot) in [("class", &mut attrs.class), ("extra_repr", &mut attrs.extra_repr), ("prefix", &mut attrs.prefix)] {
+            for (key, slot) in [
+                ("class", &mut attrs.class),
+                ("rename", &mut attrs.rename),
+                ("extra_repr", &mut attrs.extra_repr),
+                ("prefix", &mut attrs.prefix),
+            ] {
                 if meta.path.is_ident(key) {
                     let lit: LitStr = meta.value()?.parse()?;
                     set_once(cx, slot, lit, &meta.path);
@@ -231,6 +237,7 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
         for (key, tokens) in [
             ("when", attrs.when.as_ref().map(|e| quote::quote!(#e))),
             ("class", attrs.class.as_ref().map(|e| quote::quote!(#e))),
+            ("rename", attrs.rename.as_ref().map(|e| quote::quote!(#e))),
             ("extra_repr", attrs.extra_repr.as_ref().map(|e| quote::quote!(#e))),
             ("prefix", attrs.prefix.as_ref().map(|e| quote::quote!(#e))),
             ("splice", attrs.splice.as_ref().map(|e| quote::quote!(#e))),

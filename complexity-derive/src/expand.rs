@@ -127,7 +127,10 @@ fn elements(expr: &Expr) -> Vec<&Expr> {
 }
 
 fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
-    let name = field.ident.to_string();
+    let name = match &field.attrs.rename {
+        Some(lit) => lit.value(),
+        None => field.ident.to_string(),
+    };
     let attrs = &field.attrs;
     let mut module = match &field.role {
         // A sequence is built as a struct literal with its names set (see `layer_module`).
