@@ -23,6 +23,10 @@ mod vit_b_16;
 #[path = "../examples/bert_base.rs"]
 mod bert_base;
 
+#[allow(dead_code)]
+#[path = "../examples/gpt2_small.rs"]
+mod gpt2_small;
+
 use complexity_workspace::assert_matches_fixture;
 
 #[test]
@@ -48,4 +52,9 @@ fn vit_b_16_matches_mmengine() {
 #[test]
 fn bert_base_matches_mmengine() {
     assert_matches_fixture::<bert_base::BertBase>("bert_base", true);
+}
+
+#[test]
+fn gpt2_small_matches_mmengine() {
+    assert_matches_fixture::<gpt2_small::Gpt2Small>("gpt2_small", true);
 }
