@@ -126,6 +126,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         print!("{}", report.table());
     }
     // The same description at another sequence length.
-    println!("{}", Report::of::<BertBase>(Shape::new(&[1, 512]), Mode::Eval)?.summary());
+    println!(
+        "{}",
+        Report::of::<BertBase>(Shape::new(&[1, 512]), Mode::Eval)?.summary()
+    );
     Ok(())
 }

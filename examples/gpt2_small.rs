@@ -40,7 +40,11 @@ pub struct GPT2MLP<const E: usize, const MLP: usize> {
     c_fc: (),
     #[complexity(gpt2_conv1d(in = MLP, out = E))]
     c_proj: (),
-    #[complexity(gelu(approximate = "tanh"), class = "NewGELUActivation", extra_repr = "")]
+    #[complexity(
+        gelu(approximate = "tanh"),
+        class = "NewGELUActivation",
+        extra_repr = ""
+    )]
     act: (),
     #[complexity(dropout(p = 0.1))]
     dropout: (),

@@ -51,7 +51,8 @@ pub struct InvertedConv<const IN: usize, const OUT: usize, const STRIDE: usize, 
 /// (`use_res_connect = stride == 1 and inp == oup`).
 #[derive(Complexity)]
 #[complexity(forward = if STRIDE == 1 && IN == OUT { x + conv(x) } else { conv(x) })]
-pub struct InvertedResidual<const IN: usize, const OUT: usize, const STRIDE: usize, const T: usize> {
+pub struct InvertedResidual<const IN: usize, const OUT: usize, const STRIDE: usize, const T: usize>
+{
     conv: InvertedConv<IN, OUT, STRIDE, T>,
 }
 
@@ -60,7 +61,13 @@ pub struct InvertedResidual<const IN: usize, const OUT: usize, const STRIDE: usi
 /// the blocks take the next positions of `features`.
 #[derive(Complexity)]
 #[complexity(fragment)]
-pub struct Stage<const IN: usize, const OUT: usize, const T: usize, const S: usize, const REST: usize> {
+pub struct Stage<
+    const IN: usize,
+    const OUT: usize,
+    const T: usize,
+    const S: usize,
+    const REST: usize,
+> {
     first: InvertedResidual<IN, OUT, S, T>,
     #[complexity(splice)]
     rest: [InvertedResidual<OUT, OUT, 1, T>; REST],

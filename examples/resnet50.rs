@@ -38,7 +38,13 @@ pub struct Bottleneck<const IN: usize, const PLANES: usize, const STRIDE: usize>
 /// blocks on `OUT = PLANES · 4` channels, numbered `0`, `1`, … in one sequence.
 #[derive(Complexity)]
 #[complexity(class = "Sequential", sequential)]
-pub struct Stage<const IN: usize, const PLANES: usize, const OUT: usize, const STRIDE: usize, const REST: usize> {
+pub struct Stage<
+    const IN: usize,
+    const PLANES: usize,
+    const OUT: usize,
+    const STRIDE: usize,
+    const REST: usize,
+> {
     first: Bottleneck<IN, PLANES, STRIDE>,
     #[complexity(splice)]
     rest: [Bottleneck<OUT, PLANES, 1>; REST],

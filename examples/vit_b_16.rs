@@ -56,7 +56,13 @@ pub struct EncoderBlock<const E: usize, const H: usize, const MLP: usize> {
 /// `encoder_layer_0`, …, and a final layer norm.
 #[derive(Complexity)]
 #[complexity(forward = ln(layers(dropout(x + pos_embedding))))]
-pub struct Encoder<const SEQ: usize, const E: usize, const H: usize, const MLP: usize, const LAYERS: usize> {
+pub struct Encoder<
+    const SEQ: usize,
+    const E: usize,
+    const H: usize,
+    const MLP: usize,
+    const LAYERS: usize,
+> {
     #[complexity(parameter(shape = (1, SEQ, E)))]
     pos_embedding: (),
     #[complexity(dropout(p = 0.0))]

@@ -219,7 +219,7 @@ fn display_lists_modules_with_shapes() {
     let r = Report::of::<Small>(Small::INPUT, Mode::Train).unwrap();
     let text = r.to_string();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 1 + 5 + 1);
+    assert_eq!(lines.len(), 1 + 5 + 2);
     assert!(lines[1].starts_with("model "));
     assert!(
         lines[2].contains("conv")

@@ -58,3 +58,59 @@ fn bert_base_matches_mmengine() {
 fn gpt2_small_matches_mmengine() {
     assert_matches_fixture::<gpt2_small::Gpt2Small>("gpt2_small", true);
 }
+
+/// BERT-base's FLOPs at sequence length `s` (batch 1), in closed form: per layer the
+/// q, k, v and output projections `4·s·E²`, the MLP `2·s·E·MLP`, the two attention matmuls
+/// `2·s²·E`, two layer norms `2·5·s·E`; then the embeddings' layer norm `5·s·E` and the
+/// pooler `E²` (it sees one token).
+fn bert_flops(s: u128) -> u128 {
+    let (e, mlp, layers) = (768, 3072, 12);
+    layers * (4 * s * e * e + 2 * s * e * mlp + 2 * s * s * e + 10 * s * e) + 5 * s * e + e * e
+}
+
+/// Activations: per layer q, k, v and the two output projections `5·s·E`, the MLP's
+/// expansion `s·MLP`, the scores `H·s²` and the weighted sum `s·E`; the pooler `E`.
+fn bert_activations(s: u64) -> u64 {
+    let (e, mlp, h, layers) = (768, 3072, 12, 12);
+    layers * (6 * s * e + s * mlp + h * s * s) + e
+}
+
+#[test]
+fn bert_sequence_length_is_a_parameter_of_the_analysis() {
+    use complexity_core::report::Report;
+    use complexity_core::{Mode, Shape};
+    use complexity_workspace::Fixture;
+    // The closed form agrees with mmengine at 128 …
+    let ((params, flops, acts), _) = Fixture::load("bert_base").totals("eval");
+    assert_eq!((bert_flops(128), bert_activations(128)), (flops, acts));
+    // … and the same description gives it at 512: linear MACs ×4, attention matmuls ×16.
+    let r = Report::of::<bert_base::BertBase>(Shape::new(&[1, 512]), Mode::Eval).unwrap();
+    let t = r.totals();
+    assert_eq!(
+        (t.cost.params, t.cost.flops, t.cost.activations),
+        (params, bert_flops(512), bert_activations(512))
+    );
+    assert_eq!(
+        t.cost.flops_of(complexity_core::OpKind::Matmul),
+        12 * 2 * 512 * 512 * 768
+    );
+    assert_eq!(
+        r.module("encoder.layer.0.attention.self").unwrap().output,
+        Some(Shape::new(&[1, 512, 768]))
+    );
+}
+
+#[test]
+fn zero_cost_operations_are_listed() {
+    use complexity_core::report::Report;
+    use complexity_core::{Mode, Model};
+    // ResNet-50: 17 ReLU modules, called 1 + 16·3 = 49 times; one max pool; 16 residual adds.
+    let r = Report::of::<resnet50::ResNet50>(<resnet50::ResNet50 as Model>::INPUT, Mode::Train)
+        .unwrap();
+    assert_eq!(
+        r.zero_ops(),
+        [("relu", 49), ("max_pool", 1), ("add", 16), ("reshape", 1)]
+    );
+    let text = r.to_string();
+    assert!(text.ends_with("counted as 0 FLOPs (mmengine has no rule for them): relu ×49, max_pool ×1, add ×16, reshape ×1"), "{text}");
+}

@@ -14,7 +14,9 @@ use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind, Name};
 use crate::layer::elementwise::binary;
 use crate::layer::matmul::{linear_with, matmul};
-use crate::layer::reshape::{cat, expand, mean, permute, piece, reshape, select, transpose, unflatten};
+use crate::layer::reshape::{
+    cat, expand, mean, permute, piece, reshape, select, transpose, unflatten,
+};
 use crate::layer::{AdaptiveAvgPool2d, Flatten, Layer, tri};
 use crate::module::{Body, ExpandSize, Graph, Module, Naming, Step};
 use crate::shape::{MAX_RANK, Shape};
@@ -26,7 +28,7 @@ pub const MAX_VALUES: usize = 64;
 pub const MAX_INPUTS: usize = 4;
 
 /// Whether the model runs in training or evaluation mode. Only batch norm counts
-/// differently (see [`BatchNorm2d`](crate::layer::BatchNorm2d)).
+/// differently (see [`BatchNorm`](crate::layer::BatchNorm)).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub enum Mode {
     /// Training mode: what mmengine reports for a freshly built model, since
@@ -72,8 +74,20 @@ impl Totals {
 pub const fn analyze(module: &'static Module, input: Shape, mode: Mode) -> Result<Totals, Error> {
     let mut none: [Record; 0] = [];
     let mut recorder = Recorder::new(&mut none);
-    let (output, cost) = tri!(walk(module, None, NO_PARENT, &[input], mode, true, &mut recorder));
-    Ok(Totals { input, output, cost })
+    let (output, cost) = tri!(walk(
+        module,
+        None,
+        NO_PARENT,
+        &[input],
+        mode,
+        true,
+        &mut recorder
+    ));
+    Ok(Totals {
+        input,
+        output,
+        cost,
+    })
 }
 
 /// The parent index of the model's own record.
@@ -189,7 +203,10 @@ const fn walk_unnamed(
         _ => 1,
     };
     if inputs.len() != takes {
-        return Err(Error::new(ErrorKind::Inputs { expected: takes, got: inputs.len() }));
+        return Err(Error::new(ErrorKind::Inputs {
+            expected: takes,
+            got: inputs.len(),
+        }));
     }
     let input = inputs[0];
     let (output, mut cost) = match module.body {
@@ -203,19 +220,39 @@ const fn walk_unnamed(
             let mut total = Cost::ZERO;
             let mut i = 0;
             while i < modules.len() {
-                let (y, c) = tri!(walk(modules[i], Some(Name::position(prefix, i)), index, &[x], mode, count_params, rec));
+                let (y, c) = tri!(walk(
+                    modules[i],
+                    Some(Name::position(prefix, i)),
+                    index,
+                    &[x],
+                    mode,
+                    count_params,
+                    rec
+                ));
                 total = tri!(total.checked_add(c));
                 x = y;
                 i += 1;
             }
             (x, total)
         }
-        Body::Repeat { module: m, count, prefix } => {
+        Body::Repeat {
+            module: m,
+            count,
+            prefix,
+        } => {
             let mut x = input;
             let mut total = Cost::ZERO;
             let mut i = 0;
             while i < count {
-                let (y, c) = tri!(walk(m, Some(Name::position(prefix, i)), index, &[x], mode, count_params, rec));
+                let (y, c) = tri!(walk(
+                    m,
+                    Some(Name::position(prefix, i)),
+                    index,
+                    &[x],
+                    mode,
+                    count_params,
+                    rec
+                ));
                 total = tri!(total.checked_add(c));
                 x = y;
                 i += 1;
@@ -224,7 +261,9 @@ const fn walk_unnamed(
         }
         Body::Graph(graph) => {
             if matches!(graph.naming, Naming::Fragment) {
-                return Err(description("a fragment is used outside a sequential struct"));
+                return Err(description(
+                    "a fragment is used outside a sequential struct",
+                ));
             }
             let (y, mut total) = tri!(run_graph(&graph, index, 0, inputs, mode, count_params, rec));
             let own = tri!(own_params(&graph));
@@ -239,7 +278,18 @@ const fn walk_unnamed(
         Some(n) => n,
         None => Name::Index(0),
     };
-    rec.set(index, Record { parent, name, layer, input, output, cost, called: true });
+    rec.set(
+        index,
+        Record {
+            parent,
+            name,
+            layer,
+            input,
+            output,
+            cost,
+            called: true,
+        },
+    );
     Ok((output, cost))
 }
 
@@ -269,26 +319,49 @@ const fn child_name(graph: &Graph, child: usize, offset: usize) -> Name {
     }
 }
 
+/// Where a call happens: the parent's record, the mode, and whether parameters count.
+#[derive(Clone, Copy)]
+struct Frame {
+    parent: usize,
+    mode: Mode,
+    count_params: bool,
+}
+
 /// Calls child `child` of `graph`: by its field name, or at its position, spliced.
 const fn call_child(
     graph: &Graph,
     child: usize,
     offset: usize,
-    parent: usize,
     inputs: &[Shape],
-    mode: Mode,
-    count_params: bool,
+    frame: Frame,
     rec: &mut Recorder<'_>,
 ) -> Result<(Shape, Cost), Error> {
+    let Frame {
+        parent,
+        mode,
+        count_params,
+    } = frame;
     let c = &graph.children[child];
     match graph.naming {
-        Naming::Fields => walk(c.module, Some(Name::Field(c.name)), parent, inputs, mode, count_params, rec),
+        Naming::Fields => walk(
+            c.module,
+            Some(Name::Field(c.name)),
+            parent,
+            inputs,
+            mode,
+            count_params,
+            rec,
+        ),
         Naming::Positions | Naming::Fragment => {
             let position = offset + graph.positions_before(child);
             if inputs.len() != 1 {
-                return Err(Error::new(ErrorKind::Inputs { expected: 1, got: inputs.len() }).within(Name::Index(position)));
+                return Err(Error::new(ErrorKind::Inputs {
+                    expected: 1,
+                    got: inputs.len(),
+                })
+                .within(Name::Index(position)));
             }
-            call_positioned(c.module, c.splice, position, parent, inputs[0], mode, count_params, rec)
+            call_positioned(c.module, c.splice, position, inputs[0], frame, rec)
         }
     }
 }
@@ -299,12 +372,15 @@ const fn call_positioned(
     module: &'static Module,
     spliced: bool,
     position: usize,
-    parent: usize,
     input: Shape,
-    mode: Mode,
-    count_params: bool,
+    frame: Frame,
     rec: &mut Recorder<'_>,
 ) -> Result<(Shape, Cost), Error> {
+    let Frame {
+        parent,
+        mode,
+        count_params,
+    } = frame;
     match module.body {
         Body::Graph(g) if matches!(g.naming, Naming::Fragment) => {
             run_graph(&g, parent, position, &[input], mode, count_params, rec)
@@ -315,7 +391,7 @@ const fn call_positioned(
             let mut at = position;
             let mut i = 0;
             while i < modules.len() {
-                let (y, c) = tri!(call_positioned(modules[i], false, at, parent, x, mode, count_params, rec));
+                let (y, c) = tri!(call_positioned(modules[i], false, at, x, frame, rec));
                 total = tri!(total.checked_add(c));
                 x = y;
                 at += modules[i].positions(false);
@@ -323,13 +399,15 @@ const fn call_positioned(
             }
             Ok((x, total))
         }
-        Body::Repeat { module: m, count, .. } if spliced => {
+        Body::Repeat {
+            module: m, count, ..
+        } if spliced => {
             let mut x = input;
             let mut total = Cost::ZERO;
             let mut at = position;
             let mut i = 0;
             while i < count {
-                let (y, c) = tri!(call_positioned(m, false, at, parent, x, mode, count_params, rec));
+                let (y, c) = tri!(call_positioned(m, false, at, x, frame, rec));
                 total = tri!(total.checked_add(c));
                 x = y;
                 at += m.positions(false);
@@ -337,7 +415,15 @@ const fn call_positioned(
             }
             Ok((x, total))
         }
-        _ => walk(module, Some(Name::Index(position)), parent, &[input], mode, count_params, rec),
+        _ => walk(
+            module,
+            Some(Name::Index(position)),
+            parent,
+            &[input],
+            mode,
+            count_params,
+            rec,
+        ),
     }
 }
 
@@ -364,15 +450,31 @@ const fn record_uncalled(
         Body::Sequence { modules, prefix } => {
             let mut i = 0;
             while i < modules.len() {
-                let p = tri!(record_uncalled(modules[i], Name::position(prefix, i), index, count_params, rec));
+                let p = tri!(record_uncalled(
+                    modules[i],
+                    Name::position(prefix, i),
+                    index,
+                    count_params,
+                    rec
+                ));
                 params = tri!(add_params(params, p));
                 i += 1;
             }
         }
-        Body::Repeat { module: m, count, prefix } => {
+        Body::Repeat {
+            module: m,
+            count,
+            prefix,
+        } => {
             let mut i = 0;
             while i < count {
-                let p = tri!(record_uncalled(m, Name::position(prefix, i), index, count_params, rec));
+                let p = tri!(record_uncalled(
+                    m,
+                    Name::position(prefix, i),
+                    index,
+                    count_params,
+                    rec
+                ));
                 params = tri!(add_params(params, p));
                 i += 1;
             }
@@ -382,7 +484,13 @@ const fn record_uncalled(
             let mut i = 0;
             while i < g.children.len() {
                 if g.children[i].present {
-                    let p = tri!(record_uncalled(g.children[i].module, child_name(&g, i, 0), index, count_params, rec));
+                    let p = tri!(record_uncalled(
+                        g.children[i].module,
+                        child_name(&g, i, 0),
+                        index,
+                        count_params,
+                        rec
+                    ));
                     params = tri!(add_params(params, p));
                 }
                 i += 1;
@@ -394,7 +502,18 @@ const fn record_uncalled(
     }
     let mut cost = Cost::ZERO;
     cost.params = params;
-    rec.set(index, Record { parent, name, layer, input: Shape::SCALAR, output: Shape::SCALAR, cost, called: false });
+    rec.set(
+        index,
+        Record {
+            parent,
+            name,
+            layer,
+            input: Shape::SCALAR,
+            output: Shape::SCALAR,
+            cost,
+            called: false,
+        },
+    );
     Ok(params)
 }
 
@@ -441,7 +560,9 @@ const fn run_graph(
         let (value, cost) = match graph.steps[i] {
             Step::Call { child, inputs: vs } | Step::Functional { child, inputs: vs } => {
                 if child >= graph.children.len() || vs.is_empty() || vs.len() > MAX_INPUTS {
-                    return Err(description("a step calls a missing child, or with no or too many inputs"));
+                    return Err(description(
+                        "a step calls a missing child, or with no or too many inputs",
+                    ));
                 }
                 tri!(check_values(vs, defined));
                 let c = &graph.children[child];
@@ -457,7 +578,12 @@ const fn run_graph(
                     let args = args.split_at(vs.len()).0;
                     let first = !child_ran_before(graph, &ran, child, i);
                     let record = rec.len();
-                    let r = tri!(call_child(graph, child, offset, index, args, mode, count_params && first, rec));
+                    let frame = Frame {
+                        parent: index,
+                        mode,
+                        count_params: count_params && first,
+                    };
+                    let r = tri!(call_child(graph, child, offset, args, frame, rec));
                     if let Step::Functional { .. } = graph.steps[i] {
                         if !matches!(c.module.body, Body::Layer(_)) {
                             return Err(description("`functional` applies a layer child only"));
@@ -498,34 +624,68 @@ const fn run_graph(
                 let a = tri!(AdaptiveAvgPool2d::new(output).apply(values[v]));
                 (a.output, a.cost)
             }
-            Step::Flatten { input: v, start_dim, end_dim } => {
+            Step::Flatten {
+                input: v,
+                start_dim,
+                end_dim,
+            } => {
                 tri!(check_values(&[v], defined));
                 let a = tri!(Flatten { start_dim, end_dim }.apply(values[v]));
                 (a.output, a.cost)
             }
-            Step::Unflatten { input: v, dim, sizes } => {
+            Step::Unflatten {
+                input: v,
+                dim,
+                sizes,
+            } => {
                 tri!(check_values(&[v], defined));
-                (tri!(unflatten(values[v], dim, sizes)), Cost::zero(ZeroOp::Reshape))
+                (
+                    tri!(unflatten(values[v], dim, sizes)),
+                    Cost::zero(ZeroOp::Reshape),
+                )
             }
             Step::Reshape { input: v, sizes } => {
                 tri!(check_values(&[v], defined));
                 (tri!(reshape(values[v], sizes)), Cost::zero(ZeroOp::Reshape))
             }
-            Step::Transpose { input: v, dim0, dim1 } => {
+            Step::Transpose {
+                input: v,
+                dim0,
+                dim1,
+            } => {
                 tri!(check_values(&[v], defined));
-                (tri!(transpose(values[v], dim0, dim1)), Cost::zero(ZeroOp::Reshape))
+                (
+                    tri!(transpose(values[v], dim0, dim1)),
+                    Cost::zero(ZeroOp::Reshape),
+                )
             }
             Step::Permute { input: v, dims } => {
                 tri!(check_values(&[v], defined));
                 (tri!(permute(values[v], dims)), Cost::zero(ZeroOp::Reshape))
             }
-            Step::Select { input: v, dim, index: at } => {
+            Step::Select {
+                input: v,
+                dim,
+                index: at,
+            } => {
                 tri!(check_values(&[v], defined));
-                (tri!(select(values[v], dim, at)), Cost::zero(ZeroOp::Reshape))
+                (
+                    tri!(select(values[v], dim, at)),
+                    Cost::zero(ZeroOp::Reshape),
+                )
             }
-            Step::Piece { input: v, dim, split, index: at, count } => {
+            Step::Piece {
+                input: v,
+                dim,
+                split,
+                index: at,
+                count,
+            } => {
                 tri!(check_values(&[v], defined));
-                (tri!(piece(values[v], dim, split, at, count)), Cost::zero(ZeroOp::Reshape))
+                (
+                    tri!(piece(values[v], dim, split, at, count)),
+                    Cost::zero(ZeroOp::Reshape),
+                )
             }
             Step::Cat { inputs, dim } => {
                 tri!(check_values(inputs, defined));
@@ -554,17 +714,32 @@ const fn run_graph(
                         ExpandSize::Like(w, d) => {
                             tri!(check_values(&[w], defined));
                             let like = values[w];
-                            let at = tri!(crate::layer::reshape::dim_index("size", d, like, like.rank()));
+                            let at = tri!(crate::layer::reshape::dim_index(
+                                "size",
+                                d,
+                                like,
+                                like.rank()
+                            ));
                             like.dim(at) as i64
                         }
                     };
                     k += 1;
                 }
-                (tri!(expand(values[v], resolved.split_at(sizes.len()).0)), Cost::zero(ZeroOp::Reshape))
+                (
+                    tri!(expand(values[v], resolved.split_at(sizes.len()).0)),
+                    Cost::zero(ZeroOp::Reshape),
+                )
             }
-            Step::Mean { input: v, dims, keepdim } => {
+            Step::Mean {
+                input: v,
+                dims,
+                keepdim,
+            } => {
                 tri!(check_values(&[v], defined));
-                (tri!(mean(values[v], dims, keepdim)), Cost::zero(ZeroOp::Mean))
+                (
+                    tri!(mean(values[v], dims, keepdim)),
+                    Cost::zero(ZeroOp::Mean),
+                )
             }
             Step::SkipUnless { cond, count } => {
                 if !cond {
@@ -572,7 +747,11 @@ const fn run_graph(
                 }
                 (Shape::SCALAR, Cost::ZERO)
             }
-            Step::Choose { cond, then, otherwise } => {
+            Step::Choose {
+                cond,
+                then,
+                otherwise,
+            } => {
                 tri!(check_values(&[then, otherwise], defined));
                 (values[if cond { then } else { otherwise }], Cost::ZERO)
             }
@@ -588,7 +767,13 @@ const fn run_graph(
     let mut c = 0;
     while c < graph.children.len() {
         if graph.children[c].present && !child_ran_before(graph, &ran, c, graph.steps.len()) {
-            let params = tri!(record_uncalled(graph.children[c].module, child_name(graph, c, offset), index, count_params, rec));
+            let params = tri!(record_uncalled(
+                graph.children[c].module,
+                child_name(graph, c, offset),
+                index,
+                count_params,
+                rec
+            ));
             total.params = tri!(add_params(total.params, params));
         }
         c += 1;
@@ -609,7 +794,12 @@ const fn check_values(values: &[usize], defined: usize) -> Result<(), Error> {
 
 /// Whether a step before `step` that ran already called `child` (whose parameters then
 /// count once).
-const fn child_ran_before(graph: &Graph, ran: &[bool; MAX_VALUES], child: usize, step: usize) -> bool {
+const fn child_ran_before(
+    graph: &Graph,
+    ran: &[bool; MAX_VALUES],
+    child: usize,
+    step: usize,
+) -> bool {
     let mut j = 0;
     while j < step {
         if ran[j]

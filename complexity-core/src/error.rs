@@ -22,7 +22,11 @@ pub enum Name {
 impl Name {
     /// Position `index` in a sequence whose names start with `prefix` (maybe empty).
     pub const fn position(prefix: &'static str, index: usize) -> Name {
-        if prefix.is_empty() { Name::Index(index) } else { Name::Prefixed(prefix, index) }
+        if prefix.is_empty() {
+            Name::Index(index)
+        } else {
+            Name::Prefixed(prefix, index)
+        }
     }
 }
 

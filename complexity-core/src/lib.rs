@@ -42,9 +42,12 @@
 //! | attribute | meaning |
 //! |---|---|
 //! | `forward = expr` | how data flows (default: through the fields in declaration order); see below |
+//! | `inputs = (a, b)` | the names of `forward`'s inputs, for a module called with several (default: one, `x`) |
 //! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS`, `FLOPS`, `FLOPS_EVAL`, `ACTIVATIONS`, `OUTPUT`, `INPUT`, and the [`Model`] trait) and a shape mistake fails `cargo check` |
-//! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included |
+//! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included (token ids: `[1, 128]`) |
 //! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
+//! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order |
+//! | `fragment` | not a module: its fields take the next positions of the `sequential` struct that holds it (the layers `make_layers` appends to a list) |
 //! | `crate = path` | where `complexity_core` is, for crates that re-export it |
 //!
 //! On a field, one of:
@@ -53,32 +56,66 @@
 //! |---|---|
 //! | a layer kind, e.g. `conv2d(out = 64, kernel = 7, stride = 2, padding = 3, bias = false)` | the field is that layer, whatever its type (a burn or candle layer, or a marker like `()`) |
 //! | `sequential(kind(…), kind(…), …)` | an `nn.Sequential` of layers, named `0`, `1`, … |
+//! | `parameter(shape = (1, 1, 768))` | a parameter of the struct's own module (ViT's `class_token`), a value in `forward` |
 //! | `skip` | not part of the model |
 //! | nothing | the field's type implements [`Complexity`]: a derived block, an array `[Block; N]` or a tuple, which act like `nn.Sequential` |
 //!
-//! and optionally `when = const_bool_expr`: the child exists only when it is true (a
-//! missing child is not listed, and calling it passes its input through, like torchvision's
-//! `if self.downsample is not None`).
+//! and any of these options:
+//!
+//! | option | meaning |
+//! |---|---|
+//! | `when = const_bool` | the child exists only when true (a missing child is not listed, and calling it passes its input through, like torchvision's `if self.downsample is not None`) |
+//! | `class = "…"`, `extra_repr = "…"` | what reports print for it (`class = "ModuleList"`, `class = "GELUActivation", extra_repr = ""`) |
+//! | `rename = "self"` | its module name, when that is not a valid Rust field name |
+//! | `prefix = "encoder_layer_"` | a sequence's children are named `encoder_layer_0`, … |
+//! | `splice` | in a `sequential` struct, the sequence's children take positions here instead of nesting |
+//! | `uncalled` | a module the model has (its parameters count) but `forward` never calls: mmengine prints `N/A` for it |
 //!
 //! Argument values are Rust const expressions (`out = OUT * 4` with a const generic);
-//! counts and sizes are `usize`, sizes may be one number (square) or `(h, w)`. Input
-//! channels and features (`in`, `num_features`) may be omitted, then inferred from the
-//! incoming shape, or given, then checked. The layer kinds, each documented with its rules:
+//! counts and sizes are `usize`, sizes may be one number (the same in every dimension) or
+//! a tuple with one per spatial dimension. Input channels and features (`in`,
+//! `num_features`, `normalized_shape`) may be omitted, then inferred from the incoming
+//! shape, or given, then checked. The layer kinds, each documented with its cost rule:
 //!
 //! | kind | arguments (required first) | rules in |
 //! |---|---|---|
-//! | `conv2d` | `out`, `kernel`; `in`, `stride`, `padding`, `dilation`, `groups`, `bias` | [`layer::Conv2d`] |
-//! | `batch_norm2d` | `num_features`, `eps`, `momentum`, `affine`, `bias`, `track_running_stats` | [`layer::BatchNorm2d`] |
-//! | `relu` | `inplace` | [`layer::ReLU`] |
-//! | `max_pool2d` | `kernel`; `stride`, `padding`, `dilation`, `ceil_mode` | [`layer::MaxPool2d`] |
+//! | `conv1d`, `conv2d`, `conv3d` | `out`, `kernel`; `in`, `stride`, `padding`, `dilation`, `groups`, `bias` | [`layer::Conv`] |
+//! | `conv_transpose1d`, `conv_transpose2d`, `conv_transpose3d` | the same and `output_padding` | [`layer::Conv`] |
+//! | `batch_norm1d`, `batch_norm2d`, `batch_norm3d` | `num_features`, `eps`, `momentum`, `affine`, `bias`, `track_running_stats` | [`layer::BatchNorm`] |
+//! | `layer_norm` | `normalized_shape`, `eps`, `elementwise_affine`, `bias` | [`layer::LayerNorm`] |
+//! | `group_norm` | `num_groups`; `num_channels`, `eps`, `affine` | [`layer::GroupNorm`] |
+//! | `relu`, `relu6`, `silu`, `hardswish` | `inplace` | [`layer::Activation`] (0 FLOPs) |
+//! | `gelu` | `approximate = "none"` or `"tanh"` | [`layer::Activation`] (0 FLOPs) |
+//! | `tanh`, `sigmoid`, `identity` | | [`layer::Activation`] (0 FLOPs) |
+//! | `softmax` | `dim` | [`layer::Activation`] (0 FLOPs) |
+//! | `dropout` | `p`, `inplace` | [`layer::Activation`] (0 FLOPs) |
+//! | `max_pool2d` | `kernel`; `stride`, `padding`, `dilation`, `ceil_mode` | [`layer::MaxPool2d`] (0 FLOPs) |
 //! | `adaptive_avg_pool2d` | `output_size` | [`layer::AdaptiveAvgPool2d`] |
-//! | `flatten` | `start_dim`, `end_dim` | [`layer::Flatten`] |
+//! | `flatten` | `start_dim`, `end_dim` | [`layer::Flatten`] (0 FLOPs) |
 //! | `linear` | `out`; `in`, `bias` | [`layer::Linear`] |
+//! | `gpt2_conv1d` | `out`; `in` | [`layer::Gpt2Conv1D`] (transformers' `Conv1D`, op `addmm`) |
+//! | `embedding` | `num_embeddings`, `embedding_dim`; `padding_idx` | [`layer::Embedding`] (0 FLOPs) |
 //!
-//! `forward` is a small Rust expression over the field names and the input `x`: a call
-//! `conv1(x)` applies a field, `a + b` adds elementwise (broadcasting, shapes checked, 0
-//! FLOPs as in mmengine), `x.flatten(1)` is `torch.flatten(x, 1)`, and a block with `let`
-//! bindings names intermediate values:
+//! `forward` is a small Rust expression over the field names and the inputs (`x`):
+//!
+//! | written | meaning | cost rule in |
+//! |---|---|---|
+//! | `conv1(x)`, `output(a, b)` | apply a child | the child's |
+//! | `out_proj.functional(x)` | the child's computation on its weights (`F.linear(x, self.out_proj.weight)`), charged here; the child itself is never called | the child's |
+//! | `a + b`, `a - b`, `a * b`, `a / b`, with a number or tensor | elementwise, broadcasting, shapes checked | [`layer::elementwise`] (0) |
+//! | `matmul(a, b)`, `a.matmul(b)` | matrix product, as `torch.matmul` | [`layer::matmul`] |
+//! | `x.linear(weight)`, `x.linear(weight, bias)` | `F.linear` with this struct's `parameter`s | [`layer::matmul`] |
+//! | `x.adaptive_avg_pool2d((1, 1))` | the functional pool, charged here | [`layer::AdaptiveAvgPool2d`] |
+//! | `x.flatten(1)`, `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(…)`, `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `x.mean(1)`, `cat([a, b], 1)`, `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
+//! | `let (q, k, v) = x.split(768, 2);`, `x.chunk(3, -1)` | the pieces, as many as the pattern names | [`layer::reshape`] (0) |
+//! | `x.softmax(-1)`, `x.gelu()`, `x.relu()`, `x.tanh()`, `x.sigmoid()`, `x.silu()`, `x.dropout()`, … | functional activations | [`layer::Activation`] (0) |
+//! | `class_token` | a `parameter` field's value | |
+//! | `let y = …;`, `{ … }` | name intermediate values | |
+//! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
+//!
+//! Operations that cost 0 by mmengine's rules are counted by kind, and
+//! [`Report::zero_ops`](report::Report::zero_ops) lists them, so a zero is never
+//! mistaken for a gap. For example, the basic block of a ResNet:
 //!
 //! ```
 //! use complexity_core::Complexity;
@@ -114,6 +151,9 @@
 //! // 64·128 (the downsample), and 2·128 affine weights for each of the five batch norms.
 //! assert_eq!(Stage::PARAMS, 73_728 + 3 * 147_456 + 8_192 + 5 * 256);
 //! ```
+//!
+//! `examples/` describes ResNet-18 and -50, VGG-16, MobileNetV2, ViT-B/16, BERT-base and
+//! GPT-2 this way, each identical to mmengine module by module.
 //!
 //! A model that does not fit together fails to compile, naming the field path and the
 //! numbers, e.g. `layer2.0.conv1: expects 32 input channels, got 64`.
@@ -231,7 +271,9 @@ tuple_impls!(A B C D E F G H I J K L M N O P);
 pub mod __private {
     pub use crate::cost::ZeroOp;
     pub use crate::layer::{self, Layer, Size};
-    pub use crate::module::{BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, Param, Split, Step};
+    pub use crate::module::{
+        BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, Param, Split, Step,
+    };
     pub use crate::{Complexity, Mode, Model, Shape, Totals};
 
     /// A layer argument: a `usize` const expression, as a count.
@@ -277,7 +319,11 @@ pub mod __private {
     }
 
     /// A module renamed by `class = "…"` / `extra_repr = "…"` on a field.
-    pub const fn renamed(m: Module, class: &'static str, extra_repr: Option<&'static str>) -> Module {
+    pub const fn renamed(
+        m: Module,
+        class: &'static str,
+        extra_repr: Option<&'static str>,
+    ) -> Module {
         m.renamed(class, extra_repr)
     }
 
@@ -298,7 +344,11 @@ pub mod __private {
     /// The analysis in `mode` for a second constant of the same model: a model that fails
     /// to analyse in training mode (already reported by the first constant) gives
     /// [`FALLBACK_TOTALS`] here, so each mistake is reported once.
-    pub const fn analyze_again_or_fail(module: &'static Module, input: Shape, mode: Mode) -> Totals {
+    pub const fn analyze_again_or_fail(
+        module: &'static Module,
+        input: Shape,
+        mode: Mode,
+    ) -> Totals {
         match crate::analyze(module, input, Mode::Train) {
             Ok(_) => analyze_or_fail(module, input, mode),
             Err(_) => FALLBACK_TOTALS,
@@ -317,6 +367,9 @@ pub mod __private {
     pub const FALLBACK: Module = Module {
         class: "",
         extra_repr: None,
-        body: Body::Sequence { modules: &[], prefix: "" },
+        body: Body::Sequence {
+            modules: &[],
+            prefix: "",
+        },
     };
 }

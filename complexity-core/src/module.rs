@@ -316,7 +316,11 @@ impl Module {
     }
 
     /// The same module under another class name (and `extra_repr`, if given).
-    pub const fn renamed(mut self, class: &'static str, extra_repr: Option<&'static str>) -> Module {
+    pub const fn renamed(
+        mut self,
+        class: &'static str,
+        extra_repr: Option<&'static str>,
+    ) -> Module {
         self.class = class;
         if extra_repr.is_some() {
             self.extra_repr = extra_repr;
@@ -337,14 +341,22 @@ impl Module {
     /// Whether this is a [`Naming::Fragment`]: not a module, but children for the
     /// enclosing positional struct.
     pub const fn is_fragment(&self) -> bool {
-        matches!(self.body, Body::Graph(Graph { naming: Naming::Fragment, .. }))
+        matches!(
+            self.body,
+            Body::Graph(Graph {
+                naming: Naming::Fragment,
+                ..
+            })
+        )
     }
 
     /// How many positions this module takes in a positional struct: its children's for
     /// a fragment (and for a sequence, when `spliced`), else one.
     pub const fn positions(&self, spliced: bool) -> usize {
         match self.body {
-            Body::Graph(g) if matches!(g.naming, Naming::Fragment) => g.positions_before(g.children.len()),
+            Body::Graph(g) if matches!(g.naming, Naming::Fragment) => {
+                g.positions_before(g.children.len())
+            }
             Body::Sequence { modules, .. } if spliced => {
                 let mut n = 0;
                 let mut i = 0;

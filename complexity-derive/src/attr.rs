@@ -9,12 +9,19 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, LitStr, Path, Token};
 
-
 use crate::ast::{Arg, ContainerAttrs, FieldAttrs, InputShape, LayerSpec, Naming, Role};
 use crate::ctxt::Ctxt;
 use crate::kinds::{self, KINDS, closest};
 
-const CONTAINER_KEYS: &[&str] = &["crate", "class", "forward", "inputs", "input", "sequential", "fragment"];
+const CONTAINER_KEYS: &[&str] = &[
+    "crate",
+    "class",
+    "forward",
+    "inputs",
+    "input",
+    "sequential",
+    "fragment",
+];
 const FIELD_KEYS: &[&str] = &[
     "skip",
     "when",
@@ -233,15 +240,25 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
     }
     let role = role.map(|(r, _)| r).unwrap_or(Role::Nested);
     if matches!(role, Role::Skip | Role::Param(_)) {
-        let what = if matches!(role, Role::Skip) { "a skipped field is not part of the model" } else { "a parameter is not a module" };
+        let what = if matches!(role, Role::Skip) {
+            "a skipped field is not part of the model"
+        } else {
+            "a parameter is not a module"
+        };
         for (key, tokens) in [
             ("when", attrs.when.as_ref().map(|e| quote::quote!(#e))),
             ("class", attrs.class.as_ref().map(|e| quote::quote!(#e))),
             ("rename", attrs.rename.as_ref().map(|e| quote::quote!(#e))),
-            ("extra_repr", attrs.extra_repr.as_ref().map(|e| quote::quote!(#e))),
+            (
+                "extra_repr",
+                attrs.extra_repr.as_ref().map(|e| quote::quote!(#e)),
+            ),
             ("prefix", attrs.prefix.as_ref().map(|e| quote::quote!(#e))),
             ("splice", attrs.splice.as_ref().map(|e| quote::quote!(#e))),
-            ("uncalled", attrs.uncalled.as_ref().map(|e| quote::quote!(#e))),
+            (
+                "uncalled",
+                attrs.uncalled.as_ref().map(|e| quote::quote!(#e)),
+            ),
         ] {
             if let Some(t) = tokens {
                 cx.error_at(t, format!("{what}; `{key}` has no meaning on it"));
@@ -276,7 +293,7 @@ fn parameter(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Expr>> {
 fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec>> {
     let key = key_of(&meta.path);
     let Some(name) = meta.path.get_ident().cloned() else {
-        unknown(cx, &meta.path, "layer kind", "", &field_keys());
+        unknown_field_key(cx, &meta.path);
         skip_value(meta)?;
         return Ok(None);
     };
@@ -296,7 +313,7 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
         return Ok(Some(LayerSpec::Sequential { items }));
     }
     let Some(def) = kinds::kind(&key) else {
-        unknown(cx, &meta.path, "layer kind", "", &field_keys());
+        unknown_field_key(cx, &meta.path);
         skip_value(meta)?;
         return Ok(None);
     };
@@ -372,11 +389,20 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
     Ok(Some(LayerSpec::Kind { def, name, args }))
 }
 
-/// What a field attribute may hold: the layer kinds, then `sequential`, `skip`, `when`.
-fn field_keys() -> Vec<&'static str> {
-    let mut names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
-    names.extend(FIELD_KEYS);
-    names
+/// An unknown key on a field: the closest layer kind or option, and both lists.
+fn unknown_field_key(cx: &Ctxt, path: &Path) {
+    let key = key_of(path);
+    let kinds: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+    let mut msg = format!("unknown layer kind or field option `{key}`");
+    if let Some(c) = closest(&key, kinds.iter().chain(FIELD_KEYS).copied()) {
+        msg += &format!("; did you mean `{c}`?");
+    }
+    msg += &format!(
+        "\nlayer kinds: {}\noptions: {}",
+        kinds.join(", "),
+        FIELD_KEYS.join(", ")
+    );
+    cx.error_at(path, msg);
 }
 
 /// Reads `forward` expressions' identifiers as names.

@@ -32,7 +32,11 @@ pub fn derive(node: &syn::DeriveInput) -> TokenStream {
         (Ok(()), Some(input), Some(program)) => impls(&input, &program, &krate),
         (result, input, _) => {
             let errors = result.err().map(|e| e.to_compile_error());
-            let fallback = crate::fallback::expand(node, &krate, input.as_ref().is_some_and(|i| i.attrs.input.is_some()));
+            let fallback = crate::fallback::expand(
+                node,
+                &krate,
+                input.as_ref().is_some_and(|i| i.attrs.input.is_some()),
+            );
             quote! { #errors #fallback }
         }
     }
@@ -48,7 +52,9 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     let ident = input.ident;
     let p = quote!(#krate::__private);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let mut where_clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
+    let mut where_clause = where_clause
+        .cloned()
+        .unwrap_or_else(|| syn::parse_quote!(where));
     for field in &input.fields {
         // Bounds for the types that depend on a type parameter; other types are checked
         // where their description is used, without a trivially false `where` bound.
@@ -56,7 +62,9 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             // Spanned at the field's type, so a type without a description is reported there.
             let ty = field.ty;
             let krate = respan(krate, ty.span());
-            where_clause.predicates.push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
+            where_clause
+                .predicates
+                .push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
         }
     }
     let class = match &input.attrs.class {
@@ -75,7 +83,9 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     let children = forward::children(&input.fields).map(|f| child(f, &p, krate));
     let params = forward::params(&input.fields).map(|f| {
         let name = f.ident.to_string();
-        let Role::Param(shape) = &f.role else { unreachable!("params() yields parameters") };
+        let Role::Param(shape) = &f.role else {
+            unreachable!("params() yields parameters")
+        };
         let dims = elements(shape);
         quote_spanned!(shape.span()=> #p::Param { name: #name, shape: #p::shape(&[#(#dims),*]) })
     });
@@ -99,10 +109,18 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             };
         }
     };
-    let model = input.attrs.input.as_ref().map(|shape| model(input, shape, krate));
+    let model = input
+        .attrs
+        .input
+        .as_ref()
+        .map(|shape| model(input, shape, krate));
     // The fields are the model's modules: mark them as used, as a derive that reads them
     // would, so that marker fields (`conv1: ()`) raise no dead-code warnings.
-    let members = input.fields.iter().filter(|f| !matches!(f.role, Role::Skip)).map(|f| f.ident);
+    let members = input
+        .fields
+        .iter()
+        .filter(|f| !matches!(f.role, Role::Skip))
+        .map(|f| f.ident);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let uses = quote! {
         impl #impl_generics #ident #ty_generics #where_clause {
@@ -180,12 +198,20 @@ fn when(attrs: &crate::ast::FieldAttrs) -> TokenStream {
 
 /// A layer's module, or a sequence's, with the field's `class`, `extra_repr` and
 /// `prefix` for a sequence (default `Sequential`, none, none).
-fn layer_module(spec: &LayerSpec, p: &TokenStream, attrs: Option<&crate::ast::FieldAttrs>) -> TokenStream {
+fn layer_module(
+    spec: &LayerSpec,
+    p: &TokenStream,
+    attrs: Option<&crate::ast::FieldAttrs>,
+) -> TokenStream {
     match spec {
         LayerSpec::Sequential { items } => {
             let items = items.iter().map(|i| layer_module(i, p, None));
-            let class = attrs.and_then(|a| a.class.as_ref()).map_or_else(|| quote!("Sequential"), |c| quote!(#c));
-            let prefix = attrs.and_then(|a| a.prefix.as_ref()).map_or_else(|| quote!(""), |c| quote!(#c));
+            let class = attrs
+                .and_then(|a| a.class.as_ref())
+                .map_or_else(|| quote!("Sequential"), |c| quote!(#c));
+            let prefix = attrs
+                .and_then(|a| a.prefix.as_ref())
+                .map_or_else(|| quote!(""), |c| quote!(#c));
             let repr = match attrs.and_then(|a| a.extra_repr.as_ref()) {
                 Some(r) => quote!(::core::option::Option::Some(#r)),
                 None => quote!(::core::option::Option::None),
@@ -285,13 +311,21 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     let vis = input.vis;
     let dims = &shape.dims;
     let span = shape.span;
-    let constructor = if shape.batch_of_one { quote!(batch_of_one) } else { quote!(new) };
+    let constructor = if shape.batch_of_one {
+        quote!(batch_of_one)
+    } else {
+        quote!(new)
+    };
     // Spanned at `input = …`, so that a failing analysis points there.
     let krate = respan(krate, span);
     let p = quote_spanned!(span=> #krate::__private);
     let doc_input = format!(
         "The input shape, batch included, from `#[complexity(input = …)]`{}.",
-        if shape.batch_of_one { " (mmengine's `input_shape` with a batch of 1 prepended)" } else { "" }
+        if shape.batch_of_one {
+            " (mmengine's `input_shape` with a batch of 1 prepended)"
+        } else {
+            ""
+        }
     );
     quote_spanned! {span=>
         #[automatically_derived]

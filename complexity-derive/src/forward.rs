@@ -25,7 +25,9 @@ pub struct Program {
 
 /// The children are the fields that are modules: not skipped, not parameters.
 pub fn children<'a, 'b>(fields: &'b [Field<'a>]) -> impl Iterator<Item = &'b Field<'a>> {
-    fields.iter().filter(|f| matches!(f.role, Role::Layer(_) | Role::Nested))
+    fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::Layer(_) | Role::Nested))
 }
 
 /// The struct's own parameters.
@@ -42,7 +44,10 @@ pub fn sequential(fields: &[Field], p: &TokenStream) -> Program {
             steps.push(quote!(#p::Step::Call { child: #i, inputs: &[#input] }));
         }
     }
-    Program { output: steps.len(), steps }
+    Program {
+        output: steps.len(),
+        steps,
+    }
 }
 
 /// Zero-cost functions written as methods: `x.softmax(-1)`, `x.gelu()`.
@@ -60,12 +65,22 @@ const UNARY: &[(&str, &str)] = &[
 
 /// Compiles `forward = expr` over the named inputs (`x` by default); reports unknown
 /// names, unused fields and unsupported syntax.
-pub fn compile(cx: &Ctxt, expr: &Expr, fields: &[Field], inputs: &[String], p: &TokenStream) -> Program {
+pub fn compile(
+    cx: &Ctxt,
+    expr: &Expr,
+    fields: &[Field],
+    inputs: &[String],
+    p: &TokenStream,
+) -> Program {
     let mut c = Compiler {
         cx,
         fields,
         p,
-        scope: inputs.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect(),
+        scope: inputs
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i))
+            .collect(),
         inputs: inputs.len(),
         steps: Vec::new(),
         used: vec![false; children(fields).count()],
@@ -93,7 +108,10 @@ pub fn compile(cx: &Ctxt, expr: &Expr, fields: &[Field], inputs: &[String], p: &
             format!("`forward` has {} steps; at most {MAX_STEPS} are supported (move part of it into a nested block)", c.steps.len()),
         );
     }
-    Program { steps: c.steps, output }
+    Program {
+        steps: c.steps,
+        output,
+    }
 }
 
 struct Compiler<'c, 'a> {
@@ -110,7 +128,11 @@ struct Compiler<'c, 'a> {
 /// `expr` as a signed dimension or size: an integer const expression of any integer type
 /// (`-1`, `2`, `E / H` with `usize` generics).
 fn dim(_p: &TokenStream, expr: &Expr) -> TokenStream {
-    quote_spanned!(expr.span()=> ((#expr) as i64))
+    quote_spanned!(expr.span()=> {
+        #[allow(clippy::unnecessary_cast, clippy::cast_possible_wrap)]
+        let d = (#expr) as i64;
+        d
+    })
 }
 
 /// `expr` as a `usize` const expression.
@@ -156,7 +178,9 @@ impl Compiler<'_, '_> {
             Expr::Group(g) => self.value(&g.expr),
             Expr::Block(b) if b.label.is_none() => self.block(&b.block),
             Expr::If(e) => self.if_expr(e),
-            Expr::Lit(l) if matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)) => Some(self.push(quote!(#p::Step::Scalar))),
+            Expr::Lit(l) if matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)) => {
+                Some(self.push(quote!(#p::Step::Scalar)))
+            }
             Expr::Path(_) => self.name(expr),
             Expr::Call(call) => self.call(call),
             Expr::Binary(bin) => {
@@ -170,7 +194,9 @@ impl Compiler<'_, '_> {
                 let left = self.value(&bin.left);
                 let right = self.value(&bin.right);
                 let (left, right) = (left?, right?);
-                Some(self.push(quote!(#p::Step::Binary { op: #p::BinaryOp::#op, left: #left, right: #right })))
+                Some(self.push(
+                    quote!(#p::Step::Binary { op: #p::BinaryOp::#op, left: #left, right: #right }),
+                ))
             }
             Expr::MethodCall(m) => self.method(m),
             _ => self.unsupported(expr),
@@ -185,15 +211,24 @@ impl Compiler<'_, '_> {
         let name = func.to_string();
         if let Some(field) = self.fields.iter().find(|f| *f.ident == name) {
             if matches!(field.role, Role::Skip) {
-                self.cx.error_at(func, format!("field `{name}` is `#[complexity(skip)]`, so `forward` cannot call it"));
+                self.cx.error_at(
+                    func,
+                    format!("field `{name}` is `#[complexity(skip)]`, so `forward` cannot call it"),
+                );
                 return None;
             }
             if matches!(field.role, Role::Param(_)) {
-                self.cx.error_at(func, format!("`{name}` is a parameter, not a module; use it as a value"));
+                self.cx.error_at(
+                    func,
+                    format!("`{name}` is a parameter, not a module; use it as a value"),
+                );
                 return None;
             }
             if call.args.is_empty() || call.args.len() > 4 {
-                self.cx.error_at(&call.func, format!("`{name}` takes one to four inputs, got {}", call.args.len()));
+                self.cx.error_at(
+                    &call.func,
+                    format!("`{name}` takes one to four inputs, got {}", call.args.len()),
+                );
                 return None;
             }
             let mut inputs = Vec::new();
@@ -202,7 +237,9 @@ impl Compiler<'_, '_> {
             }
             let child = self.child_index(&name)?;
             self.used[child] = true;
-            return Some(self.push(quote!(#p::Step::Call { child: #child, inputs: &[#(#inputs),*] })));
+            return Some(
+                self.push(quote!(#p::Step::Call { child: #child, inputs: &[#(#inputs),*] })),
+            );
         }
         match (name.as_str(), call.args.len()) {
             ("matmul", 2) => {
@@ -220,7 +257,9 @@ impl Compiler<'_, '_> {
                 Some(self.push(quote!(#p::Step::Cat { inputs: &[#(#inputs),*], dim: #d })))
             }
             _ => {
-                let names = children(self.fields).map(|f| f.ident.to_string()).collect::<Vec<_>>();
+                let names = children(self.fields)
+                    .map(|f| f.ident.to_string())
+                    .collect::<Vec<_>>();
                 let mut msg = format!(
                     "no field named `{name}` to call in `forward` (the functions are `matmul(a, b)` and `cat([a, b], dim)`)"
                 );
@@ -239,9 +278,14 @@ impl Compiler<'_, '_> {
         let args: Vec<&Expr> = m.args.iter().collect();
         // `child.functional(x)`: a child's computation charged to this module.
         if method == "functional" {
-            let name = ident_of(&m.receiver).map(|i| i.to_string()).unwrap_or_default();
+            let name = ident_of(&m.receiver)
+                .map(|i| i.to_string())
+                .unwrap_or_default();
             let Some(child) = self.child_index(&name) else {
-                self.cx.error_at(&m.receiver, "`.functional(x)` applies a field that is a layer: `out_proj.functional(x)`");
+                self.cx.error_at(
+                    &m.receiver,
+                    "`.functional(x)` applies a field that is a layer: `out_proj.functional(x)`",
+                );
                 return None;
             };
             if args.len() != 1 {
@@ -250,7 +294,9 @@ impl Compiler<'_, '_> {
             }
             let input = self.value(args[0])?;
             self.used[child] = true;
-            return Some(self.push(quote!(#p::Step::Functional { child: #child, inputs: &[#input] })));
+            return Some(
+                self.push(quote!(#p::Step::Functional { child: #child, inputs: &[#input] })),
+            );
         }
         let input = self.value(&m.receiver)?;
         let arity = |cx: &Ctxt, range: std::ops::RangeInclusive<usize>, usage: &str| -> bool {
@@ -281,11 +327,15 @@ impl Compiler<'_, '_> {
             }
             "reshape" | "view" => {
                 if args.is_empty() {
-                    self.cx.error_at(&m.method, format!("`{method}` needs the new sizes"));
+                    self.cx
+                        .error_at(&m.method, format!("`{method}` needs the new sizes"));
                     return None;
                 }
-                let sizes: Vec<TokenStream> =
-                    if args.len() == 1 { elements(args[0]).into_iter().map(|e| dim(p, e)).collect() } else { args.iter().map(|e| dim(p, e)).collect() };
+                let sizes: Vec<TokenStream> = if args.len() == 1 {
+                    elements(args[0]).into_iter().map(|e| dim(p, e)).collect()
+                } else {
+                    args.iter().map(|e| dim(p, e)).collect()
+                };
                 quote!(#p::Step::Reshape { input: #input, sizes: &[#(#sizes),*] })
             }
             "transpose" => {
@@ -296,8 +346,11 @@ impl Compiler<'_, '_> {
                 quote!(#p::Step::Transpose { input: #input, dim0: #a, dim1: #b })
             }
             "permute" => {
-                let dims: Vec<TokenStream> =
-                    if args.len() == 1 { elements(args[0]).into_iter().map(|e| dim(p, e)).collect() } else { args.iter().map(|e| dim(p, e)).collect() };
+                let dims: Vec<TokenStream> = if args.len() == 1 {
+                    elements(args[0]).into_iter().map(|e| dim(p, e)).collect()
+                } else {
+                    args.iter().map(|e| dim(p, e)).collect()
+                };
                 quote!(#p::Step::Permute { input: #input, dims: &[#(#dims),*] })
             }
             "select" => {
@@ -321,8 +374,10 @@ impl Compiler<'_, '_> {
                     .iter()
                     .map(|a| ident_of(a).and_then(|i| self.param_index(&i.to_string())))
                     .collect();
-                let (Some(Some(weight)), true) = (params.first(), (1..=2).contains(&params.len()) && params.iter().all(Option::is_some))
-                else {
+                let (Some(Some(weight)), true) = (
+                    params.first(),
+                    (1..=2).contains(&params.len()) && params.iter().all(Option::is_some),
+                ) else {
                     self.cx.error_at(
                         &m.method,
                         "`x.linear(weight)` / `x.linear(weight, bias)` take this struct's `parameter` fields",
@@ -362,7 +417,10 @@ impl Compiler<'_, '_> {
                     return None;
                 }
                 let dims = elements(args[0]).into_iter().map(|e| dim(p, e));
-                let keep = args.get(1).map_or_else(|| quote!(false), |e| quote_spanned!(e.span()=> { let keep: bool = #e; keep }));
+                let keep = args.get(1).map_or_else(
+                    || quote!(false),
+                    |e| quote_spanned!(e.span()=> { let keep: bool = #e; keep }),
+                );
                 quote!(#p::Step::Mean { input: #input, dims: &[#(#dims),*], keepdim: #keep })
             }
             "split" | "chunk" => {
@@ -393,7 +451,10 @@ impl Compiler<'_, '_> {
             return Some(self.push(quote!(#p::Step::Param { index: #index })));
         }
         if self.fields.iter().any(|f| *f.ident == name) {
-            self.cx.error_at(ident, format!("`{name}` is a field; apply it to a value: `{name}(x)`"));
+            self.cx.error_at(
+                ident,
+                format!("`{name}` is a field; apply it to a value: `{name}(x)`"),
+            );
         } else {
             let mut msg = format!("unknown value `{name}` in `forward`; the input is `x`");
             if let Some(c) = closest(&name, self.scope.keys().map(String::as_str)) {
@@ -436,17 +497,26 @@ impl Compiler<'_, '_> {
                 Stmt::Local(local) => {
                     self.local(local);
                     if last {
-                        self.cx.error_at(local, "a `forward` block must end with the value it returns");
+                        self.cx.error_at(
+                            local,
+                            "a `forward` block must end with the value it returns",
+                        );
                     }
                 }
                 Stmt::Expr(expr, None) if last => result = self.value(expr),
                 other => {
-                    self.cx.error_at(other, "`forward` blocks hold `let` bindings and end with the returned value");
+                    self.cx.error_at(
+                        other,
+                        "`forward` blocks hold `let` bindings and end with the returned value",
+                    );
                 }
             }
         }
         if block.stmts.is_empty() {
-            self.cx.push(syn::Error::new(block.span(), "an empty `forward` block returns nothing"));
+            self.cx.push(syn::Error::new(
+                block.span(),
+                "an empty `forward` block returns nothing",
+            ));
         }
         self.scope = saved;
         result
@@ -456,11 +526,13 @@ impl Compiler<'_, '_> {
     fn local(&mut self, local: &syn::Local) {
         let p = self.p;
         let Some(init) = &local.init else {
-            self.cx.error_at(local, "`forward` supports `let name = value;` only");
+            self.cx
+                .error_at(local, "`forward` supports `let name = value;` only");
             return;
         };
         if init.diverge.is_some() {
-            self.cx.error_at(local, "`forward` supports `let name = value;` only");
+            self.cx
+                .error_at(local, "`forward` supports `let name = value;` only");
             return;
         }
         match &local.pat {
@@ -483,10 +555,15 @@ impl Compiler<'_, '_> {
                     }
                 };
                 if m.args.len() != 2 {
-                    self.cx.error_at(&m.args, format!("`{}` is written `x.{}(amount, dim)`", m.method, m.method));
+                    self.cx.error_at(
+                        &m.args,
+                        format!("`{}` is written `x.{}(amount, dim)`", m.method, m.method),
+                    );
                     return;
                 }
-                let Some(input) = self.value(&m.receiver) else { return };
+                let Some(input) = self.value(&m.receiver) else {
+                    return;
+                };
                 let amount = count(p, &m.args[0]);
                 let d = dim(p, &m.args[1]);
                 let pieces = tuple.elems.len();
@@ -499,11 +576,16 @@ impl Compiler<'_, '_> {
                             self.scope.insert(id.ident.to_string(), v);
                         }
                         Pat::Wild(_) => {}
-                        other => self.cx.error_at(other, "bind each piece to a name (or `_`)"),
+                        other => self
+                            .cx
+                            .error_at(other, "bind each piece to a name (or `_`)"),
                     }
                 }
             }
-            other => self.cx.error_at(other, "`forward` supports `let name = value;` and `let (a, b, …) = x.split(…);`"),
+            other => self.cx.error_at(
+                other,
+                "`forward` supports `let name = value;` and `let (a, b, …) = x.split(…);`",
+            ),
         }
     }
 

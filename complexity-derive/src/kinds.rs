@@ -58,11 +58,19 @@ impl KindDef {
 }
 
 const fn req(name: &'static str, ty: ArgTy) -> ArgDef {
-    ArgDef { name, ty, method: None }
+    ArgDef {
+        name,
+        ty,
+        method: None,
+    }
 }
 
 const fn opt(name: &'static str, ty: ArgTy, method: &'static str) -> ArgDef {
-    ArgDef { name, ty, method: Some(method) }
+    ArgDef {
+        name,
+        ty,
+        method: Some(method),
+    }
 }
 
 const CONV_ARGS: &[ArgDef] = &[
@@ -100,15 +108,33 @@ const BATCH_NORM_ARGS: &[ArgDef] = &[
 const INPLACE: &[ArgDef] = &[opt("inplace", ArgTy::Bool, "inplace")];
 
 const fn conv(name: &'static str, ctor: &'static str, args: &'static [ArgDef]) -> KindDef {
-    KindDef { name, variant: "Conv", ctor, fixed: None, args }
+    KindDef {
+        name,
+        variant: "Conv",
+        ctor,
+        fixed: None,
+        args,
+    }
 }
 
 const fn batch_norm(name: &'static str, ctor: &'static str) -> KindDef {
-    KindDef { name, variant: "BatchNorm", ctor, fixed: None, args: BATCH_NORM_ARGS }
+    KindDef {
+        name,
+        variant: "BatchNorm",
+        ctor,
+        fixed: None,
+        args: BATCH_NORM_ARGS,
+    }
 }
 
 const fn activation(name: &'static str, kind: &'static str, args: &'static [ArgDef]) -> KindDef {
-    KindDef { name, variant: "Activation", ctor: "Activation::new", fixed: Some(kind), args }
+    KindDef {
+        name,
+        variant: "Activation",
+        ctor: "Activation::new",
+        fixed: Some(kind),
+        args,
+    }
 }
 
 /// Every layer kind.
@@ -116,9 +142,21 @@ pub const KINDS: &[KindDef] = &[
     conv("conv1d", "Conv::conv1d", CONV_ARGS),
     conv("conv2d", "Conv::conv2d", CONV_ARGS),
     conv("conv3d", "Conv::conv3d", CONV_ARGS),
-    conv("conv_transpose1d", "Conv::conv_transpose1d", CONV_TRANSPOSE_ARGS),
-    conv("conv_transpose2d", "Conv::conv_transpose2d", CONV_TRANSPOSE_ARGS),
-    conv("conv_transpose3d", "Conv::conv_transpose3d", CONV_TRANSPOSE_ARGS),
+    conv(
+        "conv_transpose1d",
+        "Conv::conv_transpose1d",
+        CONV_TRANSPOSE_ARGS,
+    ),
+    conv(
+        "conv_transpose2d",
+        "Conv::conv_transpose2d",
+        CONV_TRANSPOSE_ARGS,
+    ),
+    conv(
+        "conv_transpose3d",
+        "Conv::conv_transpose3d",
+        CONV_TRANSPOSE_ARGS,
+    ),
     batch_norm("batch_norm1d", "BatchNorm::batch_norm1d"),
     batch_norm("batch_norm2d", "BatchNorm::batch_norm2d"),
     batch_norm("batch_norm3d", "BatchNorm::batch_norm3d"),
@@ -148,16 +186,27 @@ pub const KINDS: &[KindDef] = &[
     },
     activation("relu", "ActivationKind::ReLU", INPLACE),
     activation("relu6", "ActivationKind::ReLU6", INPLACE),
-    activation("gelu", "ActivationKind::GELU", &[opt("approximate", ArgTy::Approximate, "tanh_approximation")]),
+    activation(
+        "gelu",
+        "ActivationKind::GELU",
+        &[opt("approximate", ArgTy::Approximate, "tanh_approximation")],
+    ),
     activation("tanh", "ActivationKind::Tanh", &[]),
     activation("sigmoid", "ActivationKind::Sigmoid", &[]),
     activation("silu", "ActivationKind::SiLU", INPLACE),
     activation("hardswish", "ActivationKind::Hardswish", INPLACE),
-    activation("softmax", "ActivationKind::Softmax", &[opt("dim", ArgTy::Dim, "dim")]),
+    activation(
+        "softmax",
+        "ActivationKind::Softmax",
+        &[opt("dim", ArgTy::Dim, "dim")],
+    ),
     activation(
         "dropout",
         "ActivationKind::Dropout",
-        &[opt("p", ArgTy::Float, "p"), opt("inplace", ArgTy::Bool, "inplace")],
+        &[
+            opt("p", ArgTy::Float, "p"),
+            opt("inplace", ArgTy::Bool, "inplace"),
+        ],
     ),
     activation("identity", "ActivationKind::Identity", &[]),
     KindDef {
@@ -185,21 +234,31 @@ pub const KINDS: &[KindDef] = &[
         variant: "Flatten",
         ctor: "Flatten::new",
         fixed: None,
-        args: &[opt("start_dim", ArgTy::Dim, "start_dim"), opt("end_dim", ArgTy::Dim, "end_dim")],
+        args: &[
+            opt("start_dim", ArgTy::Dim, "start_dim"),
+            opt("end_dim", ArgTy::Dim, "end_dim"),
+        ],
     },
     KindDef {
         name: "linear",
         variant: "Linear",
         ctor: "Linear::new",
         fixed: None,
-        args: &[req("out", ArgTy::Count), opt("in", ArgTy::Count, "in_features"), opt("bias", ArgTy::Bool, "bias")],
+        args: &[
+            req("out", ArgTy::Count),
+            opt("in", ArgTy::Count, "in_features"),
+            opt("bias", ArgTy::Bool, "bias"),
+        ],
     },
     KindDef {
         name: "gpt2_conv1d",
         variant: "Gpt2Conv1D",
         ctor: "Gpt2Conv1D::new",
         fixed: None,
-        args: &[req("out", ArgTy::Count), opt("in", ArgTy::Count, "in_features")],
+        args: &[
+            req("out", ArgTy::Count),
+            opt("in", ArgTy::Count, "in_features"),
+        ],
     },
     KindDef {
         name: "embedding",

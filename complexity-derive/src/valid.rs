@@ -20,20 +20,36 @@ pub fn check(cx: &Ctxt, input: &Input) {
             ));
         }
     }
-    if !input.fields.iter().any(|f| matches!(f.role, Role::Layer(_) | Role::Nested)) {
-        cx.error_at(input.ident, format!("`{}` has no modules: every field is skipped or a parameter", input.ident));
+    if !input
+        .fields
+        .iter()
+        .any(|f| matches!(f.role, Role::Layer(_) | Role::Nested))
+    {
+        cx.error_at(
+            input.ident,
+            format!(
+                "`{}` has no modules: every field is skipped or a parameter",
+                input.ident
+            ),
+        );
     }
     match &input.attrs.naming {
         Some((naming, keyword)) => {
             if let Some(forward) = &input.attrs.forward {
-                cx.error_at(forward, format!("a `{keyword}` struct runs its fields in order; it takes no `forward`"));
+                cx.error_at(
+                    forward,
+                    format!("a `{keyword}` struct runs its fields in order; it takes no `forward`"),
+                );
             }
             if let Some(names) = &input.attrs.inputs {
                 cx.error_at(&names[0], format!("a `{keyword}` struct takes one input"));
             }
             for field in &input.fields {
                 if let Role::Param(shape) = &field.role {
-                    cx.error_at(shape, format!("a `{keyword}` struct has no parameters of its own"));
+                    cx.error_at(
+                        shape,
+                        format!("a `{keyword}` struct has no parameters of its own"),
+                    );
                 }
                 if let Some(flag) = &field.attrs.uncalled {
                     cx.error_at(flag, format!("every field of a `{keyword}` struct runs; `uncalled` has no meaning here"));
@@ -44,13 +60,19 @@ pub fn check(cx: &Ctxt, input: &Input) {
                     cx.error_at(class, "a `fragment` is not a module, so it has no class");
                 }
                 if let Some(shape) = &input.attrs.input {
-                    cx.push(syn::Error::new(shape.span, "a `fragment` is not a model: use it inside a `sequential` struct"));
+                    cx.push(syn::Error::new(
+                        shape.span,
+                        "a `fragment` is not a model: use it inside a `sequential` struct",
+                    ));
                 }
             }
         }
         None => {
             if let (Some(names), None) = (&input.attrs.inputs, &input.attrs.forward) {
-                cx.error_at(&names[0], "`inputs` names the inputs of a `forward`; add one that uses them");
+                cx.error_at(
+                    &names[0],
+                    "`inputs` names the inputs of a `forward`; add one that uses them",
+                );
             }
             for field in &input.fields {
                 if let Some(flag) = &field.attrs.splice {
@@ -110,7 +132,12 @@ fn size_parts(cx: &Ctxt, value: &Expr, arg: &str) {
         _ => return,
     };
     if !(1..=3).contains(&n) {
-        cx.error_at(value, format!("`{arg}` takes one number or a tuple of one per spatial dimension, got {n} values"));
+        cx.error_at(
+            value,
+            format!(
+                "`{arg}` takes one number or a tuple of one per spatial dimension, got {n} values"
+            ),
+        );
     }
 }
 

@@ -156,16 +156,32 @@ pub fn assert_matches_fixture<M: complexity_core::Complexity>(name: &str, arch: 
         let report = Report::of::<M>(input, mode).unwrap_or_else(|e| panic!("{name} ({key}): {e}"));
         let ((params, flops, acts), strings) = fixture.totals(key);
         let t = &report.totals().cost;
-        assert_eq!((t.params, t.flops, t.activations), (params, flops, acts), "{name} totals ({key})");
         assert_eq!(
-            [report.params_str(), report.flops_str(), report.activations_str()],
+            (t.params, t.flops, t.activations),
+            (params, flops, acts),
+            "{name} totals ({key})"
+        );
+        assert_eq!(
+            [
+                report.params_str(),
+                report.flops_str(),
+                report.activations_str()
+            ],
             strings.map(String::from),
             "{name} total strings ({key})"
         );
         assert_modules_match(&report, &fixture, key);
-        assert_same_text(&report.table(), fixture.string(&format!("mmengine_out_table_{key}")), &format!("{name} out_table ({key})"));
+        assert_same_text(
+            &report.table(),
+            fixture.string(&format!("mmengine_out_table_{key}")),
+            &format!("{name} out_table ({key})"),
+        );
         if arch {
-            assert_same_text(&report.arch(), fixture.string(&format!("mmengine_out_arch_{key}")), &format!("{name} out_arch ({key})"));
+            assert_same_text(
+                &report.arch(),
+                fixture.string(&format!("mmengine_out_arch_{key}")),
+                &format!("{name} out_arch ({key})"),
+            );
         }
     }
 }

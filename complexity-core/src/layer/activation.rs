@@ -91,7 +91,13 @@ pub struct Activation {
 impl Activation {
     /// An activation of `kind` with PyTorch's defaults.
     pub const fn new(kind: ActivationKind) -> Activation {
-        Activation { kind, inplace: false, tanh_approximation: false, dim: -1, p: 0.5 }
+        Activation {
+            kind,
+            inplace: false,
+            tanh_approximation: false,
+            dim: -1,
+            p: 0.5,
+        }
     }
 
     /// Sets `inplace`.
@@ -128,12 +134,20 @@ impl Activation {
         if matches!(self.kind, ActivationKind::Softmax) {
             let rank = input.rank() as i64;
             if self.dim < -rank || self.dim >= rank {
-                return Err(Error::new(ErrorKind::DimOutOfRange { op: "softmax", dim: self.dim, got: input }));
+                return Err(Error::new(ErrorKind::DimOutOfRange {
+                    op: "softmax",
+                    dim: self.dim,
+                    got: input,
+                }));
             }
         }
         let mut cost = Cost::zero(self.kind.op());
         cost.flops = self.flops(input);
-        Ok(Applied { layer: Layer::Activation(*self), output: input, cost })
+        Ok(Applied {
+            layer: Layer::Activation(*self),
+            output: input,
+            cost,
+        })
     }
 
     /// PyTorch's `extra_repr`: `inplace=True`, `approximate='none'`, `dim=-1`,
@@ -142,11 +156,22 @@ impl Activation {
     pub fn extra_repr(&self) -> alloc::string::String {
         use alloc::string::String;
         match self.kind {
-            ActivationKind::ReLU | ActivationKind::ReLU6 | ActivationKind::SiLU | ActivationKind::Hardswish => {
-                if self.inplace { "inplace=True".into() } else { String::new() }
+            ActivationKind::ReLU
+            | ActivationKind::ReLU6
+            | ActivationKind::SiLU
+            | ActivationKind::Hardswish => {
+                if self.inplace {
+                    "inplace=True".into()
+                } else {
+                    String::new()
+                }
             }
             ActivationKind::GELU => {
-                if self.tanh_approximation { "approximate='tanh'".into() } else { "approximate='none'".into() }
+                if self.tanh_approximation {
+                    "approximate='tanh'".into()
+                } else {
+                    "approximate='none'".into()
+                }
             }
             ActivationKind::Softmax => alloc::format!("dim={}", self.dim),
             ActivationKind::Dropout => alloc::format!(
@@ -154,7 +179,9 @@ impl Activation {
                 crate::format::python_float(self.p),
                 super::py_bool(self.inplace)
             ),
-            ActivationKind::Tanh | ActivationKind::Sigmoid | ActivationKind::Identity => String::new(),
+            ActivationKind::Tanh | ActivationKind::Sigmoid | ActivationKind::Identity => {
+                String::new()
+            }
         }
     }
 }
@@ -179,21 +206,45 @@ mod tests {
             ActivationKind::Identity,
         ] {
             let a = Activation::new(kind).apply(x).unwrap();
-            assert_eq!((a.cost.flops, a.cost.activations, a.cost.params), (0, 0, 0), "{kind:?}");
+            assert_eq!(
+                (a.cost.flops, a.cost.activations, a.cost.params),
+                (0, 0, 0),
+                "{kind:?}"
+            );
             assert_eq!(a.cost.zero_count(kind.op()), 1);
             assert_eq!(a.output, x);
         }
-        let e = Activation::new(ActivationKind::Softmax).dim(4).apply(x).unwrap_err();
-        assert_eq!(e.to_string(), "model: softmax: dimension 4 is out of range for a tensor of shape [1, 64, 112, 112]");
+        let e = Activation::new(ActivationKind::Softmax)
+            .dim(4)
+            .apply(x)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "model: softmax: dimension 4 is out of range for a tensor of shape [1, 64, 112, 112]"
+        );
     }
 
     #[cfg(feature = "alloc")]
     #[test]
     fn extra_reprs_are_pytorchs() {
-        assert_eq!(Activation::new(ActivationKind::ReLU).inplace(true).extra_repr(), "inplace=True");
-        assert_eq!(Activation::new(ActivationKind::GELU).extra_repr(), "approximate='none'");
-        assert_eq!(Activation::new(ActivationKind::Dropout).p(0.1).extra_repr(), "p=0.1, inplace=False");
-        assert_eq!(Activation::new(ActivationKind::Dropout).p(0.0).extra_repr(), "p=0.0, inplace=False");
+        assert_eq!(
+            Activation::new(ActivationKind::ReLU)
+                .inplace(true)
+                .extra_repr(),
+            "inplace=True"
+        );
+        assert_eq!(
+            Activation::new(ActivationKind::GELU).extra_repr(),
+            "approximate='none'"
+        );
+        assert_eq!(
+            Activation::new(ActivationKind::Dropout).p(0.1).extra_repr(),
+            "p=0.1, inplace=False"
+        );
+        assert_eq!(
+            Activation::new(ActivationKind::Dropout).p(0.0).extra_repr(),
+            "p=0.0, inplace=False"
+        );
         assert_eq!(Activation::new(ActivationKind::Tanh).extra_repr(), "");
     }
 }

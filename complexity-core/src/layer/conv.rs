@@ -175,13 +175,22 @@ impl Conv {
         tri!(nonzero(name, "out", self.out_channels));
         tri!(nonzero(name, "groups", self.groups));
         if self.kernel.has_zero(r) {
-            return Err(Error::new(ErrorKind::Zero { layer: name, arg: "kernel" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: name,
+                arg: "kernel",
+            }));
         }
         if self.stride.has_zero(r) {
-            return Err(Error::new(ErrorKind::Zero { layer: name, arg: "stride" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: name,
+                arg: "stride",
+            }));
         }
         if self.dilation.has_zero(r) {
-            return Err(Error::new(ErrorKind::Zero { layer: name, arg: "dilation" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: name,
+                arg: "dilation",
+            }));
         }
         Ok(())
     }
@@ -196,13 +205,25 @@ impl Conv {
                 2 => "4 ([N, C, H, W])",
                 _ => "5 ([N, C, D, H, W])",
             };
-            return Err(Error::new(ErrorKind::Rank { layer: name, expected, got: input }));
+            return Err(Error::new(ErrorKind::Rank {
+                layer: name,
+                expected,
+                got: input,
+            }));
         }
         tri!(self.check_args());
-        let c = tri!(check_declared("input channels", self.in_channels, input.dim(1)));
+        let c = tri!(check_declared(
+            "input channels",
+            self.in_channels,
+            input.dim(1)
+        ));
         tri!(nonzero(name, "in", c));
         if !c.is_multiple_of(self.groups) {
-            return Err(Error::new(ErrorKind::Groups { channels: "input", value: c, groups: self.groups }));
+            return Err(Error::new(ErrorKind::Groups {
+                channels: "input",
+                value: c,
+                groups: self.groups,
+            }));
         }
         if !self.out_channels.is_multiple_of(self.groups) {
             return Err(Error::new(ErrorKind::Groups {
@@ -218,9 +239,22 @@ impl Conv {
         let mut i = 0;
         while i < r {
             let size = input.dim(2 + i);
-            let (k, s, p, d) = (self.kernel.get(i), self.stride.get(i), self.padding.get(i), self.dilation.get(i));
+            let (k, s, p, d) = (
+                self.kernel.get(i),
+                self.stride.get(i),
+                self.padding.get(i),
+                self.dilation.get(i),
+            );
             dims[2 + i] = if self.transposed {
-                tri!(transposed_output_size(name, size, k, s, p, d, self.output_padding.get(i)))
+                tri!(transposed_output_size(
+                    name,
+                    size,
+                    k,
+                    s,
+                    p,
+                    d,
+                    self.output_padding.get(i)
+                ))
             } else {
                 tri!(output_size(name, size, k, s, p, d, false))
             };
@@ -256,7 +290,11 @@ impl Conv {
         };
         let mut cost = Cost::op(OpKind::Conv, flops, acts);
         cost.params = tri!(tri!(layer.params()).count());
-        Ok(Applied { layer: Layer::Conv(layer), output, cost })
+        Ok(Applied {
+            layer: Layer::Conv(layer),
+            output,
+            cost,
+        })
     }
 
     /// `weight [out, in / groups, *kernel]` (transposed: `[in, out / groups, *kernel]`)
@@ -279,7 +317,11 @@ impl Conv {
             i += 1;
         }
         let p = Params::NONE.with("weight", Shape::new(dims.split_at(self.rank + 2).0));
-        Ok(if self.bias { p.with("bias", Shape::new(&[self.out_channels])) } else { p })
+        Ok(if self.bias {
+            p.with("bias", Shape::new(&[self.out_channels]))
+        } else {
+            p
+        })
     }
 
     /// PyTorch's `extra_repr`: `3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False`.
@@ -300,7 +342,10 @@ impl Conv {
             s += &alloc::format!(", dilation={}", self.dilation.to_python_tuple(r));
         }
         if !self.output_padding.all(r, 0) {
-            s += &alloc::format!(", output_padding={}", self.output_padding.to_python_tuple(r));
+            s += &alloc::format!(
+                ", output_padding={}",
+                self.output_padding.to_python_tuple(r)
+            );
         }
         if self.groups != 1 {
             s += &alloc::format!(", groups={}", self.groups);
@@ -324,13 +369,24 @@ pub const fn transposed_output_size(
     dilation: u64,
     output_padding: u64,
 ) -> Result<u64, Error> {
-    let grown = (input as u128 - 1) * stride as u128 + dilation as u128 * (kernel as u128 - 1) + output_padding as u128 + 1;
+    let grown = (input as u128 - 1) * stride as u128
+        + dilation as u128 * (kernel as u128 - 1)
+        + output_padding as u128
+        + 1;
     let cut = 2 * padding as u128;
     if grown <= cut {
         return Err(Error::new(ErrorKind::EmptyOutput {
             layer,
-            padded: if cut > u64::MAX as u128 { u64::MAX } else { cut as u64 },
-            window: if grown > u64::MAX as u128 { u64::MAX } else { grown as u64 },
+            padded: if cut > u64::MAX as u128 {
+                u64::MAX
+            } else {
+                cut as u64
+            },
+            window: if grown > u64::MAX as u128 {
+                u64::MAX
+            } else {
+                grown as u64
+            },
         }));
     }
     let out = grown - cut;
@@ -356,7 +412,10 @@ mod tests {
     #[test]
     fn conv2d_with_bias_and_padding() {
         // Conv2d(3,8,3,padding=1,bias) x[2,3,16,16]: flops 110592 acts 4096.
-        let a = run(Conv::conv2d(8, Size::square(3)).padding(Size::square(1)), &[2, 3, 16, 16]);
+        let a = run(
+            Conv::conv2d(8, Size::square(3)).padding(Size::square(1)),
+            &[2, 3, 16, 16],
+        );
         assert_eq!(counts(&a), (110_592, 4_096));
         assert_eq!(a.cost.flops_of(OpKind::Conv), 110_592);
         // params: 8·3·3·3 + 8 = 224.
@@ -367,7 +426,12 @@ mod tests {
     #[test]
     fn conv2d_grouped_strided() {
         // Conv2d(8,8,3,groups=4,stride=2) x[1,8,16,16]: flops 7056 acts 392.
-        let a = run(Conv::conv2d(8, Size::square(3)).groups(4).stride(Size::square(2)), &[1, 8, 16, 16]);
+        let a = run(
+            Conv::conv2d(8, Size::square(3))
+                .groups(4)
+                .stride(Size::square(2)),
+            &[1, 8, 16, 16],
+        );
         assert_eq!(counts(&a), (7_056, 392));
         // params: 8·(8/4)·3·3 + 8 = 152.
         assert_eq!(a.cost.params, 152);
@@ -376,7 +440,10 @@ mod tests {
     #[test]
     fn conv1d_and_conv3d() {
         // Conv1d(4,6,5) x[1,4,20]: flops 1920 acts 96.
-        assert_eq!(counts(&run(Conv::conv1d(6, Size::square(5)), &[1, 4, 20])), (1_920, 96));
+        assert_eq!(
+            counts(&run(Conv::conv1d(6, Size::square(5)), &[1, 4, 20])),
+            (1_920, 96)
+        );
         // Conv3d(2,4,3) x[1,2,6,6,6]: flops 13824 acts 256.
         let a = run(Conv::conv3d(4, Size::square(3)), &[1, 2, 6, 6, 6]);
         assert_eq!(counts(&a), (13_824, 256));
@@ -388,7 +455,9 @@ mod tests {
     fn transposed_convolutions() {
         // ConvTranspose2d(8,4,4,stride=2,padding=1) x[1,8,5,5]: flops 12800 acts 400.
         let a = run(
-            Conv::conv_transpose2d(4, Size::square(4)).stride(Size::square(2)).padding(Size::square(1)),
+            Conv::conv_transpose2d(4, Size::square(4))
+                .stride(Size::square(2))
+                .padding(Size::square(1)),
             &[1, 8, 5, 5],
         );
         assert_eq!(counts(&a), (12_800, 400));
@@ -396,7 +465,12 @@ mod tests {
         // params: weight [8, 4, 4, 4] + bias 4.
         assert_eq!(a.cost.params, 8 * 4 * 16 + 4);
         // ConvTranspose2d(8,4,3,stride=2,groups=2) x[1,8,5,5]: flops 3600 acts 484.
-        let a = run(Conv::conv_transpose2d(4, Size::square(3)).stride(Size::square(2)).groups(2), &[1, 8, 5, 5]);
+        let a = run(
+            Conv::conv_transpose2d(4, Size::square(3))
+                .stride(Size::square(2))
+                .groups(2),
+            &[1, 8, 5, 5],
+        );
         assert_eq!(counts(&a), (3_600, 484));
         assert_eq!(a.cost.params, 8 * 2 * 9 + 4);
     }
@@ -405,7 +479,10 @@ mod tests {
     fn resnet18_conv1_by_hand() {
         // 7·7·3·64 = 9,408 params; 7·7·3·64·112·112 = 118,013,952 FLOPs; 64·112·112 acts.
         let a = run(
-            Conv::conv2d(64, Size::square(7)).stride(Size::square(2)).padding(Size::square(3)).bias(false),
+            Conv::conv2d(64, Size::square(7))
+                .stride(Size::square(2))
+                .padding(Size::square(3))
+                .bias(false),
             &[1, 3, 224, 224],
         );
         assert_eq!(a.cost.params, 9_408);
@@ -414,22 +491,51 @@ mod tests {
 
     #[test]
     fn declared_channels_and_sizes_are_checked() {
-        let e = Conv::conv2d(8, Size::square(3)).in_channels(32).apply(Shape::new(&[1, 64, 8, 8])).unwrap_err();
+        let e = Conv::conv2d(8, Size::square(3))
+            .in_channels(32)
+            .apply(Shape::new(&[1, 64, 8, 8]))
+            .unwrap_err();
         assert_eq!(e.to_string(), "model: expects 32 input channels, got 64");
-        let e = Conv::conv2d(6, Size::square(3)).groups(4).apply(Shape::new(&[1, 8, 8, 8])).unwrap_err();
-        assert_eq!(e.to_string(), "model: groups = 4 does not divide the 6 output channels");
-        let e = Conv::conv3d(6, Size::pair(3, 3)).apply(Shape::new(&[1, 8, 8, 8, 8])).unwrap_err();
-        assert_eq!(e.to_string(), "model: conv3d: `kernel` takes one number or 3, got 2");
+        let e = Conv::conv2d(6, Size::square(3))
+            .groups(4)
+            .apply(Shape::new(&[1, 8, 8, 8]))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "model: groups = 4 does not divide the 6 output channels"
+        );
+        let e = Conv::conv3d(6, Size::pair(3, 3))
+            .apply(Shape::new(&[1, 8, 8, 8, 8]))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "model: conv3d: `kernel` takes one number or 3, got 2"
+        );
     }
 
     #[cfg(feature = "alloc")]
     #[test]
     fn extra_repr_is_pytorchs() {
-        let a = run(Conv::conv2d(128, Size::square(1)).stride(Size::square(2)).bias(false), &[1, 64, 56, 56]);
-        let Layer::Conv(c) = a.layer else { unreachable!() };
-        assert_eq!(c.extra_repr(), "64, 128, kernel_size=(1, 1), stride=(2, 2), bias=False");
+        let a = run(
+            Conv::conv2d(128, Size::square(1))
+                .stride(Size::square(2))
+                .bias(false),
+            &[1, 64, 56, 56],
+        );
+        let Layer::Conv(c) = a.layer else {
+            unreachable!()
+        };
+        assert_eq!(
+            c.extra_repr(),
+            "64, 128, kernel_size=(1, 1), stride=(2, 2), bias=False"
+        );
         let a = run(Conv::conv1d(6, Size::square(5)).groups(2), &[1, 4, 20]);
-        let Layer::Conv(c) = a.layer else { unreachable!() };
-        assert_eq!(c.extra_repr(), "4, 6, kernel_size=(5,), stride=(1,), groups=2");
+        let Layer::Conv(c) = a.layer else {
+            unreachable!()
+        };
+        assert_eq!(
+            c.extra_repr(),
+            "4, 6, kernel_size=(5,), stride=(1,), groups=2"
+        );
     }
 }

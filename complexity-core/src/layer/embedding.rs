@@ -26,7 +26,11 @@ pub struct Embedding {
 impl Embedding {
     /// An embedding table.
     pub const fn new(num_embeddings: u64, embedding_dim: u64) -> Embedding {
-        Embedding { num_embeddings, embedding_dim, padding_idx: None }
+        Embedding {
+            num_embeddings,
+            embedding_dim,
+            padding_idx: None,
+        }
     }
 
     /// Sets `padding_idx`.
@@ -46,17 +50,30 @@ impl Embedding {
         tri!(nonzero("embedding", "embedding_dim", self.embedding_dim));
         let output = match input.push(self.embedding_dim) {
             Some(s) => s,
-            None => return Err(Error::new(ErrorKind::Rank { layer: "embedding", expected: "less than 8", got: input })),
+            None => {
+                return Err(Error::new(ErrorKind::Rank {
+                    layer: "embedding",
+                    expected: "less than 8",
+                    got: input,
+                }));
+            }
         };
         let mut cost = Cost::zero(ZeroOp::Embedding);
         cost.flops = self.flops(input);
         cost.params = tri!(self.params().count());
-        Ok(Applied { layer: Layer::Embedding(*self), output, cost })
+        Ok(Applied {
+            layer: Layer::Embedding(*self),
+            output,
+            cost,
+        })
     }
 
     /// `weight [num_embeddings, embedding_dim]`.
     pub const fn params(&self) -> Params {
-        Params::NONE.with("weight", Shape::new(&[self.num_embeddings, self.embedding_dim]))
+        Params::NONE.with(
+            "weight",
+            Shape::new(&[self.num_embeddings, self.embedding_dim]),
+        )
     }
 
     /// PyTorch's `extra_repr`: `30522, 768, padding_idx=0`.
@@ -77,9 +94,14 @@ mod tests {
     #[test]
     fn embedding_is_a_lookup() {
         // BERT's word embeddings on [1, 128] ids: [1, 128, 768], 30522·768 params, 0 FLOPs.
-        let a = Embedding::new(30522, 768).apply(Shape::new(&[1, 128])).unwrap();
+        let a = Embedding::new(30522, 768)
+            .apply(Shape::new(&[1, 128]))
+            .unwrap();
         assert_eq!(a.output.dims(), &[1, 128, 768]);
-        assert_eq!((a.cost.params, a.cost.flops, a.cost.activations), (23_440_896, 0, 0));
+        assert_eq!(
+            (a.cost.params, a.cost.flops, a.cost.activations),
+            (23_440_896, 0, 0)
+        );
         assert_eq!(a.cost.zero_count(ZeroOp::Embedding), 1);
     }
 }

@@ -47,19 +47,33 @@ impl Linear {
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
-        let (n, output, cost) = tri!(dense("linear", OpKind::Linear, self.in_features, self.out_features, input));
+        let (n, output, cost) = tri!(dense(
+            "linear",
+            OpKind::Linear,
+            self.in_features,
+            self.out_features,
+            input
+        ));
         let mut layer = *self;
         layer.in_features = Some(n);
         let mut cost = cost;
         cost.params = tri!(tri!(layer.params()).count());
-        Ok(Applied { layer: Layer::Linear(layer), output, cost })
+        Ok(Applied {
+            layer: Layer::Linear(layer),
+            output,
+            cost,
+        })
     }
 
     /// `weight [out, in]` and, with bias, `bias [out]`.
     pub const fn params(&self) -> Result<Params, Error> {
         let n = tri!(known(self.in_features, "in"));
         let p = Params::NONE.with("weight", Shape::new(&[self.out_features, n]));
-        Ok(if self.bias { p.with("bias", Shape::new(&[self.out_features])) } else { p })
+        Ok(if self.bias {
+            p.with("bias", Shape::new(&[self.out_features]))
+        } else {
+            p
+        })
     }
 
     /// PyTorch's `extra_repr`: `in_features=512, out_features=1000, bias=True`.
@@ -85,10 +99,18 @@ const fn dense(
     input: Shape,
 ) -> Result<(u64, Shape, Cost), Error> {
     if input.rank() == 0 {
-        return Err(Error::new(ErrorKind::Rank { layer: name, expected: "at least 1 ([…, in])", got: input }));
+        return Err(Error::new(ErrorKind::Rank {
+            layer: name,
+            expected: "at least 1 ([…, in])",
+            got: input,
+        }));
     }
     let last = input.rank() - 1;
-    let n = tri!(check_declared("input features", declared_in, input.dim(last)));
+    let n = tri!(check_declared(
+        "input features",
+        declared_in,
+        input.dim(last)
+    ));
     tri!(nonzero(name, "in", n));
     tri!(nonzero(name, "out", out));
     let output = input.with_dim(last, out);
@@ -119,7 +141,10 @@ pub struct Gpt2Conv1D {
 impl Gpt2Conv1D {
     /// `Conv1D(nf = out_features, nx = inferred)`.
     pub const fn new(out_features: u64) -> Gpt2Conv1D {
-        Gpt2Conv1D { in_features: None, out_features }
+        Gpt2Conv1D {
+            in_features: None,
+            out_features,
+        }
     }
 
     /// Declares the input features.
@@ -130,12 +155,22 @@ impl Gpt2Conv1D {
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
-        let (n, output, cost) = tri!(dense("gpt2_conv1d", OpKind::Addmm, self.in_features, self.out_features, input));
+        let (n, output, cost) = tri!(dense(
+            "gpt2_conv1d",
+            OpKind::Addmm,
+            self.in_features,
+            self.out_features,
+            input
+        ));
         let mut layer = *self;
         layer.in_features = Some(n);
         let mut cost = cost;
         cost.params = tri!(tri!(layer.params()).count());
-        Ok(Applied { layer: Layer::Gpt2Conv1D(layer), output, cost })
+        Ok(Applied {
+            layer: Layer::Gpt2Conv1D(layer),
+            output,
+            cost,
+        })
     }
 
     /// `weight [in, out]` and `bias [out]`.
@@ -176,10 +211,18 @@ mod tests {
     fn gpt2_conv1d_is_an_addmm() {
         // GPT-2's c_attn: Conv1D(2304, 768) on [1, 128, 768]: 128·768·2304 FLOPs,
         // 128·2304 activations, 768·2304 + 2304 params (the fixture's h.0.attn.c_attn).
-        let a = Gpt2Conv1D::new(2304).apply(Shape::new(&[1, 128, 768])).unwrap();
-        assert_eq!((a.cost.flops, a.cost.activations, a.cost.params), (226_492_416, 294_912, 1_771_776));
+        let a = Gpt2Conv1D::new(2304)
+            .apply(Shape::new(&[1, 128, 768]))
+            .unwrap();
+        assert_eq!(
+            (a.cost.flops, a.cost.activations, a.cost.params),
+            (226_492_416, 294_912, 1_771_776)
+        );
         assert_eq!(a.cost.flops_of(OpKind::Addmm), 226_492_416);
-        assert_eq!(a.layer.params().unwrap().tensors()[0].1, Shape::new(&[768, 2304]));
+        assert_eq!(
+            a.layer.params().unwrap().tensors()[0].1,
+            Shape::new(&[768, 2304])
+        );
     }
 
     #[test]

@@ -17,7 +17,11 @@ use crate::shape::Shape;
 /// - activations: `numel(output)`.
 pub const fn matmul(a: Shape, b: Shape) -> Result<(Shape, Cost), Error> {
     if a.rank() == 0 || b.rank() == 0 {
-        return Err(incompatible("both operands need at least one dimension", a, b));
+        return Err(incompatible(
+            "both operands need at least one dimension",
+            a,
+            b,
+        ));
     }
     let ap = if a.rank() == 1 { a.insert(0, 1) } else { a };
     let bp = if b.rank() == 1 { b.insert(1, 1) } else { b };
@@ -70,7 +74,12 @@ pub const fn linear_with(x: Shape, weight: Shape) -> Result<(Shape, Cost), Error
 }
 
 const fn incompatible(what: &'static str, left: Shape, right: Shape) -> Error {
-    Error::new(ErrorKind::Incompatible { op: "matmul", what, left, right })
+    Error::new(ErrorKind::Incompatible {
+        op: "matmul",
+        what,
+        left,
+        right,
+    })
 }
 
 #[cfg(test)]
@@ -94,21 +103,30 @@ mod tests {
         let (out, c) = matmul(s(&[4, 5]), s(&[3, 5, 2])).unwrap();
         assert_eq!((out, c.flops), (s(&[3, 4, 2]), 40));
         let e = matmul(s(&[2, 3]), s(&[4, 5])).unwrap_err();
-        assert_eq!(e.to_string(), "model: `matmul` of shapes [2, 3] and [4, 5]: the inner dimensions differ");
+        assert_eq!(
+            e.to_string(),
+            "model: `matmul` of shapes [2, 3] and [4, 5]: the inner dimensions differ"
+        );
     }
 
     #[test]
     fn attention_scores() {
         // ViT-B/16: q [1, 12, 197, 64] @ kᵀ [1, 12, 64, 197]: 12·197·64·197 = 29,805,312.
         let (out, c) = matmul(s(&[1, 12, 197, 64]), s(&[1, 12, 64, 197])).unwrap();
-        assert_eq!((out, c.flops, c.activations), (s(&[1, 12, 197, 197]), 29_805_312, 465_708));
+        assert_eq!(
+            (out, c.flops, c.activations),
+            (s(&[1, 12, 197, 197]), 29_805_312, 465_708)
+        );
     }
 
     #[test]
     fn functional_linear() {
         // MultiheadAttention's in_proj: [1, 197, 768] with weight [2304, 768].
         let (out, c) = linear_with(s(&[1, 197, 768]), s(&[2304, 768])).unwrap();
-        assert_eq!((out, c.flops, c.activations), (s(&[1, 197, 2304]), 197 * 768 * 2304, 197 * 2304));
+        assert_eq!(
+            (out, c.flops, c.activations),
+            (s(&[1, 197, 2304]), 197 * 768 * 2304, 197 * 2304)
+        );
         assert_eq!(c.flops_of(OpKind::Linear), c.flops);
     }
 }

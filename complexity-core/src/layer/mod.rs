@@ -65,7 +65,10 @@ impl Size {
     ///
     /// If `dims` has no value or more than 3.
     pub const fn of(dims: &[u64]) -> Size {
-        assert!(!dims.is_empty() && dims.len() <= 3, "a size has 1 to 3 values");
+        assert!(
+            !dims.is_empty() && dims.len() <= 3,
+            "a size has 1 to 3 values"
+        );
         let mut out = [0; 3];
         let mut i = 0;
         while i < dims.len() {
@@ -86,7 +89,11 @@ impl Size {
 
     /// The size along spatial dimension `i`.
     pub const fn get(&self, i: usize) -> u64 {
-        if self.scalar { self.dims[0] } else { self.dims[i] }
+        if self.scalar {
+            self.dims[0]
+        } else {
+            self.dims[i]
+        }
     }
 
     /// Whether it was written as one number.
@@ -95,7 +102,12 @@ impl Size {
     }
 
     /// Checks that the size fits a layer with `rank` spatial dimensions.
-    pub const fn check(&self, layer: &'static str, arg: &'static str, rank: usize) -> Result<(), Error> {
+    pub const fn check(
+        &self,
+        layer: &'static str,
+        arg: &'static str,
+        rank: usize,
+    ) -> Result<(), Error> {
         if !self.scalar && self.len != rank {
             return Err(Error::new(ErrorKind::SizeCount {
                 layer,
@@ -144,7 +156,9 @@ impl Size {
     /// `(3, 3)` for `rank` 2: how PyTorch prints sizes it stores as tuples (convolutions).
     #[cfg(feature = "alloc")]
     pub fn to_python_tuple(&self, rank: usize) -> alloc::string::String {
-        let parts: alloc::vec::Vec<alloc::string::String> = (0..rank).map(|i| alloc::format!("{}", self.get(i))).collect();
+        let parts: alloc::vec::Vec<alloc::string::String> = (0..rank)
+            .map(|i| alloc::format!("{}", self.get(i)))
+            .collect();
         if rank == 1 {
             alloc::format!("({},)", parts[0])
         } else {
@@ -283,9 +297,10 @@ impl Layer {
             Layer::Linear(l) => l.params(),
             Layer::Gpt2Conv1D(l) => l.params(),
             Layer::Embedding(l) => Ok(l.params()),
-            Layer::Activation(_) | Layer::MaxPool2d(_) | Layer::AdaptiveAvgPool2d(_) | Layer::Flatten(_) => {
-                Ok(Params::NONE)
-            }
+            Layer::Activation(_)
+            | Layer::MaxPool2d(_)
+            | Layer::AdaptiveAvgPool2d(_)
+            | Layer::Flatten(_) => Ok(Params::NONE),
         }
     }
 

@@ -132,21 +132,36 @@ impl BatchNorm {
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape, mode: Mode) -> Result<Applied, Error> {
         let (name, fits, expected) = match self.rank {
-            1 => ("batch_norm1d", input.rank() == 2 || input.rank() == 3, "2 or 3 ([N, C] or [N, C, L])"),
+            1 => (
+                "batch_norm1d",
+                input.rank() == 2 || input.rank() == 3,
+                "2 or 3 ([N, C] or [N, C, L])",
+            ),
             2 => ("batch_norm2d", input.rank() == 4, "4 ([N, C, H, W])"),
             _ => ("batch_norm3d", input.rank() == 5, "5 ([N, C, D, H, W])"),
         };
         if !fits {
-            return Err(Error::new(ErrorKind::Rank { layer: name, expected, got: input }));
+            return Err(Error::new(ErrorKind::Rank {
+                layer: name,
+                expected,
+                got: input,
+            }));
         }
         let c = tri!(check_declared("channels", self.num_features, input.dim(1)));
         tri!(nonzero(name, "num_features", c));
-        let flops = tri!(flops_product(&[tri!(numel(input)), self.flops_per_element(mode)]));
+        let flops = tri!(flops_product(&[
+            tri!(numel(input)),
+            self.flops_per_element(mode)
+        ]));
         let mut layer = *self;
         layer.num_features = Some(c);
         let mut cost = Cost::op(OpKind::BatchNorm, flops, 0);
         cost.params = tri!(tri!(layer.params()).count());
-        Ok(Applied { layer: Layer::BatchNorm(layer), output: input, cost })
+        Ok(Applied {
+            layer: Layer::BatchNorm(layer),
+            output: input,
+            cost,
+        })
     }
 
     /// With `affine`: `weight [C]` and (with `bias`) `bias [C]`.
@@ -156,7 +171,11 @@ impl BatchNorm {
         }
         let c = tri!(known(self.num_features, "num_features"));
         let p = Params::NONE.with("weight", Shape::new(&[c]));
-        Ok(if self.bias { p.with("bias", Shape::new(&[c])) } else { p })
+        Ok(if self.bias {
+            p.with("bias", Shape::new(&[c]))
+        } else {
+            p
+        })
     }
 
     /// PyTorch's `extra_repr`:
@@ -200,7 +219,12 @@ pub struct LayerNorm {
 impl LayerNorm {
     /// A layer norm over the last dimension, with PyTorch's defaults.
     pub const fn new() -> LayerNorm {
-        LayerNorm { normalized_shape: None, eps: 1e-5, elementwise_affine: true, bias: true }
+        LayerNorm {
+            normalized_shape: None,
+            eps: 1e-5,
+            elementwise_affine: true,
+            bias: true,
+        }
     }
 
     /// Declares the normalized shape (checked against the input).
@@ -231,14 +255,22 @@ impl LayerNorm {
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
         const NAME: &str = "layer_norm";
         if input.rank() == 0 {
-            return Err(Error::new(ErrorKind::Rank { layer: NAME, expected: "at least 1", got: input }));
+            return Err(Error::new(ErrorKind::Rank {
+                layer: NAME,
+                expected: "at least 1",
+                got: input,
+            }));
         }
         let shape = match self.normalized_shape {
             Some(s) => s,
             None => Shape::new(&[input.dim(input.rank() - 1)]),
         };
         if shape.rank() > input.rank() {
-            return Err(Error::new(ErrorKind::Rank { layer: NAME, expected: "at least the normalized shape's", got: input }));
+            return Err(Error::new(ErrorKind::Rank {
+                layer: NAME,
+                expected: "at least the normalized shape's",
+                got: input,
+            }));
         }
         let offset = input.rank() - shape.rank();
         let mut i = 0;
@@ -252,12 +284,19 @@ impl LayerNorm {
             }
             i += 1;
         }
-        let flops = tri!(flops_product(&[tri!(numel(input)), training_factor(self.elementwise_affine)]));
+        let flops = tri!(flops_product(&[
+            tri!(numel(input)),
+            training_factor(self.elementwise_affine)
+        ]));
         let mut layer = *self;
         layer.normalized_shape = Some(shape);
         let mut cost = Cost::op(OpKind::LayerNorm, flops, 0);
         cost.params = tri!(tri!(layer.params()).count());
-        Ok(Applied { layer: Layer::LayerNorm(layer), output: input, cost })
+        Ok(Applied {
+            layer: Layer::LayerNorm(layer),
+            output: input,
+            cost,
+        })
     }
 
     /// With `elementwise_affine`: `weight [*normalized_shape]` and (with `bias`) `bias`.
@@ -267,7 +306,11 @@ impl LayerNorm {
         }
         let shape = match self.normalized_shape {
             Some(s) => s,
-            None => return Err(Error::new(ErrorKind::Uncalled { declare: "normalized_shape" })),
+            None => {
+                return Err(Error::new(ErrorKind::Uncalled {
+                    declare: "normalized_shape",
+                }));
+            }
         };
         let p = Params::NONE.with("weight", shape);
         Ok(if self.bias { p.with("bias", shape) } else { p })
@@ -316,7 +359,12 @@ pub struct GroupNorm {
 impl GroupNorm {
     /// A group norm with PyTorch's defaults; channels inferred.
     pub const fn new(num_groups: u64) -> GroupNorm {
-        GroupNorm { num_groups, num_channels: None, eps: 1e-5, affine: true }
+        GroupNorm {
+            num_groups,
+            num_channels: None,
+            eps: 1e-5,
+            affine: true,
+        }
     }
 
     /// Declares the channels.
@@ -341,19 +389,34 @@ impl GroupNorm {
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
         const NAME: &str = "group_norm";
         if input.rank() < 2 {
-            return Err(Error::new(ErrorKind::Rank { layer: NAME, expected: "at least 2 ([N, C, …])", got: input }));
+            return Err(Error::new(ErrorKind::Rank {
+                layer: NAME,
+                expected: "at least 2 ([N, C, …])",
+                got: input,
+            }));
         }
         let c = tri!(check_declared("channels", self.num_channels, input.dim(1)));
         tri!(nonzero(NAME, "num_groups", self.num_groups));
         if !c.is_multiple_of(self.num_groups) {
-            return Err(Error::new(ErrorKind::Groups { channels: "input", value: c, groups: self.num_groups }));
+            return Err(Error::new(ErrorKind::Groups {
+                channels: "input",
+                value: c,
+                groups: self.num_groups,
+            }));
         }
-        let flops = tri!(flops_product(&[tri!(numel(input)), training_factor(self.affine)]));
+        let flops = tri!(flops_product(&[
+            tri!(numel(input)),
+            training_factor(self.affine)
+        ]));
         let mut layer = *self;
         layer.num_channels = Some(c);
         let mut cost = Cost::op(OpKind::GroupNorm, flops, 0);
         cost.params = tri!(tri!(layer.params()).count());
-        Ok(Applied { layer: Layer::GroupNorm(layer), output: input, cost })
+        Ok(Applied {
+            layer: Layer::GroupNorm(layer),
+            output: input,
+            cost,
+        })
     }
 
     /// With `affine`: `weight [C]` and `bias [C]`.
@@ -362,7 +425,9 @@ impl GroupNorm {
             return Ok(Params::NONE);
         }
         let c = tri!(known(self.num_channels, "num_channels"));
-        Ok(Params::NONE.with("weight", Shape::new(&[c])).with("bias", Shape::new(&[c])))
+        Ok(Params::NONE
+            .with("weight", Shape::new(&[c]))
+            .with("bias", Shape::new(&[c])))
     }
 
     /// PyTorch's `extra_repr`: `2, 8, eps=1e-05, affine=True`.
@@ -383,7 +448,10 @@ mod tests {
     use super::*;
 
     fn flops(bn: BatchNorm, mode: Mode) -> u128 {
-        bn.apply(Shape::new(&[2, 8, 4, 4]), mode).unwrap().cost.flops
+        bn.apply(Shape::new(&[2, 8, 4, 4]), mode)
+            .unwrap()
+            .cost
+            .flops
     }
 
     // Per-op values measured with mmengine, from CONVENTIONS.md, x[2,8,4,4] (256 elements).
@@ -396,15 +464,22 @@ mod tests {
         assert_eq!(flops(bn.affine(false), Mode::Train), 1024);
         assert_eq!(flops(bn.track_running_stats(false), Mode::Eval), 1280);
         // BatchNorm1d(8) eval x[4,8]: 64.
-        let a = BatchNorm::batch_norm1d().apply(Shape::new(&[4, 8]), Mode::Eval).unwrap();
+        let a = BatchNorm::batch_norm1d()
+            .apply(Shape::new(&[4, 8]), Mode::Eval)
+            .unwrap();
         assert_eq!(a.cost.flops, 64);
     }
 
     #[test]
     fn batch_norm_params_are_the_affine_weights() {
-        let a = BatchNorm::batch_norm2d().apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
+        let a = BatchNorm::batch_norm2d()
+            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
+            .unwrap();
         assert_eq!((a.cost.params, a.cost.activations), (128, 0));
-        let a = BatchNorm::batch_norm2d().affine(false).apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
+        let a = BatchNorm::batch_norm2d()
+            .affine(false)
+            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
+            .unwrap();
         assert_eq!(a.cost.params, 0);
     }
 
@@ -413,28 +488,53 @@ mod tests {
         // GroupNorm(2,8) x[2,8,4,4]: 1280 (affine=False: 1024).
         let x = Shape::new(&[2, 8, 4, 4]);
         assert_eq!(GroupNorm::new(2).apply(x).unwrap().cost.flops, 1280);
-        assert_eq!(GroupNorm::new(2).affine(false).apply(x).unwrap().cost.flops, 1024);
+        assert_eq!(
+            GroupNorm::new(2).affine(false).apply(x).unwrap().cost.flops,
+            1024
+        );
         assert_eq!(GroupNorm::new(2).apply(x).unwrap().cost.params, 16);
         // LayerNorm(16) x[2,5,16]: 800 (elementwise_affine=False: 640); params 2·16.
         let x = Shape::new(&[2, 5, 16]);
         let a = LayerNorm::new().apply(x).unwrap();
         assert_eq!((a.cost.flops, a.cost.params), (800, 32));
         assert_eq!(a.cost.flops_of(OpKind::LayerNorm), 800);
-        assert_eq!(LayerNorm::new().elementwise_affine(false).apply(x).unwrap().cost.flops, 640);
-        let e = LayerNorm::new().normalized_shape(Shape::new(&[8])).apply(x).unwrap_err();
-        assert_eq!(e.to_string(), "model: expects 8 normalized features, got 16");
+        assert_eq!(
+            LayerNorm::new()
+                .elementwise_affine(false)
+                .apply(x)
+                .unwrap()
+                .cost
+                .flops,
+            640
+        );
+        let e = LayerNorm::new()
+            .normalized_shape(Shape::new(&[8]))
+            .apply(x)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "model: expects 8 normalized features, got 16"
+        );
     }
 
     #[cfg(feature = "alloc")]
     #[test]
     fn extra_reprs_are_pytorchs() {
-        let a = BatchNorm::batch_norm2d().apply(Shape::new(&[1, 64, 4, 4]), Mode::Train).unwrap();
+        let a = BatchNorm::batch_norm2d()
+            .apply(Shape::new(&[1, 64, 4, 4]), Mode::Train)
+            .unwrap();
         assert_eq!(
             a.layer.extra_repr(),
             "64, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True"
         );
-        let a = LayerNorm::new().eps(1e-6).apply(Shape::new(&[1, 197, 768])).unwrap();
-        assert_eq!(a.layer.extra_repr(), "(768,), eps=1e-06, elementwise_affine=True, bias=True");
+        let a = LayerNorm::new()
+            .eps(1e-6)
+            .apply(Shape::new(&[1, 197, 768]))
+            .unwrap();
+        assert_eq!(
+            a.layer.extra_repr(),
+            "(768,), eps=1e-06, elementwise_affine=True, bias=True"
+        );
         let a = GroupNorm::new(2).apply(Shape::new(&[1, 8, 2, 2])).unwrap();
         assert_eq!(a.layer.extra_repr(), "2, 8, eps=1e-05, affine=True");
     }

@@ -102,13 +102,22 @@ impl MaxPool2d {
         tri!(self.padding.check(NAME, "padding", 2));
         tri!(self.dilation.check(NAME, "dilation", 2));
         if self.kernel.has_zero(2) {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "kernel" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "kernel",
+            }));
         }
         if stride.has_zero(2) {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "stride" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "stride",
+            }));
         }
         if self.dilation.has_zero(2) {
-            return Err(Error::new(ErrorKind::Zero { layer: NAME, arg: "dilation" }));
+            return Err(Error::new(ErrorKind::Zero {
+                layer: NAME,
+                arg: "dilation",
+            }));
         }
         let mut i = 0;
         while i < 2 {

@@ -5,11 +5,11 @@
 //! `x.mean(…)`. Dimensions may be negative (counted from the end).
 
 use super::{Applied, Layer, tri};
+use crate::cost::Cost;
 use crate::cost::ZeroOp;
+use crate::error::{Error, ErrorKind};
 use crate::module::Split;
 use crate::shape::MAX_RANK;
-use crate::cost::Cost;
-use crate::error::{Error, ErrorKind};
 use crate::shape::Shape;
 
 /// `nn.Flatten(start_dim, end_dim)` / `torch.flatten(x, start_dim, end_dim)`: merges the
@@ -139,7 +139,12 @@ const fn too_many(op: &'static str, x: Shape) -> Error {
 }
 
 /// Sizes with at most one −1, filled so that their product is `numel`.
-const fn resolve(op: &'static str, x: Shape, sizes: &[i64], numel: u128) -> Result<[u64; MAX_RANK], Error> {
+const fn resolve(
+    op: &'static str,
+    x: Shape,
+    sizes: &[i64],
+    numel: u128,
+) -> Result<[u64; MAX_RANK], Error> {
     let mut out = [0u64; MAX_RANK];
     if sizes.len() > MAX_RANK {
         return Err(too_many(op, x));
@@ -162,7 +167,7 @@ const fn resolve(op: &'static str, x: Shape, sizes: &[i64], numel: u128) -> Resu
         i += 1;
     }
     if free != usize::MAX {
-        if known == 0 || numel % known != 0 || numel / known > u64::MAX as u128 {
+        if known == 0 || !numel.is_multiple_of(known) || numel / known > u64::MAX as u128 {
             return Err(too_many(op, x));
         }
         out[free] = (numel / known) as u64;
@@ -242,7 +247,11 @@ pub const fn select(x: Shape, dim: i64, index: i64) -> Result<Shape, Error> {
     let d = tri!(dim_index("select", dim, x, x.rank()));
     let size = x.dim(d) as i64;
     if index < -size || index >= size {
-        return Err(Error::new(ErrorKind::DimOutOfRange { op: "select (index)", dim: index, got: x }));
+        return Err(Error::new(ErrorKind::DimOutOfRange {
+            op: "select (index)",
+            dim: index,
+            got: x,
+        }));
     }
     let mut out = x.truncate(d);
     let mut j = d + 1;
@@ -258,30 +267,51 @@ pub const fn select(x: Shape, dim: i64, index: i64) -> Result<Shape, Error> {
 
 /// Piece `index` of `x.split(size, dim)` or `x.chunk(n, dim)`; `count` is how many pieces
 /// the caller expects, checked.
-pub const fn piece(x: Shape, dim: i64, split: Split, index: usize, count: usize) -> Result<Shape, Error> {
+pub const fn piece(
+    x: Shape,
+    dim: i64,
+    split: Split,
+    index: usize,
+    count: usize,
+) -> Result<Shape, Error> {
     let d = tri!(dim_index("split", dim, x, x.rank()));
     let len = x.dim(d);
     let size = match split {
         Split::Size(s) => s,
         Split::Chunks(n) => {
             if n == 0 {
-                return Err(Error::new(ErrorKind::Zero { layer: "chunk", arg: "chunks" }));
+                return Err(Error::new(ErrorKind::Zero {
+                    layer: "chunk",
+                    arg: "chunks",
+                }));
             }
             len.div_ceil(n)
         }
     };
     if size == 0 {
-        return Err(Error::new(ErrorKind::Zero { layer: "split", arg: "split_size" }));
+        return Err(Error::new(ErrorKind::Zero {
+            layer: "split",
+            arg: "split_size",
+        }));
     }
     let pieces = len.div_ceil(size) as usize;
     if pieces != count {
-        return Err(Error::new(ErrorKind::Pieces { got: pieces, expected: count }));
+        return Err(Error::new(ErrorKind::Pieces {
+            got: pieces,
+            expected: count,
+        }));
     }
     if index >= count {
-        return Err(Error::new(ErrorKind::Description { what: "a piece index past the pieces" }));
+        return Err(Error::new(ErrorKind::Description {
+            what: "a piece index past the pieces",
+        }));
     }
     let start = index as u64 * size;
-    let this = if start + size <= len { size } else { len - start };
+    let this = if start + size <= len {
+        size
+    } else {
+        len - start
+    };
     Ok(x.with_dim(d, this))
 }
 

@@ -109,7 +109,11 @@ impl Report {
         }
         Ok(Report {
             mode,
-            totals: Totals { input, output, cost },
+            totals: Totals {
+                input,
+                output,
+                cost,
+            },
             modules,
         })
     }
@@ -268,7 +272,20 @@ impl fmt::Display for Report {
             self.totals.cost.flops,
             self.totals.cost.activations,
             self.totals.output
-        )
+        )?;
+        let zeros: Vec<String> = self
+            .zero_ops()
+            .iter()
+            .map(|(op, n)| format!("{op} ×{n}"))
+            .collect();
+        if !zeros.is_empty() {
+            write!(
+                f,
+                "\ncounted as 0 FLOPs (mmengine has no rule for them): {}",
+                zeros.join(", ")
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -283,7 +300,10 @@ fn declare(
     let index = modules.len();
     by_path.insert(path.clone(), index);
     let (parameters, extra_repr) = match &module.body {
-        Body::Graph(g) => (g.params.iter().map(|p| (p.name, p.shape)).collect(), String::new()),
+        Body::Graph(g) => (
+            g.params.iter().map(|p| (p.name, p.shape)).collect(),
+            String::new(),
+        ),
         _ => (Vec::new(), String::new()),
     };
     modules.push(ModuleStats {
@@ -300,7 +320,13 @@ fn declare(
         children: Vec::new(),
     });
     for (name, child) in children_of(module) {
-        let c = declare(child, join(&path, &format!("{name}")), depth + 1, modules, by_path);
+        let c = declare(
+            child,
+            join(&path, &format!("{name}")),
+            depth + 1,
+            modules,
+            by_path,
+        );
         modules[index].children.push(c);
     }
     index
@@ -329,12 +355,26 @@ fn children_of(module: &'static Module) -> Vec<(Name, &'static Module)> {
     match module.body {
         Body::Layer(_) => {}
         Body::Sequence { modules, prefix } => {
-            out.extend(modules.iter().enumerate().map(|(i, m)| (Name::position(prefix, i), *m)));
+            out.extend(
+                modules
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (Name::position(prefix, i), *m)),
+            );
         }
-        Body::Repeat { module, count, prefix } => out.extend((0..count).map(|i| (Name::position(prefix, i), module))),
+        Body::Repeat {
+            module,
+            count,
+            prefix,
+        } => out.extend((0..count).map(|i| (Name::position(prefix, i), module))),
         Body::Graph(g) => match g.naming {
             Naming::Fields => {
-                out.extend(g.children.iter().filter(|c| c.present).map(|c| (Name::Field(c.name), c.module)));
+                out.extend(
+                    g.children
+                        .iter()
+                        .filter(|c| c.present)
+                        .map(|c| (Name::Field(c.name), c.module)),
+                );
             }
             Naming::Positions | Naming::Fragment => positioned_children(&g, 0, &mut out),
         },
@@ -350,7 +390,12 @@ fn positioned_children(graph: &Graph, offset: usize, out: &mut Vec<(Name, &'stat
     }
 }
 
-fn positioned(module: &'static Module, spliced: bool, position: usize, out: &mut Vec<(Name, &'static Module)>) {
+fn positioned(
+    module: &'static Module,
+    spliced: bool,
+    position: usize,
+    out: &mut Vec<(Name, &'static Module)>,
+) {
     match module.body {
         Body::Graph(g) if g.naming == Naming::Fragment => positioned_children(&g, position, out),
         Body::Sequence { modules, .. } if spliced => {
@@ -360,7 +405,9 @@ fn positioned(module: &'static Module, spliced: bool, position: usize, out: &mut
                 at += m.positions(false);
             }
         }
-        Body::Repeat { module: m, count, .. } if spliced => {
+        Body::Repeat {
+            module: m, count, ..
+        } if spliced => {
             for i in 0..count {
                 positioned(m, false, position + i * m.positions(false), out);
             }
