@@ -19,7 +19,7 @@ use crate::layer::reshape::{
 };
 use crate::layer::{AdaptiveAvgPool2d, Flatten, Layer, tri};
 use crate::module::{Body, ExpandSize, Graph, Module, Naming, Step};
-use crate::shape::{MAX_RANK, Shape};
+use crate::shape::{DType, MAX_RANK, Shape};
 
 /// The most values (the inputs plus one per step) a single `forward` program may have.
 pub const MAX_VALUES: usize = 64;
@@ -51,6 +51,22 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// The most activation elements alive at once during a forward pass (see
+    /// [`Cost::peak_elements`]): the size of a scratch arena, in elements.
+    pub const fn peak_elements(&self) -> u128 {
+        self.cost.peak_elements
+    }
+
+    /// The bytes of all parameters stored as `dtype`.
+    pub const fn param_bytes(&self, dtype: DType) -> u128 {
+        self.cost.params as u128 * dtype.size() as u128
+    }
+
+    /// The bytes of the activation peak stored as `dtype`.
+    pub const fn peak_bytes(&self, dtype: DType) -> u128 {
+        self.cost.peak_elements.saturating_mul(dtype.size() as u128)
+    }
+
     /// Parameters.
     pub const fn params(&self) -> u64 {
         self.cost.params
@@ -213,7 +229,10 @@ const fn walk_unnamed(
         Body::Layer(l) => {
             let applied = tri!(l.apply(input, mode));
             layer = Some(applied.layer);
-            (applied.output, applied.cost)
+            let mut cost = applied.cost;
+            // A layer holds its input and its output.
+            cost.peak_elements = tri!(add_elements(tri!(elements(input)), tri!(elements(applied.output))));
+            (applied.output, cost)
         }
         Body::Sequence { modules, prefix } => {
             let mut x = input;
@@ -540,10 +559,14 @@ const fn run_graph(
         return Err(description("a forward program has more than 64 values"));
     }
     let mut values = [Shape::SCALAR; MAX_VALUES];
+    // The elements each value holds (0 for parameters and numbers), for the peak.
+    let mut sizes = [0u128; MAX_VALUES];
+    let mut peak: u128 = 0;
     let mut ran = [false; MAX_VALUES];
     let mut k = 0;
     while k < n {
         values[k] = inputs[k];
+        sizes[k] = tri!(elements(inputs[k]));
         k += 1;
     }
     let mut total = Cost::ZERO;
@@ -756,10 +779,28 @@ const fn run_graph(
                 (values[if cond { then } else { otherwise }], Cost::ZERO)
             }
         };
+        let step = &graph.steps[i];
+        let own = match step {
+            Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } => 0,
+            _ => tri!(elements(value)),
+        };
+        // What the step itself holds: a child's own peak, or its operands and result.
+        let inner = match step {
+            Step::Call { child, .. } | Step::Functional { child, .. } if graph.children[*child].present => cost.peak_elements,
+            Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } => 0,
+            _ => tri!(add_elements(tri!(operand_elements(step, &sizes, defined)), own)),
+        };
+        let held = tri!(held_elements(graph, &sizes, defined, i));
+        let now = tri!(add_elements(held, inner));
+        if now > peak {
+            peak = now;
+        }
         total = tri!(total.checked_add(cost));
         values[defined] = value;
+        sizes[defined] = own;
         i += 1;
     }
+    total.peak_elements = peak;
     if graph.output >= n + graph.steps.len() {
         return Err(description("the output is a missing value"));
     }
@@ -779,6 +820,101 @@ const fn run_graph(
         c += 1;
     }
     Ok((values[graph.output], total))
+}
+
+/// The elements of a shape, as an activation count.
+const fn elements(shape: Shape) -> Result<u128, Error> {
+    match shape.checked_numel() {
+        Some(n) => Ok(n),
+        None => Err(crate::cost::overflow("activations")),
+    }
+}
+
+const fn add_elements(a: u128, b: u128) -> Result<u128, Error> {
+    match a.checked_add(b) {
+        Some(n) => Ok(n),
+        None => Err(crate::cost::overflow("activations")),
+    }
+}
+
+/// Whether `step` reads value `v`.
+const fn reads(step: &Step, v: usize) -> bool {
+    match *step {
+        Step::Call { inputs, .. } | Step::Functional { inputs, .. } | Step::Cat { inputs, .. } => {
+            let mut i = 0;
+            while i < inputs.len() {
+                if inputs[i] == v {
+                    return true;
+                }
+                i += 1;
+            }
+            false
+        }
+        Step::Binary { left, right, .. } | Step::MatMul { left, right } => left == v || right == v,
+        Step::Choose { then, otherwise, .. } => then == v || otherwise == v,
+        Step::Expand { input, sizes, .. } => {
+            if input == v {
+                return true;
+            }
+            let mut i = 0;
+            while i < sizes.len() {
+                if let crate::module::ExpandSize::Like(w, _) = sizes[i]
+                    && w == v
+                {
+                    return true;
+                }
+                i += 1;
+            }
+            false
+        }
+        Step::Unary { input, .. }
+        | Step::Linear { input, .. }
+        | Step::AdaptiveAvgPool2d { input, .. }
+        | Step::Flatten { input, .. }
+        | Step::Unflatten { input, .. }
+        | Step::Reshape { input, .. }
+        | Step::Transpose { input, .. }
+        | Step::Permute { input, .. }
+        | Step::Select { input, .. }
+        | Step::Piece { input, .. }
+        | Step::Mean { input, .. } => input == v,
+        Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } => false,
+    }
+}
+
+/// The elements of the values `step` reads.
+const fn operand_elements(step: &Step, sizes: &[u128; MAX_VALUES], defined: usize) -> Result<u128, Error> {
+    let mut total = 0;
+    let mut v = 0;
+    while v < defined {
+        if reads(step, v) {
+            total = tri!(add_elements(total, sizes[v]));
+        }
+        v += 1;
+    }
+    Ok(total)
+}
+
+/// The elements of the values alive across step `step` without being read by it: those a
+/// later step reads, and the output.
+const fn held_elements(graph: &Graph, sizes: &[u128; MAX_VALUES], defined: usize, step: usize) -> Result<u128, Error> {
+    let mut total = 0;
+    let mut v = 0;
+    while v < defined {
+        if !reads(&graph.steps[step], v) {
+            let mut needed = v == graph.output;
+            let mut j = step + 1;
+            while !needed && j < graph.steps.len() {
+                needed = reads(&graph.steps[j], v);
+                j += 1;
+            }
+            if needed {
+                total = tri!(add_elements(total, sizes[v]));
+            }
+        }
+        v += 1;
+    }
+    Ok(total)
 }
 
 const fn check_values(values: &[usize], defined: usize) -> Result<(), Error> {

@@ -179,6 +179,11 @@ pub struct Cost {
     pub activations: u64,
     /// How many operations of each [`ZeroOp`] kind ran (counted as 0 FLOPs).
     pub zero_ops: [u32; ZeroOp::COUNT],
+    /// The most tensor elements alive at once during the call: the largest
+    /// `input + output` of an operation plus every value held for later (a residual
+    /// branch). Sums keep the larger peak. An upper bound for an activation arena: views
+    /// (flatten, transpose, …) are counted as copies.
+    pub peak_elements: u128,
 }
 
 impl Cost {
@@ -189,6 +194,7 @@ impl Cost {
         flops_by_op: [0; OpKind::COUNT],
         activations: 0,
         zero_ops: [0; ZeroOp::COUNT],
+        peak_elements: 0,
     };
 
     /// The cost of one operation of kind `op`.
@@ -250,6 +256,7 @@ impl Cost {
             flops_by_op,
             activations,
             zero_ops,
+            peak_elements: if self.peak_elements > other.peak_elements { self.peak_elements } else { other.peak_elements },
         })
     }
 }

@@ -213,6 +213,15 @@ pub enum ErrorKind {
         /// The number of names in the `let (…)` pattern.
         expected: usize,
     },
+    /// A figure over its [`Budget`](crate::Budget).
+    Budget {
+        /// `"FLOPs"`, `"parameters"`, …
+        what: &'static str,
+        /// The model's figure.
+        actual: u128,
+        /// The limit.
+        budget: u128,
+    },
     /// A module called with another number of inputs than its `forward` takes.
     Inputs {
         /// How many it takes.
@@ -285,9 +294,23 @@ impl Error {
     /// The error's text, built in a `const` context.
     pub const fn message(&self) -> Message {
         let mut out = Message::new();
-        self.path.write(&mut out);
-        out.push_str(": ");
+        if !matches!(self.kind, ErrorKind::Budget { .. }) {
+            self.path.write(&mut out);
+            out.push_str(": ");
+        }
         match self.kind {
+            ErrorKind::Budget { what, actual, budget } => {
+                out.push_str(what);
+                out.push_str(" ");
+                out.push_size(actual, 3);
+                out.push_str(" (");
+                out.push_u128(actual);
+                out.push_str(") exceed the budget ");
+                out.push_size(budget, 3);
+                out.push_str(" (");
+                out.push_u128(budget);
+                out.push_str(")");
+            }
             ErrorKind::SizeMismatch {
                 what,
                 expected,
@@ -525,6 +548,87 @@ impl Message {
             self.push_str("-");
         }
         self.push_u128(n.unsigned_abs() as u128);
+    }
+
+    /// Appends `x` in mmengine's `_format_size(x, sig_figs)` format: scaled to `K`, `M`,
+    /// `G`, `T` or `P` when above 100, 1e5, 1e8, 1e11, 1e14, printed with `sig_figs`
+    /// decimals rounded as Python rounds the float `x / scale`, trailing zeros and point
+    /// removed (`1.827G`, `0.128K`, `100`). A `const fn`, so compile-time messages and
+    /// run-time reports print the same text.
+    pub const fn push_size(&mut self, x: u128, sig_figs: usize) {
+        const SCALES: [(u128, f64, &str); 5] = [
+            (100_000_000_000_000, 1e15, "P"),
+            (100_000_000_000, 1e12, "T"),
+            (100_000_000, 1e9, "G"),
+            (100_000, 1e6, "M"),
+            (100, 1e3, "K"),
+        ];
+        let mut i = 0;
+        while i < SCALES.len() {
+            let (threshold, scale, suffix) = SCALES[i];
+            if x > threshold {
+                // Python divides the int, converted to float, by the float scale.
+                self.push_fixed(x as f64 / scale, sig_figs);
+                self.push_str(suffix);
+                return;
+            }
+            i += 1;
+        }
+        self.push_u128(x);
+    }
+
+    /// Appends a non-negative finite float with `decimals` decimals, rounded half to even
+    /// on its exact binary value (Python's and Rust's `{:.3f}`), trailing zeros and point
+    /// removed.
+    const fn push_fixed(&mut self, value: f64, decimals: usize) {
+        let mut pow: u128 = 1;
+        let mut d = 0;
+        while d < decimals {
+            pow *= 10;
+            d += 1;
+        }
+        // value = m · 2^e exactly.
+        let bits = value.to_bits();
+        let exp_bits = ((bits >> 52) & 0x7ff) as i32;
+        let frac = (bits & ((1u64 << 52) - 1)) as u128;
+        let (m, e) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u128 << 52), exp_bits - 1075) };
+        let scaled: u128 = if e >= 0 {
+            m.saturating_mul(pow).saturating_mul(1u128 << (if e > 70 { 70 } else { e }))
+        } else {
+            let num = m * pow;
+            let sh = -e;
+            if sh >= 127 {
+                0
+            } else {
+                let q = num >> sh;
+                let rem = num - (q << sh);
+                let half = 1u128 << (sh - 1);
+                if rem > half || (rem == half && q % 2 == 1) { q + 1 } else { q }
+            }
+        };
+        self.push_u128(scaled / pow);
+        let mut fraction = scaled % pow;
+        if fraction == 0 {
+            return;
+        }
+        let mut digits = decimals;
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            digits -= 1;
+        }
+        self.push_str(".");
+        // Leading zeros of the fraction.
+        let mut width = 1;
+        let mut f = fraction;
+        while f >= 10 {
+            f /= 10;
+            width += 1;
+        }
+        while width < digits {
+            self.push_str("0");
+            width += 1;
+        }
+        self.push_u128(fraction);
     }
 
     /// Appends a shape as `[1, 64, 56, 56]`.

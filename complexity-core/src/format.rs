@@ -5,7 +5,9 @@ use alloc::string::String;
 
 /// mmengine's `_format_size(x, sig_figs)`: the count scaled to `K`, `M`, `G`, `T` or `P`
 /// and printed with `sig_figs` decimals, trailing zeros and point removed; counts of at
-/// most 100 are printed whole.
+/// most 100 are printed whole. The text is built by the `const fn`
+/// [`Message::push_size`](crate::error::Message::push_size), which compile-time budget
+/// errors use too.
 ///
 /// Thresholds are strict (`x > 1e8` → `G`), so 100 prints as `100` and 100,001 as `0.1M`.
 ///
@@ -18,26 +20,9 @@ use alloc::string::String;
 /// assert_eq!(format_size(100, 3), "100");
 /// ```
 pub fn format_size(x: u128, sig_figs: usize) -> String {
-    const SCALES: [(u128, f64, &str); 5] = [
-        (100_000_000_000_000, 1e15, "P"),
-        (100_000_000_000, 1e12, "T"),
-        (100_000_000, 1e9, "G"),
-        (100_000, 1e6, "M"),
-        (100, 1e3, "K"),
-    ];
-    for (threshold, scale, suffix) in SCALES {
-        if x > threshold {
-            // Python divides the int, converted to float, by the float scale.
-            let fixed = format!("{:.*}", sig_figs, x as f64 / scale);
-            let trimmed = if fixed.contains('.') {
-                fixed.trim_end_matches('0').trim_end_matches('.')
-            } else {
-                &fixed
-            };
-            return format!("{trimmed}{suffix}");
-        }
-    }
-    format!("{x}")
+    let mut m = crate::error::Message::new();
+    m.push_size(x, sig_figs);
+    String::from(m.as_str())
 }
 
 /// A shape as a Python tuple: `(64, 3, 7, 7)`, `(64,)`, `()`.
@@ -113,6 +98,38 @@ mod tests {
         assert_eq!(format_size(9_408, 2), "9.41K");
         assert_eq!(format_size(25_088, 2), "25.09K");
         assert_eq!(format_size(1_000, 2), "1K");
+        assert_eq!(format_size(u128::MAX, 3), "340282366920938489905152P"); // Python: f"{(2**128-1)/1e15:.3f}"
+    }
+
+    /// The const formatter agrees with Rust's float formatting (which rounds like
+    /// Python's) on many values, ties and near-ties included.
+    #[test]
+    fn const_rounding_matches_float_formatting() {
+        let reference = |x: u128, sig: usize| -> String {
+            for (threshold, scale, suffix) in [(100_000_000_000_000u128, 1e15, "P"), (100_000_000_000, 1e12, "T"), (100_000_000, 1e9, "G"), (100_000, 1e6, "M"), (100, 1e3, "K")] {
+                if x > threshold {
+                    let fixed = format!("{:.*}", sig, x as f64 / scale);
+                    let t = fixed.trim_end_matches('0').trim_end_matches('.');
+                    return format!("{t}{suffix}");
+                }
+            }
+            format!("{x}")
+        };
+        let mut x: u128 = 1;
+        let mut n = 0u64;
+        while n < 20_000 {
+            for v in [x, x + 1, x * 5 / 4, x + x / 2, x.saturating_mul(1_000) / 999] {
+                for sig in [2, 3] {
+                    assert_eq!(format_size(v, sig), reference(v, sig), "{v} {sig}");
+                }
+            }
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407) % 10u128.pow(18 + (n % 20) as u32);
+            n += 1;
+        }
+        for tie in [100_500, 1_000_500, 2_484_500, 1_826_500_000, 125_000, 1_500] {
+            assert_eq!(format_size(tie, 2), reference(tie, 2));
+            assert_eq!(format_size(tie, 3), reference(tie, 3));
+        }
     }
 
     #[test]

@@ -177,6 +177,7 @@ extern crate alloc;
 struct ReadmeDoctests;
 
 pub mod analysis;
+mod budget;
 pub mod cost;
 pub mod error;
 #[cfg(feature = "alloc")]
@@ -188,10 +189,11 @@ pub mod report;
 pub mod shape;
 
 pub use analysis::{Mode, Totals, analyze};
+pub use budget::Budget;
 pub use cost::{Cost, OpKind, ZeroOp};
 pub use error::{Error, ErrorKind};
 pub use module::Module;
-pub use shape::Shape;
+pub use shape::{DType, Shape};
 
 /// `#[derive(Complexity)]`: describes a model struct. See the crate's README for the
 /// attributes.
@@ -352,6 +354,20 @@ pub mod __private {
         match crate::analyze(module, input, Mode::Train) {
             Ok(_) => analyze_or_fail(module, input, mode),
             Err(_) => FALLBACK_TOTALS,
+        }
+    }
+
+    /// The analysis of `module` at `input` in the budget's mode, failing compilation (when
+    /// in a `const` item) with the analysis error or the first limit exceeded.
+    pub const fn enforce(module: &'static Module, input: Shape, budget: crate::Budget) {
+        let totals = analyze_or_fail(module, input, budget.checked_mode());
+        enforce_totals(&totals, budget);
+    }
+
+    /// [`enforce`] for totals already computed (`#[complexity(input = …, max_… = …)]`).
+    pub const fn enforce_totals(totals: &Totals, budget: crate::Budget) {
+        if let Err(e) = budget.check(totals) {
+            e.panic()
         }
     }
 

@@ -163,6 +163,33 @@ impl Shape {
     }
 }
 
+/// An element type, for sizes in bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum DType {
+    /// 64-bit float.
+    F64,
+    /// 32-bit float.
+    F32,
+    /// 16-bit float.
+    F16,
+    /// bfloat16.
+    BF16,
+    /// 8-bit integer (quantized models).
+    I8,
+}
+
+impl DType {
+    /// The size of one element in bytes.
+    pub const fn size(self) -> usize {
+        match self {
+            DType::F64 => 8,
+            DType::F32 => 4,
+            DType::F16 | DType::BF16 => 2,
+            DType::I8 => 1,
+        }
+    }
+}
+
 /// `[1, 64, 112, 112]`.
 impl fmt::Display for Shape {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

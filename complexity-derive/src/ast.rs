@@ -27,6 +27,10 @@ pub struct ContainerAttrs {
     pub inputs: Option<Vec<Ident>>,
     /// `input = (3, 224, 224)` or `input = [1, 3, 224, 224]`.
     pub input: Option<InputShape>,
+    /// `max_params = …`, `max_flops = …`, `max_activations = …`, `max_peak_elements = …`.
+    pub budget: Vec<(Ident, Expr)>,
+    /// `budget_mode = "eval"`: check the budget against eval-mode figures.
+    pub budget_eval: Option<LitStr>,
     /// `sequential` (children named by position) or `fragment` (children spliced into
     /// the enclosing sequential struct), with the keyword for spans.
     pub naming: Option<(Naming, Ident)>,

@@ -19,8 +19,21 @@ const CONTAINER_KEYS: &[&str] = &[
     "forward",
     "inputs",
     "input",
+    "max_params",
+    "max_flops",
+    "max_activations",
+    "max_peak_elements",
+    "budget_mode",
     "sequential",
     "fragment",
+];
+
+/// The budget keys and the integer type of each.
+pub const BUDGET_KEYS: &[(&str, &str)] = &[
+    ("max_params", "u64"),
+    ("max_flops", "u128"),
+    ("max_activations", "u64"),
+    ("max_peak_elements", "u128"),
 ];
 const FIELD_KEYS: &[&str] = &[
     "skip",
@@ -93,6 +106,20 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
             } else if meta.path.is_ident("forward") {
                 let expr: Expr = meta.value()?.parse()?;
                 set_once(cx, &mut out.forward, expr, &meta.path);
+            } else if let Some(key) = BUDGET_KEYS.iter().map(|(k, _)| *k).find(|k| meta.path.is_ident(k)) {
+                let expr: Expr = meta.value()?.parse()?;
+                let ident = meta.path.get_ident().cloned().expect("an ident");
+                if out.budget.iter().any(|(k, _)| k == key) {
+                    cx.error_at(&meta.path, format!("duplicate `{key}`"));
+                } else {
+                    out.budget.push((ident, expr));
+                }
+            } else if meta.path.is_ident("budget_mode") {
+                let lit: LitStr = meta.value()?.parse()?;
+                if lit.value() != "train" && lit.value() != "eval" {
+                    cx.error_at(&lit, "`budget_mode` is \"train\" (the default, mmengine's) or \"eval\"");
+                }
+                set_once(cx, &mut out.budget_eval, lit, &meta.path);
             } else if meta.path.is_ident("inputs") {
                 let expr: Expr = meta.value()?.parse()?;
                 let names: Vec<&Expr> = match &expr {

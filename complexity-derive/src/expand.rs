@@ -319,6 +319,19 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     // Spanned at `input = …`, so that a failing analysis points there.
     let krate = respan(krate, span);
     let p = quote_spanned!(span=> #krate::__private);
+    let budget = (!input.attrs.budget.is_empty()).then(|| {
+        let limits = input.attrs.budget.iter().map(|(key, value)| {
+            let ty: TokenStream = crate::attr::BUDGET_KEYS.iter().find(|(k, _)| key == k).map_or("u128", |(_, t)| t).parse().expect("a type");
+            let key = key.clone();
+            quote_spanned!(value.span()=> .#key({ let limit: #ty = #value; limit }))
+        });
+        let totals = if input.attrs.budget_eval.as_ref().is_some_and(|m| m.value() == "eval") { quote!(EVAL) } else { quote!(TRAIN) };
+        let span = input.attrs.budget[0].0.span();
+        quote_spanned! {span=>
+            // Evaluated by `cargo check`: a model over its budget fails to compile here.
+            const _: () = #p::enforce_totals(&<#ident as #p::Model>::#totals, #krate::Budget::new() #(#limits)*);
+        }
+    });
     let doc_input = format!(
         "The input shape, batch included, from `#[complexity(input = …)]`{}.",
         if shape.batch_of_one {
@@ -351,6 +364,19 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             #vis const ACTIVATIONS: u64 = <Self as #p::Model>::TRAIN.cost.activations;
             /// The output shape, computed by the compiler.
             #vis const OUTPUT: #p::Shape = <Self as #p::Model>::TRAIN.output;
+            /// The most activation elements alive at once in an inference pass (eval mode):
+            /// the size of a scratch arena, in elements, computed by the compiler.
+            #vis const PEAK_ACTIVATIONS: u128 = <Self as #p::Model>::EVAL.cost.peak_elements;
+
+            /// The bytes of all parameters stored as `dtype`, computed by the compiler.
+            #vis const fn param_bytes(dtype: #krate::DType) -> u128 {
+                <Self as #p::Model>::TRAIN.param_bytes(dtype)
+            }
+
+            /// The bytes of the activation peak stored as `dtype`, computed by the compiler.
+            #vis const fn peak_activation_bytes(dtype: #krate::DType) -> u128 {
+                <Self as #p::Model>::EVAL.peak_bytes(dtype)
+            }
         }
 
         // Evaluated by `cargo check`: an inconsistent model fails to compile here.
@@ -358,5 +384,7 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             let _ = <#ident as #p::Model>::TRAIN;
             let _ = <#ident as #p::Model>::EVAL;
         };
+
+        #budget
     }
 }

@@ -27,6 +27,9 @@ pub fn expand(node: &syn::DeriveInput, krate: &Path, with_input: bool) -> TokenS
                 #vis const FLOPS_EVAL: u128 = 0;
                 #vis const ACTIVATIONS: u64 = 0;
                 #vis const OUTPUT: #p::Shape = #p::Shape::SCALAR;
+                #vis const PEAK_ACTIVATIONS: u128 = 0;
+                #vis const fn param_bytes(_: #krate::DType) -> u128 { 0 }
+                #vis const fn peak_activation_bytes(_: #krate::DType) -> u128 { 0 }
             }
         }
     });

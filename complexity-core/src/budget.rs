@@ -1,0 +1,157 @@
+//! Budgets: limits on a model's parameters, FLOPs, activations and activation peak that
+//! fail the build when exceeded.
+
+use crate::analysis::{Mode, Totals};
+use crate::error::{Error, ErrorKind};
+
+/// Limits on a model's figures, checked by the compiler with
+/// `#[complexity(input = …, max_flops = …)]` or [`assert_complexity!`](crate::assert_complexity).
+///
+/// ```
+/// use complexity_core::{Budget, Mode, Shape, Totals};
+/// use complexity_core::cost::Cost;
+///
+/// let mut cost = Cost::ZERO;
+/// cost.flops = 1_826_516_992;
+/// let totals = Totals { input: Shape::new(&[1]), output: Shape::new(&[1]), cost };
+/// let e = Budget::new().max_flops(1_500_000_000).check(&totals).unwrap_err();
+/// assert_eq!(e.to_string(), "FLOPs 1.827G (1826516992) exceed the budget 1.5G (1500000000)");
+/// assert!(Budget::new().max_flops(2_000_000_000).check(&totals).is_ok());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Budget {
+    params: Option<u64>,
+    flops: Option<u128>,
+    activations: Option<u64>,
+    peak_elements: Option<u128>,
+    mode: Mode,
+}
+
+impl Budget {
+    /// No limits, checked against the training-mode figures (mmengine's default).
+    pub const fn new() -> Budget {
+        Budget { params: None, flops: None, activations: None, peak_elements: None, mode: Mode::Train }
+    }
+
+    /// At most `n` parameters.
+    pub const fn max_params(mut self, n: u64) -> Budget {
+        self.params = Some(n);
+        self
+    }
+
+    /// At most `n` FLOPs (multiply-adds).
+    pub const fn max_flops(mut self, n: u128) -> Budget {
+        self.flops = Some(n);
+        self
+    }
+
+    /// At most `n` activations.
+    pub const fn max_activations(mut self, n: u64) -> Budget {
+        self.activations = Some(n);
+        self
+    }
+
+    /// At most `n` activation elements alive at once (the scratch arena).
+    pub const fn max_peak_elements(mut self, n: u128) -> Budget {
+        self.peak_elements = Some(n);
+        self
+    }
+
+    /// Checks the figures of `mode` (training by default).
+    pub const fn mode(mut self, mode: Mode) -> Budget {
+        self.mode = mode;
+        self
+    }
+
+    /// The mode whose figures are checked.
+    pub const fn checked_mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// `Ok` if `totals` is within every limit, else the first exceeded, with both numbers.
+    pub const fn check(&self, totals: &Totals) -> Result<(), Error> {
+        if let Some(b) = self.params
+            && totals.cost.params > b
+        {
+            return Err(over("parameters", totals.cost.params as u128, b as u128));
+        }
+        if let Some(b) = self.flops
+            && totals.cost.flops > b
+        {
+            return Err(over("FLOPs", totals.cost.flops, b));
+        }
+        if let Some(b) = self.activations
+            && totals.cost.activations > b
+        {
+            return Err(over("activations", totals.cost.activations as u128, b as u128));
+        }
+        if let Some(b) = self.peak_elements
+            && totals.cost.peak_elements > b
+        {
+            return Err(over("peak activation elements", totals.cost.peak_elements, b));
+        }
+        Ok(())
+    }
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::new()
+    }
+}
+
+const fn over(what: &'static str, actual: u128, budget: u128) -> Error {
+    Error::new(ErrorKind::Budget { what, actual, budget })
+}
+
+/// Fails compilation unless the model `$model` (a type implementing
+/// [`Complexity`](crate::Complexity), generic ones at concrete parameters) analyses at the
+/// given input within the given limits.
+///
+/// `input = [1, 3, 224, 224]` is the full shape; `input = (3, 224, 224)` is mmengine's
+/// `input_shape`, with a batch of 1 prepended. The limits are [`Budget`]'s methods:
+/// `max_params`, `max_flops`, `max_activations`, `max_peak_elements`, and `mode` to check
+/// eval-mode figures.
+///
+/// ```
+/// use complexity_core::{assert_complexity, Complexity};
+///
+/// #[derive(Complexity)]
+/// struct Block<const C: usize> {
+///     #[complexity(conv2d(out = C, kernel = 3, padding = 1))]
+///     conv: (),
+/// }
+///
+/// // 16·3·3·3·32·32 = 442,368 FLOPs.
+/// assert_complexity!(Block<16>, input = (3, 32, 32), max_flops = 500_000, max_params = 1_000);
+/// ```
+///
+/// Over budget, `cargo check` fails with both numbers:
+///
+/// ```compile_fail
+/// # use complexity_core::{assert_complexity, Complexity};
+/// # #[derive(Complexity)]
+/// # struct Block<const C: usize> {
+/// #     #[complexity(conv2d(out = C, kernel = 3, padding = 1))]
+/// #     conv: (),
+/// # }
+/// assert_complexity!(Block<16>, input = (3, 32, 32), max_flops = 400_000);
+/// // error: FLOPs 0.442M (442368) exceed the budget 0.4M (400000)
+/// ```
+#[macro_export]
+macro_rules! assert_complexity {
+    ($model:ty, input = [$($dim:expr),+ $(,)?] $(, $limit:ident = $value:expr)* $(,)?) => {
+        const _: () = $crate::__private::enforce(
+            &<$model as $crate::Complexity>::MODULE,
+            $crate::__private::shape(&[$($dim),+]),
+            $crate::Budget::new() $(.$limit($value))*,
+        );
+    };
+    ($model:ty, input = ($($dim:expr),+ $(,)?) $(, $limit:ident = $value:expr)* $(,)?) => {
+        const _: () = $crate::__private::enforce(
+            &<$model as $crate::Complexity>::MODULE,
+            $crate::Shape::batch_of_one(&[$($crate::__private::count($dim)),+]),
+            $crate::Budget::new() $(.$limit($value))*,
+        );
+    };
+}
