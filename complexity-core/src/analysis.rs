@@ -230,8 +230,14 @@ const fn walk_unnamed(
             let applied = tri!(l.apply(input, mode));
             layer = Some(applied.layer);
             let mut cost = applied.cost;
-            // A layer holds its input and its output.
-            cost.peak_elements = tri!(add_elements(tri!(elements(input)), tri!(elements(applied.output))));
+            // A layer holds its input and its output, one buffer when it works in place.
+            let in_place = matches!(applied.layer, Layer::Activation(a) if a.inplace);
+            let output_elements = if in_place {
+                0
+            } else {
+                tri!(elements(applied.output))
+            };
+            cost.peak_elements = tri!(add_elements(tri!(elements(input)), output_elements));
             (applied.output, cost)
         }
         Body::Sequence { modules, prefix } => {
@@ -786,9 +792,16 @@ const fn run_graph(
         };
         // What the step itself holds: a child's own peak, or its operands and result.
         let inner = match step {
-            Step::Call { child, .. } | Step::Functional { child, .. } if graph.children[*child].present => cost.peak_elements,
+            Step::Call { child, .. } | Step::Functional { child, .. }
+                if graph.children[*child].present =>
+            {
+                cost.peak_elements
+            }
             Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } => 0,
-            _ => tri!(add_elements(tri!(operand_elements(step, &sizes, defined)), own)),
+            _ => tri!(add_elements(
+                tri!(operand_elements(step, &sizes, defined)),
+                own
+            )),
         };
         let held = tri!(held_elements(graph, &sizes, defined, i));
         let now = tri!(add_elements(held, inner));
@@ -851,7 +864,9 @@ const fn reads(step: &Step, v: usize) -> bool {
             false
         }
         Step::Binary { left, right, .. } | Step::MatMul { left, right } => left == v || right == v,
-        Step::Choose { then, otherwise, .. } => then == v || otherwise == v,
+        Step::Choose {
+            then, otherwise, ..
+        } => then == v || otherwise == v,
         Step::Expand { input, sizes, .. } => {
             if input == v {
                 return true;
@@ -883,7 +898,11 @@ const fn reads(step: &Step, v: usize) -> bool {
 }
 
 /// The elements of the values `step` reads.
-const fn operand_elements(step: &Step, sizes: &[u128; MAX_VALUES], defined: usize) -> Result<u128, Error> {
+const fn operand_elements(
+    step: &Step,
+    sizes: &[u128; MAX_VALUES],
+    defined: usize,
+) -> Result<u128, Error> {
     let mut total = 0;
     let mut v = 0;
     while v < defined {
@@ -897,7 +916,12 @@ const fn operand_elements(step: &Step, sizes: &[u128; MAX_VALUES], defined: usiz
 
 /// The elements of the values alive across step `step` without being read by it: those a
 /// later step reads, and the output.
-const fn held_elements(graph: &Graph, sizes: &[u128; MAX_VALUES], defined: usize, step: usize) -> Result<u128, Error> {
+const fn held_elements(
+    graph: &Graph,
+    sizes: &[u128; MAX_VALUES],
+    defined: usize,
+    step: usize,
+) -> Result<u128, Error> {
     let mut total = 0;
     let mut v = 0;
     while v < defined {

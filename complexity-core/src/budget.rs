@@ -30,7 +30,13 @@ pub struct Budget {
 impl Budget {
     /// No limits, checked against the training-mode figures (mmengine's default).
     pub const fn new() -> Budget {
-        Budget { params: None, flops: None, activations: None, peak_elements: None, mode: Mode::Train }
+        Budget {
+            params: None,
+            flops: None,
+            activations: None,
+            peak_elements: None,
+            mode: Mode::Train,
+        }
     }
 
     /// At most `n` parameters.
@@ -83,12 +89,20 @@ impl Budget {
         if let Some(b) = self.activations
             && totals.cost.activations > b
         {
-            return Err(over("activations", totals.cost.activations as u128, b as u128));
+            return Err(over(
+                "activations",
+                totals.cost.activations as u128,
+                b as u128,
+            ));
         }
         if let Some(b) = self.peak_elements
             && totals.cost.peak_elements > b
         {
-            return Err(over("peak activation elements", totals.cost.peak_elements, b));
+            return Err(over(
+                "peak activation elements",
+                totals.cost.peak_elements,
+                b,
+            ));
         }
         Ok(())
     }
@@ -101,7 +115,11 @@ impl Default for Budget {
 }
 
 const fn over(what: &'static str, actual: u128, budget: u128) -> Error {
-    Error::new(ErrorKind::Budget { what, actual, budget })
+    Error::new(ErrorKind::Budget {
+        what,
+        actual,
+        budget,
+    })
 }
 
 /// Fails compilation unless the model `$model` (a type implementing

@@ -256,7 +256,11 @@ impl Cost {
             flops_by_op,
             activations,
             zero_ops,
-            peak_elements: if self.peak_elements > other.peak_elements { self.peak_elements } else { other.peak_elements },
+            peak_elements: if self.peak_elements > other.peak_elements {
+                self.peak_elements
+            } else {
+                other.peak_elements
+            },
         })
     }
 }

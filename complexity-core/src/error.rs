@@ -150,6 +150,15 @@ pub enum ErrorKind {
         /// The window's extent, `dilation · (kernel − 1) + 1`.
         window: u64,
     },
+    /// A transposed convolution whose output size,
+    /// `(in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1`, is not
+    /// positive.
+    NonPositiveOutput {
+        /// The layer.
+        layer: &'static str,
+        /// The size the formula gives.
+        size: i64,
+    },
     /// Padding larger than half the kernel, which PyTorch's pools reject.
     Padding {
         /// The layer.
@@ -299,7 +308,11 @@ impl Error {
             out.push_str(": ");
         }
         match self.kind {
-            ErrorKind::Budget { what, actual, budget } => {
+            ErrorKind::Budget {
+                what,
+                actual,
+                budget,
+            } => {
                 out.push_str(what);
                 out.push_str(" ");
                 out.push_size(actual, 3);
@@ -364,6 +377,11 @@ impl Error {
                 out.push_str(") is larger than the padded input (");
                 out.push_u128(padded as u128);
                 out.push_str("), so the output would be empty");
+            }
+            ErrorKind::NonPositiveOutput { layer, size } => {
+                out.push_str(layer);
+                out.push_str(": the output size (in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1 would be ");
+                out.push_i64(size);
             }
             ErrorKind::Padding {
                 layer,
@@ -591,9 +609,14 @@ impl Message {
         let bits = value.to_bits();
         let exp_bits = ((bits >> 52) & 0x7ff) as i32;
         let frac = (bits & ((1u64 << 52) - 1)) as u128;
-        let (m, e) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u128 << 52), exp_bits - 1075) };
+        let (m, e) = if exp_bits == 0 {
+            (frac, -1074)
+        } else {
+            (frac | (1u128 << 52), exp_bits - 1075)
+        };
         let scaled: u128 = if e >= 0 {
-            m.saturating_mul(pow).saturating_mul(1u128 << (if e > 70 { 70 } else { e }))
+            m.saturating_mul(pow)
+                .saturating_mul(1u128 << (if e > 70 { 70 } else { e }))
         } else {
             let num = m * pow;
             let sh = -e;
@@ -603,7 +626,11 @@ impl Message {
                 let q = num >> sh;
                 let rem = num - (q << sh);
                 let half = 1u128 << (sh - 1);
-                if rem > half || (rem == half && q % 2 == 1) { q + 1 } else { q }
+                if rem > half || (rem == half && q % 2 == 1) {
+                    q + 1
+                } else {
+                    q
+                }
             }
         };
         self.push_u128(scaled / pow);

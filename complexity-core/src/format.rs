@@ -106,7 +106,13 @@ mod tests {
     #[test]
     fn const_rounding_matches_float_formatting() {
         let reference = |x: u128, sig: usize| -> String {
-            for (threshold, scale, suffix) in [(100_000_000_000_000u128, 1e15, "P"), (100_000_000_000, 1e12, "T"), (100_000_000, 1e9, "G"), (100_000, 1e6, "M"), (100, 1e3, "K")] {
+            for (threshold, scale, suffix) in [
+                (100_000_000_000_000u128, 1e15, "P"),
+                (100_000_000_000, 1e12, "T"),
+                (100_000_000, 1e9, "G"),
+                (100_000, 1e6, "M"),
+                (100, 1e3, "K"),
+            ] {
                 if x > threshold {
                     let fixed = format!("{:.*}", sig, x as f64 / scale);
                     let t = fixed.trim_end_matches('0').trim_end_matches('.');
@@ -118,12 +124,21 @@ mod tests {
         let mut x: u128 = 1;
         let mut n = 0u64;
         while n < 20_000 {
-            for v in [x, x + 1, x * 5 / 4, x + x / 2, x.saturating_mul(1_000) / 999] {
+            for v in [
+                x,
+                x + 1,
+                x * 5 / 4,
+                x + x / 2,
+                x.saturating_mul(1_000) / 999,
+            ] {
                 for sig in [2, 3] {
                     assert_eq!(format_size(v, sig), reference(v, sig), "{v} {sig}");
                 }
             }
-            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407) % 10u128.pow(18 + (n % 20) as u32);
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407)
+                % 10u128.pow(18 + (n % 20) as u32);
             n += 1;
         }
         for tie in [100_500, 1_000_500, 2_484_500, 1_826_500_000, 125_000, 1_500] {

@@ -8,17 +8,22 @@ use crate::kinds::ArgTy;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     if let (Some(shape), Some(param)) = (&input.attrs.input, input.generics.params.first()) {
-        {
-            cx.push(syn::Error::new(
-                shape.span,
-                format!(
-                    "`input` makes the analysis run at compile time, which needs a concrete model; `{}` is generic \
-                     (over `{}`): describe a concrete type, or analyse an instantiation at run time with `Report::of`",
-                    input.ident,
-                    param_name(param)
-                ),
-            ));
-        }
+        cx.push(syn::Error::new(
+            shape.span,
+            format!(
+                "`input` makes the analysis run at compile time, which needs a concrete model; `{}` is generic \
+                 (over `{}`): describe a concrete type, use `assert_complexity!` at concrete parameters, or \
+                 analyse an instantiation at run time with `Report::of`",
+                input.ident,
+                param_name(param)
+            ),
+        ));
+    }
+    if let (None, Some((key, _))) = (&input.attrs.input, input.attrs.budget.first()) {
+        cx.error_at(
+            key,
+            format!("`{key}` is checked at a concrete input: add `input = (…)`, or use `assert_complexity!` for a generic model"),
+        );
     }
     if !input
         .fields

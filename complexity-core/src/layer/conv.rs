@@ -375,19 +375,13 @@ pub const fn transposed_output_size(
         + 1;
     let cut = 2 * padding as u128;
     if grown <= cut {
-        return Err(Error::new(ErrorKind::EmptyOutput {
-            layer,
-            padded: if cut > u64::MAX as u128 {
-                u64::MAX
-            } else {
-                cut as u64
-            },
-            window: if grown > u64::MAX as u128 {
-                u64::MAX
-            } else {
-                grown as u64
-            },
-        }));
+        let size = grown as i128 - cut as i128;
+        let size = if size < i64::MIN as i128 {
+            i64::MIN
+        } else {
+            size as i64
+        };
+        return Err(Error::new(ErrorKind::NonPositiveOutput { layer, size }));
     }
     let out = grown - cut;
     if out > u64::MAX as u128 {

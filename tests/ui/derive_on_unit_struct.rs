@@ -1,0 +1,6 @@
+use complexity_core::Complexity;
+
+#[derive(Complexity)]
+struct Net;
+
+fn main() {}
