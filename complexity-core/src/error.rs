@@ -639,7 +639,7 @@ impl Message {
             return;
         }
         let mut digits = decimals;
-        while fraction % 10 == 0 {
+        while fraction.is_multiple_of(10) {
             fraction /= 10;
             digits -= 1;
         }
