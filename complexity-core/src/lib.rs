@@ -43,8 +43,9 @@
 //! |---|---|
 //! | `forward = expr` | how data flows (default: through the fields in declaration order); see below |
 //! | `inputs = (a, b)` | the names of `forward`'s inputs, for a module called with several (default: one, `x`) |
-//! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS`, `FLOPS`, `FLOPS_EVAL`, `ACTIVATIONS`, `OUTPUT`, `INPUT`, and the [`Model`] trait) and a shape mistake fails `cargo check` |
+//! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS`, `FLOPS`, `FLOPS_EVAL`, `ACTIVATIONS`, `OUTPUT`, `INPUT`, `PEAK_ACTIVATIONS`, the `const fn`s `param_bytes(DType)` and `peak_activation_bytes(DType)`, and the [`Model`] trait) and a shape mistake fails `cargo check` |
 //! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included (token ids: `[1, 128]`) |
+//! | `max_params = …`, `max_flops = …`, `max_activations = …`, `max_peak_elements = …` | budgets, with `input`: over budget, `cargo check` fails with both numbers (see [`Budget`]); `budget_mode = "eval"` checks eval-mode figures (default: training, mmengine's) |
 //! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
 //! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order |
 //! | `fragment` | not a module: its fields take the next positions of the `sequential` struct that holds it (the layers `make_layers` appends to a list) |

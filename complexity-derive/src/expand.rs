@@ -321,15 +321,35 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     let p = quote_spanned!(span=> #krate::__private);
     let budget = (!input.attrs.budget.is_empty()).then(|| {
         let limits = input.attrs.budget.iter().map(|(key, value)| {
-            let ty: TokenStream = crate::attr::BUDGET_KEYS.iter().find(|(k, _)| key == k).map_or("u128", |(_, t)| t).parse().expect("a type");
+            let ty: TokenStream = crate::attr::BUDGET_KEYS
+                .iter()
+                .find(|(k, _)| key == k)
+                .map_or("u128", |(_, t)| t)
+                .parse()
+                .expect("a type");
             let key = key.clone();
             quote_spanned!(value.span()=> .#key({ let limit: #ty = #value; limit }))
         });
-        let totals = if input.attrs.budget_eval.as_ref().is_some_and(|m| m.value() == "eval") { quote!(EVAL) } else { quote!(TRAIN) };
+        let totals = if input
+            .attrs
+            .budget_eval
+            .as_ref()
+            .is_some_and(|m| m.value() == "eval")
+        {
+            quote!(EVAL)
+        } else {
+            quote!(TRAIN)
+        };
+        // Every token at the first limit, so that an exceeded budget is reported there.
         let span = input.attrs.budget[0].0.span();
+        let krate = respan(&krate, span);
+        let model = syn::Ident::new(&ident.to_string(), span);
         quote_spanned! {span=>
             // Evaluated by `cargo check`: a model over its budget fails to compile here.
-            const _: () = #p::enforce_totals(&<#ident as #p::Model>::#totals, #krate::Budget::new() #(#limits)*);
+            const _: () = #krate::__private::enforce_totals(
+                &<#model as #krate::__private::Model>::#totals,
+                #krate::Budget::new() #(#limits)*,
+            );
         }
     });
     let doc_input = format!(
