@@ -30,10 +30,10 @@ const CONTAINER_KEYS: &[&str] = &[
 
 /// The budget keys and the integer type of each.
 pub const BUDGET_KEYS: &[(&str, &str)] = &[
-    ("max_params", "u64"),
-    ("max_flops", "u128"),
-    ("max_activations", "u64"),
-    ("max_peak_elements", "u128"),
+    ("max_params", "::core::primitive::u64"),
+    ("max_flops", "::core::primitive::u128"),
+    ("max_activations", "::core::primitive::u64"),
+    ("max_peak_elements", "::core::primitive::u128"),
 ];
 const FIELD_KEYS: &[&str] = &[
     "skip",

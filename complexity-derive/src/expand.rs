@@ -191,7 +191,9 @@ fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
 /// `when = expr` as a const `bool`, `true` without it.
 fn when(attrs: &crate::ast::FieldAttrs) -> TokenStream {
     match &attrs.when {
-        Some(expr) => quote_spanned!(expr.span()=> { let present: bool = #expr; present }),
+        Some(expr) => {
+            quote_spanned!(expr.span()=> { let present: ::core::primitive::bool = #expr; present })
+        }
         None => quote!(true),
     }
 }
@@ -262,7 +264,7 @@ fn value(expr: Option<&Expr>, ty: ArgTy, p: &TokenStream, name_span: Span) -> To
         ArgTy::Count => quote_spanned!(span=> #p::count(#expr)),
         ArgTy::Dim => quote_spanned!(span=> #p::dim(#expr)),
         ArgTy::Float => quote_spanned!(span=> #p::float(#expr)),
-        ArgTy::Bool => quote_spanned!(span=> { let flag: bool = #expr; flag }),
+        ArgTy::Bool => quote_spanned!(span=> { let flag: ::core::primitive::bool = #expr; flag }),
         ArgTy::Size => forward::size(p, expr),
         ArgTy::Shape => {
             let dims = elements(expr);
@@ -324,7 +326,7 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             let ty: TokenStream = crate::attr::BUDGET_KEYS
                 .iter()
                 .find(|(k, _)| key == k)
-                .map_or("u128", |(_, t)| t)
+                .map_or("::core::primitive::u128", |(_, t)| t)
                 .parse()
                 .expect("a type");
             let key = key.clone();
@@ -375,26 +377,26 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             #[doc = #doc_input]
             #vis const INPUT: #p::Shape = <Self as #p::Model>::INPUT;
             /// Parameters, computed by the compiler.
-            #vis const PARAMS: u64 = <Self as #p::Model>::TRAIN.cost.params;
+            #vis const PARAMS: ::core::primitive::u64 = <Self as #p::Model>::TRAIN.cost.params;
             /// FLOPs (multiply-adds) in training mode, mmengine's default, computed by the compiler.
-            #vis const FLOPS: u128 = <Self as #p::Model>::TRAIN.cost.flops;
+            #vis const FLOPS: ::core::primitive::u128 = <Self as #p::Model>::TRAIN.cost.flops;
             /// FLOPs (multiply-adds) in evaluation mode, computed by the compiler.
-            #vis const FLOPS_EVAL: u128 = <Self as #p::Model>::EVAL.cost.flops;
+            #vis const FLOPS_EVAL: ::core::primitive::u128 = <Self as #p::Model>::EVAL.cost.flops;
             /// Activations (output elements of convolutions, linear layers and matrix products), computed by the compiler.
-            #vis const ACTIVATIONS: u64 = <Self as #p::Model>::TRAIN.cost.activations;
+            #vis const ACTIVATIONS: ::core::primitive::u64 = <Self as #p::Model>::TRAIN.cost.activations;
             /// The output shape, computed by the compiler.
             #vis const OUTPUT: #p::Shape = <Self as #p::Model>::TRAIN.output;
             /// The most activation elements alive at once in an inference pass (eval mode):
             /// the size of a scratch arena, in elements, computed by the compiler.
-            #vis const PEAK_ACTIVATIONS: u128 = <Self as #p::Model>::EVAL.cost.peak_elements;
+            #vis const PEAK_ACTIVATIONS: ::core::primitive::u128 = <Self as #p::Model>::EVAL.cost.peak_elements;
 
             /// The bytes of all parameters stored as `dtype`, computed by the compiler.
-            #vis const fn param_bytes(dtype: #krate::DType) -> u128 {
+            #vis const fn param_bytes(dtype: #krate::DType) -> ::core::primitive::u128 {
                 <Self as #p::Model>::TRAIN.param_bytes(dtype)
             }
 
             /// The bytes of the activation peak stored as `dtype`, computed by the compiler.
-            #vis const fn peak_activation_bytes(dtype: #krate::DType) -> u128 {
+            #vis const fn peak_activation_bytes(dtype: #krate::DType) -> ::core::primitive::u128 {
                 <Self as #p::Model>::EVAL.peak_bytes(dtype)
             }
         }

@@ -22,14 +22,14 @@ pub fn expand(node: &syn::DeriveInput, krate: &Path, with_input: bool) -> TokenS
             }
             impl #ident {
                 #vis const INPUT: #p::Shape = #p::Shape::SCALAR;
-                #vis const PARAMS: u64 = 0;
-                #vis const FLOPS: u128 = 0;
-                #vis const FLOPS_EVAL: u128 = 0;
-                #vis const ACTIVATIONS: u64 = 0;
+                #vis const PARAMS: ::core::primitive::u64 = 0;
+                #vis const FLOPS: ::core::primitive::u128 = 0;
+                #vis const FLOPS_EVAL: ::core::primitive::u128 = 0;
+                #vis const ACTIVATIONS: ::core::primitive::u64 = 0;
                 #vis const OUTPUT: #p::Shape = #p::Shape::SCALAR;
-                #vis const PEAK_ACTIVATIONS: u128 = 0;
-                #vis const fn param_bytes(_: #krate::DType) -> u128 { 0 }
-                #vis const fn peak_activation_bytes(_: #krate::DType) -> u128 { 0 }
+                #vis const PEAK_ACTIVATIONS: ::core::primitive::u128 = 0;
+                #vis const fn param_bytes(_: #krate::DType) -> ::core::primitive::u128 { 0 }
+                #vis const fn peak_activation_bytes(_: #krate::DType) -> ::core::primitive::u128 { 0 }
             }
         }
     });

@@ -130,7 +130,7 @@ struct Compiler<'c, 'a> {
 fn dim(_p: &TokenStream, expr: &Expr) -> TokenStream {
     quote_spanned!(expr.span()=> {
         #[allow(clippy::unnecessary_cast, clippy::cast_possible_wrap)]
-        let d = (#expr) as i64;
+        let d = (#expr) as ::core::primitive::i64;
         d
     })
 }
@@ -419,7 +419,7 @@ impl Compiler<'_, '_> {
                 let dims = elements(args[0]).into_iter().map(|e| dim(p, e));
                 let keep = args.get(1).map_or_else(
                     || quote!(false),
-                    |e| quote_spanned!(e.span()=> { let keep: bool = #e; keep }),
+                    |e| quote_spanned!(e.span()=> { let keep: ::core::primitive::bool = #e; keep }),
                 );
                 quote!(#p::Step::Mean { input: #input, dims: &[#(#dims),*], keepdim: #keep })
             }
@@ -469,7 +469,8 @@ impl Compiler<'_, '_> {
     fn if_expr(&mut self, e: &syn::ExprIf) -> Option<usize> {
         let p = self.p;
         let cond = &e.cond;
-        let cond = quote_spanned!(cond.span()=> { let cond: bool = #cond; cond });
+        let cond =
+            quote_spanned!(cond.span()=> { let cond: ::core::primitive::bool = #cond; cond });
         let Some((_, otherwise)) = &e.else_branch else {
             self.cx.error_at(e, "an `if` in `forward` needs an `else` that gives the value when the condition is false");
             return None;
