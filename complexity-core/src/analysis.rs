@@ -586,6 +586,7 @@ const fn run_graph(
             continue;
         }
         ran[i] = true;
+        tri!(check_operands(&graph.steps[i], defined));
         let (value, cost) = match graph.steps[i] {
             Step::Call { child, inputs: vs } | Step::Functional { child, inputs: vs } => {
                 if child >= graph.children.len() || vs.is_empty() || vs.len() > MAX_INPUTS {
@@ -593,7 +594,6 @@ const fn run_graph(
                         "a step calls a missing child, or with no or too many inputs",
                     ));
                 }
-                tri!(check_values(vs, defined));
                 let c = &graph.children[child];
                 if !c.present {
                     (values[vs[0]], Cost::ZERO)
@@ -630,26 +630,19 @@ const fn run_graph(
             }
             Step::Scalar => (Shape::SCALAR, Cost::ZERO),
             Step::Binary { op, left, right } => {
-                tri!(check_values(&[left, right], defined));
                 tri!(binary(op, values[left], values[right]))
             }
-            Step::Unary { op, input: v } => {
-                tri!(check_values(&[v], defined));
-                (values[v], Cost::zero(op))
-            }
+            Step::Unary { op, input: v } => (values[v], Cost::zero(op)),
             Step::MatMul { left, right } => {
-                tri!(check_values(&[left, right], defined));
                 tri!(matmul(values[left], values[right]))
             }
             Step::Linear { input: v, weight } => {
-                tri!(check_values(&[v], defined));
                 if weight >= graph.params.len() {
                     return Err(description("a step refers to a missing parameter"));
                 }
                 tri!(linear_with(values[v], graph.params[weight].shape))
             }
             Step::AdaptiveAvgPool2d { input: v, output } => {
-                tri!(check_values(&[v], defined));
                 let a = tri!(AdaptiveAvgPool2d::new(output).apply(values[v]));
                 (a.output, a.cost)
             }
@@ -658,7 +651,6 @@ const fn run_graph(
                 start_dim,
                 end_dim,
             } => {
-                tri!(check_values(&[v], defined));
                 let a = tri!(Flatten { start_dim, end_dim }.apply(values[v]));
                 (a.output, a.cost)
             }
@@ -666,58 +658,43 @@ const fn run_graph(
                 input: v,
                 dim,
                 sizes,
-            } => {
-                tri!(check_values(&[v], defined));
-                (
-                    tri!(unflatten(values[v], dim, sizes)),
-                    Cost::zero(ZeroOp::Reshape),
-                )
-            }
+            } => (
+                tri!(unflatten(values[v], dim, sizes)),
+                Cost::zero(ZeroOp::Reshape),
+            ),
             Step::Reshape { input: v, sizes } => {
-                tri!(check_values(&[v], defined));
                 (tri!(reshape(values[v], sizes)), Cost::zero(ZeroOp::Reshape))
             }
             Step::Transpose {
                 input: v,
                 dim0,
                 dim1,
-            } => {
-                tri!(check_values(&[v], defined));
-                (
-                    tri!(transpose(values[v], dim0, dim1)),
-                    Cost::zero(ZeroOp::Reshape),
-                )
-            }
+            } => (
+                tri!(transpose(values[v], dim0, dim1)),
+                Cost::zero(ZeroOp::Reshape),
+            ),
             Step::Permute { input: v, dims } => {
-                tri!(check_values(&[v], defined));
                 (tri!(permute(values[v], dims)), Cost::zero(ZeroOp::Reshape))
             }
             Step::Select {
                 input: v,
                 dim,
                 index: at,
-            } => {
-                tri!(check_values(&[v], defined));
-                (
-                    tri!(select(values[v], dim, at)),
-                    Cost::zero(ZeroOp::Reshape),
-                )
-            }
+            } => (
+                tri!(select(values[v], dim, at)),
+                Cost::zero(ZeroOp::Reshape),
+            ),
             Step::Piece {
                 input: v,
                 dim,
                 split,
                 index: at,
                 count,
-            } => {
-                tri!(check_values(&[v], defined));
-                (
-                    tri!(piece(values[v], dim, split, at, count)),
-                    Cost::zero(ZeroOp::Reshape),
-                )
-            }
+            } => (
+                tri!(piece(values[v], dim, split, at, count)),
+                Cost::zero(ZeroOp::Reshape),
+            ),
             Step::Cat { inputs, dim } => {
-                tri!(check_values(inputs, defined));
                 if inputs.is_empty() {
                     return Err(description("`cat` of no tensors"));
                 }
@@ -730,7 +707,6 @@ const fn run_graph(
                 (y, Cost::zero(ZeroOp::Cat))
             }
             Step::Expand { input: v, sizes } => {
-                tri!(check_values(&[v], defined));
                 let mut resolved = [0i64; MAX_RANK];
                 if sizes.len() > MAX_RANK {
                     return Err(description("`expand` to more than 8 dimensions"));
@@ -741,7 +717,6 @@ const fn run_graph(
                         ExpandSize::Keep => -1,
                         ExpandSize::Size(n) => n as i64,
                         ExpandSize::Like(w, d) => {
-                            tri!(check_values(&[w], defined));
                             let like = values[w];
                             let at = tri!(crate::layer::reshape::dim_index(
                                 "size",
@@ -763,13 +738,10 @@ const fn run_graph(
                 input: v,
                 dims,
                 keepdim,
-            } => {
-                tri!(check_values(&[v], defined));
-                (
-                    tri!(mean(values[v], dims, keepdim)),
-                    Cost::zero(ZeroOp::Mean),
-                )
-            }
+            } => (
+                tri!(mean(values[v], dims, keepdim)),
+                Cost::zero(ZeroOp::Mean),
+            ),
             Step::SkipUnless { cond, count } => {
                 if !cond {
                     skip = count;
@@ -780,10 +752,7 @@ const fn run_graph(
                 cond,
                 then,
                 otherwise,
-            } => {
-                tri!(check_values(&[then, otherwise], defined));
-                (values[if cond { then } else { otherwise }], Cost::ZERO)
-            }
+            } => (values[if cond { then } else { otherwise }], Cost::ZERO),
         };
         let step = &graph.steps[i];
         let own = match step {
@@ -850,37 +819,45 @@ const fn add_elements(a: u128, b: u128) -> Result<u128, Error> {
     }
 }
 
-/// Whether `step` reads value `v`.
-const fn reads(step: &Step, v: usize) -> bool {
+/// Operand `k` of `step` (the values it reads, in order), or `None` past the last: the
+/// one description of a step's operands, for checking, for reads and for the peak.
+const fn operand(step: &Step, k: usize) -> Option<usize> {
     match *step {
         Step::Call { inputs, .. } | Step::Functional { inputs, .. } | Step::Cat { inputs, .. } => {
-            let mut i = 0;
-            while i < inputs.len() {
-                if inputs[i] == v {
-                    return true;
-                }
-                i += 1;
+            if k < inputs.len() {
+                Some(inputs[k])
+            } else {
+                None
             }
-            false
         }
-        Step::Binary { left, right, .. } | Step::MatMul { left, right } => left == v || right == v,
-        Step::Choose {
-            then, otherwise, ..
-        } => then == v || otherwise == v,
-        Step::Expand { input, sizes, .. } => {
-            if input == v {
-                return true;
+        Step::Binary { left, right, .. }
+        | Step::MatMul { left, right }
+        | Step::Choose {
+            then: left,
+            otherwise: right,
+            ..
+        } => match k {
+            0 => Some(left),
+            1 => Some(right),
+            _ => None,
+        },
+        Step::Expand { input, sizes } => {
+            if k == 0 {
+                return Some(input);
             }
+            // The values whose sizes it copies, `v.size(d)`.
+            let mut seen = 0;
             let mut i = 0;
             while i < sizes.len() {
-                if let crate::module::ExpandSize::Like(w, _) = sizes[i]
-                    && w == v
-                {
-                    return true;
+                if let crate::module::ExpandSize::Like(w, _) = sizes[i] {
+                    seen += 1;
+                    if seen == k {
+                        return Some(w);
+                    }
                 }
                 i += 1;
             }
-            false
+            None
         }
         Step::Unary { input, .. }
         | Step::Linear { input, .. }
@@ -892,9 +869,39 @@ const fn reads(step: &Step, v: usize) -> bool {
         | Step::Permute { input, .. }
         | Step::Select { input, .. }
         | Step::Piece { input, .. }
-        | Step::Mean { input, .. } => input == v,
-        Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } => false,
+        | Step::Mean { input, .. } => {
+            if k == 0 {
+                Some(input)
+            } else {
+                None
+            }
+        }
+        Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } => None,
     }
+}
+
+/// Whether `step` reads value `v`.
+const fn reads(step: &Step, v: usize) -> bool {
+    let mut k = 0;
+    while let Some(w) = operand(step, k) {
+        if w == v {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Checks that `step` reads only values defined before it.
+const fn check_operands(step: &Step, defined: usize) -> Result<(), Error> {
+    let mut k = 0;
+    while let Some(w) = operand(step, k) {
+        if w >= defined {
+            return Err(description("a step refers to a missing value"));
+        }
+        k += 1;
+    }
+    Ok(())
 }
 
 /// The elements of the values `step` reads.
@@ -939,17 +946,6 @@ const fn held_elements(
         v += 1;
     }
     Ok(total)
-}
-
-const fn check_values(values: &[usize], defined: usize) -> Result<(), Error> {
-    let mut i = 0;
-    while i < values.len() {
-        if values[i] >= defined {
-            return Err(description("a step refers to a missing value"));
-        }
-        i += 1;
-    }
-    Ok(())
 }
 
 /// Whether a step before `step` that ran already called `child` (whose parameters then

@@ -86,7 +86,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         let Role::Param(shape) = &f.role else {
             unreachable!("params() yields parameters")
         };
-        let dims = elements(shape);
+        let dims = forward::elements(shape);
         quote_spanned!(shape.span()=> #p::Param { name: #name, shape: #p::shape(&[#(#dims),*]) })
     });
     let steps = &program.steps;
@@ -132,16 +132,6 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         }
     };
     quote! { #description #model #uses }
-}
-
-/// The elements of `(a, b)` / `[a, b]`, or the expression itself.
-fn elements(expr: &Expr) -> Vec<&Expr> {
-    match expr {
-        Expr::Tuple(t) => t.elems.iter().collect(),
-        Expr::Array(a) => a.elems.iter().collect(),
-        Expr::Paren(p) => vec![&*p.expr],
-        other => vec![other],
-    }
 }
 
 fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
@@ -267,7 +257,7 @@ fn value(expr: Option<&Expr>, ty: ArgTy, p: &TokenStream, name_span: Span) -> To
         ArgTy::Bool => quote_spanned!(span=> { let flag: ::core::primitive::bool = #expr; flag }),
         ArgTy::Size => forward::size(p, expr),
         ArgTy::Shape => {
-            let dims = elements(expr);
+            let dims = forward::elements(expr);
             quote_spanned!(span=> #p::shape(&[#(#dims),*]))
         }
         ArgTy::Approximate => {

@@ -141,7 +141,7 @@ fn count(p: &TokenStream, expr: &Expr) -> TokenStream {
 }
 
 /// The elements of `(a, b)` / `[a, b]`, or the expression itself.
-fn elements(expr: &Expr) -> Vec<&Expr> {
+pub fn elements(expr: &Expr) -> Vec<&Expr> {
     match expr {
         Expr::Tuple(t) => t.elems.iter().collect(),
         Expr::Array(a) => a.elems.iter().collect(),

@@ -383,11 +383,7 @@ pub const fn transposed_output_size(
         };
         return Err(Error::new(ErrorKind::NonPositiveOutput { layer, size }));
     }
-    let out = grown - cut;
-    if out > u64::MAX as u128 {
-        return Err(Error::new(ErrorKind::Overflow { what: "shape" }));
-    }
-    Ok(out as u64)
+    super::window::fits(grown - cut)
 }
 
 #[cfg(test)]

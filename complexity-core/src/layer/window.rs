@@ -41,7 +41,8 @@ pub const fn output_size(
     Ok(tri!(fits(out)))
 }
 
-const fn saturate(n: u128) -> u64 {
+/// `n`, or `u64::MAX` if it does not fit.
+pub(crate) const fn saturate(n: u128) -> u64 {
     if n > u64::MAX as u128 {
         u64::MAX
     } else {
@@ -49,7 +50,8 @@ const fn saturate(n: u128) -> u64 {
     }
 }
 
-const fn fits(n: u128) -> Result<u64, Error> {
+/// `n` as a size, or an overflow error.
+pub(crate) const fn fits(n: u128) -> Result<u64, Error> {
     if n > u64::MAX as u128 {
         Err(Error::new(ErrorKind::Overflow { what: "shape" }))
     } else {
