@@ -111,6 +111,8 @@ pub(crate) const NO_PARENT: usize = usize::MAX;
 
 /// One call of one module, as the walk meets it (pre-order), or a module that is never
 /// called (`called == false`, with its parameters only).
+// Only the run-time report (feature `alloc`) reads the records back.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Record {
     /// The index of the parent's record, [`NO_PARENT`] for the model.
@@ -130,6 +132,7 @@ pub(crate) struct Record {
     pub called: bool,
 }
 
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 impl Record {
     pub(crate) const EMPTY: Record = Record {
         parent: NO_PARENT,
