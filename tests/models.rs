@@ -114,3 +114,75 @@ fn zero_cost_operations_are_listed() {
     let text = r.to_string();
     assert!(text.ends_with("counted as 0 FLOPs (mmengine has no rule for them): relu ×49, max_pool ×1, add ×16, reshape ×1"), "{text}");
 }
+
+/// The compile-time constants of every model are mmengine's totals.
+#[test]
+fn compile_time_constants_match_mmengine() {
+    use complexity_workspace::Fixture;
+    let consts: [(&str, u64, u128, u128, u64); 6] = [
+        (
+            "resnet50",
+            resnet50::ResNet50::PARAMS,
+            resnet50::ResNet50::FLOPS,
+            resnet50::ResNet50::FLOPS_EVAL,
+            resnet50::ResNet50::ACTIVATIONS,
+        ),
+        (
+            "vgg16",
+            vgg16::Vgg16::PARAMS,
+            vgg16::Vgg16::FLOPS,
+            vgg16::Vgg16::FLOPS_EVAL,
+            vgg16::Vgg16::ACTIVATIONS,
+        ),
+        (
+            "mobilenet_v2",
+            mobilenet_v2::MobileNetV2::PARAMS,
+            mobilenet_v2::MobileNetV2::FLOPS,
+            mobilenet_v2::MobileNetV2::FLOPS_EVAL,
+            mobilenet_v2::MobileNetV2::ACTIVATIONS,
+        ),
+        (
+            "vit_b_16",
+            vit_b_16::VitB16::PARAMS,
+            vit_b_16::VitB16::FLOPS,
+            vit_b_16::VitB16::FLOPS_EVAL,
+            vit_b_16::VitB16::ACTIVATIONS,
+        ),
+        (
+            "bert_base",
+            bert_base::BertBase::PARAMS,
+            bert_base::BertBase::FLOPS,
+            bert_base::BertBase::FLOPS_EVAL,
+            bert_base::BertBase::ACTIVATIONS,
+        ),
+        (
+            "gpt2_small",
+            gpt2_small::Gpt2Small::PARAMS,
+            gpt2_small::Gpt2Small::FLOPS,
+            gpt2_small::Gpt2Small::FLOPS_EVAL,
+            gpt2_small::Gpt2Small::ACTIVATIONS,
+        ),
+    ];
+    for (name, params, flops, flops_eval, acts) in consts {
+        let fixture = Fixture::load(name);
+        let ((p, f, a), _) = fixture.totals("train");
+        let ((_, fe, _), _) = fixture.totals("eval");
+        assert_eq!((params, flops, flops_eval, acts), (p, f, fe, a), "{name}");
+    }
+}
+
+/// Every count of GPT-2 is proportional to the batch: twice the batch, twice the FLOPs
+/// and activations, the same parameters.
+#[test]
+fn gpt2_batch_is_a_parameter_of_the_analysis() {
+    use complexity_core::report::Report;
+    use complexity_core::{Mode, Shape};
+    let one = Report::of::<gpt2_small::Gpt2Small>(Shape::new(&[1, 128]), Mode::Eval).unwrap();
+    let two = Report::of::<gpt2_small::Gpt2Small>(Shape::new(&[2, 128]), Mode::Eval).unwrap();
+    let (a, b) = (&one.totals().cost, &two.totals().cost);
+    assert_eq!(
+        (b.params, b.flops, b.activations),
+        (a.params, 2 * a.flops, 2 * a.activations)
+    );
+    assert_eq!(two.totals().output, Shape::new(&[2, 128, 768]));
+}
