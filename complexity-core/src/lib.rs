@@ -335,6 +335,93 @@ pub mod __private {
         m.prefixed(prefix)
     }
 
+    /// The analysis, kept as a `Result` in a hidden constant of a model with `input`, so
+    /// that its error can be reported at the field it comes from.
+    pub const fn analysis(
+        module: &'static Module,
+        input: Shape,
+        mode: Mode,
+    ) -> Result<Totals, crate::Error> {
+        crate::analyze(module, input, mode)
+    }
+
+    /// The totals of an analysis, or [`FALLBACK_TOTALS`] when it failed (the error is
+    /// reported by [`fail_at_field`], [`fail_at_root`] or [`fail_elsewhere`]).
+    pub const fn totals_of(analysis: &Result<Totals, crate::Error>) -> Totals {
+        match analysis {
+            Ok(t) => *t,
+            Err(_) => FALLBACK_TOTALS,
+        }
+    }
+
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// The first name of the path of a failed analysis, if it is a field.
+    const fn failed_field(
+        analysis: &Result<Totals, crate::Error>,
+    ) -> Option<(&'static str, crate::Error)> {
+        match analysis {
+            Err(e) => match e.path().names().first() {
+                Some(crate::error::Name::Field(f)) => Some((f, *e)),
+                _ => None,
+            },
+            Ok(_) => None,
+        }
+    }
+
+    /// Fails compilation (in a `const` item spanned at the field) when the analysis failed
+    /// inside the model's field `field`.
+    pub const fn fail_at_field(analysis: &Result<Totals, crate::Error>, field: &str) {
+        if let Some((f, e)) = failed_field(analysis)
+            && same(f, field)
+        {
+            e.panic()
+        }
+    }
+
+    /// Fails compilation when the analysis failed in the model's own `forward` (a `+` of
+    /// two shapes that do not broadcast).
+    pub const fn fail_at_root(analysis: &Result<Totals, crate::Error>) {
+        if let Err(e) = analysis
+            && e.path().names().is_empty()
+        {
+            e.panic()
+        }
+    }
+
+    /// Fails compilation when the analysis failed anywhere else than in one of `fields`
+    /// or the model's own `forward` (in a child named by position).
+    pub const fn fail_elsewhere(analysis: &Result<Totals, crate::Error>, fields: &[&str]) {
+        if let Err(e) = analysis {
+            if e.path().names().is_empty() {
+                return;
+            }
+            if let Some((f, _)) = failed_field(analysis) {
+                let mut i = 0;
+                while i < fields.len() {
+                    if same(f, fields[i]) {
+                        return;
+                    }
+                    i += 1;
+                }
+            }
+            e.panic()
+        }
+    }
+
     /// The analysis in a `const` item: an error becomes a compile error naming the field
     /// path and the numbers.
     pub const fn analyze_or_fail(module: &'static Module, input: Shape, mode: Mode) -> Totals {

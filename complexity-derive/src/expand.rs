@@ -298,6 +298,56 @@ fn respan(path: &Path, span: Span) -> Path {
     path
 }
 
+/// `const` items that report an analysis error at the tokens it comes from: a field of the
+/// model (for an error inside that field), the `forward` (for one in the model's own
+/// program), or `input` (anything else). Each is spanned entirely at its tokens.
+fn error_sites(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
+    let at = |span: Span, call: &str| {
+        let krate = respan(krate, span);
+        let model = syn::Ident::new(&input.ident.to_string(), span);
+        let call = syn::Ident::new(call, span);
+        quote_spanned!(span=> const _: () = #krate::__private::#call(&#model::__COMPLEXITY_TRAIN);)
+    };
+    let mut names = Vec::new();
+    let mut sites = Vec::new();
+    if input.attrs.naming.is_none() {
+        for field in forward::children(&input.fields) {
+            let name = field
+                .attrs
+                .rename
+                .as_ref()
+                .map_or_else(|| field.ident.to_string(), |r| r.value());
+            let span = field.ident.span();
+            let krate = respan(krate, span);
+            let model = syn::Ident::new(&input.ident.to_string(), span);
+            sites.push(quote_spanned!(span=> const _: () = #krate::__private::fail_at_field(&#model::__COMPLEXITY_TRAIN, #name);));
+            names.push(name);
+        }
+    }
+    // The first token of `forward` (a multi-token span cannot be joined on stable),
+    // looking through the invisible groups printing may add.
+    fn first_span(tokens: TokenStream) -> Option<Span> {
+        match tokens.into_iter().next()? {
+            proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::None => {
+                first_span(g.stream())
+            }
+            t => Some(t.span()),
+        }
+    }
+    let root = input
+        .attrs
+        .forward
+        .as_ref()
+        .and_then(|f| first_span(quote!(#f)))
+        .unwrap_or(shape.span);
+    sites.push(at(root, "fail_at_root"));
+    let span = shape.span;
+    let krate = respan(krate, span);
+    let model = syn::Ident::new(&input.ident.to_string(), span);
+    sites.push(quote_spanned!(span=> const _: () = #krate::__private::fail_elsewhere(&#model::__COMPLEXITY_TRAIN, &[#(#names),*]);));
+    quote!(#(#sites)*)
+}
+
 fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     let ident = input.ident;
     let vis = input.vis;
@@ -344,6 +394,7 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             );
         }
     });
+    let checks = error_sites(input, shape, &krate);
     let doc_input = format!(
         "The input shape, batch included, from `#[complexity(input = …)]`{}.",
         if shape.batch_of_one {
@@ -356,14 +407,18 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
         #[automatically_derived]
         impl #krate::Model for #ident {
             const INPUT: #p::Shape = #p::Shape::#constructor(&[#(#p::count(#dims)),*]);
-            const TRAIN: #p::Totals = #p::analyze_or_fail(
-                &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Train);
+            // An error is reported at the field it comes from (below), so not here.
+            const TRAIN: #p::Totals = #p::totals_of(&#ident::__COMPLEXITY_TRAIN);
             const EVAL: #p::Totals = #p::analyze_again_or_fail(
                 &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Eval);
         }
 
         #[allow(dead_code)]
         impl #ident {
+            #[doc(hidden)]
+            const __COMPLEXITY_TRAIN: ::core::result::Result<#p::Totals, #krate::Error> =
+                #p::analysis(&<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Train);
+
             #[doc = #doc_input]
             #vis const INPUT: #p::Shape = <Self as #p::Model>::INPUT;
             /// Parameters, computed by the compiler.
@@ -397,6 +452,7 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             let _ = <#ident as #p::Model>::EVAL;
         };
 
+        #checks
         #budget
     }
 }
