@@ -14,8 +14,9 @@ use crate::attr::ident_of;
 use crate::ctxt::Ctxt;
 use crate::kinds::closest;
 
-/// The most steps a forward program may have (core keeps `MAX_VALUES = 64` values).
-pub const MAX_STEPS: usize = 63;
+/// The most values (inputs plus one per step) a forward program may have: core's
+/// `analysis::MAX_VALUES`.
+pub const MAX_VALUES: usize = 64;
 
 /// A compiled forward program: the steps as `Step` expressions, and the output value.
 pub struct Program {
@@ -102,10 +103,15 @@ pub fn compile(
             _ => {}
         }
     }
-    if c.steps.len() > MAX_STEPS {
+    if c.inputs + c.steps.len() > MAX_VALUES {
         cx.error_at(
             expr,
-            format!("`forward` has {} steps; at most {MAX_STEPS} are supported (move part of it into a nested block)", c.steps.len()),
+            format!(
+                "`forward` has {} inputs and {} steps; at most {MAX_VALUES} values in all are supported \
+                 (move part of it into a nested block)",
+                c.inputs,
+                c.steps.len()
+            ),
         );
     }
     Program {
