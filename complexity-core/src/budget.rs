@@ -1,8 +1,9 @@
 //! Budgets: limits on a model's parameters, FLOPs, activations and activation peak that
 //! fail the build when exceeded.
 
-use crate::analysis::{Mode, Totals};
+use crate::analysis::Totals;
 use crate::error::{Error, ErrorKind};
+use crate::mode::Mode;
 
 /// Limits on a model's figures, checked by the compiler with
 /// `#[complexity(input = …, max_flops = …)]` or [`assert_complexity!`](crate::assert_complexity).

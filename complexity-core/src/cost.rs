@@ -265,6 +265,53 @@ impl Cost {
     }
 }
 
+impl Cost {
+    /// The cost of `times` identical calls in sequence: params, FLOPs (each kind) and
+    /// activations multiplied, zero-op counts multiplied (saturating at `u32::MAX`), the
+    /// peak unchanged (the calls run one after the other). What
+    /// [`checked_add`](Cost::checked_add) of `times` copies gives, in O(kinds).
+    pub const fn checked_times(self, times: u64) -> Result<Cost, Error> {
+        let params = match self.params.checked_mul(times) {
+            Some(v) => v,
+            None => return Err(overflow("params")),
+        };
+        let flops = match self.flops.checked_mul(times as u128) {
+            Some(v) => v,
+            None => return Err(overflow("FLOPs")),
+        };
+        let activations = match self.activations.checked_mul(times) {
+            Some(v) => v,
+            None => return Err(overflow("activations")),
+        };
+        let mut flops_by_op = self.flops_by_op;
+        let mut i = 0;
+        while i < OpKind::COUNT {
+            // Each term is at most the total, which did not overflow.
+            flops_by_op[i] *= times as u128;
+            i += 1;
+        }
+        let mut zero_ops = self.zero_ops;
+        let t = if times > u32::MAX as u64 {
+            u32::MAX
+        } else {
+            times as u32
+        };
+        let mut j = 0;
+        while j < ZeroOp::COUNT {
+            zero_ops[j] = zero_ops[j].saturating_mul(t);
+            j += 1;
+        }
+        Ok(Cost {
+            params,
+            flops,
+            flops_by_op,
+            activations,
+            zero_ops,
+            peak_elements: if times == 0 { 0 } else { self.peak_elements },
+        })
+    }
+}
+
 /// The error for a count that overflows its integer type.
 pub(crate) const fn overflow(what: &'static str) -> Error {
     Error::new(ErrorKind::Overflow { what })

@@ -263,6 +263,19 @@ pub enum ErrorKind {
         /// What is wrong.
         what: &'static str,
     },
+    /// A model exceeds one of the analysis's fixed capacities (see the crate docs'
+    /// "Limits" section), e.g. nested more than
+    /// [`MAX_DEPTH`](crate::analysis::MAX_DEPTH) modules deep.
+    Limit {
+        /// What exceeds the limit (`"modules nested"`).
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+        /// What the model needs, when known (0 otherwise).
+        needs: usize,
+        /// What to do about it.
+        advice: &'static str,
+    },
 }
 
 /// An analysis error: where in the model ([`Path`]) and what ([`ErrorKind`]).
@@ -486,6 +499,24 @@ impl Error {
             ErrorKind::Description { what } => {
                 out.push_str("malformed model description: ");
                 out.push_str(what);
+            }
+            ErrorKind::Limit {
+                what,
+                limit,
+                needs,
+                advice,
+            } => {
+                out.push_str("more than ");
+                out.push_u128(limit as u128);
+                out.push_str(" ");
+                out.push_str(what);
+                if needs > 0 {
+                    out.push_str(" (this model needs ");
+                    out.push_u128(needs as u128);
+                    out.push_str(")");
+                }
+                out.push_str(", the analysis's limit: ");
+                out.push_str(advice);
             }
         }
         out

@@ -184,15 +184,17 @@ pub mod error;
 #[cfg(feature = "alloc")]
 pub mod format;
 pub mod layer;
+pub mod mode;
 pub mod module;
 #[cfg(feature = "alloc")]
 pub mod report;
 pub mod shape;
 
-pub use analysis::{Mode, Totals, analyze};
+pub use analysis::{Totals, analyze};
 pub use budget::Budget;
 pub use cost::{Cost, OpKind, ZeroOp};
 pub use error::{Error, ErrorKind};
+pub use mode::Mode;
 pub use module::Module;
 pub use shape::{DType, Shape};
 

@@ -82,6 +82,21 @@ impl Shape {
         self.dims[i]
     }
 
+    /// Whether two shapes are equal (`==` in a `const fn`). O(rank).
+    pub const fn same(&self, other: &Shape) -> bool {
+        if self.rank != other.rank {
+            return false;
+        }
+        let mut i = 0;
+        while i < self.rank {
+            if self.dims[i] != other.dims[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
     /// The number of elements, the product of the dimensions, or `None` on overflow.
     pub const fn checked_numel(&self) -> Option<u128> {
         let mut n: u128 = 1;

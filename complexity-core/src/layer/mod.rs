@@ -35,9 +35,9 @@ pub use norm::{BatchNorm, GroupNorm, LayerNorm};
 pub use pool::{AdaptiveAvgPool2d, MaxPool2d};
 pub use reshape::Flatten;
 
-use crate::analysis::Mode;
 use crate::cost::{Cost, overflow};
 use crate::error::{Error, ErrorKind};
+use crate::mode::Mode;
 use crate::shape::Shape;
 
 /// A size per spatial dimension (up to 3), remembering whether it was written as one

@@ -1,9 +1,9 @@
 //! Normalization: `batch_norm1d`, `batch_norm2d`, `batch_norm3d`, `layer_norm`, `group_norm`.
 
 use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
-use crate::analysis::Mode;
 use crate::cost::{Cost, OpKind, flops_product};
 use crate::error::{Error, ErrorKind};
+use crate::mode::Mode;
 use crate::shape::Shape;
 
 /// `(5 if affine else 4)`: the FLOPs per element of a normalization in training mode

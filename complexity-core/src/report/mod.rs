@@ -11,11 +11,12 @@ use alloc::{format, vec};
 use core::fmt;
 
 use crate::Complexity;
-use crate::analysis::{Mode, NO_PARENT, Record, Recorder, Totals, walk};
+use crate::analysis::{NO_PARENT, Record, Recorder, Totals, walk};
 use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, Name};
 use crate::format::format_size;
 use crate::layer::Layer;
+use crate::mode::Mode;
 use crate::module::{Body, Graph, Module, Naming};
 use crate::shape::Shape;
 
@@ -67,10 +68,10 @@ impl Report {
         // `analysis::analyze`, which the compiler runs.
         let mut none: [Record; 0] = [];
         let mut counter = Recorder::new(&mut none);
-        walk(model, None, NO_PARENT, &[input], mode, true, &mut counter)?;
+        walk(model, input, mode, &mut counter)?;
         let mut records = vec![Record::EMPTY; counter.len()];
         let mut recorder = Recorder::new(&mut records);
-        let (output, cost) = walk(model, None, NO_PARENT, &[input], mode, true, &mut recorder)?;
+        let (output, cost) = walk(model, input, mode, &mut recorder)?;
 
         let mut modules = Vec::new();
         let mut by_path = BTreeMap::new();

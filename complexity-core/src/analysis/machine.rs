@@ -1,0 +1,1000 @@
+//! The walk itself: an iterative machine with an explicit stack of module calls, so that
+//! neither the compiler's const evaluator (whose frame limit is the crate's
+//! `recursion_limit`) nor a run-time thread's stack grows with the model's depth.
+//!
+//! Cost: O(modules + steps + operands) for a model whose arrays' elements repeat (an
+//! array `[Block; N]` analyses its element until two consecutive elements see the same
+//! input, then multiplies: identical module, identical input, identical cost), with one
+//! frame of [`MAX_DEPTH`] per nesting level and the values of the running forward programs
+//! in one arena of [`MAX_SLOTS`].
+
+use super::liveness::Liveness;
+use super::ops::{self, description, holds_nothing, operand};
+use super::record::{NO_PARENT, Record, Recorder};
+use super::{MAX_DEPTH, MAX_INPUTS, MAX_SLOTS, MAX_VALUES};
+use crate::cost::Cost;
+use crate::error::{Error, ErrorKind, Name};
+use crate::layer::{Layer, tri};
+use crate::mode::Mode;
+use crate::module::{Body, Graph, Module, Naming, Step};
+use crate::shape::Shape;
+
+/// What a frame does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Task {
+    /// Calls a module: it has a record of its own.
+    Call,
+    /// Runs a sequence's or array's elements spliced into a positional struct: their
+    /// records hang from the struct's, at positions from [`Frame::at`] on.
+    Spliced,
+    /// Runs a fragment's program in a positional struct: its children's records hang from
+    /// the struct's, at positions from [`Frame::at`] on.
+    Fragment,
+    /// Records a module that is never called, with its parameters (they do not depend on
+    /// an input).
+    Uncalled,
+}
+
+/// One module call in progress.
+#[derive(Clone, Copy)]
+struct Frame {
+    module: &'static Module,
+    task: Task,
+    /// The name under the parent, put in front of an error's path.
+    name: Option<Name>,
+    /// The call's record ([`Task::Call`], [`Task::Uncalled`]), or the record the
+    /// children's hang from ([`Task::Spliced`], [`Task::Fragment`]).
+    record: usize,
+    /// The parent's record.
+    parent: usize,
+    count_params: bool,
+    /// The (first) input.
+    input: Shape,
+    /// The next element, step or child.
+    next: usize,
+    /// Sequences and arrays: the value flowing through (the next element's input).
+    x: Shape,
+    /// Positional structs: where the positions start (the graph's offset), or where the
+    /// next spliced element's start.
+    at: usize,
+    /// Arrays: the first record of the element running.
+    start: usize,
+    /// What the calls so far cost.
+    total: Cost,
+    /// Graphs: how many inputs the program was given, its first value slot and its first
+    /// child flag slot.
+    inputs: usize,
+    base: usize,
+    flags: usize,
+    /// Graphs: steps still to skip (`if` on a false const), and whether the steps are
+    /// done (the uncalled children are being recorded).
+    skip: usize,
+    finishing: bool,
+    /// Graphs: the record of a `functional` call being made, to mark uncalled after.
+    functional: usize,
+    /// Graphs: the liveness of the values, for the activation peak.
+    live: Liveness,
+    /// Positional graphs: the last child whose position was computed, and that position.
+    pos_child: usize,
+    pos_at: usize,
+}
+
+const EMPTY_MODULE: Module = Module {
+    class: "",
+    extra_repr: None,
+    body: Body::Sequence {
+        modules: &[],
+        prefix: "",
+    },
+};
+
+const EMPTY_FRAME: Frame = Frame {
+    module: &EMPTY_MODULE,
+    task: Task::Call,
+    name: None,
+    record: NO_PARENT,
+    parent: NO_PARENT,
+    count_params: true,
+    input: Shape::SCALAR,
+    next: 0,
+    x: Shape::SCALAR,
+    at: 0,
+    start: 0,
+    total: Cost::ZERO,
+    inputs: 0,
+    base: 0,
+    flags: 0,
+    skip: 0,
+    finishing: false,
+    functional: NO_PARENT,
+    live: Liveness::EMPTY,
+    pos_child: 0,
+    pos_at: 0,
+};
+
+/// What resuming a frame gave.
+enum Next {
+    /// It pushed a child frame: run that first.
+    Pushed,
+    /// It finished with this output and cost.
+    Done(Shape, Cost),
+}
+
+/// The machine: the frames, and the arenas the running forward programs keep their values
+/// in (a program's values are a contiguous run; a program's frame releases them when it
+/// finishes).
+pub(crate) struct Machine<'r, 'b> {
+    mode: Mode,
+    rec: &'r mut Recorder<'b>,
+    frames: [Frame; MAX_DEPTH],
+    depth: usize,
+    /// Value `v` of the program whose values start at `base` is `values[base + v]`.
+    values: [Shape; MAX_SLOTS],
+    /// Its elements (0 for parameters, numbers and skipped steps).
+    sizes: [u128; MAX_SLOTS],
+    /// The last step that reads it ([`Liveness::UNREAD`], [`Liveness::KEPT`]).
+    last: [usize; MAX_SLOTS],
+    /// The step that last counted it as an operand (to count each operand once).
+    seen: [usize; MAX_SLOTS],
+    slots: usize,
+    /// Whether a graph's child ran already (its parameters count once).
+    called: [bool; MAX_SLOTS],
+    flag_slots: usize,
+}
+
+impl<'r, 'b> Machine<'r, 'b> {
+    pub(crate) const fn new(mode: Mode, rec: &'r mut Recorder<'b>) -> Self {
+        Machine {
+            mode,
+            rec,
+            frames: [EMPTY_FRAME; MAX_DEPTH],
+            depth: 0,
+            values: [Shape::SCALAR; MAX_SLOTS],
+            sizes: [0; MAX_SLOTS],
+            last: [0; MAX_SLOTS],
+            seen: [usize::MAX; MAX_SLOTS],
+            slots: 0,
+            called: [false; MAX_SLOTS],
+            flag_slots: 0,
+        }
+    }
+
+    /// Calls `module` on `input` as the model: its output and cost. O(see module docs).
+    pub(crate) const fn run(
+        &mut self,
+        module: &'static Module,
+        input: Shape,
+    ) -> Result<(Shape, Cost), Error> {
+        let entered = self.enter(module, Task::Call, None, NO_PARENT, &[input], true, 0);
+        let mut ret = match entered {
+            Ok(Some(r)) => return Ok(r),
+            Ok(None) => None,
+            Err(e) => return Err(e),
+        };
+        loop {
+            let top = self.depth - 1;
+            let next = match self.frames[top].module.body {
+                _ if matches!(self.frames[top].task, Task::Uncalled) => self.resume_uncalled(ret),
+                Body::Graph(g) => self.resume_graph(&g, ret),
+                Body::Sequence { modules, prefix } => self.resume_sequence(modules, prefix, ret),
+                Body::Repeat {
+                    module,
+                    count,
+                    prefix,
+                } => self.resume_repeat(module, count, prefix, ret),
+                Body::Layer(_) => Err(description("a layer on the stack")),
+            };
+            ret = match next {
+                Ok(Next::Pushed) => None,
+                Ok(Next::Done(y, c)) => {
+                    self.pop();
+                    if self.depth == 0 {
+                        return Ok((y, c));
+                    }
+                    Some((y, c))
+                }
+                Err(e) => return Err(self.locate(e)),
+            };
+        }
+    }
+
+    /// `e` with the names of the running calls put in front of its path. O(depth · path).
+    const fn locate(&self, mut e: Error) -> Error {
+        let mut t = self.depth;
+        while t > 0 {
+            t -= 1;
+            if let Some(n) = self.frames[t].name {
+                e = e.within(n);
+            }
+        }
+        e
+    }
+
+    /// Starts a call: a layer is applied at once (its result returned), anything else
+    /// gets a frame (`None`: run it). `at` is where a fragment's or spliced sequence's
+    /// positions start. An error carries `name` in its path. O(1), or O(steps + operands)
+    /// for a forward program (its liveness table).
+    #[allow(clippy::too_many_arguments)]
+    const fn enter(
+        &mut self,
+        module: &'static Module,
+        task: Task,
+        name: Option<Name>,
+        parent: usize,
+        inputs: &[Shape],
+        count_params: bool,
+        at: usize,
+    ) -> Result<Option<(Shape, Cost)>, Error> {
+        match self.enter_unnamed(module, task, name, parent, inputs, count_params, at) {
+            Ok(r) => Ok(r),
+            Err(e) => match name {
+                Some(n) => Err(e.within(n)),
+                None => Err(e),
+            },
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    const fn enter_unnamed(
+        &mut self,
+        module: &'static Module,
+        task: Task,
+        name: Option<Name>,
+        parent: usize,
+        inputs: &[Shape],
+        count_params: bool,
+        at: usize,
+    ) -> Result<Option<(Shape, Cost)>, Error> {
+        let input = if inputs.is_empty() {
+            Shape::SCALAR
+        } else {
+            inputs[0]
+        };
+        let own_record = matches!(task, Task::Call | Task::Uncalled);
+        let record = if own_record {
+            self.rec.reserve()
+        } else {
+            parent
+        };
+        if let Task::Call = task {
+            let takes = match module.body {
+                Body::Graph(g) => g.inputs,
+                _ => 1,
+            };
+            if inputs.len() != takes {
+                return Err(Error::new(ErrorKind::Inputs {
+                    expected: takes,
+                    got: inputs.len(),
+                }));
+            }
+        }
+        if let Body::Layer(l) = module.body {
+            let record_name = record_name(name);
+            return if let Task::Uncalled = task {
+                let mut cost = Cost::ZERO;
+                if count_params {
+                    cost.params = tri!(tri!(l.params()).count());
+                }
+                self.rec
+                    .set(record, uncalled_record(parent, record_name, Some(l), cost));
+                Ok(Some((Shape::SCALAR, cost)))
+            } else {
+                let (layer, output, cost) = tri!(apply_layer(&l, input, self.mode, count_params));
+                self.rec.set(
+                    record,
+                    Record {
+                        parent,
+                        name: record_name,
+                        layer: Some(layer),
+                        input,
+                        output,
+                        cost,
+                        called: true,
+                    },
+                );
+                Ok(Some((output, cost)))
+            };
+        }
+        if self.depth == MAX_DEPTH {
+            return Err(Error::new(ErrorKind::Limit {
+                what: "modules nested in one another",
+                limit: MAX_DEPTH,
+                needs: 0,
+                advice: "flatten a level (an array or a spliced sequence adds none)",
+            }));
+        }
+        let mut frame = EMPTY_FRAME;
+        frame.module = module;
+        frame.task = task;
+        frame.name = name;
+        frame.record = record;
+        frame.parent = parent;
+        frame.count_params = count_params;
+        frame.input = input;
+        frame.x = input;
+        frame.at = at;
+        frame.start = self.rec.len();
+        if let (Body::Graph(g), false) = (module.body, matches!(task, Task::Uncalled)) {
+            if matches!(g.naming, Naming::Fragment) && !matches!(task, Task::Fragment) {
+                return Err(description(
+                    "a fragment is used outside a sequential struct",
+                ));
+            }
+            tri!(self.open_program(&mut frame, &g, inputs));
+        }
+        self.frames[self.depth] = frame;
+        self.depth += 1;
+        Ok(None)
+    }
+
+    /// Gives a forward program its value and child flag slots, its inputs, and the last
+    /// step reading each value. O(inputs + steps + operands + children).
+    const fn open_program(
+        &mut self,
+        frame: &mut Frame,
+        graph: &Graph,
+        inputs: &[Shape],
+    ) -> Result<(), Error> {
+        let n = inputs.len();
+        let values = n + graph.steps.len();
+        if values > MAX_VALUES {
+            return Err(Error::new(ErrorKind::Limit {
+                what: "values in one forward (inputs plus steps)",
+                limit: MAX_VALUES,
+                needs: values,
+                advice: "move part of the program into a child module",
+            }));
+        }
+        if self.slots + values > MAX_SLOTS || self.flag_slots + graph.children.len() > MAX_SLOTS {
+            return Err(Error::new(ErrorKind::Limit {
+                what: "values in the forward programs running at once",
+                limit: MAX_SLOTS,
+                needs: self.slots + values,
+                advice: "move part of a program into a child module",
+            }));
+        }
+        frame.inputs = n;
+        frame.base = self.slots;
+        frame.flags = self.flag_slots;
+        self.slots += values;
+        self.flag_slots += graph.children.len();
+        let mut c = 0;
+        while c < graph.children.len() {
+            self.called[frame.flags + c] = false;
+            c += 1;
+        }
+        frame.pos_child = 0;
+        frame.pos_at = frame.at;
+        let mut v = 0;
+        while v < values {
+            let slot = frame.base + v;
+            self.last[slot] = Liveness::UNREAD;
+            self.seen[slot] = usize::MAX;
+            self.sizes[slot] = 0;
+            self.values[slot] = if v < n { inputs[v] } else { Shape::SCALAR };
+            v += 1;
+        }
+        let mut i = 0;
+        while i < graph.steps.len() {
+            let mut k = 0;
+            while let Some(w) = operand(&graph.steps[i], k) {
+                if w >= n + i {
+                    return Err(description("a step refers to a missing value"));
+                }
+                self.last[frame.base + w] = i;
+                k += 1;
+            }
+            i += 1;
+        }
+        if graph.output >= values {
+            return Err(description("the output is a missing value"));
+        }
+        self.last[frame.base + graph.output] = Liveness::KEPT;
+        let mut live = Liveness::EMPTY;
+        let mut k = 0;
+        while k < n {
+            let size = tri!(elements(inputs[k]));
+            self.sizes[frame.base + k] = size;
+            if self.last[frame.base + k] != Liveness::UNREAD {
+                live = tri!(live.define(size));
+            }
+            k += 1;
+        }
+        frame.live = live;
+        Ok(())
+    }
+
+    /// Finishes the top frame: its record, and its slots released. O(1).
+    const fn pop(&mut self) {
+        self.depth -= 1;
+        let f = self.frames[self.depth];
+        if let (Body::Graph(_), false) = (f.module.body, matches!(f.task, Task::Uncalled)) {
+            self.slots = f.base;
+            self.flag_slots = f.flags;
+        }
+    }
+
+    /// Sets the record of a finished [`Task::Call`] frame and returns its result, its
+    /// parameters dropped unless it counts them. O(1).
+    const fn finish_call(&mut self, t: usize, output: Shape, mut cost: Cost) -> Next {
+        let f = self.frames[t];
+        match f.task {
+            Task::Call => {
+                if !f.count_params {
+                    cost.params = 0;
+                }
+                self.rec.set(
+                    f.record,
+                    Record {
+                        parent: f.parent,
+                        name: record_name(f.name),
+                        layer: None,
+                        input: f.input,
+                        output,
+                        cost,
+                        called: true,
+                    },
+                );
+            }
+            Task::Uncalled => {
+                let mut only = Cost::ZERO;
+                if f.count_params {
+                    only.params = cost.params;
+                }
+                self.rec.set(
+                    f.record,
+                    uncalled_record(f.parent, record_name(f.name), None, only),
+                );
+                return Next::Done(Shape::SCALAR, only);
+            }
+            Task::Spliced | Task::Fragment => {}
+        }
+        Next::Done(output, cost)
+    }
+
+    /// A sequence (`nn.Sequential`, a tuple): its elements one after the other. O(1) per
+    /// element.
+    const fn resume_sequence(
+        &mut self,
+        modules: &'static [&'static Module],
+        prefix: &'static str,
+        mut ret: Option<(Shape, Cost)>,
+    ) -> Result<Next, Error> {
+        let t = self.depth - 1;
+        loop {
+            if let Some((y, c)) = ret {
+                let f = &mut self.frames[t];
+                f.total = tri!(f.total.checked_add(c));
+                f.x = y;
+                f.at += modules[f.next].positions(false);
+                f.next += 1;
+            }
+            let f = self.frames[t];
+            if f.next == modules.len() {
+                return Ok(self.finish_call(t, f.x, f.total));
+            }
+            ret = match tri!(self.element(&f, modules[f.next], prefix, f.next)) {
+                Some(r) => Some(r),
+                None => return Ok(Next::Pushed),
+            };
+        }
+    }
+
+    /// An array `[Block; N]`: its element until two consecutive ones see the same input,
+    /// then the rest at once ([`Cost::checked_times`], [`Recorder::repeat`]). O(1) per
+    /// element analysed.
+    const fn resume_repeat(
+        &mut self,
+        module: &'static Module,
+        count: usize,
+        prefix: &'static str,
+        mut ret: Option<(Shape, Cost)>,
+    ) -> Result<Next, Error> {
+        let t = self.depth - 1;
+        loop {
+            if let Some((y, c)) = ret {
+                let f = &mut self.frames[t];
+                let step = module.positions(false);
+                f.total = tri!(f.total.checked_add(c));
+                let remaining = count - f.next - 1;
+                if y.same(&f.x) && remaining > 0 {
+                    // The same module on the same input: the same cost, every time.
+                    f.total = tri!(f.total.checked_add(tri!(c.checked_times(remaining as u64))));
+                    let spliced = matches!(f.task, Task::Spliced);
+                    self.rec
+                        .repeat(f.start, remaining, if spliced { step } else { 1 });
+                    f.next = count;
+                } else {
+                    f.x = y;
+                    f.at += step;
+                    f.next += 1;
+                }
+            }
+            let f = self.frames[t];
+            if f.next == count {
+                return Ok(self.finish_call(t, f.x, f.total));
+            }
+            self.frames[t].start = self.rec.len();
+            ret = match tri!(self.element(&f, module, prefix, f.next)) {
+                Some(r) => Some(r),
+                None => return Ok(Next::Pushed),
+            };
+        }
+    }
+
+    /// Calls element `i` of a sequence or array frame `f` on its current value.
+    const fn element(
+        &mut self,
+        f: &Frame,
+        module: &'static Module,
+        prefix: &'static str,
+        i: usize,
+    ) -> Result<Option<(Shape, Cost)>, Error> {
+        match f.task {
+            Task::Spliced => self.positioned(module, false, f.at, f.x, f.record, f.count_params),
+            _ => self.enter(
+                module,
+                Task::Call,
+                Some(Name::position(prefix, i)),
+                f.record,
+                &[f.x],
+                f.count_params,
+                0,
+            ),
+        }
+    }
+
+    /// Calls a module that takes positions from `at` on in a positional struct whose
+    /// record is `parent`: a fragment's children, a spliced sequence's elements, or the
+    /// module itself.
+    const fn positioned(
+        &mut self,
+        module: &'static Module,
+        spliced: bool,
+        at: usize,
+        input: Shape,
+        parent: usize,
+        count_params: bool,
+    ) -> Result<Option<(Shape, Cost)>, Error> {
+        let task = match module.body {
+            Body::Graph(g) if matches!(g.naming, Naming::Fragment) => Task::Fragment,
+            Body::Sequence { .. } | Body::Repeat { .. } if spliced => Task::Spliced,
+            _ => {
+                return self.enter(
+                    module,
+                    Task::Call,
+                    Some(Name::Index(at)),
+                    parent,
+                    &[input],
+                    count_params,
+                    0,
+                );
+            }
+        };
+        self.enter(module, task, None, parent, &[input], count_params, at)
+    }
+
+    /// A module never called, and its descendants: their parameters. O(1) per child; an
+    /// array's element once.
+    const fn resume_uncalled(&mut self, mut ret: Option<(Shape, Cost)>) -> Result<Next, Error> {
+        let t = self.depth - 1;
+        let f = self.frames[t];
+        let (len, repeat) = match f.module.body {
+            Body::Layer(_) => (0, 0),
+            Body::Sequence { modules, .. } => (modules.len(), 0),
+            Body::Repeat { count, .. } => (count, count),
+            Body::Graph(g) => (g.children.len(), 0),
+        };
+        loop {
+            if let Some((_, c)) = ret {
+                let f = &mut self.frames[t];
+                f.total.params = tri!(add_params(f.total.params, c.params));
+                if repeat > 1 && f.next == 0 {
+                    let rest = repeat - 1;
+                    let more = tri!(c.checked_times(rest as u64));
+                    f.total.params = tri!(add_params(f.total.params, more.params));
+                    self.rec.repeat(f.start, rest, 1);
+                    f.next = repeat;
+                } else {
+                    f.next += 1;
+                }
+            }
+            let f = self.frames[t];
+            if f.next >= len {
+                let mut total = f.total;
+                if let Body::Graph(g) = f.module.body {
+                    let own = tri!(own_params(&g));
+                    total.params = tri!(add_params(total.params, own));
+                }
+                return Ok(self.finish_call(t, Shape::SCALAR, total));
+            }
+            let (child, name) = match f.module.body {
+                Body::Sequence { modules, prefix } => {
+                    (modules[f.next], Name::position(prefix, f.next))
+                }
+                Body::Repeat { module, prefix, .. } => (module, Name::position(prefix, f.next)),
+                Body::Graph(g) => {
+                    if !g.children[f.next].present {
+                        self.frames[t].next += 1;
+                        ret = None;
+                        continue;
+                    }
+                    (g.children[f.next].module, child_name(&g, f.next, 0))
+                }
+                Body::Layer(_) => return Err(description("a layer on the stack")),
+            };
+            ret = match tri!(self.enter(
+                child,
+                Task::Uncalled,
+                Some(name),
+                f.record,
+                &[],
+                f.count_params,
+                0
+            )) {
+                Some(r) => Some(r),
+                None => return Ok(Next::Pushed),
+            };
+        }
+    }
+
+    /// A forward program: its steps in order (a child call pushes the child and resumes
+    /// here with its result), then the children it never called. O(1) per step and
+    /// operand, O(1) per child.
+    const fn resume_graph(
+        &mut self,
+        graph: &Graph,
+        mut ret: Option<(Shape, Cost)>,
+    ) -> Result<Next, Error> {
+        let t = self.depth - 1;
+        let n = self.frames[t].inputs;
+        if self.frames[t].finishing {
+            return self.finish_graph(graph, ret);
+        }
+        loop {
+            if let Some((y, c)) = ret {
+                let i = self.frames[t].next;
+                if self.frames[t].functional != NO_PARENT {
+                    self.rec.uncall(self.frames[t].functional);
+                    self.frames[t].functional = NO_PARENT;
+                }
+                tri!(self.finish_step(graph, n, i, y, c));
+                self.frames[t].next += 1;
+            }
+            let f = self.frames[t];
+            let i = f.next;
+            if i == graph.steps.len() {
+                self.frames[t].finishing = true;
+                self.frames[t].next = 0;
+                return self.finish_graph(graph, None);
+            }
+            let step = &graph.steps[i];
+            if f.skip > 0 {
+                self.frames[t].skip -= 1;
+                tri!(self.skip_step(graph, i));
+                self.frames[t].next += 1;
+                ret = None;
+                continue;
+            }
+            ret = match *step {
+                Step::Call { child, inputs } | Step::Functional { child, inputs } => {
+                    match tri!(self.call(
+                        graph,
+                        child,
+                        inputs,
+                        matches!(step, Step::Functional { .. })
+                    )) {
+                        Some(r) => Some(r),
+                        None => return Ok(Next::Pushed),
+                    }
+                }
+                Step::SkipUnless { cond, count } => {
+                    if !cond {
+                        self.frames[t].skip = count;
+                    }
+                    Some((Shape::SCALAR, Cost::ZERO))
+                }
+                _ => {
+                    let values = self.values.split_at(f.base).1;
+                    Some(tri!(ops::eval(step, values, graph.params)))
+                }
+            };
+        }
+    }
+
+    /// A call step of the top frame's program: the child on its arguments (a missing
+    /// child passes its first argument through).
+    const fn call(
+        &mut self,
+        graph: &Graph,
+        child: usize,
+        vs: &'static [usize],
+        functional: bool,
+    ) -> Result<Option<(Shape, Cost)>, Error> {
+        let t = self.depth - 1;
+        let f = self.frames[t];
+        if child >= graph.children.len() || vs.is_empty() || vs.len() > MAX_INPUTS {
+            return Err(description(
+                "a step calls a missing child, or with no or too many inputs",
+            ));
+        }
+        let c = &graph.children[child];
+        if !c.present {
+            return Ok(Some((self.values[f.base + vs[0]], Cost::ZERO)));
+        }
+        if functional && !matches!(c.module.body, Body::Layer(_)) {
+            return Err(description("`functional` applies a layer child only"));
+        }
+        let mut args = [Shape::SCALAR; MAX_INPUTS];
+        let mut a = 0;
+        while a < vs.len() {
+            args[a] = self.values[f.base + vs[a]];
+            a += 1;
+        }
+        let args = args.split_at(vs.len()).0;
+        let first = !self.called[f.flags + child];
+        self.called[f.flags + child] = true;
+        let count_params = f.count_params && first;
+        if functional {
+            self.frames[t].functional = self.rec.len();
+        }
+        match graph.naming {
+            Naming::Fields => self.enter(
+                c.module,
+                Task::Call,
+                Some(Name::Field(c.name)),
+                f.record,
+                args,
+                count_params,
+                0,
+            ),
+            Naming::Positions | Naming::Fragment => {
+                let position = self.position_of(graph, child);
+                if args.len() != 1 {
+                    return Err(Error::new(ErrorKind::Inputs {
+                        expected: 1,
+                        got: args.len(),
+                    })
+                    .within(Name::Index(position)));
+                }
+                self.positioned(
+                    c.module,
+                    c.splice,
+                    position,
+                    args[0],
+                    f.record,
+                    count_params,
+                )
+            }
+        }
+    }
+
+    /// The position of child `child` of the top frame's positional program: its offset
+    /// plus the positions the present children before it take. Amortised O(1) when the
+    /// children are called in order (a positional struct has no `forward`).
+    const fn position_of(&mut self, graph: &Graph, child: usize) -> usize {
+        let t = self.depth - 1;
+        let f = &mut self.frames[t];
+        if child < f.pos_child {
+            f.pos_child = 0;
+            f.pos_at = f.at;
+        }
+        while f.pos_child < child {
+            let c = &graph.children[f.pos_child];
+            if c.present {
+                f.pos_at += c.module.positions(c.splice);
+            }
+            f.pos_child += 1;
+        }
+        f.pos_at
+    }
+
+    /// Records step `i` of the top frame's program as run, with its value and cost: the
+    /// activation peak across it, then its operands released and its value defined.
+    /// O(operands).
+    const fn finish_step(
+        &mut self,
+        graph: &Graph,
+        n: usize,
+        i: usize,
+        value: Shape,
+        cost: Cost,
+    ) -> Result<(), Error> {
+        let t = self.depth - 1;
+        let step = &graph.steps[i];
+        let own = if holds_nothing(step) {
+            0
+        } else {
+            tri!(elements(value))
+        };
+        let (operands, released) = tri!(self.operands(step, i));
+        // What the step itself holds: a child's own peak, or its operands and result.
+        let inner = match step {
+            Step::Call { child, .. } | Step::Functional { child, .. }
+                if graph.children[*child].present =>
+            {
+                cost.peak_elements
+            }
+            _ if holds_nothing(step) => 0,
+            _ => tri!(add_elements(operands, own)),
+        };
+        let f = &mut self.frames[t];
+        f.live = tri!(f.live.across(operands, inner));
+        f.live = f.live.release(released);
+        f.total = tri!(f.total.checked_add(cost));
+        let slot = f.base + n + i;
+        self.values[slot] = value;
+        self.sizes[slot] = own;
+        if self.last[slot] != Liveness::UNREAD {
+            f.live = tri!(f.live.define(own));
+        }
+        Ok(())
+    }
+
+    /// Step `i`, inside an `if` whose const is false: it does not run, but its operands
+    /// are released as if it had. O(operands).
+    const fn skip_step(&mut self, graph: &Graph, i: usize) -> Result<(), Error> {
+        let (_, released) = tri!(self.operands(&graph.steps[i], i));
+        let t = self.depth - 1;
+        self.frames[t].live = self.frames[t].live.release(released);
+        Ok(())
+    }
+
+    /// The elements of the distinct values step `i` of the top frame reads, and of those
+    /// it reads last. O(operands).
+    const fn operands(&mut self, step: &Step, i: usize) -> Result<(u128, u128), Error> {
+        let base = self.frames[self.depth - 1].base;
+        let mut total = 0;
+        let mut released = 0;
+        let mut k = 0;
+        while let Some(w) = operand(step, k) {
+            let slot = base + w;
+            if self.seen[slot] != i {
+                self.seen[slot] = i;
+                total = tri!(add_elements(total, self.sizes[slot]));
+                if self.last[slot] == i {
+                    released += self.sizes[slot];
+                }
+            }
+            k += 1;
+        }
+        Ok((total, released))
+    }
+
+    /// After the steps: the children never called (they keep their parameters, as in
+    /// PyTorch), then the program's result.
+    const fn finish_graph(
+        &mut self,
+        graph: &Graph,
+        mut ret: Option<(Shape, Cost)>,
+    ) -> Result<Next, Error> {
+        let t = self.depth - 1;
+        loop {
+            if let Some((_, c)) = ret {
+                let f = &mut self.frames[t];
+                f.total.params = tri!(add_params(f.total.params, c.params));
+                f.next += 1;
+            }
+            let f = self.frames[t];
+            let c = f.next;
+            if c == graph.children.len() {
+                break;
+            }
+            if !graph.children[c].present || self.called[f.flags + c] {
+                self.frames[t].next += 1;
+                ret = None;
+                continue;
+            }
+            let name = child_name(graph, c, f.at);
+            ret = match tri!(self.enter(
+                graph.children[c].module,
+                Task::Uncalled,
+                Some(name),
+                f.record,
+                &[],
+                f.count_params,
+                0
+            )) {
+                Some(r) => Some(r),
+                None => return Ok(Next::Pushed),
+            };
+        }
+        let f = self.frames[t];
+        let mut total = f.total;
+        total.peak_elements = f.live.peak();
+        if let Task::Call = f.task {
+            let own = tri!(own_params(graph));
+            total.params = tri!(add_params(total.params, own));
+        }
+        let output = self.values[f.base + graph.output];
+        Ok(self.finish_call(t, output, total))
+    }
+}
+
+/// A layer applied in `mode`: the layer with its inferred sizes, output and cost (its
+/// parameters dropped unless it counts them); the activation peak is its input plus its
+/// output, one buffer when it works in place.
+const fn apply_layer(
+    layer: &Layer,
+    input: Shape,
+    mode: Mode,
+    count_params: bool,
+) -> Result<(Layer, Shape, Cost), Error> {
+    let applied = tri!(layer.apply(input, mode));
+    let mut cost = applied.cost;
+    let in_place = matches!(applied.layer, Layer::Activation(a) if a.inplace);
+    let output_elements = if in_place {
+        0
+    } else {
+        tri!(elements(applied.output))
+    };
+    cost.peak_elements = tri!(add_elements(tri!(elements(input)), output_elements));
+    if !count_params {
+        cost.params = 0;
+    }
+    Ok((applied.layer, applied.output, cost))
+}
+
+const fn uncalled_record(parent: usize, name: Name, layer: Option<Layer>, cost: Cost) -> Record {
+    Record {
+        parent,
+        name,
+        layer,
+        input: Shape::SCALAR,
+        output: Shape::SCALAR,
+        cost,
+        called: false,
+    }
+}
+
+const fn record_name(name: Option<Name>) -> Name {
+    match name {
+        Some(n) => n,
+        None => Name::Index(0),
+    }
+}
+
+/// The name of child `child` of a graph whose positions start at `offset`.
+const fn child_name(graph: &Graph, child: usize, offset: usize) -> Name {
+    match graph.naming {
+        Naming::Fields => Name::Field(graph.children[child].name),
+        Naming::Positions | Naming::Fragment => Name::Index(offset + graph.positions_before(child)),
+    }
+}
+
+/// A graph's own parameters (ViT's `class_token`). O(parameters).
+const fn own_params(graph: &Graph) -> Result<u64, Error> {
+    let mut total: u64 = 0;
+    let mut i = 0;
+    while i < graph.params.len() {
+        let n = match graph.params[i].shape.checked_numel() {
+            Some(n) if n <= u64::MAX as u128 => n as u64,
+            _ => return Err(crate::cost::overflow("params")),
+        };
+        total = tri!(add_params(total, n));
+        i += 1;
+    }
+    Ok(total)
+}
+
+const fn add_params(a: u64, b: u64) -> Result<u64, Error> {
+    match a.checked_add(b) {
+        Some(n) => Ok(n),
+        None => Err(crate::cost::overflow("params")),
+    }
+}
+
+/// The elements of a shape, as an activation count.
+pub(crate) const fn elements(shape: Shape) -> Result<u128, Error> {
+    match shape.checked_numel() {
+        Some(n) => Ok(n),
+        None => Err(crate::cost::overflow("activations")),
+    }
+}
+
+pub(crate) const fn add_elements(a: u128, b: u128) -> Result<u128, Error> {
+    match a.checked_add(b) {
+        Some(n) => Ok(n),
+        None => Err(crate::cost::overflow("activations")),
+    }
+}
