@@ -174,3 +174,57 @@ macro_rules! assert_complexity {
         );
     };
 }
+
+/// The totals of a model type at an input, computed by the compiler: a
+/// [`Totals`](crate::Totals) constant for any type that implements
+/// [`Complexity`](crate::Complexity), generic ones at concrete parameters included (where
+/// `#[complexity(input = …)]` cannot go). `input = [1, 128]` is the full shape, `input =
+/// (3, 224, 224)` mmengine's `input_shape` (a batch of 1 prepended); `mode = Eval` for
+/// eval-mode figures (default: training, mmengine's). A shape mistake fails `cargo check`
+/// with the module path and the numbers.
+///
+/// ```
+/// use complexity_core::{Complexity, Totals, totals};
+///
+/// #[derive(Complexity)]
+/// struct Mlp<const H: usize> {
+///     #[complexity(linear(out = 4 * H))]
+///     up: (),
+///     #[complexity(linear(out = H))]
+///     down: (),
+/// }
+///
+/// // (64·256 + 256) + (256·64 + 64) parameters; 2 · 128·64·256 FLOPs.
+/// const MLP: Totals = totals!(Mlp<64>, input = [1, 128, 64]);
+/// assert_eq!(MLP.params(), 33_088);
+/// assert_eq!(MLP.flops(), 4_194_304);
+/// ```
+#[macro_export]
+macro_rules! totals {
+    ($model:ty, input = [$($dim:expr),+ $(,)?] $(, mode = $mode:ident)? $(,)?) => {
+        $crate::__private::analyze_or_fail(
+            &<$model as $crate::Complexity>::MODULE,
+            $crate::__private::shape(&[$($dim),+]),
+            $crate::__private::mode!($($mode)?),
+        )
+    };
+    ($model:ty, input = ($($dim:expr),+ $(,)?) $(, mode = $mode:ident)? $(,)?) => {
+        $crate::__private::analyze_or_fail(
+            &<$model as $crate::Complexity>::MODULE,
+            $crate::Shape::batch_of_one(&[$($crate::__private::count($dim)),+]),
+            $crate::__private::mode!($($mode)?),
+        )
+    };
+}
+
+/// `Mode::Train` by default, else the mode named (`Eval`, `Train`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __complexity_mode {
+    () => {
+        $crate::Mode::Train
+    };
+    ($mode:ident) => {
+        $crate::Mode::$mode
+    };
+}

@@ -105,11 +105,19 @@ pub enum ZeroOp {
     /// views and copies: flatten, unflatten, reshape, transpose, permute, select, split,
     /// chunk, expand
     Reshape,
+    /// `x.pow(e)` (`aten::pow`)
+    Pow,
+    /// `x.rsqrt()` (`aten::rsqrt`)
+    Rsqrt,
+    /// `x.sqrt()` (`aten::sqrt`)
+    Sqrt,
+    /// `-x`, `x.neg()` (`aten::neg`)
+    Neg,
 }
 
 impl ZeroOp {
     /// How many there are.
-    pub const COUNT: usize = 19;
+    pub const COUNT: usize = 23;
 
     /// Every one, in the order of [`Cost::zero_ops`].
     pub const ALL: [ZeroOp; ZeroOp::COUNT] = [
@@ -132,6 +140,10 @@ impl ZeroOp {
         ZeroOp::Mean,
         ZeroOp::Cat,
         ZeroOp::Reshape,
+        ZeroOp::Pow,
+        ZeroOp::Rsqrt,
+        ZeroOp::Sqrt,
+        ZeroOp::Neg,
     ];
 
     /// Its name in reports.
@@ -156,6 +168,10 @@ impl ZeroOp {
             ZeroOp::Mean => "mean",
             ZeroOp::Cat => "cat",
             ZeroOp::Reshape => "reshape",
+            ZeroOp::Pow => "pow",
+            ZeroOp::Rsqrt => "rsqrt",
+            ZeroOp::Sqrt => "sqrt",
+            ZeroOp::Neg => "neg",
         }
     }
 

@@ -274,6 +274,7 @@ tuple_impls!(A B C D E F G H I J K L M N O P);
 /// Not public API: what the derive's generated code calls.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__complexity_mode as mode;
     pub use crate::cost::ZeroOp;
     pub use crate::layer::{self, Layer, Size};
     pub use crate::module::{
@@ -433,15 +434,18 @@ pub mod __private {
         }
     }
 
-    /// The analysis in `mode` for a second constant of the same model: a model that fails
-    /// to analyse in training mode (already reported by the first constant) gives
-    /// [`FALLBACK_TOTALS`] here, so each mistake is reported once.
+    /// The analysis in `mode` for a second constant of the same model, whose training
+    /// analysis `train` the compiler already ran: a model that failed there (an error
+    /// already reported) gives [`FALLBACK_TOTALS`] here, so each mistake is reported once
+    /// and nothing is analysed twice.
     pub const fn analyze_again_or_fail(
+        train: &Result<Totals, crate::Error>,
         module: &'static Module,
         input: Shape,
         mode: Mode,
     ) -> Totals {
-        match crate::analyze(module, input, Mode::Train) {
+        match train {
+            Ok(t) if matches!(mode, Mode::Train) => *t,
             Ok(_) => analyze_or_fail(module, input, mode),
             Err(_) => FALLBACK_TOTALS,
         }

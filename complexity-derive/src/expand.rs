@@ -409,8 +409,9 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             const INPUT: #p::Shape = #p::Shape::#constructor(&[#(#p::count(#dims)),*]);
             // An error is reported at the field it comes from (below), so not here.
             const TRAIN: #p::Totals = #p::totals_of(&#ident::__COMPLEXITY_TRAIN);
+            // Analysed only when used (`FLOPS_EVAL`, `PEAK_ACTIVATIONS`, an eval budget).
             const EVAL: #p::Totals = #p::analyze_again_or_fail(
-                &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Eval);
+                &#ident::__COMPLEXITY_TRAIN, &<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, #p::Mode::Eval);
         }
 
         #[allow(dead_code)]
@@ -449,7 +450,6 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
         // Evaluated by `cargo check`: an inconsistent model fails to compile here.
         const _: () = {
             let _ = <#ident as #p::Model>::TRAIN;
-            let _ = <#ident as #p::Model>::EVAL;
         };
 
         #checks

@@ -62,6 +62,10 @@ const UNARY: &[(&str, &str)] = &[
     ("hardswish", "Hardswish"),
     ("softmax", "Softmax"),
     ("dropout", "Dropout"),
+    ("pow", "Pow"),
+    ("rsqrt", "Rsqrt"),
+    ("sqrt", "Sqrt"),
+    ("neg", "Neg"),
 ];
 
 /// Compiles `forward = expr` over the named inputs (`x` by default); reports unknown
@@ -186,6 +190,14 @@ impl Compiler<'_, '_> {
             Expr::If(e) => self.if_expr(e),
             Expr::Lit(l) if matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)) => {
                 Some(self.push(quote!(#p::Step::Scalar)))
+            }
+            Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) => {
+                if matches!(&*u.expr, Expr::Lit(l) if matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)))
+                {
+                    return Some(self.push(quote!(#p::Step::Scalar)));
+                }
+                let input = self.value(&u.expr)?;
+                Some(self.push(quote!(#p::Step::Unary { op: #p::ZeroOp::Neg, input: #input })))
             }
             Expr::Path(_) => self.name(expr),
             Expr::Call(call) => self.call(call),

@@ -25,15 +25,19 @@ pub fn check(cx: &Ctxt, input: &Input) {
             format!("`{key}` is checked at a concrete input: add `input = (…)`, or use `assert_complexity!` for a generic model"),
         );
     }
-    if !input
-        .fields
-        .iter()
-        .any(|f| matches!(f.role, Role::Layer(_) | Role::Nested))
+    // A module with only its own parameters (RMSNorm), or none (Permute), says what it
+    // does with them in its `forward`.
+    if input.attrs.forward.is_none()
+        && !input
+            .fields
+            .iter()
+            .any(|f| matches!(f.role, Role::Layer(_) | Role::Nested))
     {
         cx.error_at(
             input.ident,
             format!(
-                "`{}` has no modules: every field is skipped or a parameter",
+                "`{}` has no modules and no `forward`: every field is skipped or a parameter; \
+                 write what it computes with `#[complexity(forward = …)]`",
                 input.ident
             ),
         );

@@ -113,6 +113,8 @@ const EMPTY_FRAME: Frame = Frame {
 };
 
 /// What resuming a frame gave.
+// `Done` is a shape and a cost; boxing them is not possible in a `const fn`.
+#[allow(clippy::large_enum_variant)]
 enum Next {
     /// It pushed a child frame: run that first.
     Pushed,
