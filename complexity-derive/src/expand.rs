@@ -131,7 +131,15 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             }
         }
     };
-    quote! { #description #model #uses }
+    // A non-generic description is evaluated here, in declaration order, so that a chain
+    // of nested structs is built one level at a time: the compiler's query depth (its
+    // `recursion_limit`) then does not grow with the nesting.
+    let early = input.generics.params.is_empty().then(|| {
+        quote! {
+            const _: &#p::Module = &<#ident as #krate::Complexity>::MODULE;
+        }
+    });
+    quote! { #description #early #model #uses }
 }
 
 fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {

@@ -1,13 +1,7 @@
 //! One generic Llama — transformers' `LlamaForCausalLM` with the eager attention — and
-//! the released configurations as instances: Llama-2 7B/13B/70B, Llama-3 8B/70B,
-//! Llama-3.1 405B and Mistral-7B (the same module tree; its sliding window changes no
-//! count at these lengths). The configuration is a type implementing [`LlamaConfig`];
-//! the layer count is a const generic, since an array's length cannot be a generic
-//! type's associated constant on stable Rust.
-//!
-//! `cargo run --example llama` prints each model's parameters (exactly those of
-//! transformers 5.24.0, measured on the meta device) and FLOPs at 8,192 tokens, all
-//! computed by the compiler, then Llama-3.1-405B at 131,072 tokens.
+//! the configurations of the released models as types. The configuration is a type
+//! implementing [`LlamaConfig`]; the layer count is a const generic, since an array's
+//! length cannot be a generic type's associated constant on stable Rust.
 //!
 //! Not yet described (zero FLOPs by mmengine's rules, so the totals are unaffected): the
 //! rotary position embedding (`q * cos + rotate_half(q) * sin`) and the causal mask,
@@ -16,7 +10,7 @@
 
 use core::marker::PhantomData;
 
-use complexity_core::{Complexity, Totals, totals};
+use complexity_core::Complexity;
 
 /// A Llama configuration (transformers' `LlamaConfig`, the fields that size the model).
 pub trait LlamaConfig {
@@ -149,54 +143,3 @@ config!(/// Llama-3.1-405B.
 config!(/// Mistral-7B (v0.1): Llama's module tree with grouped-query attention.
     Mistral7B: 4096, 14336, 32, 8, 32000);
 
-/// Every instance at 8,192 tokens, computed by the compiler: (name, totals).
-pub const MODELS: [(&str, Totals); 7] = [
-    (
-        "Llama-2-7B",
-        totals!(LlamaForCausalLM<Llama2_7B, 32>, input = [1, 8192]),
-    ),
-    (
-        "Llama-2-13B",
-        totals!(LlamaForCausalLM<Llama2_13B, 40>, input = [1, 8192]),
-    ),
-    (
-        "Llama-2-70B",
-        totals!(LlamaForCausalLM<Llama2_70B, 80>, input = [1, 8192]),
-    ),
-    (
-        "Llama-3-8B",
-        totals!(LlamaForCausalLM<Llama3_8B, 32>, input = [1, 8192]),
-    ),
-    (
-        "Llama-3-70B",
-        totals!(LlamaForCausalLM<Llama3_70B, 80>, input = [1, 8192]),
-    ),
-    (
-        "Llama-3.1-405B",
-        totals!(LlamaForCausalLM<Llama31_405B, 126>, input = [1, 8192]),
-    ),
-    (
-        "Mistral-7B",
-        totals!(LlamaForCausalLM<Mistral7B, 32>, input = [1, 8192]),
-    ),
-];
-
-/// Llama-3.1-405B at its full context, 131,072 tokens.
-pub const LLAMA_405B_128K: Totals =
-    totals!(LlamaForCausalLM<Llama31_405B, 126>, input = [1, 131072]);
-
-#[allow(dead_code)]
-fn main() {
-    println!(
-        "{:<16} {:>16} {:>28}",
-        "model", "params", "FLOPs at 8,192 tokens"
-    );
-    for (name, t) in MODELS {
-        println!("{name:<16} {:>16} {:>28}", t.params(), t.flops());
-    }
-    println!(
-        "Llama-3.1-405B at 131,072 tokens: {} FLOPs, output {}",
-        LLAMA_405B_128K.flops(),
-        LLAMA_405B_128K.output
-    );
-}

@@ -1,0 +1,37 @@
+//! A run-time report of a million modules: `[ConvBnRelu; 250_000]` (1 + 1 + 250,000 +
+//! 750,000 modules). Measure it with `/usr/bin/time -v cargo run --release --example
+//! big_report` (time and "Maximum resident set size").
+
+use std::time::Instant;
+
+use complexity_core::report::Report;
+use complexity_core::{Complexity, Mode, Shape};
+
+/// A convolution, a batch norm and a ReLU.
+#[derive(Complexity)]
+pub struct ConvBnRelu {
+    #[complexity(conv2d(out = 16, kernel = 3, padding = 1, bias = false))]
+    conv: (),
+    #[complexity(batch_norm2d)]
+    bn: (),
+    #[complexity(relu(inplace))]
+    relu: (),
+}
+
+/// 250,000 blocks.
+#[derive(Complexity)]
+pub struct Net {
+    layers: [ConvBnRelu; 250_000],
+}
+
+fn main() {
+    let start = Instant::now();
+    let report = Report::of::<Net>(Shape::new(&[1, 16, 32, 32]), Mode::Eval).unwrap();
+    let elapsed = start.elapsed();
+    println!(
+        "{} modules in {:.3} s: {}",
+        report.modules().len(),
+        elapsed.as_secs_f64(),
+        report.summary()
+    );
+}
