@@ -88,16 +88,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let report = Report::of::<LeNet5>(LeNet5::INPUT, Mode::Eval)?;
     let peak = report
         .modules()
-        .iter()
         .skip(1)
-        .max_by_key(|m| m.cost.peak_elements)
+        .max_by_key(|m| m.cost().peak_elements)
         .expect("layers");
     println!(
         "the peak is at `{}` ({} → {}): {} elements",
-        peak.path,
-        peak.input.expect("called"),
-        peak.output.expect("called"),
-        peak.cost.peak_elements
+        peak.path(),
+        peak.input().expect("called"),
+        peak.output().expect("called"),
+        peak.cost().peak_elements
     );
     Ok(())
 }

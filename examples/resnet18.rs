@@ -78,10 +78,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!(
         "conv1 analysed: params {}, FLOPs {}, activations {}, output {}",
-        conv1.cost.params,
-        conv1.cost.flops,
-        conv1.cost.activations,
-        conv1.output.expect("conv1 is called")
+        conv1.cost().params,
+        conv1.cost().flops,
+        conv1.cost().activations,
+        conv1.output().expect("conv1 is called")
     );
     println!();
     println!(

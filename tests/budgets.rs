@@ -47,7 +47,7 @@ fn residual_branches_are_held_alive() {
     // and writes one, 768 too.
     let r = Report::of::<Residual>(Shape::new(&[1, 4, 8, 8]), Mode::Eval).unwrap();
     assert_eq!(r.totals().peak_elements(), 768);
-    assert_eq!(r.module("conv1").unwrap().cost.peak_elements, 512);
+    assert_eq!(r.module("conv1").unwrap().cost().peak_elements, 512);
 }
 
 #[derive(Complexity)]

@@ -95,7 +95,7 @@ fn bert_sequence_length_is_a_parameter_of_the_analysis() {
         12 * 2 * 512 * 512 * 768
     );
     assert_eq!(
-        r.module("encoder.layer.0.attention.self").unwrap().output,
+        r.module("encoder.layer.0.attention.self").unwrap().output(),
         Some(Shape::new(&[1, 512, 768]))
     );
 }

@@ -93,8 +93,8 @@ fn shapes_flow_through_the_model() {
     let shape = |path: &str| {
         let m = r.module(path).unwrap();
         (
-            m.input.unwrap().dims().to_vec(),
-            m.output.unwrap().dims().to_vec(),
+            m.input().unwrap().dims().to_vec(),
+            m.output().unwrap().dims().to_vec(),
         )
     };
     assert_eq!(
@@ -108,7 +108,7 @@ fn shapes_flow_through_the_model() {
     assert_eq!(shape("avgpool"), (vec![1, 512, 7, 7], vec![1, 512, 1, 1]));
     assert_eq!(shape("fc"), (vec![1, 512], vec![1, 1000]));
     // The block's relu runs twice: both calls are counted, like mmengine.
-    assert_eq!(r.module("layer1.0.relu").unwrap().calls, 2);
+    assert_eq!(r.module("layer1.0.relu").unwrap().calls(), 2);
     // Blocks that keep the shape have no downsample, as in torchvision.
     assert!(r.module("layer1.0.downsample").is_none());
     assert!(r.module("layer2.1.downsample").is_none());

@@ -31,7 +31,7 @@
 //!
 //! // The same walk at run time, module by module.
 //! let report = Report::of::<Tiny>(Tiny::INPUT, Mode::Eval).unwrap();
-//! assert_eq!(report.module("bn").unwrap().cost.flops, 2 * 8 * 32 * 32);
+//! assert_eq!(report.module("bn").unwrap().cost().flops, 2 * 8 * 32 * 32);
 //! ```
 //!
 //! # Attributes

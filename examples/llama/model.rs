@@ -142,4 +142,3 @@ config!(/// Llama-3.1-405B.
     Llama31_405B: 16384, 53248, 128, 8, 128256);
 config!(/// Mistral-7B (v0.1): Llama's module tree with grouped-query attention.
     Mistral7B: 4096, 14336, 32, 8, 32000);
-

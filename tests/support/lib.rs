@@ -97,21 +97,21 @@ impl Fixture {
 pub fn report_modules(report: &Report) -> BTreeMap<String, Figures> {
     report
         .modules()
-        .iter()
         .map(|m| {
+            let cost = m.cost();
             let flops_by_op = OpKind::ALL
                 .iter()
-                .map(|op| (op.name().to_string(), m.cost.flops_of(*op)))
+                .map(|op| (op.name().to_string(), cost.flops_of(*op)))
                 .filter(|(_, v)| *v != 0)
                 .collect();
             let figures = Figures {
-                class: m.class.into(),
-                params: m.cost.params,
-                flops: m.cost.flops,
-                activations: m.cost.activations,
+                class: m.class().into(),
+                params: cost.params,
+                flops: cost.flops,
+                activations: cost.activations,
                 flops_by_op,
             };
-            (m.path.clone(), figures)
+            (m.path(), figures)
         })
         .collect()
 }

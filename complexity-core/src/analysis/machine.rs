@@ -10,7 +10,7 @@
 
 use super::liveness::Liveness;
 use super::ops::{self, description, holds_nothing, operand};
-use super::record::{NO_PARENT, Record, Recorder};
+use super::record::{Call, NO_PARENT, Record, Recorder};
 use super::{MAX_DEPTH, MAX_INPUTS, MAX_SLOTS, MAX_VALUES};
 use crate::cost::Cost;
 use crate::error::{Error, ErrorKind, Name};
@@ -45,6 +45,8 @@ struct Frame {
     /// The call's record ([`Task::Call`], [`Task::Uncalled`]), or the record the
     /// children's hang from ([`Task::Spliced`], [`Task::Fragment`]).
     record: usize,
+    /// The call entry of the record.
+    call: usize,
     /// The parent's record.
     parent: usize,
     count_params: bool,
@@ -93,6 +95,7 @@ const EMPTY_FRAME: Frame = Frame {
     task: Task::Call,
     name: None,
     record: NO_PARENT,
+    call: 0,
     parent: NO_PARENT,
     count_params: true,
     input: Shape::SCALAR,
@@ -253,10 +256,10 @@ impl<'r, 'b> Machine<'r, 'b> {
             inputs[0]
         };
         let own_record = matches!(task, Task::Call | Task::Uncalled);
-        let record = if own_record {
+        let (record, call) = if own_record {
             self.rec.reserve()
         } else {
-            parent
+            (parent, 0)
         };
         if let Task::Call = task {
             let takes = match module.body {
@@ -277,21 +280,27 @@ impl<'r, 'b> Machine<'r, 'b> {
                 if count_params {
                     cost.params = tri!(tri!(l.params()).count());
                 }
-                self.rec
-                    .set(record, uncalled_record(parent, record_name, Some(l), cost));
+                self.rec.set(
+                    record,
+                    record_of(parent, record_name, call, false),
+                    Call {
+                        layer: Some(l),
+                        input: Shape::SCALAR,
+                        output: Shape::SCALAR,
+                        cost,
+                    },
+                );
                 Ok(Some((Shape::SCALAR, cost)))
             } else {
                 let (layer, output, cost) = tri!(apply_layer(&l, input, self.mode, count_params));
                 self.rec.set(
                     record,
-                    Record {
-                        parent,
-                        name: record_name,
+                    record_of(parent, record_name, call, true),
+                    Call {
                         layer: Some(layer),
                         input,
                         output,
                         cost,
-                        called: true,
                     },
                 );
                 Ok(Some((output, cost)))
@@ -310,6 +319,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         frame.task = task;
         frame.name = name;
         frame.record = record;
+        frame.call = call;
         frame.parent = parent;
         frame.count_params = count_params;
         frame.input = input;
@@ -427,14 +437,12 @@ impl<'r, 'b> Machine<'r, 'b> {
                 }
                 self.rec.set(
                     f.record,
-                    Record {
-                        parent: f.parent,
-                        name: record_name(f.name),
+                    record_of(f.parent, record_name(f.name), f.call, true),
+                    Call {
                         layer: None,
                         input: f.input,
                         output,
                         cost,
-                        called: true,
                     },
                 );
             }
@@ -445,7 +453,13 @@ impl<'r, 'b> Machine<'r, 'b> {
                 }
                 self.rec.set(
                     f.record,
-                    uncalled_record(f.parent, record_name(f.name), None, only),
+                    record_of(f.parent, record_name(f.name), f.call, false),
+                    Call {
+                        layer: None,
+                        input: Shape::SCALAR,
+                        output: Shape::SCALAR,
+                        cost: only,
+                    },
                 );
                 return Next::Done(Shape::SCALAR, only);
             }
@@ -937,15 +951,12 @@ const fn apply_layer(
     Ok((applied.layer, applied.output, cost))
 }
 
-const fn uncalled_record(parent: usize, name: Name, layer: Option<Layer>, cost: Cost) -> Record {
+const fn record_of(parent: usize, name: Name, call: usize, called: bool) -> Record {
     Record {
         parent,
         name,
-        layer,
-        input: Shape::SCALAR,
-        output: Shape::SCALAR,
-        cost,
-        called: false,
+        call,
+        called,
     }
 }
 

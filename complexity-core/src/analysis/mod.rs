@@ -42,7 +42,8 @@ mod ops;
 mod record;
 
 use machine::Machine;
-pub(crate) use record::{NO_PARENT, Record, Recorder};
+#[cfg_attr(not(feature = "alloc"), allow(unused_imports))]
+pub(crate) use record::{Call, NO_PARENT, Record, Recorder};
 
 /// The most values (the inputs plus one per step) a single `forward` program may have.
 pub const MAX_VALUES: usize = 512;
@@ -109,8 +110,9 @@ impl Totals {
 /// This is a `const fn`: in a `const` item, an `Err` becomes a compile error through
 /// [`Error::panic`].
 pub const fn analyze(module: &'static Module, input: Shape, mode: Mode) -> Result<Totals, Error> {
-    let mut none: [Record; 0] = [];
-    let mut recorder = Recorder::new(&mut none);
+    let mut no_records: [Record; 0] = [];
+    let mut no_calls: [Call; 0] = [];
+    let mut recorder = Recorder::new(&mut no_records, &mut no_calls);
     let (output, cost) = tri!(walk(module, input, mode, &mut recorder));
     Ok(Totals {
         input,

@@ -9,29 +9,30 @@ use super::{ModuleStats, Report};
 use crate::format::format_size;
 
 pub(super) fn render(report: &Report) -> String {
-    let note = if report.modules().iter().any(|m| m.calls == 0) {
+    let note = if report.modules().any(|m| m.calls() == 0) {
         "N/A indicates a possibly missing statistic due to how the module was called. \
          Missing values are still included in the parent's total.\n"
     } else {
         ""
     };
-    format!("\n{note}{}", repr(report, 0))
+    format!("\n{note}{}", repr(report.model()))
 }
 
 /// `_remove_zero_statistics` keeps the model and every module with a non-zero statistic;
 /// `_pretty_statistics(sig_figs=2)` formats them.
 fn stats_line(m: &ModuleStats) -> Option<String> {
-    let c = &m.cost;
+    let c = m.cost();
+    let calls = m.calls();
     // Uncalled modules are kept (`force_keep`), to show their `N/A`.
-    if !m.path.is_empty() && m.calls > 0 && c.params == 0 && c.flops == 0 && c.activations == 0 {
+    if m.parent().is_some() && calls > 0 && c.params == 0 && c.flops == 0 && c.activations == 0 {
         return None;
     }
-    let acts = if m.calls == 0 {
+    let acts = if calls == 0 {
         "N/A".into()
     } else {
         format_size(c.activations as u128, 2)
     };
-    let flops = if m.calls == 0 {
+    let flops = if calls == 0 {
         "N/A".into()
     } else {
         format_size(c.flops, 2)
@@ -45,25 +46,21 @@ fn stats_line(m: &ModuleStats) -> Option<String> {
 }
 
 /// `nn.Module.__repr__` with the statistics added as one more extra line.
-fn repr(report: &Report, index: usize) -> String {
-    let m = &report.modules()[index];
+fn repr(m: ModuleStats<'_>) -> String {
     let mut extra_lines: Vec<String> = Vec::new();
-    if !m.extra_repr.is_empty() {
-        extra_lines.extend(m.extra_repr.split('\n').map(String::from));
+    let extra_repr = m.extra_repr();
+    if !extra_repr.is_empty() {
+        extra_lines.extend(extra_repr.split('\n').map(String::from));
     }
-    if let Some(stats) = stats_line(m) {
+    if let Some(stats) = stats_line(&m) {
         extra_lines.push(stats);
     }
     let mut child_lines = Vec::new();
-    for &c in &m.children {
-        let key = report.modules()[c]
-            .path
-            .rsplit('.')
-            .next()
-            .unwrap_or_default();
-        child_lines.push(format!("({key}): {}", add_indent(&repr(report, c), 2)));
+    for c in m.children() {
+        let key = c.name().map(|n| format!("{n}")).unwrap_or_default();
+        child_lines.push(format!("({key}): {}", add_indent(&repr(c), 2)));
     }
-    let mut s = format!("{}(", m.class);
+    let mut s = format!("{}(", m.class());
     if extra_lines.len() == 1 && child_lines.is_empty() {
         s += &extra_lines[0];
     } else if !extra_lines.is_empty() || !child_lines.is_empty() {

@@ -4,48 +4,181 @@
 mod arch;
 mod table;
 
-use alloc::collections::BTreeMap;
+use alloc::format;
 use alloc::string::String;
+use alloc::vec;
 use alloc::vec::Vec;
-use alloc::{format, vec};
 use core::fmt;
 
 use crate::Complexity;
-use crate::analysis::{NO_PARENT, Record, Recorder, Totals, walk};
+use crate::analysis::{Call, Record, Recorder, Totals, walk};
 use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, Name};
 use crate::format::format_size;
 use crate::layer::Layer;
 use crate::mode::Mode;
-use crate::module::{Body, Graph, Module, Naming};
+use crate::module::{Body, Module};
 use crate::shape::Shape;
 
-/// One module of the model, in PyTorch's `named_modules()` order, with what its calls cost.
-#[derive(Clone, Debug)]
-pub struct ModuleStats {
-    /// The dotted path (`layer1.0.conv1`); empty for the model.
-    pub path: String,
+mod tree;
+
+use tree::{NONE, Node};
+
+/// One module of the model, in PyTorch's `named_modules()` order, with what its calls
+/// cost: a view into its [`Report`] (the report keeps 40 bytes per module, and the
+/// identical elements of an array share their figures).
+#[derive(Clone, Copy)]
+pub struct ModuleStats<'r> {
+    report: &'r Report,
+    index: usize,
+}
+
+impl<'r> ModuleStats<'r> {
+    fn node(&self) -> &'r Node {
+        &self.report.nodes[self.index]
+    }
+
+    fn call(&self) -> Option<&'r Call> {
+        match self.node().call {
+            NONE => None,
+            c => Some(&self.report.calls[c as usize]),
+        }
+    }
+
+    /// Its position in [`Report::modules`].
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// Its name under its parent (`conv1`, `0`); `None` for the model.
+    pub fn name(&self) -> Option<Name> {
+        let node = self.node();
+        match node.parent {
+            NONE => None,
+            p => Some(tree::child_name(
+                self.report.nodes[p as usize].module,
+                node.ordinal as usize,
+            )),
+        }
+    }
+
+    /// The dotted path (`layer1.0.conv1`); empty for the model. O(depth).
+    pub fn path(&self) -> String {
+        let mut names = Vec::new();
+        let mut m = *self;
+        while let (Some(name), Some(parent)) = (m.name(), m.parent()) {
+            names.push(name);
+            m = parent;
+        }
+        let mut path = String::new();
+        for (i, name) in names.iter().rev().enumerate() {
+            if i > 0 {
+                path.push('.');
+            }
+            path += &format!("{name}");
+        }
+        path
+    }
+
     /// The depth: 0 for the model, 1 for its children, …
-    pub depth: usize,
+    pub fn depth(&self) -> usize {
+        self.node().depth as usize
+    }
+
     /// The class name (`Conv2d`, `BasicBlock`, `Sequential`).
-    pub class: &'static str,
+    pub fn class(&self) -> &'static str {
+        self.node().module.class
+    }
+
     /// For a layer, its arguments with inferred sizes filled in.
-    pub layer: Option<Layer>,
+    pub fn layer(&self) -> Option<Layer> {
+        match self.node().module.body {
+            Body::Layer(l) => Some(self.call().and_then(|c| c.layer).unwrap_or(l)),
+            _ => None,
+        }
+    }
+
     /// The input shape of the first call (`None` if never called).
-    pub input: Option<Shape>,
+    pub fn input(&self) -> Option<Shape> {
+        self.call().filter(|_| self.calls() > 0).map(|c| c.input)
+    }
+
     /// The output shape of the first call (`None` if never called).
-    pub output: Option<Shape>,
+    pub fn output(&self) -> Option<Shape> {
+        self.call().filter(|_| self.calls() > 0).map(|c| c.output)
+    }
+
     /// How many times the module is called.
-    pub calls: usize,
+    pub fn calls(&self) -> usize {
+        self.node().calls as usize
+    }
+
     /// Parameters (its own and its children's, once each), FLOPs by op and activations of
     /// all its calls.
-    pub cost: Cost,
-    /// PyTorch's `extra_repr()`, as `out_arch` prints it.
-    pub extra_repr: String,
+    pub fn cost(&self) -> &'r Cost {
+        match self.node().cost {
+            NONE => &Cost::ZERO,
+            c => &self.report.costs[c as usize],
+        }
+    }
+
+    /// PyTorch's `extra_repr()`, as `out_arch` prints it: the description's
+    /// `extra_repr`, else the layer's.
+    pub fn extra_repr(&self) -> String {
+        match (self.node().module.extra_repr, self.layer()) {
+            (Some(r), _) => r.into(),
+            (None, Some(l)) => l.extra_repr(),
+            (None, None) => String::new(),
+        }
+    }
+
     /// Its own parameter tensors (`weight`, `bias`, ViT's `class_token`) with their shapes.
-    pub parameters: Vec<(&'static str, Shape)>,
-    /// Indices of its children in [`Report::modules`].
-    pub children: Vec<usize>,
+    pub fn parameters(&self) -> Vec<(&'static str, Shape)> {
+        match self.node().module.body {
+            Body::Graph(g) => g.params.iter().map(|p| (p.name, p.shape)).collect(),
+            Body::Layer(_) => self
+                .layer()
+                .and_then(|l| l.params().ok())
+                .map(|p| p.tensors().to_vec())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Its parent; `None` for the model.
+    pub fn parent(&self) -> Option<ModuleStats<'r>> {
+        match self.node().parent {
+            NONE => None,
+            p => Some(self.report.stats(p as usize)),
+        }
+    }
+
+    /// Its children, in declaration order. O(1) per child.
+    pub fn children(&self) -> impl Iterator<Item = ModuleStats<'r>> + use<'r> {
+        let report = self.report;
+        let end = self.node().end as usize;
+        let mut c = self.index + 1;
+        core::iter::from_fn(move || {
+            (c < end).then(|| {
+                let m = report.stats(c);
+                c = report.nodes[c].end as usize;
+                m
+            })
+        })
+    }
+}
+
+impl fmt::Debug for ModuleStats<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ModuleStats")
+            .field("path", &self.path())
+            .field("class", &self.class())
+            .field("input", &self.input())
+            .field("output", &self.output())
+            .field("calls", &self.calls())
+            .field("cost", self.cost())
+            .finish()
+    }
 }
 
 /// The analysis of a model at one input in one mode, module by module.
@@ -53,7 +186,9 @@ pub struct ModuleStats {
 pub struct Report {
     mode: Mode,
     totals: Totals,
-    modules: Vec<ModuleStats>,
+    nodes: Vec<Node>,
+    calls: Vec<Call>,
+    costs: Vec<Cost>,
 }
 
 impl Report {
@@ -63,51 +198,23 @@ impl Report {
     }
 
     /// Analyses a model description on an input of shape `input` (batch included).
+    ///
+    /// O(modules + steps): the walk the compiler runs, once to count and once to record
+    /// (an array's identical elements are walked once and their records copied), then
+    /// one pass folding the records into the module tree. Memory: 40 bytes per module
+    /// kept, and about 70 more per module while it is built.
     pub fn new(model: &'static Module, input: Shape, mode: Mode) -> Result<Report, Error> {
-        // First pass counts the records, the second writes them: the same walk as
-        // `analysis::analyze`, which the compiler runs.
-        let mut none: [Record; 0] = [];
-        let mut counter = Recorder::new(&mut none);
+        let mut no_records: [Record; 0] = [];
+        let mut no_calls: [Call; 0] = [];
+        let mut counter = Recorder::new(&mut no_records, &mut no_calls);
         walk(model, input, mode, &mut counter)?;
         let mut records = vec![Record::EMPTY; counter.len()];
-        let mut recorder = Recorder::new(&mut records);
+        let mut calls = vec![Call::EMPTY; counter.calls_len()];
+        let mut recorder = Recorder::new(&mut records, &mut calls);
         let (output, cost) = walk(model, input, mode, &mut recorder)?;
-
-        let mut modules = Vec::new();
-        let mut by_path = BTreeMap::new();
-        declare(model, String::new(), 0, &mut modules, &mut by_path);
-        // Modules whose `extra_repr` the description sets; the others print their layer's.
-        let fixed: Vec<bool> = modules.iter().map(|m| !m.extra_repr.is_empty()).collect();
-        let overridden = declared_reprs(model);
-
-        let mut record_paths: Vec<String> = Vec::with_capacity(records.len());
-        for r in &records {
-            let path = if r.parent == NO_PARENT {
-                String::new()
-            } else {
-                join(&record_paths[r.parent], &format!("{}", r.name))
-            };
-            if let Some(&i) = by_path.get(&path) {
-                let m: &mut ModuleStats = &mut modules[i];
-                if let (None, Some(layer)) = (&m.layer, &r.layer) {
-                    m.layer = Some(*layer);
-                    m.parameters = layer.params()?.tensors().to_vec();
-                    if !fixed[i] && !overridden.contains(&path) {
-                        m.extra_repr = layer.extra_repr();
-                    }
-                }
-                if r.called {
-                    if m.calls == 0 {
-                        m.input = Some(r.input);
-                        m.output = Some(r.output);
-                    }
-                    m.calls += 1;
-                }
-                // Sums of parts of the total, which did not overflow.
-                m.cost = m.cost.checked_add(r.cost)?;
-            }
-            record_paths.push(path);
-        }
+        let mut nodes = tree::declare(model)?;
+        let mut costs: Vec<Cost> = calls.iter().map(|c| c.cost).collect();
+        tree::fold(&mut nodes, &records, &calls, &mut costs)?;
         Ok(Report {
             mode,
             totals: Totals {
@@ -115,8 +222,17 @@ impl Report {
                 output,
                 cost,
             },
-            modules,
+            nodes,
+            calls,
+            costs,
         })
+    }
+
+    fn stats(&self, index: usize) -> ModuleStats<'_> {
+        ModuleStats {
+            report: self,
+            index,
+        }
     }
 
     /// The mode analysed.
@@ -130,13 +246,38 @@ impl Report {
     }
 
     /// Every module, in `named_modules()` order (the model first).
-    pub fn modules(&self) -> &[ModuleStats] {
-        &self.modules
+    pub fn modules(&self) -> impl ExactSizeIterator<Item = ModuleStats<'_>> + '_ {
+        (0..self.nodes.len()).map(|i| self.stats(i))
     }
 
-    /// The module at a dotted path (`""` for the model).
-    pub fn module(&self, path: &str) -> Option<&ModuleStats> {
-        self.modules.iter().find(|m| m.path == path)
+    /// How many modules the model has, itself included.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Always false: a report has at least the model.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The model itself.
+    pub fn model(&self) -> ModuleStats<'_> {
+        self.stats(0)
+    }
+
+    /// The module at a dotted path (`""` for the model). O(depth · fields): each name
+    /// is looked up among its parent's children (an array's element at once).
+    pub fn module(&self, path: &str) -> Option<ModuleStats<'_>> {
+        let mut at = 0;
+        if path.is_empty() {
+            return Some(self.stats(0));
+        }
+        for part in path.split('.') {
+            let parent = self.nodes[at].module;
+            let ordinal = tree::ordinal_by_text(parent, part)?;
+            at = tree::find_child(&self.nodes, at, ordinal, NONE)?;
+        }
+        Some(self.stats(at))
     }
 
     /// Total parameters in mmengine's format (`11.69M`).
@@ -157,7 +298,7 @@ impl Report {
     /// One line with the totals, exact and in mmengine's format, and the output shape:
     /// `ResNet at [1, 3, 224, 224], training mode: 11689512 params (11.69M), …`.
     pub fn summary(&self) -> String {
-        let class = self.modules.first().map_or("model", |m| m.class);
+        let class = self.model().class();
         let mode = match self.mode {
             Mode::Train => "training mode",
             Mode::Eval => "eval mode",
@@ -198,13 +339,27 @@ impl Report {
 
     /// Every parameter tensor as `(dotted name, shape)`, in `named_parameters()` order.
     pub(crate) fn named_parameters(&self) -> Vec<(String, Shape)> {
+        let paths = self.paths();
         let mut out = Vec::new();
-        for m in &self.modules {
-            for (name, shape) in &m.parameters {
-                out.push((join(&m.path, name), *shape));
+        for m in self.modules() {
+            for (name, shape) in m.parameters() {
+                out.push((join(&paths[m.index()], name), shape));
             }
         }
         out
+    }
+
+    /// Every module's dotted path, by index. O(modules · path length).
+    pub(crate) fn paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = Vec::with_capacity(self.nodes.len());
+        for m in self.modules() {
+            let path = match (m.parent(), m.name()) {
+                (Some(p), Some(name)) => join(&paths[p.index()], &format!("{name}")),
+                _ => String::new(),
+            };
+            paths.push(path);
+        }
+        paths
     }
 }
 
@@ -212,28 +367,26 @@ impl Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let shape = |s: &Option<Shape>| s.map(|s| format!("{s}")).unwrap_or_else(|| "-".into());
+        let paths = self.paths();
         let rows: Vec<[String; 8]> = self
-            .modules
-            .iter()
+            .modules()
             .map(|m| {
-                let name = if m.path.is_empty() {
-                    "model"
-                } else {
-                    m.path.as_str()
-                };
+                let path = &paths[m.index()];
+                let name = if path.is_empty() { "model" } else { path };
+                let cost = m.cost();
                 let by_op: Vec<String> = OpKind::ALL
                     .iter()
-                    .filter(|op| m.cost.flops_of(**op) != 0)
-                    .map(|op| format!("{}={}", op.name(), m.cost.flops_of(*op)))
+                    .filter(|op| cost.flops_of(**op) != 0)
+                    .map(|op| format!("{}={}", op.name(), cost.flops_of(*op)))
                     .collect();
                 [
-                    format!("{}{}", "  ".repeat(m.depth), name),
-                    m.class.into(),
-                    shape(&m.input),
-                    shape(&m.output),
-                    format!("{}", m.cost.params),
-                    format!("{}", m.cost.flops),
-                    format!("{}", m.cost.activations),
+                    format!("{}{}", "  ".repeat(m.depth()), name),
+                    m.class().into(),
+                    shape(&m.input()),
+                    shape(&m.output()),
+                    format!("{}", cost.params),
+                    format!("{}", cost.flops),
+                    format!("{}", cost.activations),
                     by_op.join(", "),
                 ]
             })
@@ -287,133 +440,6 @@ impl fmt::Display for Report {
             )?;
         }
         Ok(())
-    }
-}
-
-/// Lists the modules in declaration order (PyTorch's `named_modules()`), depth first.
-fn declare(
-    module: &'static Module,
-    path: String,
-    depth: usize,
-    modules: &mut Vec<ModuleStats>,
-    by_path: &mut BTreeMap<String, usize>,
-) -> usize {
-    let index = modules.len();
-    by_path.insert(path.clone(), index);
-    let (parameters, extra_repr) = match &module.body {
-        Body::Graph(g) => (
-            g.params.iter().map(|p| (p.name, p.shape)).collect(),
-            String::new(),
-        ),
-        _ => (Vec::new(), String::new()),
-    };
-    modules.push(ModuleStats {
-        path: path.clone(),
-        depth,
-        class: module.class,
-        layer: None,
-        input: None,
-        output: None,
-        calls: 0,
-        cost: Cost::ZERO,
-        extra_repr: module.extra_repr.map(String::from).unwrap_or(extra_repr),
-        parameters,
-        children: Vec::new(),
-    });
-    for (name, child) in children_of(module) {
-        let c = declare(
-            child,
-            join(&path, &format!("{name}")),
-            depth + 1,
-            modules,
-            by_path,
-        );
-        modules[index].children.push(c);
-    }
-    index
-}
-
-/// The paths of the modules whose description sets `extra_repr` (maybe to nothing).
-fn declared_reprs(model: &'static Module) -> Vec<String> {
-    fn visit(m: &'static Module, path: String, out: &mut Vec<String>) {
-        if m.extra_repr.is_some() {
-            out.push(path.clone());
-        }
-        for (name, child) in children_of(m) {
-            visit(child, join(&path, &format!("{name}")), out);
-        }
-    }
-    let mut out = Vec::new();
-    visit(model, String::new(), &mut out);
-    out
-}
-
-/// The children of a module as PyTorch names them: field names, positions in a
-/// sequence, or positions in a sequential struct (fragments and spliced sequences take
-/// several), as the analysis names them.
-fn children_of(module: &'static Module) -> Vec<(Name, &'static Module)> {
-    let mut out = Vec::new();
-    match module.body {
-        Body::Layer(_) => {}
-        Body::Sequence { modules, prefix } => {
-            out.extend(
-                modules
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| (Name::position(prefix, i), *m)),
-            );
-        }
-        Body::Repeat {
-            module,
-            count,
-            prefix,
-        } => out.extend((0..count).map(|i| (Name::position(prefix, i), module))),
-        Body::Graph(g) => match g.naming {
-            Naming::Fields => {
-                out.extend(
-                    g.children
-                        .iter()
-                        .filter(|c| c.present)
-                        .map(|c| (Name::Field(c.name), c.module)),
-                );
-            }
-            Naming::Positions | Naming::Fragment => positioned_children(&g, 0, &mut out),
-        },
-    }
-    out
-}
-
-fn positioned_children(graph: &Graph, offset: usize, out: &mut Vec<(Name, &'static Module)>) {
-    for (i, c) in graph.children.iter().enumerate() {
-        if c.present {
-            positioned(c.module, c.splice, offset + graph.positions_before(i), out);
-        }
-    }
-}
-
-fn positioned(
-    module: &'static Module,
-    spliced: bool,
-    position: usize,
-    out: &mut Vec<(Name, &'static Module)>,
-) {
-    match module.body {
-        Body::Graph(g) if g.naming == Naming::Fragment => positioned_children(&g, position, out),
-        Body::Sequence { modules, .. } if spliced => {
-            let mut at = position;
-            for m in modules {
-                positioned(m, false, at, out);
-                at += m.positions(false);
-            }
-        }
-        Body::Repeat {
-            module: m, count, ..
-        } if spliced => {
-            for i in 0..count {
-                positioned(m, false, position + i * m.positions(false), out);
-            }
-        }
-        _ => out.push((Name::Index(position), module)),
     }
 }
 

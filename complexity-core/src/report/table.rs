@@ -17,14 +17,14 @@ const HEADERS: [&str; 4] = ["module", "#parameters or shape", "#flops", "#activa
 /// The statistics of one row name: params, FLOPs, activations, each possibly absent.
 type Cells = [Option<String>; 3];
 
-/// Whether `name` is a direct child of `prefix` (`""` or `"layer1."`) by mmengine's rule:
-/// it starts with the prefix and has as many dots.
-fn is_child(name: &str, prefix: &str) -> bool {
-    !name.is_empty() && dots(name) == dots(prefix) && name.starts_with(prefix)
-}
-
-fn dots(s: &str) -> usize {
-    s.bytes().filter(|&b| b == b'.').count()
+/// The parent of a row name by mmengine's rule (a direct child of `prefix` starts with it
+/// and has as many dots): the name up to its last dot, `""` for a top-level name, `None`
+/// for the model's own `""`.
+fn parent_of(name: &str) -> Option<&str> {
+    if name.is_empty() {
+        return None;
+    }
+    Some(name.rsplit_once('.').map_or("", |(parent, _)| parent))
 }
 
 fn prefix_of(name: &str) -> String {
@@ -35,6 +35,31 @@ fn prefix_of(name: &str) -> String {
     }
 }
 
+/// The direct children of every name, in the order given, by parent name. O(n log n).
+fn children_by_parent<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, Vec<usize>> {
+    let mut children: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, name) in names.enumerate() {
+        if let Some(parent) = parent_of(name) {
+            children.entry(parent.into()).or_default().push(i);
+        }
+    }
+    children
+}
+
+/// The rows of a table (name, cells), and the children of each name among them.
+struct Rows {
+    rows: Vec<(String, Cells)>,
+    index: BTreeMap<String, usize>,
+    children: BTreeMap<String, Vec<usize>>,
+}
+
+impl Rows {
+    fn children(&self, name: &str) -> &[usize] {
+        self.children.get(name).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// mmengine's `out_table`. O(n log n) in the rows (modules and parameters).
 pub(super) fn render(report: &Report) -> String {
     // 1. Statistics in mmengine's dict order: `parameter_count` first (every prefix of every
     //    parameter name, in `named_parameters()` order), then every module's FLOPs and
@@ -61,23 +86,28 @@ pub(super) fn render(report: &Report) -> String {
         }
     }
     let mut uncalled = BTreeSet::new();
+    let paths = report.paths();
     for m in report.modules() {
-        let i = slot(&m.path, &mut names, &mut values);
-        values[i][1] = Some(m.cost.flops);
-        values[i][2] = Some(m.cost.activations as u128);
-        if m.calls == 0 {
+        let i = slot(&paths[m.index()], &mut names, &mut values);
+        let cost = m.cost();
+        values[i][1] = Some(cost.flops);
+        values[i][2] = Some(cost.activations as u128);
+        if m.calls() == 0 {
             uncalled.insert(i);
         }
     }
 
     // 2. `_remove_zero_statistics(require_trivial_children=True)`: drop an all-zero row
     //    unless a child survives; the survivors come out in post-order.
+    let children = children_by_parent(names.iter().map(String::as_str));
     let mut kept: Vec<usize> = Vec::new();
-    keep(0, &names, &values, &mut kept);
+    if !names.is_empty() {
+        keep(0, &names, &values, &children, &mut kept);
+    }
 
     // 3. Numbers to mmengine's strings; uncalled modules get empty FLOPs and activations;
     //    parameter rows show their shape.
-    let mut rows: Vec<(String, Cells)> = kept
+    let rows: Vec<(String, Cells)> = kept
         .iter()
         .map(|&i| {
             let mut cells: Cells = values[i].map(|v| v.map(|v| format_size(v, 3)));
@@ -91,6 +121,16 @@ pub(super) fn render(report: &Report) -> String {
             (names[i].clone(), cells)
         })
         .collect();
+    let mut rows = Rows {
+        index: rows
+            .iter()
+            .enumerate()
+            .map(|(i, (n, _))| (n.clone(), i))
+            .rev()
+            .collect(),
+        children: children_by_parent(rows.iter().map(|(n, _)| n.as_str())),
+        rows,
+    };
 
     // 4. `_stats_table_format`.
     let mut table: Vec<[String; 4]> = Vec::new();
@@ -105,15 +145,20 @@ pub(super) fn render(report: &Report) -> String {
         0,
     ));
     let root_prefix = prefix_of(&root_name);
-    fill(1, &root_prefix, &root_prefix, &mut rows, &mut table);
+    fill(1, &root_name, &root_prefix, &mut rows, &mut table);
     draw(&table)
 }
 
-fn keep(i: usize, names: &[String], values: &[[Option<u128>; 3]], kept: &mut Vec<usize>) -> bool {
-    let prefix = prefix_of(&names[i]);
+fn keep(
+    i: usize,
+    names: &[String],
+    values: &[[Option<u128>; 3]],
+    children: &BTreeMap<String, Vec<usize>>,
+    kept: &mut Vec<usize>,
+) -> bool {
     let mut trivial_children = true;
-    for (j, name) in names.iter().enumerate() {
-        if is_child(name, &prefix) && keep(j, names, values, kept) {
+    for &j in children.get(&names[i]).map_or(&[][..], Vec::as_slice) {
+        if keep(j, names, values, children, kept) {
             trivial_children = false;
         }
     }
@@ -123,20 +168,6 @@ fn keep(i: usize, names: &[String], values: &[[Option<u128>; 3]], kept: &mut Vec
         kept.push(i);
     }
     keep
-}
-
-fn single_child(name: &str, rows: &[(String, Cells)]) -> Option<usize> {
-    let prefix = prefix_of(name);
-    let mut found = None;
-    for (i, (n, _)) in rows.iter().enumerate() {
-        if is_child(n, &prefix) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(i);
-        }
-    }
-    found
 }
 
 /// `_try_combine`: the same keys, and equal values wherever both are non-empty.
@@ -158,43 +189,41 @@ fn try_combine(a: &Cells, b: &Cells) -> Option<Cells> {
 }
 
 /// `_fastforward`: merges a row into its only child while their statistics agree.
-fn fastforward(name: String, rows: &mut [(String, Cells)]) -> (String, Cells) {
-    let own = rows.iter().position(|(n, _)| *n == name);
-    let Some(own) = own else {
-        return (name, [None, None, None]);
-    };
-    let Some(child) = single_child(&name, rows) else {
-        return (name, rows[own].1.clone());
-    };
-    let Some(combined) = try_combine(&rows[own].1, &rows[child].1) else {
-        return (name, rows[own].1.clone());
-    };
-    rows[child].1 = combined;
-    let child_name = rows[child].0.clone();
-    fastforward(child_name, rows)
+fn fastforward(mut name: String, rows: &mut Rows) -> (String, Cells) {
+    loop {
+        let Some(&own) = rows.index.get(&name) else {
+            return (name, [None, None, None]);
+        };
+        let &[child] = rows.children(&name) else {
+            return (name, rows.rows[own].1.clone());
+        };
+        let Some(combined) = try_combine(&rows.rows[own].1, &rows.rows[child].1) else {
+            return (name, rows.rows[own].1.clone());
+        };
+        rows.rows[child].1 = combined;
+        name = rows.rows[child].0.clone();
+    }
 }
 
 fn fill(
     level: usize,
-    prefix: &str,
+    parent: &str,
     root_prefix: &str,
-    rows: &mut Vec<(String, Cells)>,
+    rows: &mut Rows,
     table: &mut Vec<[String; 4]>,
 ) {
     if level > MAX_DEPTH {
         return;
     }
-    for i in 0..rows.len() {
-        if !is_child(&rows[i].0, prefix) {
-            continue;
-        }
-        let (name, cells) = fastforward(rows[i].0.clone(), rows);
+    let children = rows.children(parent).to_vec();
+    for i in children {
+        let (name, cells) = fastforward(rows.rows[i].0.clone(), rows);
         let pretty = match name.strip_prefix(root_prefix) {
             Some(rest) if !root_prefix.is_empty() => rest,
             _ => &name,
         };
         table.push(build_row(pretty, &cells, level));
-        fill(level + 1, &prefix_of(&name), root_prefix, rows, table);
+        fill(level + 1, &name, root_prefix, rows, table);
     }
 }
 
