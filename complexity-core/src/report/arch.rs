@@ -15,7 +15,9 @@ pub(super) fn render(report: &Report) -> String {
     } else {
         ""
     };
-    format!("\n{note}{}", repr(report.model()))
+    let mut out = format!("\n{note}");
+    repr(report.model(), 0, &mut out);
+    out
 }
 
 /// `_remove_zero_statistics` keeps the model and every module with a non-zero statistic;
@@ -45,8 +47,9 @@ fn stats_line(m: &ModuleStats) -> Option<String> {
     ))
 }
 
-/// `nn.Module.__repr__` with the statistics added as one more extra line.
-fn repr(m: ModuleStats<'_>) -> String {
+/// `nn.Module.__repr__` with the statistics added as one more extra line, written at
+/// `indent` spaces (the indentation `_addindent` gives each level). O(output).
+fn repr(m: ModuleStats<'_>, indent: usize, out: &mut String) {
     let mut extra_lines: Vec<String> = Vec::new();
     let extra_repr = m.extra_repr();
     if !extra_repr.is_empty() {
@@ -55,29 +58,32 @@ fn repr(m: ModuleStats<'_>) -> String {
     if let Some(stats) = stats_line(&m) {
         extra_lines.push(stats);
     }
-    let mut child_lines = Vec::new();
-    for c in m.children() {
-        let key = c.name().map(|n| format!("{n}")).unwrap_or_default();
-        child_lines.push(format!("({key}): {}", add_indent(&repr(c), 2)));
+    let mut children = m.children().peekable();
+    *out += m.class();
+    out.push('(');
+    if extra_lines.len() == 1 && children.peek().is_none() {
+        *out += &extra_lines[0];
+    } else if !extra_lines.is_empty() || children.peek().is_some() {
+        let inner = indent + 2;
+        for line in &extra_lines {
+            newline(out, inner);
+            *out += line;
+        }
+        for c in children {
+            newline(out, inner);
+            out.push('(');
+            if let Some(name) = c.name() {
+                *out += &format!("{name}");
+            }
+            *out += "): ";
+            repr(c, inner, out);
+        }
+        newline(out, indent);
     }
-    let mut s = format!("{}(", m.class());
-    if extra_lines.len() == 1 && child_lines.is_empty() {
-        s += &extra_lines[0];
-    } else if !extra_lines.is_empty() || !child_lines.is_empty() {
-        let lines: Vec<String> = extra_lines.into_iter().chain(child_lines).collect();
-        s += "\n  ";
-        s += &lines.join("\n  ");
-        s += "\n";
-    }
-    s + ")"
+    out.push(')');
 }
 
-/// `nn.Module._addindent`: indents every line but the first.
-fn add_indent(s: &str, spaces: usize) -> String {
-    let mut lines = s.split('\n');
-    let first = lines.next().unwrap_or_default();
-    let pad = " ".repeat(spaces);
-    lines.fold(String::from(first), |acc, line| {
-        format!("{acc}\n{pad}{line}")
-    })
+fn newline(out: &mut String, indent: usize) {
+    out.push('\n');
+    out.extend(core::iter::repeat_n(' ', indent));
 }

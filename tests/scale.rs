@@ -1,0 +1,290 @@
+//! The analysis at scale: models whose size once broke it compile here with exact figures,
+//! and its limits are errors, never a stack overflow or an abort. (Speed is measured by
+//! `cargo bench` and `benches/compile_time.sh`, not here.)
+
+use complexity_core::report::Report;
+use complexity_core::{Complexity, ErrorKind, Mode, Shape, Totals, analyze, totals};
+
+#[path = "../examples/llama/model.rs"]
+#[allow(dead_code)]
+mod llama;
+
+use llama::{Llama2_7B, Llama3_70B, Llama31_405B, LlamaConfig, LlamaForCausalLM, LlamaModel};
+
+/// A convolution, a batch norm and a ReLU.
+#[derive(Complexity)]
+pub struct ConvBnRelu {
+    #[complexity(conv2d(out = 16, kernel = 3, padding = 1, bias = false))]
+    conv: (),
+    #[complexity(batch_norm2d)]
+    bn: (),
+    #[complexity(relu(inplace))]
+    relu: (),
+}
+
+/// 30,000 layers.
+#[derive(Complexity)]
+#[complexity(input = (16, 32, 32))]
+pub struct Chain {
+    layers: [ConvBnRelu; 10_000],
+}
+
+#[test]
+fn ten_thousand_blocks_are_constants() {
+    // Per block: conv 16·16·3·3 = 2,304 weights, batch norm 2·16 = 32.
+    assert_eq!(Chain::PARAMS, 10_000 * (2_304 + 32));
+    // Per block at 16×32×32: conv 2,304·32·32 = 2,359,296 multiply-adds; batch norm in
+    // training mode 5·16·32·32 = 81,920, in eval mode 2·16·32·32 = 32,768.
+    assert_eq!(Chain::FLOPS, 10_000 * (2_359_296 + 81_920));
+    assert_eq!(Chain::FLOPS_EVAL, 10_000 * (2_359_296 + 32_768));
+    // The conv's output is its only activation.
+    assert_eq!(Chain::ACTIVATIONS, 10_000 * 16 * 32 * 32);
+    // The peak: one layer's input and output (the ReLU works in place).
+    assert_eq!(Chain::PEAK_ACTIVATIONS, 2 * 16 * 32 * 32);
+    let report = Report::of::<Chain>(Chain::INPUT, Mode::Train).unwrap();
+    assert_eq!(report.len(), 1 + 1 + 10_000 * 4);
+    assert_eq!(report.totals().cost.flops, Chain::FLOPS);
+    let last = report.module("layers.9999.bn").unwrap();
+    assert_eq!(last.cost().flops, 81_920);
+    assert_eq!(last.output().unwrap(), Shape::new(&[1, 16, 32, 32]));
+    assert_eq!(report.zero_ops(), vec![("relu", 10_000)]);
+}
+
+/// The innermost of 64 nested structs.
+#[derive(Complexity)]
+pub struct Level0 {
+    #[complexity(conv2d(out = 16, kernel = 3, padding = 1))]
+    conv: (),
+}
+
+macro_rules! nest {
+    ($(($outer:ident, $inner:ident)),* $(,)?) => {
+        $(
+            /// One level of nesting.
+            #[derive(Complexity)]
+            pub struct $outer {
+                inner: $inner,
+            }
+        )*
+    };
+}
+
+nest!(
+    (Level1, Level0),
+    (Level2, Level1),
+    (Level3, Level2),
+    (Level4, Level3),
+    (Level5, Level4),
+    (Level6, Level5),
+    (Level7, Level6),
+    (Level8, Level7),
+    (Level9, Level8),
+    (Level10, Level9),
+    (Level11, Level10),
+    (Level12, Level11),
+    (Level13, Level12),
+    (Level14, Level13),
+    (Level15, Level14),
+    (Level16, Level15),
+    (Level17, Level16),
+    (Level18, Level17),
+    (Level19, Level18),
+    (Level20, Level19),
+    (Level21, Level20),
+    (Level22, Level21),
+    (Level23, Level22),
+    (Level24, Level23),
+    (Level25, Level24),
+    (Level26, Level25),
+    (Level27, Level26),
+    (Level28, Level27),
+    (Level29, Level28),
+    (Level30, Level29),
+    (Level31, Level30),
+    (Level32, Level31),
+    (Level33, Level32),
+    (Level34, Level33),
+    (Level35, Level34),
+    (Level36, Level35),
+    (Level37, Level36),
+    (Level38, Level37),
+    (Level39, Level38),
+    (Level40, Level39),
+    (Level41, Level40),
+    (Level42, Level41),
+    (Level43, Level42),
+    (Level44, Level43),
+    (Level45, Level44),
+    (Level46, Level45),
+    (Level47, Level46),
+    (Level48, Level47),
+    (Level49, Level48),
+    (Level50, Level49),
+    (Level51, Level50),
+    (Level52, Level51),
+    (Level53, Level52),
+    (Level54, Level53),
+    (Level55, Level54),
+    (Level56, Level55),
+    (Level57, Level56),
+    (Level58, Level57),
+    (Level59, Level58),
+    (Level60, Level59),
+    (Level61, Level60),
+    (Level62, Level61),
+    (Level63, Level62),
+);
+
+/// The 64th level, with its totals as constants.
+#[derive(Complexity)]
+#[complexity(input = (16, 8, 8))]
+pub struct Deep {
+    inner: Level63,
+}
+
+#[test]
+fn sixty_five_levels_deep_compile() {
+    // 16·16·3·3 weights + 16 biases; 2,304·8·8 multiply-adds.
+    assert_eq!(Deep::PARAMS, 2_320);
+    assert_eq!(Deep::FLOPS, 147_456);
+}
+
+#[test]
+fn a_deep_report_runs_on_a_small_stack() {
+    // cargo test's default thread stack, explicitly.
+    let report = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| Report::of::<Deep>(Deep::INPUT, Mode::Eval).unwrap())
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(report.len(), 66);
+    let path = format!("{}conv", "inner.".repeat(64));
+    let conv = report.module(&path).unwrap();
+    assert_eq!(conv.depth(), 65);
+    assert_eq!(conv.cost().flops, 147_456);
+    // mmengine's table merges each single-child row into its child while their figures
+    // agree: the 64 levels collapse into one row for the convolution, then its weight
+    // and bias (a blank line, three rules, the header, three rows).
+    let table = report.table();
+    assert_eq!(table.lines().count(), 8);
+    assert!(table.contains(&format!("| {path} | 2.32K ")), "{table}");
+    // PyTorch's repr: the convolution, at depth 65, is indented by 2·65 spaces.
+    let arch = report.arch();
+    let conv = format!(
+        "{}(conv): Conv2d(\n{}16, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1)",
+        "  ".repeat(65),
+        "  ".repeat(66)
+    );
+    assert!(arch.contains(&conv), "{arch}");
+}
+
+/// Parameters and FLOPs of a Llama at `s` tokens, derived by hand from its layers:
+/// per decoder layer, the projections q and o (h·h each), k and v (h·kv·d each), the MLP
+/// (3·h·i), two RMSNorm weights (2·h); the embedding and the head (v·h each), the final
+/// norm (h). FLOPs: every linear layer s·in·out, the two attention products
+/// 2·heads·s·s·d per layer.
+fn llama<C: LlamaConfig>(layers: u128, s: u128) -> (u128, u128) {
+    let (h, i, heads, kv, v) = (
+        C::HIDDEN as u128,
+        C::INTERMEDIATE as u128,
+        C::HEADS as u128,
+        C::KV_HEADS as u128,
+        C::VOCAB as u128,
+    );
+    let d = h / heads;
+    let layer_linear = 2 * h * h + 2 * h * kv * d + 3 * h * i;
+    let params = layers * (layer_linear + 2 * h) + 2 * v * h + h;
+    let flops = layers * (s * layer_linear + 2 * heads * s * s * d) + s * h * v;
+    (params, flops)
+}
+
+#[test]
+fn llama_parameters_are_transformers_own() {
+    // `params_with_lm_head` and `params_model_only` of llm_params.json (transformers
+    // 5.24.0 on the meta device).
+    const LLAMA2_7B: Totals = totals!(LlamaForCausalLM<Llama2_7B, 32>, input = [1, 8192]);
+    const LLAMA3_70B: Totals = totals!(LlamaForCausalLM<Llama3_70B, 80>, input = [1, 8192]);
+    const LLAMA31_405B: Totals = totals!(LlamaForCausalLM<Llama31_405B, 126>, input = [1, 8192]);
+    const MODEL_405B: Totals = totals!(LlamaModel<Llama31_405B, 126>, input = [1, 8192]);
+    assert_eq!(LLAMA2_7B.params(), 6_738_415_616);
+    assert_eq!(LLAMA3_70B.params(), 70_553_706_496);
+    assert_eq!(LLAMA31_405B.params(), 405_853_388_800);
+    assert_eq!(MODEL_405B.params(), 403_752_042_496);
+    assert_eq!(
+        (LLAMA2_7B.params() as u128, LLAMA2_7B.flops()),
+        llama::<Llama2_7B>(32, 8192)
+    );
+    assert_eq!(
+        (LLAMA31_405B.params() as u128, LLAMA31_405B.flops()),
+        llama::<Llama31_405B>(126, 8192)
+    );
+}
+
+#[test]
+fn llama_405b_at_its_full_context() {
+    const LONG: Totals = totals!(LlamaForCausalLM<Llama31_405B, 126>, input = [1, 131_072]);
+    assert_eq!(
+        (LONG.params() as u128, LONG.flops()),
+        llama::<Llama31_405B>(126, 131_072)
+    );
+    assert_eq!(LONG.output.dims(), &[1, 131_072, 128_256]);
+    // The run-time report lists every module of all 126 layers and agrees.
+    let report =
+        Report::of::<LlamaForCausalLM<Llama31_405B, 126>>(Shape::new(&[1, 131_072]), Mode::Train)
+            .unwrap();
+    assert_eq!(report.totals(), &LONG);
+    assert_eq!(
+        report
+            .module("model.layers.125.self_attn.k_proj")
+            .unwrap()
+            .cost()
+            .params,
+        16_384 * 1_024
+    );
+}
+
+/// A chain of `n` hand-built modules, each holding the next (leaked: descriptions are
+/// `'static`).
+fn chain(n: usize) -> &'static complexity_core::Module {
+    use complexity_core::module::{Body, Module};
+    let mut m: &'static Module = &<Level0 as Complexity>::MODULE;
+    for _ in 1..n {
+        let modules: &'static [&'static Module] = Box::leak(Box::new([m]));
+        m = Box::leak(Box::new(Module {
+            class: "Sequential",
+            extra_repr: None,
+            body: Body::Sequence {
+                modules,
+                prefix: "",
+            },
+        }));
+    }
+    m
+}
+
+#[test]
+fn nesting_past_the_limit_is_an_error() {
+    let input = Shape::new(&[1, 16, 8, 8]);
+    let depth = complexity_core::analysis::MAX_DEPTH;
+    // The innermost struct and its layer: `depth` frames, the layer applied in place.
+    assert!(analyze(chain(depth), input, Mode::Train).is_ok());
+    let err = analyze(chain(depth + 1), input, Mode::Train).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::Limit { limit: 128, .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .ends_with("more than 128 modules nested in one another, the analysis's limit: flatten a level (an array or a spliced sequence adds none)"),
+        "{err}"
+    );
+    // The same error from the report, on a small stack.
+    let err = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || Report::new(chain(depth + 1), input, Mode::Train).unwrap_err())
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(matches!(err.kind(), ErrorKind::Limit { .. }));
+}
