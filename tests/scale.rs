@@ -276,7 +276,7 @@ fn nesting_past_the_limit_is_an_error() {
     );
     assert!(
         err.to_string()
-            .ends_with("more than 128 modules nested in one another, the analysis's limit: flatten a level (an array or a spliced sequence adds none)"),
+            .ends_with("more than 128 modules nested in one another, the analysis's limit: flatten a level (a `splice`d sequence or a `fragment` adds none)"),
         "{err}"
     );
     // The same error from the report, on a small stack.
@@ -287,4 +287,29 @@ fn nesting_past_the_limit_is_an_error() {
         .join()
         .unwrap();
     assert!(matches!(err.kind(), ErrorKind::Limit { .. }));
+}
+
+#[test]
+fn a_forward_past_the_value_limit_is_an_error() {
+    use complexity_core::module::{Body, Graph, Module, Naming, Step};
+    // A hand-built forward of 600 numbers: 601 values with the input.
+    let steps: &'static [Step] = Box::leak(vec![Step::Scalar; 600].into_boxed_slice());
+    let module: &'static Module = Box::leak(Box::new(Module {
+        class: "Wide",
+        extra_repr: None,
+        body: Body::Graph(Graph {
+            naming: Naming::Fields,
+            inputs: 1,
+            children: &[],
+            params: &[],
+            steps,
+            output: 0,
+        }),
+    }));
+    let err = analyze(module, Shape::new(&[1, 8]), Mode::Train).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "model: more than 512 values in one forward (inputs plus steps) (this model needs 601), \
+         the analysis's limit: move part of the program into a child module"
+    );
 }

@@ -16,7 +16,7 @@ use crate::kinds::closest;
 
 /// The most values (inputs plus one per step) a forward program may have: core's
 /// `analysis::MAX_VALUES`.
-pub const MAX_VALUES: usize = 64;
+pub const MAX_VALUES: usize = 512;
 
 /// A compiled forward program: the steps as `Step` expressions, and the output value.
 pub struct Program {

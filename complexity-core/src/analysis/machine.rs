@@ -311,7 +311,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 what: "modules nested in one another",
                 limit: MAX_DEPTH,
                 needs: 0,
-                advice: "flatten a level (an array or a spliced sequence adds none)",
+                advice: "flatten a level (a `splice`d sequence or a `fragment` adds none)",
             }));
         }
         let mut frame = EMPTY_FRAME;

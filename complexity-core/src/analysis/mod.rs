@@ -25,7 +25,7 @@
 //! read, with no pass quadratic in anything: an array `[Block; N]` analyses its element
 //! until two consecutive elements see the same input (usually one or two), then
 //! multiplies, so a 126-layer decoder stack costs one layer. Its memory is fixed: the
-//! [`MAX_DEPTH`] frames and [`MAX_SLOTS`] value slots of the machine (about 180 KB), on
+//! [`MAX_DEPTH`] frames and [`MAX_SLOTS`] value slots of the machine (185 KB), on
 //! the stack of whoever runs it, whatever the model's depth.
 
 use crate::cost::Cost;
@@ -52,9 +52,9 @@ pub const MAX_VALUES: usize = 512;
 /// held while its children run).
 pub const MAX_SLOTS: usize = 1024;
 
-/// The most modules nested in one another, the model included (an array's or a spliced
-/// sequence's elements add no level of their own... except the array itself, which is a
-/// module).
+/// The most modules nested in one another, the model included: each struct, array,
+/// tuple and `sequential` is a level, and its children one more (a `splice`d sequence
+/// and a `fragment` add none).
 pub const MAX_DEPTH: usize = 128;
 
 /// The most inputs a module's `forward` may take.
