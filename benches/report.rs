@@ -7,6 +7,7 @@
 
 use complexity_core::report::Report;
 use complexity_core::{Complexity, Mode, Shape, analyze};
+use complexity_workspace::ConvBnRelu;
 
 #[path = "../examples/llama/model.rs"]
 #[allow(dead_code)]
@@ -50,17 +51,6 @@ pub struct ResNet152 {
     avgpool: (),
     #[complexity(linear(in = 2048, out = 1000))]
     fc: (),
-}
-
-/// A convolution, a batch norm and a ReLU.
-#[derive(Complexity)]
-pub struct ConvBnRelu {
-    #[complexity(conv2d(out = 16, kernel = 3, padding = 1, bias = false))]
-    conv: (),
-    #[complexity(batch_norm2d)]
-    bn: (),
-    #[complexity(relu(inplace))]
-    relu: (),
 }
 
 const IMAGE: [u64; 4] = [1, 3, 224, 224];

@@ -4,23 +4,13 @@
 
 use complexity_core::report::Report;
 use complexity_core::{Complexity, ErrorKind, Mode, Shape, Totals, analyze, totals};
+use complexity_workspace::ConvBnRelu;
 
 #[path = "../examples/llama/model.rs"]
 #[allow(dead_code)]
 mod llama;
 
 use llama::{Llama2_7B, Llama3_70B, Llama31_405B, LlamaConfig, LlamaForCausalLM, LlamaModel};
-
-/// A convolution, a batch norm and a ReLU.
-#[derive(Complexity)]
-pub struct ConvBnRelu {
-    #[complexity(conv2d(out = 16, kernel = 3, padding = 1, bias = false))]
-    conv: (),
-    #[complexity(batch_norm2d)]
-    bn: (),
-    #[complexity(relu(inplace))]
-    relu: (),
-}
 
 /// 30,000 layers.
 #[derive(Complexity)]

@@ -1,12 +1,24 @@
-//! Support for the workspace's integration tests: the reference fixtures measured with
-//! mmengine (`tests/fixtures/`, see its README for their provenance) and comparisons of a
-//! [`Report`] against them.
+//! Support for the workspace's integration tests and benchmarks: the reference fixtures
+//! measured with mmengine (`tests/fixtures/`, see its README for their provenance),
+//! comparisons of a [`Report`] against them, and the block the scale tests and benchmarks
+//! repeat.
 
 use std::collections::BTreeMap;
 
 use complexity_core::OpKind;
 use complexity_core::report::Report;
 use serde_json::Value;
+
+/// A convolution, a batch norm and a ReLU: 16 channels in, 16 out, any spatial size.
+#[derive(complexity_core::Complexity)]
+pub struct ConvBnRelu {
+    #[complexity(conv2d(out = 16, kernel = 3, padding = 1, bias = false))]
+    conv: (),
+    #[complexity(batch_norm2d)]
+    bn: (),
+    #[complexity(relu(inplace))]
+    relu: (),
+}
 
 /// A fixture: one model measured with mmengine.
 pub struct Fixture {

@@ -115,6 +115,57 @@ const EMPTY_FRAME: Frame = Frame {
     pos_at: 0,
 };
 
+/// A call about to start: what, how, and where it hangs.
+#[derive(Clone, Copy)]
+struct Callee {
+    module: &'static Module,
+    task: Task,
+    /// The name under the parent (`None` for the model, a fragment, a spliced sequence).
+    name: Option<Name>,
+    /// The parent's record.
+    parent: usize,
+    /// Whether its parameters count (a module's first call).
+    count_params: bool,
+    /// Where a fragment's or spliced sequence's positions start.
+    at: usize,
+}
+
+impl Callee {
+    /// A module call with its own record.
+    const fn call(
+        module: &'static Module,
+        name: Option<Name>,
+        parent: usize,
+        count_params: bool,
+    ) -> Callee {
+        Callee {
+            module,
+            task: Task::Call,
+            name,
+            parent,
+            count_params,
+            at: 0,
+        }
+    }
+
+    /// A module never called, recorded with its parameters.
+    const fn uncalled(
+        module: &'static Module,
+        name: Name,
+        parent: usize,
+        count_params: bool,
+    ) -> Callee {
+        Callee {
+            module,
+            task: Task::Uncalled,
+            name: Some(name),
+            parent,
+            count_params,
+            at: 0,
+        }
+    }
+}
+
 /// What resuming a frame gave.
 // `Done` is a shape and a cost; boxing them is not possible in a `const fn`.
 #[allow(clippy::large_enum_variant)]
@@ -170,7 +221,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         module: &'static Module,
         input: Shape,
     ) -> Result<(Shape, Cost), Error> {
-        let entered = self.enter(module, Task::Call, None, NO_PARENT, &[input], true, 0);
+        let entered = self.enter(Callee::call(module, None, NO_PARENT, true), &[input]);
         let mut ret = match entered {
             Ok(Some(r)) => return Ok(r),
             Ok(None) => None,
@@ -219,37 +270,33 @@ impl<'r, 'b> Machine<'r, 'b> {
     /// gets a frame (`None`: run it). `at` is where a fragment's or spliced sequence's
     /// positions start. An error carries `name` in its path. O(1), or O(steps + operands)
     /// for a forward program (its liveness table).
-    #[allow(clippy::too_many_arguments)]
     const fn enter(
         &mut self,
-        module: &'static Module,
-        task: Task,
-        name: Option<Name>,
-        parent: usize,
+        callee: Callee,
         inputs: &[Shape],
-        count_params: bool,
-        at: usize,
     ) -> Result<Option<(Shape, Cost)>, Error> {
-        match self.enter_unnamed(module, task, name, parent, inputs, count_params, at) {
+        match self.enter_unnamed(callee, inputs) {
             Ok(r) => Ok(r),
-            Err(e) => match name {
+            Err(e) => match callee.name {
                 Some(n) => Err(e.within(n)),
                 None => Err(e),
             },
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     const fn enter_unnamed(
         &mut self,
-        module: &'static Module,
-        task: Task,
-        name: Option<Name>,
-        parent: usize,
+        callee: Callee,
         inputs: &[Shape],
-        count_params: bool,
-        at: usize,
     ) -> Result<Option<(Shape, Cost)>, Error> {
+        let Callee {
+            module,
+            task,
+            name,
+            parent,
+            count_params,
+            at,
+        } = callee;
         let input = if inputs.is_empty() {
             Shape::SCALAR
         } else {
@@ -549,13 +596,13 @@ impl<'r, 'b> Machine<'r, 'b> {
         match f.task {
             Task::Spliced => self.positioned(module, false, f.at, f.x, f.record, f.count_params),
             _ => self.enter(
-                module,
-                Task::Call,
-                Some(Name::position(prefix, i)),
-                f.record,
+                Callee::call(
+                    module,
+                    Some(Name::position(prefix, i)),
+                    f.record,
+                    f.count_params,
+                ),
                 &[f.x],
-                f.count_params,
-                0,
             ),
         }
     }
@@ -577,17 +624,22 @@ impl<'r, 'b> Machine<'r, 'b> {
             Body::Sequence { .. } | Body::Repeat { .. } if spliced => Task::Spliced,
             _ => {
                 return self.enter(
-                    module,
-                    Task::Call,
-                    Some(Name::Index(at)),
-                    parent,
+                    Callee::call(module, Some(Name::Index(at)), parent, count_params),
                     &[input],
-                    count_params,
-                    0,
                 );
             }
         };
-        self.enter(module, task, None, parent, &[input], count_params, at)
+        self.enter(
+            Callee {
+                module,
+                task,
+                name: None,
+                parent,
+                count_params,
+                at,
+            },
+            &[input],
+        )
     }
 
     /// A module never called, and its descendants: their parameters. O(1) per child; an
@@ -639,15 +691,9 @@ impl<'r, 'b> Machine<'r, 'b> {
                 }
                 Body::Layer(_) => return Err(description("a layer on the stack")),
             };
-            ret = match tri!(self.enter(
-                child,
-                Task::Uncalled,
-                Some(name),
-                f.record,
-                &[],
-                f.count_params,
-                0
-            )) {
+            ret = match tri!(
+                self.enter(Callee::uncalled(child, name, f.record, f.count_params), &[],)
+            ) {
                 Some(r) => Some(r),
                 None => return Ok(Next::Pushed),
             };
@@ -756,13 +802,8 @@ impl<'r, 'b> Machine<'r, 'b> {
         }
         match graph.naming {
             Naming::Fields => self.enter(
-                c.module,
-                Task::Call,
-                Some(Name::Field(c.name)),
-                f.record,
+                Callee::call(c.module, Some(Name::Field(c.name)), f.record, count_params),
                 args,
-                count_params,
-                0,
             ),
             Naming::Positions | Naming::Fragment => {
                 let position = self.position_of(graph, child);
@@ -903,13 +944,8 @@ impl<'r, 'b> Machine<'r, 'b> {
             }
             let name = child_name(graph, c, f.at);
             ret = match tri!(self.enter(
-                graph.children[c].module,
-                Task::Uncalled,
-                Some(name),
-                f.record,
+                Callee::uncalled(graph.children[c].module, name, f.record, f.count_params),
                 &[],
-                f.count_params,
-                0
             )) {
                 Some(r) => Some(r),
                 None => return Ok(Next::Pushed),
