@@ -62,127 +62,10 @@ impl OpKind {
     }
 }
 
-/// Operations that cost 0 FLOPs by mmengine's rules (it has no handle for them), counted
-/// so that a report can say what was counted as zero: a 0 is a rule, never a gap.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum ZeroOp {
-    /// `relu`
-    Relu,
-    /// `relu6` (`aten::hardtanh`)
-    Relu6,
-    /// `gelu`
-    Gelu,
-    /// `tanh`
-    Tanh,
-    /// `sigmoid`
-    Sigmoid,
-    /// `silu`
-    Silu,
-    /// `hardswish`
-    Hardswish,
-    /// `softmax`
-    Softmax,
-    /// `dropout`
-    Dropout,
-    /// `identity`
-    Identity,
-    /// `max_pool` (any rank)
-    MaxPool,
-    /// `embedding`
-    Embedding,
-    /// elementwise `add`
-    Add,
-    /// elementwise `sub`
-    Sub,
-    /// elementwise `mul`
-    Mul,
-    /// elementwise `div`
-    Div,
-    /// `mean`
-    Mean,
-    /// `cat`
-    Cat,
-    /// views and copies: flatten, unflatten, reshape, transpose, permute, select, split,
-    /// chunk, expand
-    Reshape,
-    /// `x.pow(e)` (`aten::pow`)
-    Pow,
-    /// `x.rsqrt()` (`aten::rsqrt`)
-    Rsqrt,
-    /// `x.sqrt()` (`aten::sqrt`)
-    Sqrt,
-    /// `-x`, `x.neg()` (`aten::neg`)
-    Neg,
-}
-
-impl ZeroOp {
-    /// How many there are.
-    pub const COUNT: usize = 23;
-
-    /// Every one, in the order of [`Cost::zero_ops`].
-    pub const ALL: [ZeroOp; ZeroOp::COUNT] = [
-        ZeroOp::Relu,
-        ZeroOp::Relu6,
-        ZeroOp::Gelu,
-        ZeroOp::Tanh,
-        ZeroOp::Sigmoid,
-        ZeroOp::Silu,
-        ZeroOp::Hardswish,
-        ZeroOp::Softmax,
-        ZeroOp::Dropout,
-        ZeroOp::Identity,
-        ZeroOp::MaxPool,
-        ZeroOp::Embedding,
-        ZeroOp::Add,
-        ZeroOp::Sub,
-        ZeroOp::Mul,
-        ZeroOp::Div,
-        ZeroOp::Mean,
-        ZeroOp::Cat,
-        ZeroOp::Reshape,
-        ZeroOp::Pow,
-        ZeroOp::Rsqrt,
-        ZeroOp::Sqrt,
-        ZeroOp::Neg,
-    ];
-
-    /// Its name in reports.
-    pub const fn name(self) -> &'static str {
-        match self {
-            ZeroOp::Relu => "relu",
-            ZeroOp::Relu6 => "relu6",
-            ZeroOp::Gelu => "gelu",
-            ZeroOp::Tanh => "tanh",
-            ZeroOp::Sigmoid => "sigmoid",
-            ZeroOp::Silu => "silu",
-            ZeroOp::Hardswish => "hardswish",
-            ZeroOp::Softmax => "softmax",
-            ZeroOp::Dropout => "dropout",
-            ZeroOp::Identity => "identity",
-            ZeroOp::MaxPool => "max_pool",
-            ZeroOp::Embedding => "embedding",
-            ZeroOp::Add => "add",
-            ZeroOp::Sub => "sub",
-            ZeroOp::Mul => "mul",
-            ZeroOp::Div => "div",
-            ZeroOp::Mean => "mean",
-            ZeroOp::Cat => "cat",
-            ZeroOp::Reshape => "reshape",
-            ZeroOp::Pow => "pow",
-            ZeroOp::Rsqrt => "rsqrt",
-            ZeroOp::Sqrt => "sqrt",
-            ZeroOp::Neg => "neg",
-        }
-    }
-
-    /// The position of this op in [`ZeroOp::ALL`].
-    pub const fn index(self) -> usize {
-        self as usize
-    }
-}
+pub use complexity_ops::ZeroOp;
 
 /// Parameters, FLOPs (multiply-adds) broken down by [`OpKind`], and activations.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Cost {
     /// Parameters (weights, biases, norm affine weights); buffers are not counted.
     pub params: u64,
@@ -200,6 +83,12 @@ pub struct Cost {
     /// branch). Sums keep the larger peak. An upper bound for an activation arena: views
     /// (flatten, transpose, …) are counted as copies.
     pub peak_elements: u128,
+}
+
+impl Default for Cost {
+    fn default() -> Cost {
+        Cost::ZERO
+    }
 }
 
 impl Cost {

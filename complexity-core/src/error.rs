@@ -263,6 +263,13 @@ pub enum ErrorKind {
         /// What is wrong.
         what: &'static str,
     },
+    /// A reduction names one dimension twice (`x.mean((1, 1))`), which PyTorch rejects.
+    RepeatedDim {
+        /// The operation.
+        op: &'static str,
+        /// The dimension, counted from the front.
+        dim: usize,
+    },
     /// A model exceeds one of the analysis's fixed capacities (see the crate docs'
     /// "Limits" section), e.g. nested more than
     /// [`MAX_DEPTH`](crate::analysis::MAX_DEPTH) modules deep.
@@ -499,6 +506,13 @@ impl Error {
             ErrorKind::Description { what } => {
                 out.push_str("malformed model description: ");
                 out.push_str(what);
+            }
+            ErrorKind::RepeatedDim { op, dim } => {
+                out.push_str("`");
+                out.push_str(op);
+                out.push_str("`: dimension ");
+                out.push_u128(dim as u128);
+                out.push_str(" appears more than once in the dimensions reduced");
             }
             ErrorKind::Limit {
                 what,

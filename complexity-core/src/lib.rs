@@ -107,13 +107,59 @@
 //! | `matmul(a, b)`, `a.matmul(b)` | matrix product, as `torch.matmul` | [`layer::matmul`] |
 //! | `x.linear(weight)`, `x.linear(weight, bias)` | `F.linear` with this struct's `parameter`s | [`layer::matmul`] |
 //! | `x.adaptive_avg_pool2d((1, 1))` | the functional pool, charged here | [`layer::AdaptiveAvgPool2d`] |
-//! | `x.flatten(1)`, `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(…)`, `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `x.mean(1)`, `cat([a, b], 1)`, `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
+//! | `x.flatten(1)`, `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(…)`, `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)`, `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
 //! | `let (q, k, v) = x.split(768, 2);`, `x.chunk(3, -1)` | the pieces, as many as the pattern names | [`layer::reshape`] (0) |
-//! | `x.softmax(-1)`, `x.gelu()`, `x.relu()`, `x.tanh()`, `x.sigmoid()`, `x.silu()`, `x.dropout()`, … | functional activations | [`layer::Activation`] (0) |
-//! | `x.pow(2)`, `x.rsqrt()`, `x.sqrt()`, `-x` (`x.neg()`) | elementwise math, as `aten::pow`, `rsqrt`, `sqrt`, `neg` | 0 (no mmengine rule; counted as zero ops) |
+//! | `x.softmax(-1)`, `x.rsqrt()`, `x.pow(2)`, `-x`, `x.mean(-1, true)`, `x.sum((1, 2))`, … | the operations of the table below | its row |
 //! | `class_token` | a `parameter` field's value | |
 //! | `let y = …;`, `{ … }` | name intermediate values | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
+//!
+//! # Operations
+//!
+//! Every operation written as a method, one row each of [`ops::OPS`] (where adding one is
+//! one row). Arguments are positional, as in PyTorch; those in the written form may be
+//! left out from the right (`x.gelu()`, `x.mean()` reduces every dimension,
+//! `keepdim` defaults to `false`). A tensor argument may be a number literal
+//! (`x.pow(2)`); arguments no count depends on (`x.clamp(0.0, 6.0)`, `x.to("bf16")`) are
+//! not evaluated. None has an mmengine rule, so each counts 0 FLOPs and is listed among
+//! the zero ops; "saved for backward" is what PyTorch's autograd keeps of it.
+//!
+//! | written | shape | FLOPs (mmengine) | saved for backward |
+//! |---|---|---|---|
+//! | `x.relu()` | elementwise (broadcast) | 0 | output |
+//! | `x.relu6()` | elementwise (broadcast) | 0 | input |
+//! | `x.gelu()` | elementwise (broadcast) | 0 | input |
+//! | `x.tanh()` | elementwise (broadcast) | 0 | output |
+//! | `x.sigmoid()` | elementwise (broadcast) | 0 | output |
+//! | `x.silu()` | elementwise (broadcast) | 0 | input |
+//! | `x.hardswish()` | elementwise (broadcast) | 0 | input |
+//! | `x.hardsigmoid()` | elementwise (broadcast) | 0 | input |
+//! | `x.mish()` | elementwise (broadcast) | 0 | input |
+//! | `x.elu(alpha)` | elementwise (broadcast) | 0 | input |
+//! | `x.leaky_relu(negative_slope)` | elementwise (broadcast) | 0 | input |
+//! | `x.hardtanh(min_val, max_val)` | elementwise (broadcast) | 0 | input |
+//! | `x.softplus(beta, threshold)` | elementwise (broadcast) | 0 | input |
+//! | `x.softmax(dim)` | elementwise (broadcast) | 0 | output |
+//! | `x.log_softmax(dim)` | elementwise (broadcast) | 0 | output |
+//! | `x.dropout(p)` | elementwise (broadcast) | 0 | a mask |
+//! | `x.pow(exponent)` | elementwise (broadcast) | 0 | input |
+//! | `x.sqrt()` | elementwise (broadcast) | 0 | output |
+//! | `x.rsqrt()` | elementwise (broadcast) | 0 | output |
+//! | `x.exp()` | elementwise (broadcast) | 0 | output |
+//! | `x.log()` | elementwise (broadcast) | 0 | input |
+//! | `x.abs()` | elementwise (broadcast) | 0 | input |
+//! | `x.cos()` | elementwise (broadcast) | 0 | input |
+//! | `x.sin()` | elementwise (broadcast) | 0 | input |
+//! | `x.neg() or -x` | elementwise (broadcast) | 0 | nothing |
+//! | `x.clamp(min, max)` | elementwise (broadcast) | 0 | input |
+//! | `x.to(dtype)` | elementwise (broadcast) | 0 | nothing |
+//! | `x.float()` | elementwise (broadcast) | 0 | nothing |
+//! | `x.tril(diagonal)` | elementwise (broadcast) | 0 | nothing |
+//! | `x.triu(diagonal)` | elementwise (broadcast) | 0 | nothing |
+//! | `x.mean(dim, keepdim)` | reduction | 0 | nothing |
+//! | `x.sum(dim, keepdim)` | reduction | 0 | nothing |
+//! | `x.amax(dim, keepdim)` | reduction | 0 | input and output |
+//! | `x.amin(dim, keepdim)` | reduction | 0 | input and output |
 //!
 //! Operations that cost 0 by mmengine's rules are counted by kind, and
 //! [`Report::zero_ops`](report::Report::zero_ops) lists them, so a zero is never
@@ -247,6 +293,9 @@ pub mod format;
 pub mod layer;
 pub mod mode;
 pub mod module;
+/// The operation table of the forward language: one row per operation (its spelling,
+/// arguments, shape rule, cost rule and what autograd saves).
+pub use complexity_ops as ops;
 #[cfg(feature = "alloc")]
 pub mod report;
 pub mod shape;
@@ -336,6 +385,15 @@ tuple_impls!(A B C D E F G H I J K L M N O P);
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__complexity_mode as mode;
+
+    /// The index of the operation `name` in the table (the derive checked that it is
+    /// there).
+    pub const fn op(name: &str) -> usize {
+        match crate::ops::find(name) {
+            Some(i) => i,
+            None => panic!("an operation outside the table"),
+        }
+    }
     pub use crate::cost::ZeroOp;
     pub use crate::layer::{self, Layer, Size};
     pub use crate::module::{

@@ -2,7 +2,6 @@
 //! modules and how data flows between them. It holds no numbers of its own; the
 //! [`analysis`](crate::analysis) computes everything from it.
 
-use crate::cost::ZeroOp;
 use crate::layer::{Layer, Size};
 use crate::shape::Shape;
 
@@ -147,12 +146,17 @@ pub enum Step {
         /// Right operand.
         right: Value,
     },
-    /// A shape-preserving function with no cost rule (`x.softmax(-1)`, `x.gelu()`).
-    Unary {
-        /// Which.
-        op: ZeroOp,
-        /// The argument.
-        input: Value,
+    /// An operation of the table [`OPS`](crate::ops::OPS) (`x.rsqrt()`,
+    /// `x.softmax(-1)`, `x.mean(-1, true)`): its shape rule and cost from its row.
+    Op {
+        /// Its index in [`OPS`](crate::ops::OPS).
+        op: usize,
+        /// The receiver, then the tensors among its arguments.
+        inputs: &'static [Value],
+        /// Its `Dim` / `Dims` arguments.
+        dims: &'static [i64],
+        /// Its `keepdim` argument.
+        keepdim: bool,
     },
     /// `matmul(left, right)`.
     MatMul {
@@ -251,15 +255,6 @@ pub enum Step {
         input: Value,
         /// The new sizes.
         sizes: &'static [ExpandSize],
-    },
-    /// `x.mean(dims)`.
-    Mean {
-        /// The tensor.
-        input: Value,
-        /// The dimensions reduced.
-        dims: &'static [i64],
-        /// Whether they are kept as size 1.
-        keepdim: bool,
     },
     /// `if cond { … }`: when `cond` is false, the next `count` steps do not run.
     SkipUnless {

@@ -51,23 +51,6 @@ pub fn sequential(fields: &[Field], p: &TokenStream) -> Program {
     }
 }
 
-/// Zero-cost functions written as methods: `x.softmax(-1)`, `x.gelu()`.
-const UNARY: &[(&str, &str)] = &[
-    ("relu", "Relu"),
-    ("relu6", "Relu6"),
-    ("gelu", "Gelu"),
-    ("tanh", "Tanh"),
-    ("sigmoid", "Sigmoid"),
-    ("silu", "Silu"),
-    ("hardswish", "Hardswish"),
-    ("softmax", "Softmax"),
-    ("dropout", "Dropout"),
-    ("pow", "Pow"),
-    ("rsqrt", "Rsqrt"),
-    ("sqrt", "Sqrt"),
-    ("neg", "Neg"),
-];
-
 /// Compiles `forward = expr` over the named inputs (`x` by default); reports unknown
 /// names, unused fields and unsupported syntax.
 pub fn compile(
@@ -160,6 +143,53 @@ pub fn elements(expr: &Expr) -> Vec<&Expr> {
     }
 }
 
+/// The methods `forward` knows besides the operation table (views, products, pieces).
+const BUILT_IN_METHODS: &[&str] = &[
+    "contiguous",
+    "clone",
+    "flatten",
+    "unflatten",
+    "reshape",
+    "view",
+    "transpose",
+    "permute",
+    "select",
+    "matmul",
+    "linear",
+    "adaptive_avg_pool2d",
+    "expand",
+    "split",
+    "chunk",
+    "functional",
+];
+
+/// "one argument", "one or two arguments", …
+fn arguments(min: usize, max: usize) -> String {
+    let n = |k: usize| {
+        ["no", "one", "two", "three", "four"]
+            .get(k)
+            .map_or_else(|| k.to_string(), |s| s.to_string())
+    };
+    let noun = if max == 1 { "argument" } else { "arguments" };
+    if min == max {
+        format!("{} {noun}", n(min))
+    } else if min == 0 {
+        format!("at most {} {noun}", n(max))
+    } else {
+        format!("{} to {} {noun}", n(min), n(max))
+    }
+}
+
+/// Whether `expr` is a number literal, maybe negated (`2`, `0.5`, `-1e-6`).
+fn is_number(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(l) => matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)),
+        Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) => is_number(&u.expr),
+        Expr::Paren(p) => is_number(&p.expr),
+        _ => false,
+    }
+}
+
 /// Whether `expr` is the literal `-1`.
 fn is_minus_one(expr: &Expr) -> bool {
     matches!(expr, Expr::Unary(u) if matches!(u.op, UnOp::Neg(_))
@@ -197,7 +227,7 @@ impl Compiler<'_, '_> {
                     return Some(self.push(quote!(#p::Step::Scalar)));
                 }
                 let input = self.value(&u.expr)?;
-                Some(self.push(quote!(#p::Step::Unary { op: #p::ZeroOp::Neg, input: #input })))
+                Some(self.push(quote!(#p::Step::Op { op: #p::op("neg"), inputs: &[#input], dims: &[], keepdim: false })))
             }
             Expr::Path(_) => self.name(expr),
             Expr::Call(call) => self.call(call),
@@ -430,27 +460,13 @@ impl Compiler<'_, '_> {
                 }
                 quote!(#p::Step::Expand { input: #input, sizes: &[#(#sizes),*] })
             }
-            "mean" => {
-                if !arity(self.cx, 1..=2, "x.mean(dims, keepdim)") {
-                    return None;
-                }
-                let dims = elements(args[0]).into_iter().map(|e| dim(p, e));
-                let keep = args.get(1).map_or_else(
-                    || quote!(false),
-                    |e| quote_spanned!(e.span()=> { let keep: ::core::primitive::bool = #e; keep }),
-                );
-                quote!(#p::Step::Mean { input: #input, dims: &[#(#dims),*], keepdim: #keep })
-            }
             "split" | "chunk" => {
                 self.cx.error_at(&m.method, format!("`{method}` gives several values: bind them with `let (a, b, …) = x.{method}(…);`"));
                 return None;
             }
-            other => match UNARY.iter().find(|(name, _)| *name == other) {
-                Some((_, op)) => {
-                    let op = syn::Ident::new(op, m.method.span());
-                    quote!(#p::Step::Unary { op: #p::ZeroOp::#op, input: #input })
-                }
-                None => return self.unsupported(m),
+            other => match complexity_ops::find(other) {
+                Some(row) => self.table_op(&complexity_ops::OPS[row], input, m)?,
+                None => return self.unknown_method(m),
             },
         };
         Some(self.push(step))
@@ -606,6 +622,68 @@ impl Compiler<'_, '_> {
                 "`forward` supports `let name = value;` and `let (a, b, …) = x.split(…);`",
             ),
         }
+    }
+
+    /// A row of the operation table, its arguments read by its signature: tensors (or
+    /// number literals, which broadcast), dimensions, `keepdim`, and values no count
+    /// depends on.
+    fn table_op(
+        &mut self,
+        row: &complexity_ops::Op,
+        input: usize,
+        m: &syn::ExprMethodCall,
+    ) -> Option<TokenStream> {
+        use complexity_ops::Arg;
+        let p = self.p;
+        let required = row.params.iter().filter(|a| !a.optional).count();
+        if m.args.len() < required || m.args.len() > row.params.len() {
+            self.cx.error_at(
+                &m.method,
+                format!(
+                    "`{}` takes {}, got {}: it is written `{}`",
+                    row.name,
+                    arguments(required, row.params.len()),
+                    m.args.len(),
+                    row.usage
+                ),
+            );
+            return None;
+        }
+        let mut inputs = vec![input];
+        let mut dims = Vec::new();
+        let mut keepdim = quote!(false);
+        for (arg, param) in m.args.iter().zip(row.params) {
+            match param.kind {
+                Arg::TensorOrNumber if is_number(arg) => {}
+                Arg::TensorOrNumber => inputs.push(self.value(arg)?),
+                Arg::Ignored => {}
+                Arg::Dim => dims.push(dim(p, arg)),
+                Arg::Dims => dims.extend(elements(arg).into_iter().map(|e| dim(p, e))),
+                Arg::Bool => {
+                    keepdim = quote_spanned!(arg.span()=> { let keep: ::core::primitive::bool = #arg; keep })
+                }
+            }
+        }
+        let name = row.name;
+        Some(
+            quote!(#p::Step::Op { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#dims),*], keepdim: #keepdim }),
+        )
+    }
+
+    /// A method that is neither an operation of the table nor a view: the nearest name.
+    fn unknown_method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
+        let method = m.method.to_string();
+        let names = complexity_ops::OPS
+            .iter()
+            .map(|o| o.name)
+            .chain(BUILT_IN_METHODS.iter().copied());
+        let mut msg = format!("`{method}` is not an operation of `forward`");
+        if let Some(c) = closest(&method, names) {
+            msg += &format!("; did you mean `{c}`?");
+        }
+        msg += " (the operations are listed in the crate docs, \"Operations\")";
+        self.cx.error_at(&m.method, msg);
+        None
     }
 
     fn unsupported(&mut self, expr: &impl ToTokens) -> Option<usize> {

@@ -4,13 +4,14 @@
 
 use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
-use crate::layer::elementwise::binary;
+use crate::layer::elementwise::{binary, broadcast};
 use crate::layer::matmul::{linear_with, matmul};
 use crate::layer::reshape::{
-    cat, dim_index, expand, mean, permute, piece, reshape, select, transpose, unflatten,
+    cat, dim_index, expand, permute, piece, reduce, reshape, select, transpose, unflatten,
 };
 use crate::layer::{AdaptiveAvgPool2d, Flatten, tri};
 use crate::module::{ExpandSize, Param, Step};
+use crate::ops::{OPS, ShapeRule};
 use crate::shape::{MAX_RANK, Shape};
 
 /// Operand `k` of `step` (the values it reads, in order), or `None` past the last: the
@@ -18,7 +19,10 @@ use crate::shape::{MAX_RANK, Shape};
 /// O(1), except `expand`'s `v.size(d)` operands, O(sizes).
 pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
     match *step {
-        Step::Call { inputs, .. } | Step::Functional { inputs, .. } | Step::Cat { inputs, .. } => {
+        Step::Call { inputs, .. }
+        | Step::Functional { inputs, .. }
+        | Step::Cat { inputs, .. }
+        | Step::Op { inputs, .. } => {
             if k < inputs.len() {
                 Some(inputs[k])
             } else {
@@ -54,8 +58,7 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
             }
             None
         }
-        Step::Unary { input, .. }
-        | Step::Linear { input, .. }
+        Step::Linear { input, .. }
         | Step::AdaptiveAvgPool2d { input, .. }
         | Step::Flatten { input, .. }
         | Step::Unflatten { input, .. }
@@ -63,8 +66,7 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
         | Step::Transpose { input, .. }
         | Step::Permute { input, .. }
         | Step::Select { input, .. }
-        | Step::Piece { input, .. }
-        | Step::Mean { input, .. } => {
+        | Step::Piece { input, .. } => {
             if k == 0 {
                 Some(input)
             } else {
@@ -103,7 +105,12 @@ pub(crate) const fn eval(
         }
         Step::Scalar | Step::SkipUnless { .. } => (Shape::SCALAR, Cost::ZERO),
         Step::Binary { op, left, right } => tri!(binary(op, values[left], values[right])),
-        Step::Unary { op, input } => (values[input], Cost::zero(op)),
+        Step::Op {
+            op,
+            inputs,
+            dims,
+            keepdim,
+        } => tri!(table_op(op, inputs, dims, keepdim, values)),
         Step::MatMul { left, right } => tri!(matmul(values[left], values[right])),
         Step::Linear { input, weight } => {
             if weight >= params.len() {
@@ -188,20 +195,48 @@ pub(crate) const fn eval(
                 Cost::zero(ZeroOp::Reshape),
             )
         }
-        Step::Mean {
-            input,
-            dims,
-            keepdim,
-        } => (
-            tri!(mean(values[input], dims, keepdim)),
-            Cost::zero(ZeroOp::Mean),
-        ),
         Step::Choose {
             cond,
             then,
             otherwise,
         } => (values[if cond { then } else { otherwise }], Cost::ZERO),
     })
+}
+
+/// A row of the operation table on its inputs: its shape rule, and its cost (every row
+/// costs 0 by mmengine's rules, counted as its zero op). O(rank · inputs).
+const fn table_op(
+    op: usize,
+    inputs: &[usize],
+    dims: &[i64],
+    keepdim: bool,
+    values: &[Shape],
+) -> Result<(Shape, Cost), Error> {
+    if op >= OPS.len() || inputs.is_empty() {
+        return Err(description(
+            "an operation outside the table, or with no input",
+        ));
+    }
+    let row = &OPS[op];
+    let x = values[inputs[0]];
+    let output = match row.shape {
+        ShapeRule::Elementwise => {
+            let mut y = x;
+            let mut k = 1;
+            while k < inputs.len() {
+                y = tri!(broadcast(row.name, y, values[inputs[k]]));
+                k += 1;
+            }
+            let mut d = 0;
+            while d < dims.len() {
+                tri!(dim_index(row.name, dims[d], y, y.rank()));
+                d += 1;
+            }
+            y
+        }
+        ShapeRule::Reduce => tri!(reduce(row.name, x, dims, keepdim)),
+    };
+    Ok((output, Cost::zero(row.zero)))
 }
 
 /// An error in a hand-built description (the derive never emits one).

@@ -360,12 +360,23 @@ pub const fn expand(x: Shape, sizes: &[i64]) -> Result<Shape, Error> {
     Ok(Shape::new(out.split_at(sizes.len()).0))
 }
 
-/// `x.mean(dims, keepdim)`: the dimensions reduced away (or kept as 1).
-pub const fn mean(x: Shape, dims: &[i64], keepdim: bool) -> Result<Shape, Error> {
-    let mut reduced = [false; MAX_RANK];
+/// A reduction `x.op(dims, keepdim)` (`mean`, `sum`, `amax`, …): the dimensions reduced
+/// away (or kept as 1); no dimensions given means all of them, as in PyTorch. A dimension
+/// named twice is an error, as in PyTorch. O(rank).
+pub const fn reduce(
+    op: &'static str,
+    x: Shape,
+    dims: &[i64],
+    keepdim: bool,
+) -> Result<Shape, Error> {
+    let mut reduced = [dims.is_empty(); MAX_RANK];
     let mut i = 0;
     while i < dims.len() {
-        reduced[tri!(dim_index("mean", dims[i], x, x.rank()))] = true;
+        let d = tri!(dim_index(op, dims[i], x, x.rank()));
+        if reduced[d] {
+            return Err(Error::new(ErrorKind::RepeatedDim { op, dim: d }));
+        }
+        reduced[d] = true;
         i += 1;
     }
     let mut out = Shape::SCALAR;
@@ -374,7 +385,7 @@ pub const fn mean(x: Shape, dims: &[i64], keepdim: bool) -> Result<Shape, Error>
         if !reduced[j] || keepdim {
             out = match out.push(if reduced[j] { 1 } else { x.dim(j) }) {
                 Some(s) => s,
-                None => return Err(too_many("mean", x)),
+                None => return Err(too_many(op, x)),
             };
         }
         j += 1;

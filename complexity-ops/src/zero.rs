@@ -1,0 +1,121 @@
+//! The operations mmengine counts as 0 FLOPs (it has no handle for them), by kind.
+
+macro_rules! zero_ops {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
+        /// Operations that cost 0 FLOPs by mmengine's rules (it has no handle for them),
+        /// counted so that a report can say what was counted as zero: a 0 is a rule,
+        /// never a gap. Each is named as in reports (`relu`, `add`).
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum ZeroOp {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ZeroOp {
+            /// Every one, in the order of `Cost::zero_ops`.
+            pub const ALL: &'static [ZeroOp] = &[$(ZeroOp::$variant,)*];
+
+            /// How many there are.
+            pub const COUNT: usize = ZeroOp::ALL.len();
+
+            /// Its name in reports.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(ZeroOp::$variant => $name,)*
+                }
+            }
+
+            /// The position of this op in [`ZeroOp::ALL`].
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+zero_ops! {
+    /// `relu`
+    Relu => "relu",
+    /// `relu6` (`aten::hardtanh`)
+    Relu6 => "relu6",
+    /// `gelu`
+    Gelu => "gelu",
+    /// `tanh`
+    Tanh => "tanh",
+    /// `sigmoid`
+    Sigmoid => "sigmoid",
+    /// `silu`
+    Silu => "silu",
+    /// `hardswish`
+    Hardswish => "hardswish",
+    /// `softmax`
+    Softmax => "softmax",
+    /// `dropout`
+    Dropout => "dropout",
+    /// `identity`
+    Identity => "identity",
+    /// `max_pool` (any rank)
+    MaxPool => "max_pool",
+    /// `embedding`
+    Embedding => "embedding",
+    /// elementwise `add`
+    Add => "add",
+    /// elementwise `sub`
+    Sub => "sub",
+    /// elementwise `mul`
+    Mul => "mul",
+    /// elementwise `div`
+    Div => "div",
+    /// `mean`
+    Mean => "mean",
+    /// `cat`
+    Cat => "cat",
+    /// views and copies: flatten, unflatten, reshape, transpose, permute, select, split,
+    /// chunk, expand
+    Reshape => "reshape",
+    /// `pow`
+    Pow => "pow",
+    /// `rsqrt`
+    Rsqrt => "rsqrt",
+    /// `sqrt`
+    Sqrt => "sqrt",
+    /// `neg`
+    Neg => "neg",
+    /// `hardsigmoid`
+    Hardsigmoid => "hardsigmoid",
+    /// `mish`
+    Mish => "mish",
+    /// `elu`
+    Elu => "elu",
+    /// `leaky_relu`
+    LeakyRelu => "leaky_relu",
+    /// `hardtanh`
+    Hardtanh => "hardtanh",
+    /// `softplus`
+    Softplus => "softplus",
+    /// `log_softmax`
+    LogSoftmax => "log_softmax",
+    /// `exp`
+    Exp => "exp",
+    /// `log`
+    Log => "log",
+    /// `abs`
+    Abs => "abs",
+    /// `cos`
+    Cos => "cos",
+    /// `sin`
+    Sin => "sin",
+    /// `clamp`
+    Clamp => "clamp",
+    /// a dtype conversion (`to`, `float`)
+    To => "to",
+    /// `tril`
+    Tril => "tril",
+    /// `triu`
+    Triu => "triu",
+    /// `sum`
+    Sum => "sum",
+    /// `amax`
+    Amax => "amax",
+    /// `amin`
+    Amin => "amin",
+}

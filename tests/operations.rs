@@ -1,0 +1,108 @@
+//! The operations of the table as a `forward` writes them: shapes by their rules, every
+//! one counted as its zero op.
+
+use complexity_core::report::Report;
+use complexity_core::{Complexity, Mode, Shape, Totals, totals};
+
+/// Keeps a child so that the struct is a module with a forward of its own.
+#[derive(Complexity)]
+#[complexity(forward = id(x).pow(2).mean(-1, true))]
+struct MeanOfSquares {
+    #[complexity(identity)]
+    id: (),
+}
+
+#[derive(Complexity)]
+#[complexity(forward = id(x).sum((1, 2)))]
+struct SumTwo {
+    #[complexity(identity)]
+    id: (),
+}
+
+#[derive(Complexity)]
+#[complexity(forward = {
+    let y = id(x);
+    let m = y.amax(-1, true);
+    ((-y).softmax(-1).clamp(0.0, 1.0).exp() + y.pow(m)).log_softmax(1).sum()
+})]
+struct Chain {
+    #[complexity(identity)]
+    id: (),
+}
+
+const INPUT: [u64; 3] = [1, 4, 8];
+
+#[test]
+fn reductions_follow_their_dims() {
+    // mean over the last dimension, kept: [1, 4, 8] -> [1, 4, 1].
+    const M: Totals = totals!(MeanOfSquares, input = [1, 4, 8]);
+    assert_eq!(M.output.dims(), &[1, 4, 1]);
+    // sum over dimensions 1 and 2, not kept: [1, 4, 8] -> [1].
+    const S: Totals = totals!(SumTwo, input = [1, 4, 8]);
+    assert_eq!(S.output.dims(), &[1]);
+    // sum of everything: a scalar.
+    const C: Totals = totals!(Chain, input = [1, 4, 8]);
+    assert_eq!(C.output.dims(), &[] as &[u64]);
+}
+
+#[test]
+fn every_operation_is_a_zero_op() {
+    let r = Report::of::<Chain>(Shape::new(&INPUT), Mode::Train).unwrap();
+    assert_eq!(r.totals().cost.flops, 0);
+    let mut zeros = r.zero_ops();
+    zeros.sort();
+    assert_eq!(
+        zeros,
+        vec![
+            ("add", 1),
+            ("amax", 1),
+            ("clamp", 1),
+            ("exp", 1),
+            ("identity", 1),
+            ("log_softmax", 1),
+            ("neg", 1),
+            ("pow", 1),
+            ("softmax", 1),
+            ("sum", 1),
+        ]
+    );
+}
+
+#[test]
+fn a_repeated_dimension_is_an_error() {
+    #[derive(Complexity)]
+    #[complexity(forward = id(x).mean((1, -2)))]
+    struct Twice {
+        #[complexity(identity)]
+        id: (),
+    }
+    let err = Report::of::<Twice>(Shape::new(&INPUT), Mode::Train).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "model: `mean`: dimension 1 appears more than once in the dimensions reduced"
+    );
+}
+
+#[test]
+fn tensor_arguments_broadcast() {
+    #[derive(Complexity)]
+    #[complexity(forward = { let y = id(x); y.pow(y.amax(0)) })]
+    struct Pow {
+        #[complexity(identity)]
+        id: (),
+    }
+    // amax over dimension 0 of [1, 4, 8] is [4, 8], which broadcasts against [1, 4, 8].
+    const P: Totals = totals!(Pow, input = [1, 4, 8]);
+    assert_eq!(P.output.dims(), &[1, 4, 8]);
+    #[derive(Complexity)]
+    #[complexity(forward = { let y = id(x); y.pow(y.sum(2)) })]
+    struct Mismatch {
+        #[complexity(identity)]
+        id: (),
+    }
+    let err = Report::of::<Mismatch>(Shape::new(&INPUT), Mode::Train).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "model: `pow` of shapes [1, 4, 8] and [1, 4], which do not broadcast"
+    );
+}
