@@ -263,6 +263,9 @@ pub enum ErrorKind {
         /// What is wrong.
         what: &'static str,
     },
+    /// The model contains a type whose `#[derive(Complexity)]` failed (see
+    /// [`Body::Failed`](crate::module::Body::Failed)); that error is the one reported.
+    Failed,
     /// A reduction names one dimension twice (`x.mean((1, 1))`), which PyTorch rejects.
     RepeatedDim {
         /// The operation.
@@ -506,6 +509,11 @@ impl Error {
             ErrorKind::Description { what } => {
                 out.push_str("malformed model description: ");
                 out.push_str(what);
+            }
+            ErrorKind::Failed => {
+                out.push_str(
+                    "contains a type whose `#[derive(Complexity)]` failed; see that error",
+                );
             }
             ErrorKind::RepeatedDim { op, dim } => {
                 out.push_str("`");

@@ -491,6 +491,12 @@ pub mod __private {
         true
     }
 
+    /// Whether the analysis failed on a type whose derive failed: that error is the one
+    /// reported, so no constant reports this one.
+    const fn derive_failed(analysis: &Result<Totals, crate::Error>) -> bool {
+        matches!(analysis, Err(e) if matches!(e.kind(), crate::ErrorKind::Failed))
+    }
+
     /// The first name of the path of a failed analysis, if it is a field.
     const fn failed_field(
         analysis: &Result<Totals, crate::Error>,
@@ -507,6 +513,9 @@ pub mod __private {
     /// Fails compilation (in a `const` item spanned at the field) when the analysis failed
     /// inside the model's field `field`.
     pub const fn fail_at_field(analysis: &Result<Totals, crate::Error>, field: &str) {
+        if derive_failed(analysis) {
+            return;
+        }
         if let Some((f, e)) = failed_field(analysis)
             && same(f, field)
         {
@@ -517,6 +526,9 @@ pub mod __private {
     /// Fails compilation when the analysis failed in the model's own `forward` (a `+` of
     /// two shapes that do not broadcast).
     pub const fn fail_at_root(analysis: &Result<Totals, crate::Error>) {
+        if derive_failed(analysis) {
+            return;
+        }
         if let Err(e) = analysis
             && e.path().names().is_empty()
         {
@@ -527,6 +539,9 @@ pub mod __private {
     /// Fails compilation when the analysis failed anywhere else than in one of `fields`
     /// or the model's own `forward` (in a child named by position).
     pub const fn fail_elsewhere(analysis: &Result<Totals, crate::Error>, fields: &[&str]) {
+        if derive_failed(analysis) {
+            return;
+        }
         if let Err(e) = analysis {
             if e.path().names().is_empty() {
                 return;
@@ -549,6 +564,7 @@ pub mod __private {
     pub const fn analyze_or_fail(module: &'static Module, input: Shape, mode: Mode) -> Totals {
         match crate::analyze(module, input, mode) {
             Ok(t) => t,
+            Err(e) if matches!(e.kind(), crate::ErrorKind::Failed) => FALLBACK_TOTALS,
             Err(e) => e.panic(),
         }
     }
@@ -596,9 +612,6 @@ pub mod __private {
     pub const FALLBACK: Module = Module {
         class: "",
         extra_repr: None,
-        body: Body::Sequence {
-            modules: &[],
-            prefix: "",
-        },
+        body: Body::Failed,
     };
 }

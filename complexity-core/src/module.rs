@@ -43,6 +43,12 @@ pub enum Body {
     },
     /// Children and the program that runs them.
     Graph(Graph),
+    /// A type whose `#[derive(Complexity)]` failed, emitted next to its compile error:
+    /// the analysis of anything containing it fails with [`ErrorKind::Failed`], which no
+    /// constant reports again, so one mistake gives one error.
+    ///
+    /// [`ErrorKind::Failed`]: crate::ErrorKind::Failed
+    Failed,
 }
 
 /// How the children of a [`Graph`] are named.
@@ -328,7 +334,7 @@ impl Module {
     pub const fn prefixed(mut self, prefix: &'static str) -> Module {
         match &mut self.body {
             Body::Sequence { prefix: p, .. } | Body::Repeat { prefix: p, .. } => *p = prefix,
-            Body::Layer(_) | Body::Graph(_) => {}
+            Body::Layer(_) | Body::Graph(_) | Body::Failed => {}
         }
         self
     }

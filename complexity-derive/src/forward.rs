@@ -73,10 +73,13 @@ pub fn compile(
         steps: Vec::new(),
         used: vec![false; children(fields).count()],
     };
-    let output = c.value(expr).unwrap_or(0);
+    let compiled = c.value(expr);
+    let output = compiled.unwrap_or(0);
     for (field, used) in children(fields).zip(&c.used) {
         match (&field.attrs.uncalled, used) {
-            (None, false) => cx.error_at(
+            // After an error in `forward`, a field may be unused only because the call that
+            // used it was not compiled: one error per mistake.
+            (None, false) if compiled.is_some() => cx.error_at(
                 field.ident,
                 format!(
                     "field `{}` is never used in `forward`; call it there, mark it `#[complexity(uncalled)]` if the \

@@ -238,7 +238,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                     count,
                     prefix,
                 } => self.resume_repeat(module, count, prefix, ret),
-                Body::Layer(_) => Err(description("a layer on the stack")),
+                Body::Layer(_) | Body::Failed => Err(description("a layer on the stack")),
             };
             ret = match next {
                 Ok(Next::Pushed) => None,
@@ -297,6 +297,9 @@ impl<'r, 'b> Machine<'r, 'b> {
             count_params,
             at,
         } = callee;
+        if let Body::Failed = module.body {
+            return Err(Error::new(ErrorKind::Failed));
+        }
         let input = if inputs.is_empty() {
             Shape::SCALAR
         } else {
@@ -648,7 +651,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         let t = self.depth - 1;
         let f = self.frames[t];
         let (len, repeat) = match f.module.body {
-            Body::Layer(_) => (0, 0),
+            Body::Layer(_) | Body::Failed => (0, 0),
             Body::Sequence { modules, .. } => (modules.len(), 0),
             Body::Repeat { count, .. } => (count, count),
             Body::Graph(g) => (g.children.len(), 0),
@@ -689,7 +692,9 @@ impl<'r, 'b> Machine<'r, 'b> {
                     }
                     (g.children[f.next].module, child_name(&g, f.next, 0))
                 }
-                Body::Layer(_) => return Err(description("a layer on the stack")),
+                Body::Layer(_) | Body::Failed => {
+                    return Err(description("a layer on the stack"));
+                }
             };
             ret = match tri!(
                 self.enter(Callee::uncalled(child, name, f.record, f.count_params), &[],)

@@ -44,7 +44,7 @@ pub(super) struct Node {
 pub(super) fn children_of(module: &'static Module) -> Vec<(Name, &'static Module)> {
     let mut out = Vec::new();
     match module.body {
-        Body::Layer(_) => {}
+        Body::Layer(_) | Body::Failed => {}
         Body::Sequence { modules, prefix } => out.extend(
             modules
                 .iter()
@@ -151,7 +151,7 @@ pub(super) fn ordinal_by_text(parent: &'static Module, text: &str) -> Option<usi
             text.strip_prefix(prefix)?.parse().ok()
         }
         Body::Graph(_) => text.parse().ok(),
-        Body::Layer(_) => None,
+        Body::Layer(_) | Body::Failed => None,
     }
 }
 
@@ -209,7 +209,7 @@ fn push(module: &'static Module, parent: u32, ordinal: usize, depth: u32, nodes:
     });
     let parent = index as u32;
     match module.body {
-        Body::Layer(_) => {}
+        Body::Layer(_) | Body::Failed => {}
         // The common shapes without collecting the children first.
         Body::Repeat {
             module: m, count, ..
