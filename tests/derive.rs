@@ -238,3 +238,19 @@ fn display_lists_modules_with_shapes() {
         "total (Train): 20714 params, 151552 FLOPs, 4116 activations, output [2, 10]"
     );
 }
+
+/// A raw identifier names its module without the `r#`, as PyTorch would.
+#[test]
+fn raw_identifiers_name_modules_unraw() {
+    #[derive(Complexity)]
+    #[complexity(input = (8,))]
+    struct r#Raw {
+        #[complexity(linear(out = 4))]
+        r#type: (),
+    }
+    // 8·4 weights + 4 biases.
+    assert_eq!(r#Raw::PARAMS, 36);
+    let r = Report::of::<r#Raw>(r#Raw::INPUT, Mode::Train).unwrap();
+    assert_eq!(r.model().class(), "Raw");
+    assert_eq!(r.module("type").unwrap().cost().params, 36);
+}

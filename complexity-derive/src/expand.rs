@@ -3,6 +3,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Expr, Path};
 
@@ -71,7 +72,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         Some(lit) => quote!(#lit),
         None if matches!(input.attrs.naming, Some((Naming::Fragment, _))) => quote!(""),
         None => {
-            let name = ident.to_string();
+            let name = ident.unraw().to_string();
             quote!(#name)
         }
     };
@@ -82,7 +83,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     };
     let children = forward::children(&input.fields).map(|f| child(f, &p, krate));
     let params = forward::params(&input.fields).map(|f| {
-        let name = f.ident.to_string();
+        let name = f.ident.unraw().to_string();
         let Role::Param(shape) = &f.role else {
             unreachable!("params() yields parameters")
         };
@@ -145,7 +146,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
 fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
     let name = match &field.attrs.rename {
         Some(lit) => lit.value(),
-        None => field.ident.to_string(),
+        None => field.ident.unraw().to_string(),
     };
     let attrs = &field.attrs;
     let mut module = match &field.role {
@@ -291,6 +292,13 @@ fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
     generics.type_params().any(|p| found.contains(&p.ident))
 }
 
+/// `ident` (raw or not) at `span`.
+fn spanned(ident: &syn::Ident, span: Span) -> syn::Ident {
+    let mut ident = ident.clone();
+    ident.set_span(span);
+    ident
+}
+
 /// `path` with every token at `span`.
 fn respan(path: &Path, span: Span) -> Path {
     let mut path = path.clone();
@@ -312,7 +320,7 @@ fn respan(path: &Path, span: Span) -> Path {
 fn error_sites(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     let at = |span: Span, call: &str| {
         let krate = respan(krate, span);
-        let model = syn::Ident::new(&input.ident.to_string(), span);
+        let model = spanned(input.ident, span);
         let call = syn::Ident::new(call, span);
         quote_spanned!(span=> const _: () = #krate::__private::#call(&#model::__COMPLEXITY_TRAIN);)
     };
@@ -324,10 +332,10 @@ fn error_sites(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
                 .attrs
                 .rename
                 .as_ref()
-                .map_or_else(|| field.ident.to_string(), |r| r.value());
+                .map_or_else(|| field.ident.unraw().to_string(), |r| r.value());
             let span = field.ident.span();
             let krate = respan(krate, span);
-            let model = syn::Ident::new(&input.ident.to_string(), span);
+            let model = spanned(input.ident, span);
             sites.push(quote_spanned!(span=> const _: () = #krate::__private::fail_at_field(&#model::__COMPLEXITY_TRAIN, #name);));
             names.push(name);
         }
@@ -351,7 +359,7 @@ fn error_sites(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
     sites.push(at(root, "fail_at_root"));
     let span = shape.span;
     let krate = respan(krate, span);
-    let model = syn::Ident::new(&input.ident.to_string(), span);
+    let model = spanned(input.ident, span);
     sites.push(quote_spanned!(span=> const _: () = #krate::__private::fail_elsewhere(&#model::__COMPLEXITY_TRAIN, &[#(#names),*]);));
     quote!(#(#sites)*)
 }
@@ -393,7 +401,7 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
         // Every token at the first limit, so that an exceeded budget is reported there.
         let span = input.attrs.budget[0].0.span();
         let krate = respan(&krate, span);
-        let model = syn::Ident::new(&ident.to_string(), span);
+        let model = spanned(ident, span);
         quote_spanned! {span=>
             // Evaluated by `cargo check`: a model over its budget fails to compile here.
             const _: () = #krate::__private::enforce_totals(

@@ -98,6 +98,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
             check_spec(cx, spec);
         }
     }
+    names(cx, input);
 }
 
 fn param_name(param: &syn::GenericParam) -> String {
@@ -175,6 +176,60 @@ fn check_literals(cx: &Ctxt, value: &Expr, kind: &str, arg: &str) {
         }) = part
         {
             cx.error_at(part, format!("`{kind}`: `{arg}` cannot be negative"));
+        }
+    }
+}
+
+/// Module names are what reports and checkpoints key on: each must be a valid PyTorch
+/// name (not empty, no `.`), and no two children nor two inputs may share one.
+fn names(cx: &Ctxt, input: &Input) {
+    use syn::ext::IdentExt;
+    let mut seen: Vec<String> = Vec::new();
+    for field in &input.fields {
+        if matches!(field.role, Role::Skip) {
+            continue;
+        }
+        let name = match &field.attrs.rename {
+            Some(lit) => {
+                let name = lit.value();
+                if name.is_empty() {
+                    cx.error_at(lit, "a module name cannot be empty");
+                    continue;
+                }
+                if name.contains('.') {
+                    cx.error_at(
+                        lit,
+                        format!("a module name cannot contain `.` (PyTorch's `add_module` rejects `{name}`): the dots of a path separate modules"),
+                    );
+                    continue;
+                }
+                (lit.span(), name)
+            }
+            None => (field.ident.span(), field.ident.unraw().to_string()),
+        };
+        if seen.contains(&name.1) {
+            cx.push(syn::Error::new(
+                name.0,
+                format!(
+                    "two modules of `{}` are named `{}`; rename one",
+                    input.ident.unraw(),
+                    name.1
+                ),
+            ));
+        } else {
+            seen.push(name.1);
+        }
+    }
+    if let Some(inputs) = &input.attrs.inputs {
+        for (i, a) in inputs.iter().enumerate() {
+            if inputs[..i].contains(a) {
+                cx.error_at(a, format!("the input `{a}` is named twice in `inputs`"));
+            } else if input.fields.iter().any(|f| f.ident == a) {
+                cx.error_at(
+                    a,
+                    format!("the input `{a}` has the name of a field, so `forward` could not tell them apart; rename the input"),
+                );
+            }
         }
     }
 }
