@@ -1,5 +1,5 @@
 //! `#[derive(Complexity)]` features, each checked against figures derived by hand next to
-//! the assertion (conv and linear per-op values are CONVENTIONS.md's, measured with mmengine).
+//! the assertion (conv and linear per-op values are tests/fixtures/CONVENTIONS.md's, measured with mmengine).
 
 use complexity_core::report::Report;
 use complexity_core::{Complexity, Mode, Shape};

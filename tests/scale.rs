@@ -259,6 +259,20 @@ fn nesting_past_the_limit_is_an_error() {
     let depth = complexity_core::analysis::MAX_DEPTH;
     // The innermost struct and its layer: `depth` frames, the layer applied in place.
     assert!(analyze(chain(depth), input, Mode::Train).is_ok());
+    // At the limit, the report, its table and its architecture fit cargo test's 2 MiB
+    // stack in a debug build: every pass is iterative or shallow.
+    let (len, table, arch) = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let r = Report::new(chain(depth), input, Mode::Train).unwrap();
+            (r.len(), r.table(), r.arch())
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(len, depth + 1);
+    assert!(table.contains("2.32K"), "{table}");
+    assert_eq!(arch.matches("Sequential(").count(), depth - 1);
     let err = analyze(chain(depth + 1), input, Mode::Train).unwrap_err();
     assert!(
         matches!(err.kind(), ErrorKind::Limit { limit: 128, .. }),

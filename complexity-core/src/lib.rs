@@ -237,9 +237,9 @@
 //!
 //! | limit | value | what you get past it |
 //! |---|---|---|
-//! | modules nested in one another, the model included ([`analysis::MAX_DEPTH`]) | 128 | `more than 128 modules nested in one another, the analysis's limit: flatten a level (a `splice`d sequence or a `fragment` adds none)` |
-//! | values of one `forward`: its inputs plus one per operation ([`analysis::MAX_VALUES`]) | 512 | the derive: ``` `forward` has 1 inputs and 600 steps; at most 512 values in all are supported (move part of it into a nested block) ```, at the `forward`; a hand-built description: `more than 512 values in one forward (inputs plus steps) (this model needs 601), the analysis's limit: move part of the program into a child module` |
-//! | values of the `forward`s running at once, a program's values held while its children run ([`analysis::MAX_SLOTS`]) | 1,024 | `more than 1024 values in the forward programs running at once (this model needs …), the analysis's limit: move part of a program into a child module` |
+//! | levels of modules that hold modules (structs, arrays, tuples, `sequential`s), the model included; the layers at the leaves do not count ([`analysis::MAX_DEPTH`]) | 128 | `more than 128 modules nested in one another, the analysis's limit: flatten a level (a `splice`d sequence or a `fragment` adds none)`. 128 structs nested by value is also rustc's own limit: past it rustc first reports `reached the recursion limit finding the struct tail for …` (raising `recursion_limit` then leaves this error) |
+//! | values of one `forward`: its inputs plus one per operation ([`analysis::MAX_VALUES`]) | 512 | the derive: ``` `forward` has 1 input and 600 steps; at most 512 values in all are supported (move part of it into a nested block) ```, at the `forward`; a hand-built description: `more than 512 values in one forward (inputs plus steps) (this model needs 601), the analysis's limit: move part of the program into a child module` |
+//! | values of the `forward`s running at once: a `forward` holds all its values (inputs and steps, used or not) while a child it calls runs, so this is the sum along the deepest chain of calls ([`analysis::MAX_SLOTS`]) | 1,024 | `more than 1024 values in the forward programs running at once (this model needs …), the analysis's limit: split a long forward that calls deep children into modules called one after the other` |
 //! | inputs of one module ([`analysis::MAX_INPUTS`]) | 4 | the derive: an error at the call |
 //! | tensor rank ([`shape::MAX_RANK`]) | 8 | an error at the operation that would exceed it |
 //! | module path in an error message ([`error::MAX_PATH`]) | 32 names | the path ends in `.…` |
@@ -248,11 +248,11 @@
 //! | modules in one run-time [`Report`](report::Report) | 2³² − 2 | `more than 4294967294 modules in one report, …` (the constants have no such limit) |
 //! | tuples as `nn.Sequential` | 16 elements | no `Complexity` impl: nest tuples, or use a `sequential` struct |
 //!
-//! rustc's own limits are not reached: a chain of 64 nested structs and a 30,000-layer
-//! array compile with default settings (each non-generic description is evaluated where
-//! it is declared, so nesting does not deepen the compiler's queries). A generic type
-//! nested more than about 60 levels in generic types, all instantiated at once, can
-//! still hit rustc's `recursion_limit` (128), whose error asks for
+//! Within these, rustc's own limits are not reached with default settings: a chain of
+//! 128 nested structs and a 30,000-layer array compile (each non-generic description is
+//! evaluated where it is declared, so nesting does not deepen the compiler's queries). A
+//! generic type nested more than about 60 levels in generic types, all instantiated at
+//! once, can still hit rustc's `recursion_limit` (128), whose error asks for
 //! `#![recursion_limit = "256"]`.
 //!
 //! # Performance
@@ -308,8 +308,8 @@ pub use mode::Mode;
 pub use module::Module;
 pub use shape::{DType, Shape};
 
-/// `#[derive(Complexity)]`: describes a model struct. See the crate's README for the
-/// attributes.
+/// `#[derive(Complexity)]`: describes a model struct. The attributes are in the crate
+/// docs' "Attributes" section, the forward language in "Operations".
 #[cfg(feature = "derive")]
 pub use complexity_derive::Complexity;
 

@@ -97,9 +97,10 @@ pub fn compile(
         cx.error_at(
             expr,
             format!(
-                "`forward` has {} inputs and {} steps; at most {MAX_VALUES} values in all are supported \
+                "`forward` has {} input{} and {} steps; at most {MAX_VALUES} values in all are supported \
                  (move part of it into a nested block)",
                 c.inputs,
+                if c.inputs == 1 { "" } else { "s" },
                 c.steps.len()
             ),
         );

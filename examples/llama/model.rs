@@ -40,8 +40,9 @@ pub struct LlamaRMSNorm<C: LlamaConfig> {
 }
 
 /// `LlamaAttention`, eager: the projections, the heads, `repeat_kv` (each key/value head
-/// shared by `HEADS / KV_HEADS` query heads), the scaled scores, softmax, the weighted
-/// sum and the output projection.
+/// shared by `HEADS / KV_HEADS` query heads), the scores scaled by 1/√head_dim (head_dim
+/// is 128 in every configuration here; a number's value changes no count), softmax, the
+/// weighted sum and the output projection.
 #[derive(Complexity)]
 #[complexity(forward = {
     let q = q_proj(x).unflatten(-1, (C::HEADS, C::HEAD_DIM)).transpose(1, 2);
@@ -49,7 +50,7 @@ pub struct LlamaRMSNorm<C: LlamaConfig> {
     let v = v_proj(x).unflatten(-1, (C::KV_HEADS, C::HEAD_DIM)).transpose(1, 2);
     let k = k.unflatten(1, (C::KV_HEADS, 1)).expand(-1, -1, C::HEADS / C::KV_HEADS, -1, -1).flatten(1, 2);
     let v = v.unflatten(1, (C::KV_HEADS, 1)).expand(-1, -1, C::HEADS / C::KV_HEADS, -1, -1).flatten(1, 2);
-    let scores = (matmul(q, k.transpose(2, 3)) * 0.125).softmax(-1);
+    let scores = (matmul(q, k.transpose(2, 3)) * 0.08838834764831845).softmax(-1);
     o_proj(matmul(scores, v).transpose(1, 2).flatten(2))
 })]
 pub struct LlamaAttention<C: LlamaConfig> {

@@ -412,7 +412,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 what: "values in the forward programs running at once",
                 limit: MAX_SLOTS,
                 needs: self.slots + values,
-                advice: "move part of a program into a child module",
+                advice: "split a long forward that calls deep children into modules called one after the other",
             }));
         }
         frame.inputs = n;

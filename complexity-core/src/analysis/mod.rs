@@ -48,13 +48,13 @@ pub(crate) use record::{Call, NO_PARENT, Record, Recorder};
 /// The most values (the inputs plus one per step) a single `forward` program may have.
 pub const MAX_VALUES: usize = 512;
 
-/// The most values of all the `forward` programs running at once (a program's values are
-/// held while its children run).
+/// The most values of all the `forward` programs running at once: a program holds all
+/// its values (inputs and one per step, used or not) while a child it calls runs.
 pub const MAX_SLOTS: usize = 1024;
 
 /// The most modules nested in one another, the model included: each struct, array,
-/// tuple and `sequential` is a level, and its children one more (a `splice`d sequence
-/// and a `fragment` add none).
+/// tuple and `sequential` is a level (a `splice`d sequence and a `fragment` add none);
+/// the layers at the leaves do not count.
 pub const MAX_DEPTH: usize = 128;
 
 /// The most inputs a module's `forward` may take.

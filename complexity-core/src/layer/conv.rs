@@ -398,7 +398,7 @@ mod tests {
         (a.cost.flops, a.cost.activations)
     }
 
-    // Per-op values measured with mmengine, from CONVENTIONS.md.
+    // Per-op values measured with mmengine, from tests/fixtures/CONVENTIONS.md.
     #[test]
     fn conv2d_with_bias_and_padding() {
         // Conv2d(3,8,3,padding=1,bias) x[2,3,16,16]: flops 110592 acts 4096.

@@ -186,7 +186,7 @@ impl Gpt2Conv1D {
 mod tests {
     use super::*;
 
-    // Per-op values measured with mmengine, from CONVENTIONS.md.
+    // Per-op values measured with mmengine, from tests/fixtures/CONVENTIONS.md.
     #[test]
     fn linear_on_any_rank() {
         // Linear(10,20) x[3,7,10]: flops 4200 acts 420; params 10·20 + 20.

@@ -90,7 +90,7 @@ mod tests {
         Shape::new(d)
     }
 
-    // Per-op values measured with mmengine, from CONVENTIONS.md.
+    // Per-op values measured with mmengine, from tests/fixtures/CONVENTIONS.md.
     #[test]
     fn matmul_batched_and_promoted() {
         // matmul [2,3,4,5] @ [2,3,5,6]: flops 720 acts 144.

@@ -14,7 +14,7 @@
 //! | [`window`] | the sliding-window size arithmetic shared by convolutions and pools |
 //!
 //! Every kind states its FLOP, activation and parameter rule in its documentation, also
-//! when the rule is 0. The rules are mmengine's (`../shared/reference/CONVENTIONS.md`).
+//! when the rule is 0. The rules are mmengine's (the repository's `tests/fixtures/CONVENTIONS.md` gives each, with values measured with mmengine).
 
 pub mod activation;
 pub mod conv;

@@ -454,7 +454,7 @@ mod tests {
             .flops
     }
 
-    // Per-op values measured with mmengine, from CONVENTIONS.md, x[2,8,4,4] (256 elements).
+    // Per-op values measured with mmengine, from tests/fixtures/CONVENTIONS.md, x[2,8,4,4] (256 elements).
     #[test]
     fn batch_norm_train_and_eval() {
         let bn = BatchNorm::batch_norm2d();

@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn adaptive_avg_pool_counts_its_input() {
-        // AdaptiveAvgPool2d(1) or (2) x[1,8,7,7]: flops 392 (CONVENTIONS.md).
+        // AdaptiveAvgPool2d(1) or (2) x[1,8,7,7]: flops 392 (tests/fixtures/CONVENTIONS.md).
         for n in [1, 2] {
             let a = AdaptiveAvgPool2d::new(Size::square(n))
                 .apply(Shape::new(&[1, 8, 7, 7]))

@@ -317,12 +317,19 @@ impl Report {
         )
     }
 
-    /// mmengine's `out_table`, byte for byte.
+    /// mmengine's `out_table`, byte for byte, with its rules: it starts with an empty line;
+    /// it shows three levels below the first row (deeper modules are in
+    /// [`Report::module`]); parameter tensors get rows with their shapes; modules whose
+    /// figures are all 0 are left out unless a child is shown; and a row with exactly one
+    /// row below it whose figures agree is merged into it, so a model with a single
+    /// non-zero child starts at that child (`| blocks | …`), not at `model`.
     pub fn table(&self) -> String {
         table::render(self)
     }
 
-    /// mmengine's `out_arch`, byte for byte.
+    /// mmengine's `out_arch`, byte for byte: PyTorch's `repr(model)` with a `#params,
+    /// #flops, #acts` line in every module whose figures are not all 0, `N/A` for a module
+    /// never called; it starts with an empty line (and a note when a module shows `N/A`).
     pub fn arch(&self) -> String {
         arch::render(self)
     }

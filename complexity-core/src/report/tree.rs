@@ -155,22 +155,24 @@ pub(super) fn ordinal_by_text(parent: &'static Module, text: &str) -> Option<usi
     }
 }
 
-/// How many modules the description declares, the model included. O(distinct modules):
-/// an array counts its element once.
-fn count(module: &'static Module) -> Result<usize, Error> {
-    let children: usize = match module.body {
-        Body::Repeat {
-            module, count: n, ..
-        } => count(module)?.checked_mul(n).ok_or(too_many())?,
-        _ => {
-            let mut n: usize = 0;
-            for (_, child) in children_of(module) {
-                n = n.checked_add(count(child)?).ok_or(too_many())?;
+/// How many modules the description declares, the model included: each distinct
+/// description node counts the product of the array lengths above it. O(distinct
+/// modules), with an explicit stack (no recursion).
+fn count(model: &'static Module) -> Result<usize, Error> {
+    let mut total: usize = 0;
+    let mut stack: Vec<(&'static Module, usize)> = vec![(model, 1)];
+    while let Some((module, times)) = stack.pop() {
+        total = total.checked_add(times).ok_or_else(too_many)?;
+        match module.body {
+            Body::Repeat {
+                module: m, count, ..
+            } => {
+                stack.push((m, times.checked_mul(count).ok_or_else(too_many)?));
             }
-            n
+            _ => stack.extend(children_of(module).into_iter().map(|(_, c)| (c, times))),
         }
-    };
-    children.checked_add(1).ok_or(too_many())
+    }
+    Ok(total)
 }
 
 fn too_many() -> Error {
@@ -182,54 +184,78 @@ fn too_many() -> Error {
     })
 }
 
-/// The declared modules in `named_modules()` order. O(modules).
+/// Modules still to declare: one, or the elements `next..count` of an array.
+enum Pending {
+    One(&'static Module, u32, usize, u32),
+    Elements(&'static Module, u32, usize, usize, u32),
+}
+
+/// The declared modules in `named_modules()` order (pre-order, children in declaration
+/// order). O(modules), with an explicit stack (no recursion, so any depth on any thread;
+/// an array's elements wait as one entry).
 pub(super) fn declare(model: &'static Module) -> Result<Vec<Node>, Error> {
     let n = count(model)?;
     if n >= NONE as usize {
         return Err(too_many());
     }
-    let mut nodes = Vec::with_capacity(n);
-    push(model, NONE, 0, 0, &mut nodes);
-    Ok(nodes)
-}
-
-/// Pushes `module`'s subtree. Recursion as deep as the model, which the analysis bounds
-/// by [`MAX_DEPTH`](crate::analysis::MAX_DEPTH), in frames of a few hundred bytes.
-fn push(module: &'static Module, parent: u32, ordinal: usize, depth: u32, nodes: &mut Vec<Node>) {
-    let index = nodes.len();
-    nodes.push(Node {
-        module,
-        parent,
-        ordinal: ordinal as u32,
-        end: NONE,
-        depth,
-        calls: 0,
-        call: NONE,
-        cost: NONE,
-    });
-    let parent = index as u32;
-    match module.body {
-        Body::Layer(_) | Body::Failed => {}
-        // The common shapes without collecting the children first.
-        Body::Repeat {
-            module: m, count, ..
-        } => {
-            for i in 0..count {
-                push(m, parent, i, depth + 1, nodes);
+    let mut nodes: Vec<Node> = Vec::with_capacity(n);
+    let mut stack = vec![Pending::One(model, NONE, 0, 0)];
+    while let Some(pending) = stack.pop() {
+        let (module, parent, ordinal, depth) = match pending {
+            Pending::One(m, parent, ordinal, depth) => (m, parent, ordinal, depth),
+            Pending::Elements(m, parent, next, count, depth) => {
+                if next + 1 < count {
+                    stack.push(Pending::Elements(m, parent, next + 1, count, depth));
+                }
+                (m, parent, next, depth)
             }
-        }
-        Body::Graph(g) if g.naming == Naming::Fields => {
-            for (i, c) in g.children.iter().filter(|c| c.present).enumerate() {
-                push(c.module, parent, i, depth + 1, nodes);
+        };
+        let index = nodes.len() as u32;
+        nodes.push(Node {
+            module,
+            parent,
+            ordinal: ordinal as u32,
+            end: NONE,
+            depth,
+            calls: 0,
+            call: NONE,
+            cost: NONE,
+        });
+        match module.body {
+            Body::Repeat {
+                module: m, count, ..
+            } if count > 0 => {
+                stack.push(Pending::Elements(m, index, 0, count, depth + 1));
             }
-        }
-        _ => {
-            for (i, (_, child)) in children_of(module).into_iter().enumerate() {
-                push(child, parent, i, depth + 1, nodes);
+            _ => {
+                let children = children_of(module);
+                stack.extend(
+                    children
+                        .into_iter()
+                        .enumerate()
+                        .rev()
+                        .map(|(i, (_, c))| Pending::One(c, index, i, depth + 1)),
+                );
             }
         }
     }
-    nodes[index].end = nodes.len() as u32;
+    // Each node's subtree ends where the next node no deeper than it starts.
+    let mut open: Vec<usize> = Vec::new();
+    for j in 0..nodes.len() {
+        while let Some(&i) = open.last() {
+            if nodes[i].depth < nodes[j].depth {
+                break;
+            }
+            nodes[i].end = j as u32;
+            open.pop();
+        }
+        open.push(j);
+    }
+    let len = nodes.len() as u32;
+    for i in open {
+        nodes[i].end = len;
+    }
+    Ok(nodes)
 }
 
 /// The child of node `parent` at `ordinal`, starting the search at `from` (a child at or
