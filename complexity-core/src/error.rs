@@ -263,6 +263,14 @@ pub enum ErrorKind {
         /// What is wrong.
         what: &'static str,
     },
+    /// A layer built with arguments PyTorch rejects, with PyTorch's reason
+    /// (`dropout probability has to be between 0 and 1`).
+    Invalid {
+        /// The layer.
+        layer: &'static str,
+        /// Why, as PyTorch says it.
+        reason: &'static str,
+    },
     /// The model contains a type whose `#[derive(Complexity)]` failed (see
     /// [`Body::Failed`](crate::module::Body::Failed)); that error is the one reported.
     Failed,
@@ -493,6 +501,11 @@ impl Error {
                 out.push_str(declare);
                 out.push_str("`");
             }
+            ErrorKind::Overflow { what } if matches!(what.as_bytes(), b"shape") => {
+                out.push_str("a size of the output shape overflows (more than ");
+                out.push_u128(i64::MAX as u128);
+                out.push_str(", the largest PyTorch size)");
+            }
             ErrorKind::Overflow { what } => {
                 let (ty, max) = match what.as_bytes() {
                     b"FLOPs" => ("u128", u128::MAX),
@@ -509,6 +522,12 @@ impl Error {
             ErrorKind::Description { what } => {
                 out.push_str("malformed model description: ");
                 out.push_str(what);
+            }
+            ErrorKind::Invalid { layer, reason } => {
+                out.push_str("`");
+                out.push_str(layer);
+                out.push_str("`: ");
+                out.push_str(reason);
             }
             ErrorKind::Failed => {
                 out.push_str(

@@ -411,6 +411,15 @@ pub mod __private {
         n as i64
     }
 
+    /// A dimension or size of a `forward`, from any integer type (widened to `i128`):
+    /// outside `i64`, the build fails at it.
+    pub const fn dim_wide(n: i128) -> i64 {
+        if n > i64::MAX as i128 || n < i64::MIN as i128 {
+            panic!("a dimension or size in `forward` is outside i64");
+        }
+        n as i64
+    }
+
     /// A size written as one number.
     pub const fn square(n: usize) -> Size {
         Size::square(n as u64)

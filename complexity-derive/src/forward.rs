@@ -124,10 +124,39 @@ struct Compiler<'c, 'a> {
 
 /// `expr` as a signed dimension or size: an integer const expression of any integer type
 /// (`-1`, `2`, `E / H` with `usize` generics).
-fn dim(_p: &TokenStream, expr: &Expr) -> TokenStream {
+///
+/// Any integer type is accepted (a const generic `usize`, an `i64` constant); a literal
+/// that is not an integer (`1.9`, `true`, `'a'`) is an error at the literal, and a value
+/// outside `i64` fails the build there (no silent wrap: `u64::MAX` is not `-1`).
+fn dim(p: &TokenStream, expr: &Expr) -> TokenStream {
+    let mut inner = expr;
+    while let Expr::Unary(u) = inner {
+        inner = &u.expr;
+    }
+    if let Expr::Lit(l) = inner
+        && !matches!(l.lit, syn::Lit::Int(_))
+    {
+        let msg = format!(
+            "`{}` is not an integer: dimensions and sizes in `forward` are integers",
+            quote!(#expr).to_string().replace(' ', "")
+        );
+        return quote_spanned!(expr.span()=> ::core::compile_error!(#msg));
+    }
+    if let Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Int(i),
+        ..
+    }) = inner
+        && i.base10_parse::<i64>().is_err()
+    {
+        return quote_spanned!(expr.span()=> ::core::compile_error!(
+            "this dimension or size is outside `i64`"
+        ));
+    }
+    // Every token at the expression, so that a failure is reported there.
+    let p = respan(p.clone(), expr.span());
     quote_spanned!(expr.span()=> {
-        #[allow(clippy::unnecessary_cast, clippy::cast_possible_wrap)]
-        let d = (#expr) as ::core::primitive::i64;
+        #[allow(clippy::unnecessary_cast, clippy::cast_possible_wrap, clippy::cast_lossless)]
+        let d = #p::dim_wide((#expr) as ::core::primitive::i128);
         d
     })
 }
@@ -145,6 +174,23 @@ pub fn elements(expr: &Expr) -> Vec<&Expr> {
         Expr::Paren(p) => vec![&*p.expr],
         other => vec![other],
     }
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut t| {
+            if let proc_macro2::TokenTree::Group(g) = &t {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                t = proc_macro2::TokenTree::Group(group);
+            } else {
+                t.set_span(span);
+            }
+            t
+        })
+        .collect()
 }
 
 /// The methods `forward` knows besides the operation table (views, products, pieces).
@@ -301,12 +347,36 @@ impl Compiler<'_, '_> {
                 Some(self.push(quote!(#p::Step::MatMul { left: #left, right: #right })))
             }
             ("cat", 2) => {
+                if !matches!(&call.args[0], Expr::Array(_) | Expr::Tuple(_)) {
+                    self.cx.error_at(
+                        &call.args[0],
+                        "`cat` joins a list of tensors: `cat([a, b], dim)`",
+                    );
+                    return None;
+                }
                 let mut inputs = Vec::new();
                 for e in elements(&call.args[0]) {
                     inputs.push(self.value(e)?);
                 }
                 let d = dim(p, &call.args[1]);
                 Some(self.push(quote!(#p::Step::Cat { inputs: &[#(#inputs),*], dim: #d })))
+            }
+            ("matmul", n) => {
+                self.cx.error_at(
+                    func,
+                    format!("`matmul` takes two tensors, got {n}: it is written `matmul(a, b)`"),
+                );
+                None
+            }
+            ("cat", n) => {
+                self.cx.error_at(
+                    func,
+                    format!(
+                        "`cat` takes a list of tensors and a dimension, got {n} argument{}: it is written `cat([a, b], dim)`",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                );
+                None
             }
             _ => {
                 let names = children(self.fields)

@@ -151,8 +151,8 @@ fn size_parts(cx: &Ctxt, value: &Expr, arg: &str) {
     }
 }
 
-/// Literal zeros and negative literals in counts and sizes are caught here, at the tokens;
-/// const expressions are checked by the analysis.
+/// Literal zeros, negative literals and literals past `u64` in counts and sizes are
+/// caught here, at the tokens; const expressions are checked by the analysis.
 fn check_literals(cx: &Ctxt, value: &Expr, kind: &str, arg: &str) {
     let parts: Vec<&Expr> = match value {
         Expr::Tuple(t) => t.elems.iter().collect(),
@@ -166,7 +166,12 @@ fn check_literals(cx: &Ctxt, value: &Expr, kind: &str, arg: &str) {
         }) = part
         {
             let may_be_zero = !matches!(arg, "padding");
-            if may_be_zero && i.base10_digits() == "0" {
+            if i.base10_parse::<u64>().is_err() {
+                cx.error_at(
+                    part,
+                    format!("`{kind}`: `{arg}` = {} is out of range: counts and sizes are at most {} (u64)", i.base10_digits(), u64::MAX),
+                );
+            } else if may_be_zero && i.base10_digits() == "0" {
                 cx.error_at(part, format!("`{kind}`: `{arg}` must be at least 1, got 0"));
             }
         }

@@ -181,7 +181,8 @@ pub(crate) const fn eval(
             while k < sizes.len() {
                 resolved[k] = match sizes[k] {
                     ExpandSize::Keep => -1,
-                    ExpandSize::Size(n) => n as i64,
+                    ExpandSize::Size(n) if n <= i64::MAX as u64 => n as i64,
+                    ExpandSize::Size(_) => return Err(crate::cost::overflow("shape")),
                     ExpandSize::Like(w, d) => {
                         let like = values[w];
                         let at = tri!(dim_index("size", d, like, like.rank()));

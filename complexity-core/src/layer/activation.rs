@@ -131,6 +131,12 @@ impl Activation {
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+        if matches!(self.kind, ActivationKind::Dropout) && !(self.p >= 0.0 && self.p <= 1.0) {
+            return Err(Error::new(ErrorKind::Invalid {
+                layer: "dropout",
+                reason: "dropout probability has to be between 0 and 1",
+            }));
+        }
         if matches!(self.kind, ActivationKind::Softmax) {
             let rank = input.rank() as i64;
             if self.dim < -rank || self.dim >= rank {

@@ -165,8 +165,14 @@ impl Conv {
     }
 
     const fn check_args(&self) -> Result<(), Error> {
-        let name = self.kind();
         let r = self.rank;
+        if r == 0 || r > 3 {
+            return Err(invalid(
+                "conv",
+                "a convolution has 1, 2 or 3 spatial dimensions",
+            ));
+        }
+        let name = self.kind();
         tri!(self.kernel.check(name, "kernel", r));
         tri!(self.stride.check(name, "stride", r));
         tri!(self.padding.check(name, "padding", r));
@@ -192,11 +198,29 @@ impl Conv {
                 arg: "dilation",
             }));
         }
+        let mut i = 0;
+        while i < r {
+            let op = self.output_padding.get(i);
+            if op != 0 && !self.transposed {
+                return Err(invalid(
+                    name,
+                    "only a transposed convolution has an output padding",
+                ));
+            }
+            if op >= self.stride.get(i) && op >= self.dilation.get(i) {
+                return Err(invalid(
+                    name,
+                    "output padding must be smaller than either stride or dilation",
+                ));
+            }
+            i += 1;
+        }
         Ok(())
     }
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+        tri!(self.check_args());
         let name = self.kind();
         let r = self.rank;
         if input.rank() != r + 2 {
@@ -211,7 +235,13 @@ impl Conv {
                 got: input,
             }));
         }
-        tri!(self.check_args());
+        let mut k = 2;
+        while k < input.rank() {
+            if input.dim(k) == 0 {
+                return Err(invalid(name, "the input has a spatial size of 0"));
+            }
+            k += 1;
+        }
         let c = tri!(check_declared(
             "input channels",
             self.in_channels,
@@ -357,6 +387,10 @@ impl Conv {
     }
 }
 
+const fn invalid(layer: &'static str, reason: &'static str) -> Error {
+    Error::new(ErrorKind::Invalid { layer, reason })
+}
+
 /// The output size of a transposed convolution along one dimension:
 /// `(in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1`, which must be
 /// positive.
@@ -369,10 +403,23 @@ pub const fn transposed_output_size(
     dilation: u64,
     output_padding: u64,
 ) -> Result<u64, Error> {
-    let grown = (input as u128 - 1) * stride as u128
-        + dilation as u128 * (kernel as u128 - 1)
-        + output_padding as u128
-        + 1;
+    if input == 0 || kernel == 0 {
+        return Err(invalid(
+            layer,
+            "the input and the kernel have sizes of at least 1",
+        ));
+    }
+    // Each term is below 2^128: (2^64 − 1)² and sums of a few of them fit in u128 only
+    // when checked.
+    let grown = match ((input as u128 - 1) * stride as u128)
+        .checked_add(dilation as u128 * (kernel as u128 - 1))
+    {
+        Some(n) => match n.checked_add(output_padding as u128 + 1) {
+            Some(n) => n,
+            None => return Err(crate::cost::overflow("shape")),
+        },
+        None => return Err(crate::cost::overflow("shape")),
+    };
     let cut = 2 * padding as u128;
     if grown <= cut {
         let size = grown as i128 - cut as i128;

@@ -48,6 +48,15 @@ impl Embedding {
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
         tri!(nonzero("embedding", "num_embeddings", self.num_embeddings));
         tri!(nonzero("embedding", "embedding_dim", self.embedding_dim));
+        if let Some(i) = self.padding_idx {
+            let n = self.num_embeddings as i128;
+            if (i as i128) >= n || (i as i128) < -n {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: "embedding",
+                    reason: "padding_idx must be within num_embeddings",
+                }));
+            }
+        }
         let output = match input.push(self.embedding_dim) {
             Some(s) => s,
             None => {

@@ -245,8 +245,9 @@ pub const fn permute(x: Shape, dims: &[i64]) -> Result<Shape, Error> {
 /// `x.select(dim, index)`: dimension `dim` removed, keeping position `index` (`x[:, 0]`).
 pub const fn select(x: Shape, dim: i64, index: i64) -> Result<Shape, Error> {
     let d = tri!(dim_index("select", dim, x, x.rank()));
-    let size = x.dim(d) as i64;
-    if index < -size || index >= size {
+    // In i128: a size past i64 does not wrap.
+    let size = x.dim(d) as i128;
+    if (index as i128) < -size || (index as i128) >= size {
         return Err(Error::new(ErrorKind::DimOutOfRange {
             op: "select (index)",
             dim: index,
@@ -306,8 +307,9 @@ pub const fn piece(
             what: "a piece index past the pieces",
         }));
     }
+    // `index < pieces`, so `start < len`; no sum can overflow.
     let start = index as u64 * size;
-    let this = if start + size <= len {
+    let this = if len - start >= size {
         size
     } else {
         len - start
@@ -334,7 +336,10 @@ pub const fn cat(a: Shape, b: Shape, dim: i64) -> Result<Shape, Error> {
             right: b,
         }));
     }
-    Ok(a.with_dim(d, a.dim(d) + b.dim(d)))
+    match a.dim(d).checked_add(b.dim(d)) {
+        Some(n) if n <= i64::MAX as u64 => Ok(a.with_dim(d, n)),
+        _ => Err(crate::cost::overflow("shape")),
+    }
 }
 
 /// `x.expand(sizes)`: size-1 dimensions repeated to `sizes` (−1 keeps a dimension; new
