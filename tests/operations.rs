@@ -106,3 +106,50 @@ fn tensor_arguments_broadcast() {
         "model: `pow` of shapes [1, 4, 8] and [1, 4], which do not broadcast"
     );
 }
+
+/// Each way a view can fail says why.
+#[test]
+fn view_failures_say_why() {
+    #[derive(Complexity)]
+    #[complexity(forward = id(x).permute((0, 1, 1)))]
+    struct Permute {
+        #[complexity(identity)]
+        id: (),
+    }
+    #[derive(Complexity)]
+    #[complexity(forward = id(x).expand(1, 5, 8))]
+    struct Expand {
+        #[complexity(identity)]
+        id: (),
+    }
+    #[derive(Complexity)]
+    #[complexity(forward = id(x).reshape((3, -1)))]
+    struct Reshape {
+        #[complexity(identity)]
+        id: (),
+    }
+    #[derive(Complexity)]
+    #[complexity(forward = id(x).reshape((5, 7)))]
+    struct Sizes {
+        #[complexity(identity)]
+        id: (),
+    }
+    let message = |e: complexity_core::Error| e.to_string();
+    let of = |m| message(complexity_core::analyze(m, Shape::new(&INPUT), Mode::Train).unwrap_err());
+    assert_eq!(
+        of(&Permute::MODULE),
+        "model: `permute` of a tensor of shape [1, 4, 8]: a dimension appears twice, so the order is not a permutation"
+    );
+    assert_eq!(
+        of(&Expand::MODULE),
+        "model: `expand` of a tensor of shape [1, 4, 8]: only a dimension of size 1 can be expanded to another size"
+    );
+    assert_eq!(
+        of(&Reshape::MODULE),
+        "model: `reshape` of a tensor of shape [1, 4, 8]: the sizes given do not divide its elements, so -1 cannot be inferred"
+    );
+    assert_eq!(
+        of(&Sizes::MODULE),
+        "model: `reshape` of a tensor of shape [1, 4, 8]: the sizes do not multiply to its number of elements"
+    );
+}

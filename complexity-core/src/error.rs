@@ -208,12 +208,16 @@ pub enum ErrorKind {
         /// The right operand's shape.
         right: Shape,
     },
-    /// A reshape to sizes whose product is not the number of elements.
+    /// A view or reshape that cannot apply to the tensor (sizes that do not multiply to
+    /// its elements, a permutation naming a dimension twice, an `expand` of a dimension
+    /// that is not 1, …).
     Reshape {
         /// The operation, e.g. `"unflatten"`.
         op: &'static str,
         /// The tensor's shape.
         got: Shape,
+        /// Why.
+        why: &'static str,
     },
     /// A `split` / `chunk` giving another number of pieces than the pattern names.
     Pieces {
@@ -479,10 +483,13 @@ impl Error {
                 out.push_str(what);
                 out.push_str(" differ");
             }
-            ErrorKind::Reshape { op, got } => {
+            ErrorKind::Reshape { op, got, why } => {
+                out.push_str("`");
                 out.push_str(op);
-                out.push_str(": the sizes do not multiply to the elements of a tensor of shape ");
+                out.push_str("` of a tensor of shape ");
                 out.push_shape(got);
+                out.push_str(": ");
+                out.push_str(why);
             }
             ErrorKind::Pieces { got, expected } => {
                 out.push_str("the split gives ");

@@ -134,9 +134,11 @@ pub const fn dim_index(op: &'static str, dim: i64, x: Shape, rank: usize) -> Res
     Ok(d as usize)
 }
 
-const fn too_many(op: &'static str, x: Shape) -> Error {
-    Error::new(ErrorKind::Reshape { op, got: x })
+const fn too_many(op: &'static str, x: Shape, why: &'static str) -> Error {
+    Error::new(ErrorKind::Reshape { op, got: x, why })
 }
+
+const RANK: &str = "the result would have more than 8 dimensions";
 
 /// Sizes with at most one −1, filled so that their product is `numel`.
 const fn resolve(
@@ -147,7 +149,7 @@ const fn resolve(
 ) -> Result<[u64; MAX_RANK], Error> {
     let mut out = [0u64; MAX_RANK];
     if sizes.len() > MAX_RANK {
-        return Err(too_many(op, x));
+        return Err(too_many(op, x, RANK));
     }
     let mut known: u128 = 1;
     let mut free = usize::MAX;
@@ -156,23 +158,38 @@ const fn resolve(
         if sizes[i] == -1 && free == usize::MAX {
             free = i;
         } else if sizes[i] < 0 {
-            return Err(too_many(op, x));
+            return Err(too_many(
+                op,
+                x,
+                "one size may be -1 (inferred); the others are at least 0",
+            ));
         } else {
             out[i] = sizes[i] as u64;
             known = match known.checked_mul(sizes[i] as u128) {
                 Some(k) => k,
-                None => return Err(too_many(op, x)),
+                None => return Err(crate::cost::overflow("shape")),
             };
         }
         i += 1;
     }
     if free != usize::MAX {
-        if known == 0 || !numel.is_multiple_of(known) || numel / known > u64::MAX as u128 {
-            return Err(too_many(op, x));
+        if known == 0 || !numel.is_multiple_of(known) {
+            return Err(too_many(
+                op,
+                x,
+                "the sizes given do not divide its elements, so -1 cannot be inferred",
+            ));
+        }
+        if numel / known > i64::MAX as u128 {
+            return Err(crate::cost::overflow("shape"));
         }
         out[free] = (numel / known) as u64;
     } else if known != numel {
-        return Err(too_many(op, x));
+        return Err(too_many(
+            op,
+            x,
+            "the sizes do not multiply to its number of elements",
+        ));
     }
     Ok(out)
 }
@@ -182,7 +199,7 @@ const fn resolve(
 pub const fn unflatten(x: Shape, dim: i64, sizes: &[i64]) -> Result<Shape, Error> {
     let d = tri!(dim_index("unflatten", dim, x, x.rank()));
     if x.rank() - 1 + sizes.len() > MAX_RANK {
-        return Err(too_many("unflatten", x));
+        return Err(too_many("unflatten", x, RANK));
     }
     let filled = tri!(resolve("unflatten", x, sizes, x.dim(d) as u128));
     let mut out = x.truncate(d);
@@ -190,7 +207,7 @@ pub const fn unflatten(x: Shape, dim: i64, sizes: &[i64]) -> Result<Shape, Error
     while i < sizes.len() {
         out = match out.push(filled[i]) {
             Some(s) => s,
-            None => return Err(too_many("unflatten", x)),
+            None => return Err(too_many("unflatten", x, RANK)),
         };
         i += 1;
     }
@@ -198,7 +215,7 @@ pub const fn unflatten(x: Shape, dim: i64, sizes: &[i64]) -> Result<Shape, Error
     while j < x.rank() {
         out = match out.push(x.dim(j)) {
             Some(s) => s,
-            None => return Err(too_many("unflatten", x)),
+            None => return Err(too_many("unflatten", x, RANK)),
         };
         j += 1;
     }
@@ -209,7 +226,7 @@ pub const fn unflatten(x: Shape, dim: i64, sizes: &[i64]) -> Result<Shape, Error
 pub const fn reshape(x: Shape, sizes: &[i64]) -> Result<Shape, Error> {
     let numel = match x.checked_numel() {
         Some(n) => n,
-        None => return Err(too_many("reshape", x)),
+        None => return Err(crate::cost::overflow("activations")),
     };
     let filled = tri!(resolve("reshape", x, sizes, numel));
     Ok(Shape::new(filled.split_at(sizes.len()).0))
@@ -225,7 +242,11 @@ pub const fn transpose(x: Shape, dim0: i64, dim1: i64) -> Result<Shape, Error> {
 /// `x.permute(dims)`: the dimensions in the given order (each exactly once).
 pub const fn permute(x: Shape, dims: &[i64]) -> Result<Shape, Error> {
     if dims.len() != x.rank() {
-        return Err(too_many("permute", x));
+        return Err(too_many(
+            "permute",
+            x,
+            "it names another number of dimensions than the tensor has",
+        ));
     }
     let mut seen = [false; MAX_RANK];
     let mut out = x;
@@ -233,7 +254,11 @@ pub const fn permute(x: Shape, dims: &[i64]) -> Result<Shape, Error> {
     while i < dims.len() {
         let d = tri!(dim_index("permute", dims[i], x, x.rank()));
         if seen[d] {
-            return Err(too_many("permute", x));
+            return Err(too_many(
+                "permute",
+                x,
+                "a dimension appears twice, so the order is not a permutation",
+            ));
         }
         seen[d] = true;
         out = out.with_dim(i, x.dim(d));
@@ -259,7 +284,7 @@ pub const fn select(x: Shape, dim: i64, index: i64) -> Result<Shape, Error> {
     while j < x.rank() {
         out = match out.push(x.dim(j)) {
             Some(s) => s,
-            None => return Err(too_many("select", x)),
+            None => return Err(too_many("select", x, RANK)),
         };
         j += 1;
     }
@@ -345,8 +370,15 @@ pub const fn cat(a: Shape, b: Shape, dim: i64) -> Result<Shape, Error> {
 /// `x.expand(sizes)`: size-1 dimensions repeated to `sizes` (−1 keeps a dimension; new
 /// leading dimensions may be added).
 pub const fn expand(x: Shape, sizes: &[i64]) -> Result<Shape, Error> {
-    if sizes.len() < x.rank() || sizes.len() > MAX_RANK {
-        return Err(too_many("expand", x));
+    if sizes.len() < x.rank() {
+        return Err(too_many(
+            "expand",
+            x,
+            "it gives fewer sizes than the tensor has dimensions",
+        ));
+    }
+    if sizes.len() > MAX_RANK {
+        return Err(too_many("expand", x, RANK));
     }
     let lead = sizes.len() - x.rank();
     let mut out = [0u64; MAX_RANK];
@@ -355,8 +387,18 @@ pub const fn expand(x: Shape, sizes: &[i64]) -> Result<Shape, Error> {
         let old = if i >= lead { x.dim(i - lead) } else { 1 };
         out[i] = if sizes[i] == -1 && i >= lead {
             old
-        } else if sizes[i] < 0 || (old != 1 && old != sizes[i] as u64) {
-            return Err(too_many("expand", x));
+        } else if sizes[i] < 0 {
+            return Err(too_many(
+                "expand",
+                x,
+                "a size is -1 (keep, not for a new leading dimension) or at least 0",
+            ));
+        } else if old != 1 && old != sizes[i] as u64 {
+            return Err(too_many(
+                "expand",
+                x,
+                "only a dimension of size 1 can be expanded to another size",
+            ));
         } else {
             sizes[i] as u64
         };
@@ -390,7 +432,7 @@ pub const fn reduce(
         if !reduced[j] || keepdim {
             out = match out.push(if reduced[j] { 1 } else { x.dim(j) }) {
                 Some(s) => s,
-                None => return Err(too_many(op, x)),
+                None => return Err(too_many(op, x, RANK)),
             };
         }
         j += 1;
