@@ -8,6 +8,9 @@ use crate::shape::Shape;
 /// The deepest module path an [`Error`] records.
 pub const MAX_PATH: usize = 32;
 
+/// The most bytes of one name an error message prints (a longer one ends in `…`).
+pub const MAX_NAME: usize = 64;
+
 /// The name of a child module: a struct field (`conv1`) or a position in a sequence (`0`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Name {
@@ -88,10 +91,10 @@ impl Path {
                 out.push_str(".");
             }
             match self.names[i] {
-                Name::Field(name) => out.push_str(name),
+                Name::Field(name) => out.push_clipped(name, MAX_NAME),
                 Name::Index(n) => out.push_u128(n as u128),
                 Name::Prefixed(p, n) => {
-                    out.push_str(p);
+                    out.push_clipped(p, MAX_NAME);
                     out.push_u128(n as u128);
                 }
             }
@@ -201,7 +204,7 @@ pub enum ErrorKind {
     Incompatible {
         /// The operation, e.g. `"matmul"`.
         op: &'static str,
-        /// What must agree, e.g. `"the inner dimensions"`.
+        /// What is wrong, e.g. `"the inner dimensions differ"`.
         what: &'static str,
         /// The left operand's shape.
         left: Shape,
@@ -481,7 +484,6 @@ impl Error {
                 out.push_shape(right);
                 out.push_str(": ");
                 out.push_str(what);
-                out.push_str(" differ");
             }
             ErrorKind::Reshape { op, got, why } => {
                 out.push_str("`");
@@ -619,6 +621,31 @@ impl Message {
             i += 1;
         }
         self.len += b.len();
+    }
+
+    /// Appends `s`, or as much of it as `max` bytes hold (cut at a character boundary)
+    /// followed by `…`, so that one long name cannot crowd the rest of a message out.
+    pub const fn push_clipped(&mut self, s: &str, max: usize) {
+        let b = s.as_bytes();
+        if b.len() <= max {
+            self.push_str(s);
+            return;
+        }
+        let mut end = max;
+        // Back to the start of a character (UTF-8 continuation bytes are 0b10xxxxxx).
+        while end > 0 && (b[end] & 0xC0) == 0x80 {
+            end -= 1;
+        }
+        if self.len + end + 3 > MESSAGE_CAPACITY {
+            return;
+        }
+        let mut i = 0;
+        while i < end {
+            self.bytes[self.len + i] = b[i];
+            i += 1;
+        }
+        self.len += end;
+        self.push_str("…");
     }
 
     /// Appends `n` in decimal.

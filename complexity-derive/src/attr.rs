@@ -187,7 +187,15 @@ fn input_shape(cx: &Ctxt, key: &Path, expr: Expr) -> Option<InputShape> {
         }
     };
     let max = if batch_of_one { 7 } else { 8 };
-    if dims.is_empty() || dims.len() > max {
+    if dims.is_empty() {
+        cx.push(syn::Error::new(
+            span,
+            "`input` is empty: give the input's shape, `input = (3, 224, 224)` (a batch of 1 is \
+             prepended) or `input = [1, 3, 224, 224]`",
+        ));
+        return None;
+    }
+    if dims.len() > max {
         cx.push(syn::Error::new(
             span,
             format!(
@@ -243,7 +251,7 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
                 skip_value(&meta)?;
                 None
             } else {
-                layer_spec(cx, &meta)?.map(Role::Layer)
+                layer_spec(cx, &meta, false)?.map(Role::Layer)
             };
             if let Some(r) = new_role {
                 if let Some((_, first)) = &role {
@@ -317,10 +325,14 @@ fn parameter(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Expr>> {
 }
 
 /// `conv2d(out = 64, kernel = 3)`, `relu`, or `sequential(conv2d(...), batch_norm2d)`.
-fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec>> {
+fn layer_spec(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    in_sequence: bool,
+) -> syn::Result<Option<LayerSpec>> {
     let key = key_of(&meta.path);
     let Some(name) = meta.path.get_ident().cloned() else {
-        unknown_field_key(cx, &meta.path);
+        unknown_field_key(cx, &meta.path, in_sequence);
         skip_value(meta)?;
         return Ok(None);
     };
@@ -328,7 +340,7 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
         let mut items = Vec::new();
         if meta.input.peek(syn::token::Paren) {
             meta.parse_nested_meta(|inner| {
-                if let Some(item) = layer_spec(cx, &inner)? {
+                if let Some(item) = layer_spec(cx, &inner, true)? {
                     items.push(item);
                 }
                 Ok(())
@@ -340,7 +352,7 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
         return Ok(Some(LayerSpec::Sequential { items }));
     }
     let Some(def) = kinds::kind(&key) else {
-        unknown_field_key(cx, &meta.path);
+        unknown_field_key(cx, &meta.path, in_sequence);
         skip_value(meta)?;
         return Ok(None);
     };
@@ -416,10 +428,26 @@ fn layer_spec(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LayerSpec
     Ok(Some(LayerSpec::Kind { def, name, args }))
 }
 
-/// An unknown key on a field: the closest layer kind or option, and both lists.
-fn unknown_field_key(cx: &Ctxt, path: &Path) {
+/// An unknown key on a field: the closest layer kind or option, and both lists. Inside
+/// `sequential(…)` only layer kinds go, so only they are suggested.
+fn unknown_field_key(cx: &Ctxt, path: &Path, in_sequence: bool) {
     let key = key_of(path);
     let kinds: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+    if in_sequence {
+        let mut msg = if FIELD_KEYS.contains(&key.as_str()) {
+            format!(
+                "`{key}` is a field option, not a layer kind: inside `sequential(…)` go layer kinds only"
+            )
+        } else {
+            format!("unknown layer kind `{key}` in `sequential(…)`")
+        };
+        if let Some(c) = closest(&key, kinds.iter().copied()).filter(|c| *c != key) {
+            msg += &format!("; did you mean `{c}`?");
+        }
+        msg += &format!("\nlayer kinds: {}", kinds.join(", "));
+        cx.error_at(path, msg);
+        return;
+    }
     let mut msg = format!("unknown layer kind or field option `{key}`");
     if let Some(c) = closest(&key, kinds.iter().chain(FIELD_KEYS).copied()) {
         msg += &format!("; did you mean `{c}`?");

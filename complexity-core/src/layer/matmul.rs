@@ -18,7 +18,7 @@ use crate::shape::Shape;
 pub const fn matmul(a: Shape, b: Shape) -> Result<(Shape, Cost), Error> {
     if a.rank() == 0 || b.rank() == 0 {
         return Err(incompatible(
-            "both operands need at least one dimension",
+            "a number is not a matrix: both operands need at least one dimension",
             a,
             b,
         ));
@@ -27,23 +27,35 @@ pub const fn matmul(a: Shape, b: Shape) -> Result<(Shape, Cost), Error> {
     let bp = if b.rank() == 1 { b.insert(1, 1) } else { b };
     let (ar, br) = (ap.rank(), bp.rank());
     if ap.dim(ar - 1) != bp.dim(br - 2) {
-        return Err(incompatible("the inner dimensions", a, b));
+        return Err(incompatible("the inner dimensions differ", a, b));
     }
     let batch = match broadcast("matmul", ap.truncate(ar - 2), bp.truncate(br - 2)) {
         Ok(s) => s,
-        Err(_) => return Err(incompatible("the batch dimensions", a, b)),
+        Err(_) => return Err(incompatible("the batch dimensions do not broadcast", a, b)),
     };
     let mut out = batch;
     if a.rank() > 1 {
         out = match out.push(ap.dim(ar - 2)) {
             Some(s) => s,
-            None => return Err(incompatible("the ranks", a, b)),
+            None => {
+                return Err(incompatible(
+                    "the result would have more than 8 dimensions",
+                    a,
+                    b,
+                ));
+            }
         };
     }
     if b.rank() > 1 {
         out = match out.push(bp.dim(br - 1)) {
             Some(s) => s,
-            None => return Err(incompatible("the ranks", a, b)),
+            None => {
+                return Err(incompatible(
+                    "the result would have more than 8 dimensions",
+                    a,
+                    b,
+                ));
+            }
         };
     }
     let flops = tri!(flops_product(&[tri!(numel(a)), bp.dim(br - 1) as u128]));
@@ -62,7 +74,7 @@ pub const fn linear_with(x: Shape, weight: Shape) -> Result<(Shape, Cost), Error
     if weight.rank() != 2 || x.rank() == 0 || x.dim(x.rank() - 1) != weight.dim(1) {
         return Err(Error::new(ErrorKind::Incompatible {
             op: "linear",
-            what: "the input features and the weight's second dimension",
+            what: "the input features and the weight's second dimension differ",
             left: x,
             right: weight,
         }));

@@ -356,7 +356,7 @@ pub const fn cat(a: Shape, b: Shape, dim: i64) -> Result<Shape, Error> {
     if !same {
         return Err(Error::new(ErrorKind::Incompatible {
             op: "cat",
-            what: "the sizes outside the joined dimension",
+            what: "the sizes outside the joined dimension differ",
             left: a,
             right: b,
         }));

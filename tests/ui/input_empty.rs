@@ -1,0 +1,10 @@
+use complexity_core::Complexity;
+
+#[derive(Complexity)]
+#[complexity(input = ())]
+struct Nothing {
+    #[complexity(relu)]
+    relu: (),
+}
+
+fn main() {}
