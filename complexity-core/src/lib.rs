@@ -438,6 +438,9 @@ pub mod __private {
 
     /// A shape written as a tuple or array of `usize`s.
     pub const fn shape(dims: &[usize]) -> Shape {
+        if dims.len() > crate::shape::MAX_RANK {
+            panic!("a shape has at most 8 dimensions");
+        }
         let mut out = [0u64; crate::shape::MAX_RANK];
         let mut i = 0;
         while i < dims.len() && i < crate::shape::MAX_RANK {

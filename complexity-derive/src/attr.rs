@@ -318,8 +318,14 @@ fn parameter(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Expr>> {
             Ok(())
         })?;
     }
-    if shape.is_none() {
-        cx.error_at(&meta.path, "`parameter` is missing the required argument `shape`, e.g. `parameter(shape = (1, 1, 768))`");
+    match &shape {
+        None => cx.error_at(&meta.path, "`parameter` is missing the required argument `shape`, e.g. `parameter(shape = (1, 1, 768))`"),
+        Some(expr) => {
+            let rank = crate::forward::elements(expr).len();
+            if rank > 8 {
+                cx.error_at(expr, format!("a shape has at most 8 dimensions, this one {rank}"));
+            }
+        }
     }
     Ok(shape)
 }

@@ -26,7 +26,7 @@ pub fn derive(node: &syn::DeriveInput) -> TokenStream {
         };
         match &input.attrs.forward {
             Some(expr) => forward::compile(&cx, expr, &input.fields, &inputs, &p),
-            None => forward::sequential(&input.fields, &p),
+            None => forward::sequential(&cx, input.ident, &input.fields, &p),
         }
     });
     match (cx.check(), input, program) {

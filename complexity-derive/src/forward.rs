@@ -37,7 +37,20 @@ pub fn params<'a, 'b>(fields: &'b [Field<'a>]) -> impl Iterator<Item = &'b Field
 }
 
 /// The default program: the children applied one after the other (not the `uncalled`).
-pub fn sequential(fields: &[Field], p: &TokenStream) -> Program {
+pub fn sequential(cx: &Ctxt, ident: &syn::Ident, fields: &[Field], p: &TokenStream) -> Program {
+    let calls = children(fields)
+        .filter(|f| f.attrs.uncalled.is_none())
+        .count();
+    if calls + 1 > MAX_VALUES {
+        cx.error_at(
+            ident,
+            format!(
+                "`{ident}` runs {calls} fields in order, past the {} one struct may run (its input \
+                 and one value per field make at most {MAX_VALUES}): group them into nested structs",
+                MAX_VALUES - 1
+            ),
+        );
+    }
     let mut steps = Vec::new();
     for (i, f) in children(fields).enumerate() {
         if f.attrs.uncalled.is_none() {
@@ -772,6 +785,17 @@ impl Compiler<'_, '_> {
 
 /// A size: one number, or a tuple of up to three.
 pub fn size(p: &TokenStream, expr: &Expr) -> TokenStream {
+    let parts = match expr {
+        Expr::Tuple(t) => t.elems.len(),
+        Expr::Array(a) => a.elems.len(),
+        _ => 1,
+    };
+    if !(1..=3).contains(&parts) {
+        let msg = format!(
+            "a size is one number or a tuple of one to three (one per spatial dimension), got {parts}"
+        );
+        return quote_spanned!(expr.span()=> ::core::compile_error!(#msg));
+    }
     match expr {
         Expr::Tuple(t) => {
             let parts = t.elems.iter();
