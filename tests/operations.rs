@@ -153,3 +153,21 @@ fn view_failures_say_why() {
         "model: `reshape` of a tensor of shape [1, 4, 8]: the sizes do not multiply to its number of elements"
     );
 }
+
+/// `torch.softmax(x, -1)` as a function is the same operation as `x.softmax(-1)`.
+#[test]
+fn operations_as_functions() {
+    #[derive(Complexity)]
+    #[complexity(forward = sum(softmax(id(x), -1), (1, 2)))]
+    struct Functional {
+        #[complexity(identity)]
+        id: (),
+    }
+    const F: Totals = totals!(Functional, input = [1, 4, 8]);
+    assert_eq!(F.output.dims(), &[1]);
+    let mut zeros = Report::of::<Functional>(Shape::new(&INPUT), Mode::Train)
+        .unwrap()
+        .zero_ops();
+    zeros.sort();
+    assert_eq!(zeros, vec![("identity", 1), ("softmax", 1), ("sum", 1)]);
+}

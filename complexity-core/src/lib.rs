@@ -117,7 +117,8 @@
 //! # Operations
 //!
 //! Every operation written as a method, one row each of [`ops::OPS`] (where adding one is
-//! one row). Arguments are positional, as in PyTorch; those in the written form may be
+//! one row); each may also be written as a function of its tensor, as `torch.softmax(x, -1)`
+//! and `F.relu(x)` are: `softmax(x, -1)`, `relu(x)`. Arguments are positional, as in PyTorch; those in the written form may be
 //! left out from the right (`x.gelu()`, `x.mean()` reduces every dimension,
 //! `keepdim` defaults to `false`). A tensor argument may be a number literal
 //! (`x.pow(2)`); arguments no count depends on (`x.clamp(0.0, 6.0)`, `x.to("bf16")`) are
@@ -254,6 +255,46 @@
 //! generic type nested more than about 60 levels in generic types, all instantiated at
 //! once, can still hit rustc's `recursion_limit` (128), whose error asks for
 //! `#![recursion_limit = "256"]`.
+//!
+//! # Errors
+//!
+//! One mistake gives one error, at the tokens that made it, with the module path and the
+//! numbers. There are three places a mistake is caught:
+//!
+//! | mistake | reported by | where | looks like |
+//! |---|---|---|---|
+//! | attribute syntax: an unknown layer kind, argument or option, a missing or duplicate argument, a value of the wrong kind (`1.9` as a dimension, `0` or a literal past `u64` as a count), two modules or inputs with one name | the derive, all at once | the offending token | ``unknown argument `kernal` of `conv2d`; did you mean `kernel`?`` |
+//! | `forward` syntax: an unknown field, method or operation, a wrong number of arguments, an unused field | the derive | the name or call | ``` `rsqt` is not an operation of `forward`; did you mean `rsqrt`? ``` |
+//! | shapes that do not fit, sizes PyTorch rejects, counts that overflow | the analysis, in a constant (with `input`, `totals!` or `assert_complexity!`) and in [`Report::new`](report::Report::new) alike, with the same text | with `input`: the model's field the error is inside (`layer2`), the `forward` for the model's own operations, else `input`; with a macro: the macro | `evaluation panicked: layer1.1.conv1: expects 32 input channels, got 64` |
+//! | a budget exceeded | the budget check | the first limit (`max_flops = …`) | `evaluation panicked: FLOPs 0.442M (442368) exceed the budget 0.4M (400000)` |
+//!
+//! The path names modules as PyTorch does (`layer1.1.conv1`; `model` for the model's own
+//! `forward`); inside a generic block the error is reported at the model's field that
+//! holds it, and the path says where inside. After a derive error, nothing that contains
+//! that type reports anything more (no constant of it, no follow-on shape error), and a
+//! `forward` that failed to compile reports no unused fields. At run time the same
+//! mistakes are an [`Error`], whose [`ErrorKind`] carries the numbers:
+//!
+//! | [`ErrorKind`] | example |
+//! |---|---|
+//! | `SizeMismatch` | `fc: expects 512 input features, got 256` |
+//! | `Rank` | `bn: batch_norm2d takes a tensor of rank 4 ([N, C, H, W]), got [1, 16]` |
+//! | `Broadcast` | ``model: `+` of shapes [1, 64, 56, 56] and [1, 128, 28, 28], which do not broadcast`` |
+//! | `Incompatible` | ``model: `matmul` of shapes [1, 10, 32] and [1, 10, 32]: the inner dimensions differ`` |
+//! | `Reshape` | ``model: `permute` of a tensor of shape [1, 4, 8]: a dimension appears twice, so the order is not a permutation`` |
+//! | `DimOutOfRange` | `model: transpose: dimension 3 is out of range for a tensor of shape [1, 4, 8]` |
+//! | `RepeatedDim` | ``model: `mean`: dimension 1 appears more than once in the dimensions reduced`` |
+//! | `EmptyOutput` | `pool: max_pool2d: the window (dilation·(kernel−1)+1 = 4) is larger than the padded input (3), so the output would be empty` |
+//! | `Groups` | `conv: groups = 4 does not divide the 6 output channels` |
+//! | `Zero` | ``conv: conv2d: `stride` must be at least 1, got 0`` |
+//! | `Invalid` (PyTorch's own checks, with its reason) | ``drop: `dropout`: dropout probability has to be between 0 and 1`` |
+//! | `Pieces` | `model: the split gives 3 pieces, but the pattern names 2` |
+//! | `Overflow` | `fc: the number of FLOPs overflows u128 (…)`; `model: a size of the output shape overflows (more than 9223372036854775807, the largest PyTorch size)` |
+//! | `Limit` | see "Limits" |
+//! | `Budget` | `FLOPs 0.442M (442368) exceed the budget 0.4M (400000)` |
+//!
+//! `tests/ui/` in the repository holds a compile-fail case for each, with the compiler's
+//! exact output.
 //!
 //! # Performance
 //!

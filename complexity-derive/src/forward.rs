@@ -391,14 +391,37 @@ impl Compiler<'_, '_> {
                 );
                 None
             }
+            // `torch.softmax(x, -1)`, `F.relu(x)`: an operation of the table written as a
+            // function, its tensor first.
+            (op, n) if n >= 1 && complexity_ops::find(op).is_some() => {
+                let row = &complexity_ops::OPS[complexity_ops::find(op)?];
+                let method = syn::ExprMethodCall {
+                    attrs: Vec::new(),
+                    receiver: Box::new(call.args[0].clone()),
+                    dot_token: Default::default(),
+                    method: func.clone(),
+                    turbofish: None,
+                    paren_token: call.paren_token,
+                    args: call.args.iter().skip(1).cloned().collect(),
+                };
+                let input = self.value(&call.args[0])?;
+                let step = self.table_op(row, input, &method)?;
+                Some(self.push(step))
+            }
             _ => {
                 let names = children(self.fields)
                     .map(|f| f.ident.to_string())
                     .collect::<Vec<_>>();
                 let mut msg = format!(
-                    "no field named `{name}` to call in `forward` (the functions are `matmul(a, b)` and `cat([a, b], dim)`)"
+                    "no field named `{name}` to call in `forward` (the functions are `matmul(a, b)`, \
+                     `cat([a, b], dim)` and the operations, as `softmax(x, -1)` or `x.softmax(-1)`)"
                 );
-                if let Some(c) = closest(&name, names.iter().map(String::as_str)) {
+                let candidates = names
+                    .iter()
+                    .map(String::as_str)
+                    .chain(complexity_ops::OPS.iter().map(|o| o.name))
+                    .chain(["matmul", "cat"]);
+                if let Some(c) = closest(&name, candidates) {
                     msg += &format!("; did you mean `{c}`?");
                 }
                 self.cx.error_at(func, msg);
