@@ -208,10 +208,13 @@ fn runtime_errors_name_the_field_path() {
     let e = Report::of::<Wrap<Stack>>(Shape::new(&[1, 3, 8]), Mode::Train).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "inner.blocks.0.conv: conv2d takes a tensor of rank 4 ([N, C, H, W]), got [1, 3, 8]"
+        "inner.blocks.0.conv: conv2d takes a tensor of rank 4 ([N, C, H, W]), got [1, 3, 8] (in `Pointwise::conv`)"
     );
     let e = Report::of::<Residual<4, 8>>(Shape::new(&[1, 5, 5, 5]), Mode::Train).unwrap_err();
-    assert_eq!(e.to_string(), "conv: expects 4 input channels, got 5");
+    assert_eq!(
+        e.to_string(),
+        "conv: expects 4 input channels, got 5 (in `Residual::conv`)"
+    );
 }
 
 #[test]

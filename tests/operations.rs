@@ -79,7 +79,7 @@ fn a_repeated_dimension_is_an_error() {
     let err = Report::of::<Twice>(Shape::new(&INPUT), Mode::Train).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "model: `mean`: dimension 1 appears more than once in the dimensions reduced"
+        "model: `mean`: dimension 1 appears more than once in the dimensions reduced (in `Twice`'s forward)"
     );
 }
 
@@ -103,7 +103,7 @@ fn tensor_arguments_broadcast() {
     let err = Report::of::<Mismatch>(Shape::new(&INPUT), Mode::Train).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "model: `pow` of shapes [1, 4, 8] and [1, 4], which do not broadcast"
+        "model: `pow` of shapes [1, 4, 8] and [1, 4], which do not broadcast (in `Mismatch`'s forward)"
     );
 }
 
@@ -138,19 +138,19 @@ fn view_failures_say_why() {
     let of = |m| message(complexity_core::analyze(m, Shape::new(&INPUT), Mode::Train).unwrap_err());
     assert_eq!(
         of(&Permute::MODULE),
-        "model: `permute` of a tensor of shape [1, 4, 8]: a dimension appears twice, so the order is not a permutation"
+        "model: `permute` of a tensor of shape [1, 4, 8]: a dimension appears twice, so the order is not a permutation (in `Permute`'s forward)"
     );
     assert_eq!(
         of(&Expand::MODULE),
-        "model: `expand` of a tensor of shape [1, 4, 8]: only a dimension of size 1 can be expanded to another size"
+        "model: `expand` of a tensor of shape [1, 4, 8]: only a dimension of size 1 can be expanded to another size (in `Expand`'s forward)"
     );
     assert_eq!(
         of(&Reshape::MODULE),
-        "model: `reshape` of a tensor of shape [1, 4, 8]: the sizes given do not divide its elements, so -1 cannot be inferred"
+        "model: `reshape` of a tensor of shape [1, 4, 8]: the sizes given do not divide its elements, so -1 cannot be inferred (in `Reshape`'s forward)"
     );
     assert_eq!(
         of(&Sizes::MODULE),
-        "model: `reshape` of a tensor of shape [1, 4, 8]: the sizes do not multiply to its number of elements"
+        "model: `reshape` of a tensor of shape [1, 4, 8]: the sizes do not multiply to its number of elements (in `Sizes`'s forward)"
     );
 }
 

@@ -189,6 +189,7 @@ fn graph() -> impl Strategy<Value = &'static Module> {
                 class: "Random",
                 extra_repr: None,
                 body: Body::Graph(Graph {
+                    rust: "",
                     naming: Naming::Fields,
                     inputs: 1,
                     children: leak(children),

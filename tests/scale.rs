@@ -302,6 +302,7 @@ fn a_forward_past_the_value_limit_is_an_error() {
         class: "Wide",
         extra_repr: None,
         body: Body::Graph(Graph {
+            rust: "",
             naming: Naming::Fields,
             inputs: 1,
             children: &[],

@@ -28,7 +28,7 @@ fn a_cat_past_u64_is_an_overflow() {
     // 2^63 + 2^63 = 2^64 does not fit.
     assert_eq!(
         error_of::<Join>(&[1, 1 << 63, 1]),
-        "model: a size of the output shape overflows (more than 9223372036854775807, the largest PyTorch size)"
+        "model: a size of the output shape overflows (more than 9223372036854775807, the largest PyTorch size) (in `Join`'s forward)"
     );
     // Past i64 but within u64 is still past PyTorch's sizes.
     assert!(error_of::<Join>(&[1, (1 << 62) + 1, 1]).contains("overflows"));
@@ -66,7 +66,7 @@ fn a_transposed_convolution_on_an_empty_input_is_an_error() {
     }
     assert_eq!(
         error_of::<Up>(&[1, 2, 0, 5]),
-        "up: `conv_transpose2d`: the input has a spatial size of 0"
+        "up: `conv_transpose2d`: the input has a spatial size of 0 (in `Up::up`)"
     );
 }
 
@@ -79,7 +79,7 @@ fn arguments_pytorch_rejects_are_errors() {
     }
     assert_eq!(
         error_of::<OutputPadding>(&[1, 2, 5, 5]),
-        "up: `conv_transpose2d`: output padding must be smaller than either stride or dilation"
+        "up: `conv_transpose2d`: output padding must be smaller than either stride or dilation (in `OutputPadding::up`)"
     );
     #[derive(Complexity)]
     struct HighDropout {
@@ -88,7 +88,7 @@ fn arguments_pytorch_rejects_are_errors() {
     }
     assert_eq!(
         error_of::<HighDropout>(&[1, 4]),
-        "drop: `dropout`: dropout probability has to be between 0 and 1"
+        "drop: `dropout`: dropout probability has to be between 0 and 1 (in `HighDropout::drop`)"
     );
     #[derive(Complexity)]
     struct NegativeDropout {
@@ -103,7 +103,7 @@ fn arguments_pytorch_rejects_are_errors() {
     }
     assert_eq!(
         error_of::<Padding>(&[1, 7]),
-        "embed: `embedding`: padding_idx must be within num_embeddings"
+        "embed: `embedding`: padding_idx must be within num_embeddings (in `Padding::embed`)"
     );
 }
 

@@ -311,6 +311,8 @@ pub enum ErrorKind {
 pub struct Error {
     path: Path,
     kind: ErrorKind,
+    /// Where in the Rust source: the struct and its field (or `forward`).
+    site: Option<(&'static str, &'static str)>,
 }
 
 impl Error {
@@ -319,6 +321,7 @@ impl Error {
         Error {
             path: Path::ROOT,
             kind,
+            site: None,
         }
     }
 
@@ -330,6 +333,21 @@ impl Error {
     /// What went wrong.
     pub const fn kind(&self) -> &ErrorKind {
         &self.kind
+    }
+
+    /// Where in the Rust source the mistake is: the struct (`Fire`) and the field it
+    /// describes (`expand3x3`), or `"forward"` for its own program; `None` for a hand-built
+    /// description.
+    pub const fn site(&self) -> Option<(&'static str, &'static str)> {
+        self.site
+    }
+
+    /// The same error with its Rust site, unless it has one already (the innermost wins).
+    pub const fn at_site(mut self, rust: &'static str, field: &'static str) -> Error {
+        if self.site.is_none() && !rust.is_empty() {
+            self.site = Some((rust, field));
+        }
+        self
     }
 
     /// The same error seen from the parent, whose child `name` it came from.
@@ -567,6 +585,19 @@ impl Error {
                 }
                 out.push_str(", the analysis's limit: ");
                 out.push_str(advice);
+            }
+        }
+        if let Some((rust, field)) = self.site {
+            out.push_str(" (in `");
+            out.push_str(rust);
+            if matches!(field.as_bytes(), b"forward") {
+                out.push_str("`'s forward)");
+            } else if field.is_empty() {
+                out.push_str("`)");
+            } else {
+                out.push_str("::");
+                out.push_clipped(field, MAX_NAME);
+                out.push_str("`)");
             }
         }
         out

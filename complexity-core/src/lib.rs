@@ -228,7 +228,7 @@
 //! `input = …` cannot go); [`assert_complexity!`] checks budgets on them.
 //!
 //! A model that does not fit together fails to compile, naming the field path and the
-//! numbers, e.g. `layer2.0.conv1: expects 32 input channels, got 64`.
+//! numbers, e.g. ``layer2.0.conv1: expects 32 input channels, got 64 (in `BasicBlock::conv1`)``.
 //!
 //! # Limits
 //!
@@ -265,12 +265,15 @@
 //! |---|---|---|---|
 //! | attribute syntax: an unknown layer kind, argument or option, a missing or duplicate argument, a value of the wrong kind (`1.9` as a dimension, `0` or a literal past `u64` as a count), two modules or inputs with one name | the derive, all at once | the offending token | ``unknown argument `kernal` of `conv2d`; did you mean `kernel`?`` |
 //! | `forward` syntax: an unknown field, method or operation, a wrong number of arguments, an unused field | the derive | the name or call | ``` `rsqt` is not an operation of `forward`; did you mean `rsqrt`? ``` |
-//! | shapes that do not fit, sizes PyTorch rejects, counts that overflow | the analysis, in a constant (with `input`, `totals!` or `assert_complexity!`) and in [`Report::new`](report::Report::new) alike, with the same text | with `input`: the model's field the error is inside (`layer2`), the `forward` for the model's own operations, else `input`; with a macro: the macro | `evaluation panicked: layer1.1.conv1: expects 32 input channels, got 64` |
+//! | shapes that do not fit, sizes PyTorch rejects, counts that overflow | the analysis, in a constant (with `input`, `totals!` or `assert_complexity!`) and in [`Report::new`](report::Report::new) alike, with the same text | with `input`: the model's field the error is inside (`layer2`), the `forward` for the model's own operations, else `input`; with a macro: the macro | ``evaluation panicked: layer1.1.conv1: expects 32 input channels, got 64 (in `Block::conv1`)`` |
 //! | a budget exceeded | the budget check | the first limit (`max_flops = …`) | `evaluation panicked: FLOPs 0.442M (442368) exceed the budget 0.4M (400000)` |
 //!
 //! The path names modules as PyTorch does (`layer1.1.conv1`; `model` for the model's own
-//! `forward`); inside a generic block the error is reported at the model's field that
-//! holds it, and the path says where inside. After a derive error, nothing that contains
+//! `forward`), and the end of the message names the Rust source: the struct and its field
+//! (`in `Block::conv1``, the module name for a renamed field) or the struct's `forward`
+//! (``in `Net`'s forward``). Inside a block the error is reported at the model's field that
+//! holds it (the block's own tokens are out of the compiler's reach when it evaluates the
+//! model's constants), and path and Rust site say where inside. After a derive error, nothing that contains
 //! that type reports anything more (no constant of it, no follow-on shape error), and a
 //! `forward` that failed to compile reports no unused fields. At run time the same
 //! mistakes are an [`Error`], whose [`ErrorKind`] carries the numbers:

@@ -292,6 +292,9 @@ pub struct Param {
 /// Children, own parameters and the forward program that connects them.
 #[derive(Clone, Copy, Debug)]
 pub struct Graph {
+    /// The Rust type that describes it (`Fire`, generics left out), which error messages
+    /// name next to the module path; empty for a hand-built description.
+    pub rust: &'static str,
     /// How the children are named.
     pub naming: Naming,
     /// How many inputs `forward` takes (1 unless declared with `inputs = (…)`).

@@ -76,6 +76,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             quote!(#name)
         }
     };
+    let rust = ident.unraw().to_string();
     let naming = match &input.attrs.naming {
         None => quote!(Fields),
         Some((Naming::Positions, _)) => quote!(Positions),
@@ -100,6 +101,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
                 class: #class,
                 extra_repr: ::core::option::Option::None,
                 body: #p::Body::Graph(#p::Graph {
+                    rust: #rust,
                     naming: #p::Naming::#naming,
                     inputs: #inputs,
                     children: &[#(#children),*],

@@ -249,8 +249,24 @@ impl<'r, 'b> Machine<'r, 'b> {
                     }
                     Some((y, c))
                 }
-                Err(e) => return Err(self.locate(e)),
+                Err(e) => return Err(self.locate(self.site(e))),
             };
+        }
+    }
+
+    /// `e` with its place in the Rust source, if the top frame is a derived struct: the
+    /// field of the child it came from (the child's name is the first of its path), or
+    /// the struct's own `forward`.
+    const fn site(&self, e: Error) -> Error {
+        let f = &self.frames[self.depth - 1];
+        let rust = match f.module.body {
+            Body::Graph(g) => g.rust,
+            _ => return e,
+        };
+        match e.path().names().first() {
+            None => e.at_site(rust, "forward"),
+            Some(Name::Field(field)) => e.at_site(rust, field),
+            Some(_) => e.at_site(rust, ""),
         }
     }
 
