@@ -270,8 +270,8 @@
 //!
 //! The path names modules as PyTorch does (`layer1.1.conv1`; `model` for the model's own
 //! `forward`), and the end of the message names the Rust source: the struct and its field
-//! (`in `Block::conv1``, the module name for a renamed field) or the struct's `forward`
-//! (``in `Net`'s forward``). Inside a block the error is reported at the model's field that
+//! (``(in `Block::conv1`)``, with the module name for a renamed field) or the struct's
+//! `forward` (``(in `Net`'s forward)``). Inside a block the error is reported at the model's field that
 //! holds it (the block's own tokens are out of the compiler's reach when it evaluates the
 //! model's constants), and path and Rust site say where inside. After a derive error, nothing that contains
 //! that type reports anything more (no constant of it, no follow-on shape error), and a
