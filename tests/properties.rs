@@ -194,12 +194,12 @@ fn layer() -> impl Strategy<Value = Layer> {
         Just(Layer::Activation(Activation::new(ActivationKind::ReLU))),
         (size(), prop::option::of(size()), size(), any::<bool>()).prop_map(|(k, s, p, c)| {
             let m = MaxPool2d::new(k).padding(p).ceil_mode(c);
-            Layer::MaxPool2d(match s {
+            Layer::Pool(match s {
                 Some(s) => m.stride(s),
                 None => m,
             })
         }),
-        size().prop_map(|s| Layer::AdaptiveAvgPool2d(AdaptiveAvgPool2d::new(s))),
+        size().prop_map(|s| Layer::AdaptivePool(AdaptiveAvgPool2d::new(s))),
         (-3i64..3, -3i64..3)
             .prop_map(|(a, b)| Layer::Flatten(Flatten::new().start_dim(a).end_dim(b))),
         (0u64..9, prop::option::of(0u64..9)).prop_map(|(out, inf)| Layer::Linear(match inf {

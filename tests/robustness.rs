@@ -58,7 +58,7 @@ fn layer() -> impl Strategy<Value = Layer> {
             }),
         Just(Layer::BatchNorm(BatchNorm::batch_norm2d())),
         Just(Layer::Activation(Activation::new(ActivationKind::ReLU))),
-        (size(), size()).prop_map(|(k, p)| Layer::MaxPool2d(MaxPool2d::new(k).padding(p))),
+        (size(), size()).prop_map(|(k, p)| Layer::Pool(MaxPool2d::new(k).padding(p))),
         extent().prop_map(|out| Layer::Linear(Linear::new(out))),
         (extent(), extent()).prop_map(|(n, d)| Layer::Embedding(Embedding::new(n, d))),
         Just(Layer::LayerNorm(LayerNorm::new())),

@@ -24,11 +24,17 @@ pub enum OpKind {
     Addmm,
     /// `aten::matmul`, key `matmul`.
     Matmul,
+    /// Instance normalization, key `instance_norm`.
+    InstanceNorm,
+    /// `aten::upsample_nearest2d`, key `upsample_nearest2d`.
+    UpsampleNearest2d,
+    /// `aten::upsample_bilinear2d`, key `upsample_bilinear2d`.
+    UpsampleBilinear2d,
 }
 
 impl OpKind {
     /// How many kinds there are.
-    pub const COUNT: usize = 8;
+    pub const COUNT: usize = 11;
 
     /// Every kind, in the order of the index used by [`Cost::flops_by_op`].
     pub const ALL: [OpKind; OpKind::COUNT] = [
@@ -40,6 +46,9 @@ impl OpKind {
         OpKind::Linear,
         OpKind::Addmm,
         OpKind::Matmul,
+        OpKind::InstanceNorm,
+        OpKind::UpsampleNearest2d,
+        OpKind::UpsampleBilinear2d,
     ];
 
     /// mmengine's key for this kind in `flops_by_op`.
@@ -53,6 +62,9 @@ impl OpKind {
             OpKind::Linear => "linear",
             OpKind::Addmm => "addmm",
             OpKind::Matmul => "matmul",
+            OpKind::InstanceNorm => "instance_norm",
+            OpKind::UpsampleNearest2d => "upsample_nearest2d",
+            OpKind::UpsampleBilinear2d => "upsample_bilinear2d",
         }
     }
 

@@ -83,15 +83,26 @@
 //! | `conv1d`, `conv2d`, `conv3d` | `out`, `kernel`; `in`, `stride`, `padding`, `dilation`, `groups`, `bias` | [`layer::Conv`] |
 //! | `conv_transpose1d`, `conv_transpose2d`, `conv_transpose3d` | the same and `output_padding` | [`layer::Conv`] |
 //! | `batch_norm1d`, `batch_norm2d`, `batch_norm3d` | `num_features`, `eps`, `momentum`, `affine`, `bias`, `track_running_stats` | [`layer::BatchNorm`] |
+//! | `instance_norm1d`, `instance_norm2d`, `instance_norm3d` | `num_features`, `eps`, `momentum`, `affine` (default `false`), `track_running_stats` | [`layer::InstanceNorm`] |
 //! | `layer_norm` | `normalized_shape`, `eps`, `elementwise_affine`, `bias` | [`layer::LayerNorm`] |
+//! | `rms_norm` (`torch.nn.RMSNorm`) | `normalized_shape`, `eps`, `elementwise_affine` | [`layer::RmsNorm`] (0 FLOPs) |
 //! | `group_norm` | `num_groups`; `num_channels`, `eps`, `affine` | [`layer::GroupNorm`] |
-//! | `relu`, `relu6`, `silu`, `hardswish` | `inplace` | [`layer::Activation`] (0 FLOPs) |
+//! | `relu`, `relu6`, `silu`, `hardswish`, `hardsigmoid`, `mish` | `inplace` | [`layer::Activation`] (0 FLOPs) |
+//! | `elu` | `alpha`, `inplace` | [`layer::Activation`] (0 FLOPs) |
+//! | `leaky_relu` | `negative_slope`, `inplace` | [`layer::Activation`] (0 FLOPs) |
+//! | `hardtanh` | `min_val`, `max_val`, `inplace` | [`layer::Activation`] (0 FLOPs) |
+//! | `softplus` | `beta`, `threshold` | [`layer::Activation`] (0 FLOPs) |
+//! | `prelu` | `num_parameters` (1 parameter, or one per channel) | [`layer::Activation`] (0 FLOPs) |
+//! | `glu` | `dim` (halved) | [`layer::Activation`] (0 FLOPs) |
 //! | `gelu` | `approximate = "none"` or `"tanh"` | [`layer::Activation`] (0 FLOPs) |
 //! | `tanh`, `sigmoid`, `identity` | | [`layer::Activation`] (0 FLOPs) |
-//! | `softmax` | `dim` | [`layer::Activation`] (0 FLOPs) |
+//! | `softmax`, `log_softmax` | `dim` | [`layer::Activation`] (0 FLOPs) |
 //! | `dropout` | `p`, `inplace` | [`layer::Activation`] (0 FLOPs) |
-//! | `max_pool2d` | `kernel`; `stride`, `padding`, `dilation`, `ceil_mode` | [`layer::MaxPool2d`] (0 FLOPs) |
-//! | `adaptive_avg_pool2d` | `output_size` | [`layer::AdaptiveAvgPool2d`] |
+//! | `max_pool1d`, `max_pool2d`, `max_pool3d` | `kernel`; `stride`, `padding`, `dilation`, `ceil_mode` | [`layer::Pool`] (0 FLOPs) |
+//! | `avg_pool1d`, `avg_pool2d`, `avg_pool3d` | `kernel`; `stride`, `padding`, `ceil_mode`, `count_include_pad` | [`layer::Pool`] (0 FLOPs) |
+//! | `adaptive_avg_pool1d`, `adaptive_avg_pool2d`, `adaptive_avg_pool3d`, `adaptive_max_pool1d`, `adaptive_max_pool2d`, `adaptive_max_pool3d` | `output_size` | [`layer::AdaptivePool`] (2-d average: `numel(input)`; the others 0) |
+//! | `upsample` | `size` or `scale_factor = 2.0`; `mode = "nearest"` (default), `"bilinear"`, `"linear"`, `"bicubic"`, `"trilinear"`, `"nearest-exact"`; `align_corners` | [`layer::Upsample`] |
+//! | `pixel_shuffle`, `pixel_unshuffle` | `upscale_factor` / `downscale_factor` | [`layer::PixelShuffle`] (0 FLOPs) |
 //! | `flatten` | `start_dim`, `end_dim` | [`layer::Flatten`] (0 FLOPs) |
 //! | `linear` | `out`; `in`, `bias` | [`layer::Linear`] |
 //! | `gpt2_conv1d` | `out`; `in` | [`layer::Gpt2Conv1D`] (transformers' `Conv1D`, op `addmm`) |

@@ -275,6 +275,26 @@ fn value(expr: Option<&Expr>, ty: ArgTy, p: &TokenStream, name_span: Span) -> To
             let tanh = matches!(expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "tanh");
             quote_spanned!(span=> #tanh)
         }
+        ArgTy::Mode => {
+            // Checked to be a known mode by `valid.rs`.
+            let mode = match expr {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => s.value(),
+                _ => String::new(),
+            };
+            let variant = match mode.as_str() {
+                "nearest-exact" => "NearestExact",
+                "linear" => "Linear",
+                "bilinear" => "Bilinear",
+                "bicubic" => "Bicubic",
+                "trilinear" => "Trilinear",
+                _ => "Nearest",
+            };
+            let variant = syn::Ident::new(variant, span);
+            quote_spanned!(span=> #p::layer::UpsampleMode::#variant)
+        }
     }
 }
 

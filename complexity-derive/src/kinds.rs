@@ -18,6 +18,8 @@ pub enum ArgTy {
     Dim,
     /// GELU's `approximate = "none" | "tanh"`.
     Approximate,
+    /// `nn.Upsample`'s `mode = "nearest" | "bilinear" | …`.
+    Mode,
 }
 
 /// One argument of a layer kind.
@@ -107,6 +109,44 @@ const BATCH_NORM_ARGS: &[ArgDef] = &[
 
 const INPLACE: &[ArgDef] = &[opt("inplace", ArgTy::Bool, "inplace")];
 
+const MAX_POOL_ARGS: &[ArgDef] = &[
+    req("kernel", ArgTy::Size),
+    opt("stride", ArgTy::Size, "stride"),
+    opt("padding", ArgTy::Size, "padding"),
+    opt("dilation", ArgTy::Size, "dilation"),
+    opt("ceil_mode", ArgTy::Bool, "ceil_mode"),
+];
+
+const AVG_POOL_ARGS: &[ArgDef] = &[
+    req("kernel", ArgTy::Size),
+    opt("stride", ArgTy::Size, "stride"),
+    opt("padding", ArgTy::Size, "padding"),
+    opt("ceil_mode", ArgTy::Bool, "ceil_mode"),
+    opt("count_include_pad", ArgTy::Bool, "count_include_pad"),
+];
+
+const fn pool(name: &'static str, ctor: &'static str, args: &'static [ArgDef]) -> KindDef {
+    KindDef {
+        name,
+        variant: "Pool",
+        ctor,
+        fixed: None,
+        args,
+    }
+}
+
+const fn adaptive(name: &'static str, ctor: &'static str) -> KindDef {
+    KindDef {
+        name,
+        variant: "AdaptivePool",
+        ctor,
+        fixed: None,
+        args: ADAPTIVE_ARGS,
+    }
+}
+
+const ADAPTIVE_ARGS: &[ArgDef] = &[req("output_size", ArgTy::Size)];
+
 const fn conv(name: &'static str, ctor: &'static str, args: &'static [ArgDef]) -> KindDef {
     KindDef {
         name,
@@ -124,6 +164,24 @@ const fn batch_norm(name: &'static str, ctor: &'static str) -> KindDef {
         ctor,
         fixed: None,
         args: BATCH_NORM_ARGS,
+    }
+}
+
+const INSTANCE_NORM_ARGS: &[ArgDef] = &[
+    opt("num_features", ArgTy::Count, "num_features"),
+    opt("eps", ArgTy::Float, "eps"),
+    opt("momentum", ArgTy::Float, "momentum"),
+    opt("affine", ArgTy::Bool, "affine"),
+    opt("track_running_stats", ArgTy::Bool, "track_running_stats"),
+];
+
+const fn instance_norm(name: &'static str, ctor: &'static str) -> KindDef {
+    KindDef {
+        name,
+        variant: "InstanceNorm",
+        ctor,
+        fixed: None,
+        args: INSTANCE_NORM_ARGS,
     }
 }
 
@@ -172,6 +230,46 @@ pub const KINDS: &[KindDef] = &[
             opt("bias", ArgTy::Bool, "bias"),
         ],
     },
+    instance_norm("instance_norm1d", "InstanceNorm::instance_norm1d"),
+    instance_norm("instance_norm2d", "InstanceNorm::instance_norm2d"),
+    instance_norm("instance_norm3d", "InstanceNorm::instance_norm3d"),
+    KindDef {
+        name: "rms_norm",
+        variant: "RmsNorm",
+        ctor: "RmsNorm::new",
+        fixed: None,
+        args: &[
+            opt("normalized_shape", ArgTy::Shape, "normalized_shape"),
+            opt("eps", ArgTy::Float, "eps"),
+            opt("elementwise_affine", ArgTy::Bool, "elementwise_affine"),
+        ],
+    },
+    KindDef {
+        name: "upsample",
+        variant: "Upsample",
+        ctor: "Upsample::new",
+        fixed: None,
+        args: &[
+            opt("size", ArgTy::Size, "size"),
+            opt("scale_factor", ArgTy::Float, "scale_factor"),
+            opt("mode", ArgTy::Mode, "mode"),
+            opt("align_corners", ArgTy::Bool, "align_corners"),
+        ],
+    },
+    KindDef {
+        name: "pixel_shuffle",
+        variant: "PixelShuffle",
+        ctor: "PixelShuffle::shuffle",
+        fixed: None,
+        args: &[req("upscale_factor", ArgTy::Count)],
+    },
+    KindDef {
+        name: "pixel_unshuffle",
+        variant: "PixelShuffle",
+        ctor: "PixelShuffle::unshuffle",
+        fixed: None,
+        args: &[req("downscale_factor", ArgTy::Count)],
+    },
     KindDef {
         name: "group_norm",
         variant: "GroupNorm",
@@ -209,26 +307,68 @@ pub const KINDS: &[KindDef] = &[
         ],
     ),
     activation("identity", "ActivationKind::Identity", &[]),
-    KindDef {
-        name: "max_pool2d",
-        variant: "MaxPool2d",
-        ctor: "MaxPool2d::new",
-        fixed: None,
-        args: &[
-            req("kernel", ArgTy::Size),
-            opt("stride", ArgTy::Size, "stride"),
-            opt("padding", ArgTy::Size, "padding"),
-            opt("dilation", ArgTy::Size, "dilation"),
-            opt("ceil_mode", ArgTy::Bool, "ceil_mode"),
+    activation("hardsigmoid", "ActivationKind::Hardsigmoid", INPLACE),
+    activation("mish", "ActivationKind::Mish", INPLACE),
+    activation(
+        "elu",
+        "ActivationKind::ELU",
+        &[
+            opt("alpha", ArgTy::Float, "a"),
+            opt("inplace", ArgTy::Bool, "inplace"),
         ],
-    },
-    KindDef {
-        name: "adaptive_avg_pool2d",
-        variant: "AdaptiveAvgPool2d",
-        ctor: "AdaptiveAvgPool2d::new",
-        fixed: None,
-        args: &[req("output_size", ArgTy::Size)],
-    },
+    ),
+    activation(
+        "leaky_relu",
+        "ActivationKind::LeakyReLU",
+        &[
+            opt("negative_slope", ArgTy::Float, "a"),
+            opt("inplace", ArgTy::Bool, "inplace"),
+        ],
+    ),
+    activation(
+        "hardtanh",
+        "ActivationKind::Hardtanh",
+        &[
+            opt("min_val", ArgTy::Float, "a"),
+            opt("max_val", ArgTy::Float, "b"),
+            opt("inplace", ArgTy::Bool, "inplace"),
+        ],
+    ),
+    activation(
+        "softplus",
+        "ActivationKind::Softplus",
+        &[
+            opt("beta", ArgTy::Float, "a"),
+            opt("threshold", ArgTy::Float, "b"),
+        ],
+    ),
+    activation(
+        "prelu",
+        "ActivationKind::PReLU",
+        &[opt("num_parameters", ArgTy::Count, "num_parameters")],
+    ),
+    activation(
+        "glu",
+        "ActivationKind::GLU",
+        &[opt("dim", ArgTy::Dim, "dim")],
+    ),
+    activation(
+        "log_softmax",
+        "ActivationKind::LogSoftmax",
+        &[opt("dim", ArgTy::Dim, "dim")],
+    ),
+    pool("max_pool1d", "Pool::max_pool1d", MAX_POOL_ARGS),
+    pool("max_pool2d", "Pool::max_pool2d", MAX_POOL_ARGS),
+    pool("max_pool3d", "Pool::max_pool3d", MAX_POOL_ARGS),
+    pool("avg_pool1d", "Pool::avg_pool1d", AVG_POOL_ARGS),
+    pool("avg_pool2d", "Pool::avg_pool2d", AVG_POOL_ARGS),
+    pool("avg_pool3d", "Pool::avg_pool3d", AVG_POOL_ARGS),
+    adaptive("adaptive_avg_pool1d", "AdaptivePool::adaptive_avg_pool1d"),
+    adaptive("adaptive_avg_pool2d", "AdaptivePool::adaptive_avg_pool2d"),
+    adaptive("adaptive_avg_pool3d", "AdaptivePool::adaptive_avg_pool3d"),
+    adaptive("adaptive_max_pool1d", "AdaptivePool::adaptive_max_pool1d"),
+    adaptive("adaptive_max_pool2d", "AdaptivePool::adaptive_max_pool2d"),
+    adaptive("adaptive_max_pool3d", "AdaptivePool::adaptive_max_pool3d"),
     KindDef {
         name: "flatten",
         variant: "Flatten",

@@ -121,6 +121,15 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
                 if a.ty == ArgTy::Size {
                     size_parts(cx, value, &arg.name.to_string());
                 }
+                if a.ty == ArgTy::Mode
+                    && !matches!(value, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
+                        if ["nearest", "nearest-exact", "linear", "bilinear", "bicubic", "trilinear"].contains(&s.value().as_str()))
+                {
+                    cx.error_at(
+                        value,
+                        "`mode` is \"nearest\", \"nearest-exact\", \"linear\", \"bilinear\", \"bicubic\" or \"trilinear\"",
+                    );
+                }
                 if a.ty == ArgTy::Approximate
                     && !matches!(value, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "none" || s.value() == "tanh")
                 {

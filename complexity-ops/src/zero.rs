@@ -118,4 +118,22 @@ zero_ops! {
     Amax => "amax",
     /// `amin`
     Amin => "amin",
+    /// `prelu`
+    Prelu => "prelu",
+    /// `glu`
+    Glu => "glu",
+    /// `avg_pool` (any rank)
+    AvgPool => "avg_pool",
+    /// `adaptive_avg_pool` of rank 1 or 3 (rank 2 has a rule)
+    AdaptiveAvgPool => "adaptive_avg_pool",
+    /// `adaptive_max_pool` (any rank)
+    AdaptiveMaxPool => "adaptive_max_pool",
+    /// `upsample` in a mode mmengine has no rule for (1-d, 3-d, bicubic)
+    Upsample => "upsample",
+    /// `pixel_shuffle`
+    PixelShuffle => "pixel_shuffle",
+    /// `pixel_unshuffle`
+    PixelUnshuffle => "pixel_unshuffle",
+    /// `rms_norm`
+    RmsNorm => "rms_norm",
 }

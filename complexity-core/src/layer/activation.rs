@@ -1,7 +1,8 @@
 //! Activation functions, dropout and identity: `relu`, `relu6`, `gelu`, `tanh`,
-//! `sigmoid`, `silu`, `hardswish`, `softmax`, `dropout`, `identity`.
+//! `sigmoid`, `silu`, `hardswish`, `hardsigmoid`, `mish`, `elu`, `leaky_relu`, `hardtanh`,
+//! `softplus`, `prelu`, `glu`, `softmax`, `log_softmax`, `dropout`, `identity`.
 
-use super::{Applied, Layer};
+use super::{Applied, Layer, tri};
 use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
 use crate::shape::Shape;
@@ -29,6 +30,24 @@ pub enum ActivationKind {
     Dropout,
     /// `nn.Identity`
     Identity,
+    /// `nn.Hardsigmoid`
+    Hardsigmoid,
+    /// `nn.Mish`
+    Mish,
+    /// `nn.ELU`
+    ELU,
+    /// `nn.LeakyReLU`
+    LeakyReLU,
+    /// `nn.Hardtanh`
+    Hardtanh,
+    /// `nn.Softplus`
+    Softplus,
+    /// `nn.PReLU` (one learned slope, or one per channel)
+    PReLU,
+    /// `nn.GLU` (halves `dim`)
+    GLU,
+    /// `nn.LogSoftmax`
+    LogSoftmax,
 }
 
 impl ActivationKind {
@@ -45,6 +64,15 @@ impl ActivationKind {
             ActivationKind::Softmax => "Softmax",
             ActivationKind::Dropout => "Dropout",
             ActivationKind::Identity => "Identity",
+            ActivationKind::Hardsigmoid => "Hardsigmoid",
+            ActivationKind::Mish => "Mish",
+            ActivationKind::ELU => "ELU",
+            ActivationKind::LeakyReLU => "LeakyReLU",
+            ActivationKind::Hardtanh => "Hardtanh",
+            ActivationKind::Softplus => "Softplus",
+            ActivationKind::PReLU => "PReLU",
+            ActivationKind::GLU => "GLU",
+            ActivationKind::LogSoftmax => "LogSoftmax",
         }
     }
 
@@ -61,18 +89,31 @@ impl ActivationKind {
             ActivationKind::Softmax => ZeroOp::Softmax,
             ActivationKind::Dropout => ZeroOp::Dropout,
             ActivationKind::Identity => ZeroOp::Identity,
+            ActivationKind::Hardsigmoid => ZeroOp::Hardsigmoid,
+            ActivationKind::Mish => ZeroOp::Mish,
+            ActivationKind::ELU => ZeroOp::Elu,
+            ActivationKind::LeakyReLU => ZeroOp::LeakyRelu,
+            ActivationKind::Hardtanh => ZeroOp::Hardtanh,
+            ActivationKind::Softplus => ZeroOp::Softplus,
+            ActivationKind::PReLU => ZeroOp::Prelu,
+            ActivationKind::GLU => ZeroOp::Glu,
+            ActivationKind::LogSoftmax => ZeroOp::LogSoftmax,
         }
     }
 }
 
 /// An elementwise activation, dropout or identity, on any shape.
 ///
-/// - output: the input shape;
-/// - params: 0;
+/// - output: the input shape; GLU halves dimension `dim` (which must be even);
+/// - params: 0; PReLU `num_parameters` (1 by default, or one per channel);
 /// - FLOPs: **0** for every kind, mmengine's rule: it has no handle for `aten::relu`,
-///   `aten::hardtanh` (ReLU6), `aten::gelu`, `aten::tanh`, `aten::sigmoid`, `aten::silu`,
-///   `aten::hardswish`, `aten::softmax` or `aten::dropout`; each call is counted as a
-///   [`ZeroOp`] so reports say what was counted as zero;
+///   `aten::hardtanh` (ReLU6, Hardtanh), `aten::gelu`, `aten::tanh`, `aten::sigmoid`,
+///   `aten::silu`, `aten::hardswish`, `aten::hardsigmoid`, `aten::mish`, `aten::elu`,
+///   `aten::leaky_relu`, `aten::softplus`, `aten::prelu`, `aten::glu`, `aten::softmax`,
+///   `aten::log_softmax` or `aten::dropout` (all measured with mmengine 0.10.7: the
+///   repository's `tests/fixtures/mmengine_layers.txt`); each call is counted as a
+///   [`ZeroOp`] so reports say what was counted as zero (`identity` traces no operation
+///   in PyTorch, and nor does dropout with `p = 0`; both are still listed);
 /// - activations: 0.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub struct Activation {
@@ -86,17 +127,62 @@ pub struct Activation {
     pub dim: i64,
     /// Dropout's `p` (default 0.5).
     pub p: f64,
+    /// ELU's `alpha` (1.0), LeakyReLU's `negative_slope` (0.01), Hardtanh's `min_val`
+    /// (−1.0), Softplus's `beta` (1.0): the kind's first number.
+    pub a: f64,
+    /// Hardtanh's `max_val` (1.0), Softplus's `threshold` (20.0): the kind's second number.
+    pub b: f64,
+    /// PReLU's `num_parameters` (1).
+    pub num_parameters: u64,
 }
 
 impl Activation {
     /// An activation of `kind` with PyTorch's defaults.
     pub const fn new(kind: ActivationKind) -> Activation {
+        let (a, b) = match kind {
+            ActivationKind::LeakyReLU => (0.01, 0.0),
+            ActivationKind::Hardtanh => (-1.0, 1.0),
+            ActivationKind::Softplus => (1.0, 20.0),
+            _ => (1.0, 0.0),
+        };
         Activation {
             kind,
             inplace: false,
             tanh_approximation: false,
             dim: -1,
             p: 0.5,
+            a,
+            b,
+            num_parameters: 1,
+        }
+    }
+
+    /// Sets ELU's `alpha`, LeakyReLU's `negative_slope`, Hardtanh's `min_val` or
+    /// Softplus's `beta`.
+    pub const fn a(mut self, a: f64) -> Activation {
+        self.a = a;
+        self
+    }
+
+    /// Sets Hardtanh's `max_val` or Softplus's `threshold`.
+    pub const fn b(mut self, b: f64) -> Activation {
+        self.b = b;
+        self
+    }
+
+    /// Sets PReLU's `num_parameters`.
+    pub const fn num_parameters(mut self, n: u64) -> Activation {
+        self.num_parameters = n;
+        self
+    }
+
+    /// The parameters: PReLU's `weight` of `num_parameters`, none for the other kinds.
+    pub const fn params(&self) -> super::Params {
+        match self.kind {
+            ActivationKind::PReLU => {
+                super::Params::NONE.with("weight", Shape::new(&[self.num_parameters]))
+            }
+            _ => super::Params::NONE,
         }
     }
 
@@ -137,21 +223,50 @@ impl Activation {
                 reason: "dropout probability has to be between 0 and 1",
             }));
         }
-        if matches!(self.kind, ActivationKind::Softmax) {
+        let mut output = input;
+        if matches!(
+            self.kind,
+            ActivationKind::Softmax | ActivationKind::LogSoftmax | ActivationKind::GLU
+        ) {
             let rank = input.rank() as i64;
             if self.dim < -rank || self.dim >= rank {
                 return Err(Error::new(ErrorKind::DimOutOfRange {
-                    op: "softmax",
+                    op: self.kind.op().name(),
                     dim: self.dim,
                     got: input,
                 }));
             }
+            if let ActivationKind::GLU = self.kind {
+                let d = if self.dim < 0 {
+                    self.dim + rank
+                } else {
+                    self.dim
+                } as usize;
+                if !input.dim(d).is_multiple_of(2) {
+                    return Err(Error::new(ErrorKind::Invalid {
+                        layer: "glu",
+                        reason: "Halving dimension must be even",
+                    }));
+                }
+                output = input.with_dim(d, input.dim(d) / 2);
+            }
+        }
+        if let ActivationKind::PReLU = self.kind
+            && self.num_parameters != 1
+            && (input.rank() < 2 || input.dim(1) != self.num_parameters)
+        {
+            return Err(Error::new(ErrorKind::SizeMismatch {
+                what: "channels (PReLU's num_parameters)",
+                expected: self.num_parameters,
+                got: if input.rank() < 2 { 0 } else { input.dim(1) },
+            }));
         }
         let mut cost = Cost::zero(self.kind.op());
         cost.flops = self.flops(input);
+        cost.params = tri!(self.params().count());
         Ok(Applied {
             layer: Layer::Activation(*self),
-            output: input,
+            output,
             cost,
         })
     }
@@ -160,17 +275,37 @@ impl Activation {
     /// `p=0.1, inplace=False`, or nothing.
     #[cfg(feature = "alloc")]
     pub fn extra_repr(&self) -> alloc::string::String {
+        use crate::format::python_float;
         use alloc::string::String;
+        let inplace = if self.inplace { ", inplace=True" } else { "" };
         match self.kind {
             ActivationKind::ReLU
             | ActivationKind::ReLU6
             | ActivationKind::SiLU
-            | ActivationKind::Hardswish => {
+            | ActivationKind::Mish => {
                 if self.inplace {
                     "inplace=True".into()
                 } else {
                     String::new()
                 }
+            }
+            ActivationKind::ELU => alloc::format!("alpha={}{inplace}", python_float(self.a)),
+            ActivationKind::LeakyReLU => {
+                alloc::format!("negative_slope={}{inplace}", python_float(self.a))
+            }
+            ActivationKind::Hardtanh => alloc::format!(
+                "min_val={}, max_val={}{inplace}",
+                python_float(self.a),
+                python_float(self.b)
+            ),
+            ActivationKind::Softplus => alloc::format!(
+                "beta={}, threshold={}",
+                python_float(self.a),
+                python_float(self.b)
+            ),
+            ActivationKind::PReLU => alloc::format!("num_parameters={}", self.num_parameters),
+            ActivationKind::GLU | ActivationKind::LogSoftmax => {
+                alloc::format!("dim={}", self.dim)
             }
             ActivationKind::GELU => {
                 if self.tanh_approximation {
@@ -185,9 +320,12 @@ impl Activation {
                 crate::format::python_float(self.p),
                 super::py_bool(self.inplace)
             ),
-            ActivationKind::Tanh | ActivationKind::Sigmoid | ActivationKind::Identity => {
-                String::new()
-            }
+            // No `extra_repr` of their own: `Hardswish()` even in place.
+            ActivationKind::Tanh
+            | ActivationKind::Sigmoid
+            | ActivationKind::Identity
+            | ActivationKind::Hardswish
+            | ActivationKind::Hardsigmoid => String::new(),
         }
     }
 }

@@ -3,9 +3,10 @@
 //! | file | kinds |
 //! |---|---|
 //! | [`conv`] | `conv1d`, `conv2d`, `conv3d`, `conv_transpose1d`, `conv_transpose2d`, `conv_transpose3d` |
-//! | [`norm`] | `batch_norm1d`, `batch_norm2d`, `batch_norm3d`, `layer_norm`, `group_norm` |
-//! | [`activation`] | `relu`, `relu6`, `gelu`, `tanh`, `sigmoid`, `silu`, `hardswish`, `softmax`, `dropout`, `identity` |
-//! | [`pool`] | `max_pool2d`, `adaptive_avg_pool2d` (also `x.adaptive_avg_pool2d(…)` in a `forward`) |
+//! | [`norm`] | `batch_norm1d/2d/3d`, `instance_norm1d/2d/3d`, `layer_norm`, `rms_norm`, `group_norm` |
+//! | [`resample`] | `upsample`, `pixel_shuffle`, `pixel_unshuffle` |
+//! | [`activation`] | `relu`, `relu6`, `gelu`, `tanh`, `sigmoid`, `silu`, `hardswish`, `hardsigmoid`, `mish`, `elu`, `leaky_relu`, `hardtanh`, `softplus`, `prelu`, `glu`, `softmax`, `log_softmax`, `dropout`, `identity` |
+//! | [`pool`] | `max_pool1d/2d/3d`, `avg_pool1d/2d/3d`, `adaptive_avg_pool1d/2d/3d` (also `x.adaptive_avg_pool2d(…)` in a `forward`), `adaptive_max_pool1d/2d/3d` |
 //! | [`linear`] | `linear`, `gpt2_conv1d` |
 //! | [`embedding`] | `embedding` |
 //! | [`matmul`] | `matmul(a, b)` and `x.linear(weight)` in a `forward` |
@@ -24,6 +25,7 @@ pub mod linear;
 pub mod matmul;
 pub mod norm;
 pub mod pool;
+pub mod resample;
 pub mod reshape;
 pub mod window;
 
@@ -31,8 +33,9 @@ pub use activation::{Activation, ActivationKind};
 pub use conv::Conv;
 pub use embedding::Embedding;
 pub use linear::{Gpt2Conv1D, Linear};
-pub use norm::{BatchNorm, GroupNorm, LayerNorm};
-pub use pool::{AdaptiveAvgPool2d, MaxPool2d};
+pub use norm::{BatchNorm, GroupNorm, InstanceNorm, LayerNorm, RmsNorm};
+pub use pool::{AdaptiveAvgPool2d, AdaptivePool, MaxPool2d, Pool, PoolKind};
+pub use resample::{PixelShuffle, Upsample, UpsampleMode};
 pub use reshape::Flatten;
 
 use crate::cost::{Cost, overflow};
@@ -234,12 +237,20 @@ pub enum Layer {
     LayerNorm(LayerNorm),
     /// `nn.GroupNorm`, see [`GroupNorm`].
     GroupNorm(GroupNorm),
+    /// `nn.InstanceNorm1d/2d/3d`, see [`InstanceNorm`].
+    InstanceNorm(InstanceNorm),
+    /// `nn.RMSNorm`, see [`RmsNorm`].
+    RmsNorm(RmsNorm),
+    /// `nn.Upsample`, see [`Upsample`].
+    Upsample(Upsample),
+    /// `nn.PixelShuffle`, `nn.PixelUnshuffle`, see [`PixelShuffle`].
+    PixelShuffle(PixelShuffle),
     /// Activations, dropout and identity, see [`Activation`].
     Activation(Activation),
-    /// `nn.MaxPool2d`, see [`MaxPool2d`].
-    MaxPool2d(MaxPool2d),
-    /// `nn.AdaptiveAvgPool2d`, see [`AdaptiveAvgPool2d`].
-    AdaptiveAvgPool2d(AdaptiveAvgPool2d),
+    /// `nn.MaxPool1d/2d/3d`, `nn.AvgPool1d/2d/3d`, see [`Pool`].
+    Pool(Pool),
+    /// `nn.AdaptiveAvgPool1d/2d/3d`, `nn.AdaptiveMaxPool1d/2d/3d`, see [`AdaptivePool`].
+    AdaptivePool(AdaptivePool),
     /// `nn.Flatten`, see [`Flatten`].
     Flatten(Flatten),
     /// `nn.Linear`, see [`Linear`].
@@ -258,9 +269,13 @@ impl Layer {
             Layer::BatchNorm(l) => l.class(),
             Layer::LayerNorm(_) => "LayerNorm",
             Layer::GroupNorm(_) => "GroupNorm",
+            Layer::InstanceNorm(l) => l.class(),
+            Layer::RmsNorm(_) => "RMSNorm",
+            Layer::Upsample(_) => "Upsample",
+            Layer::PixelShuffle(l) => l.class(),
             Layer::Activation(l) => l.kind.class(),
-            Layer::MaxPool2d(_) => "MaxPool2d",
-            Layer::AdaptiveAvgPool2d(_) => "AdaptiveAvgPool2d",
+            Layer::Pool(l) => l.class(),
+            Layer::AdaptivePool(l) => l.class(),
             Layer::Flatten(_) => "Flatten",
             Layer::Linear(_) => "Linear",
             Layer::Gpt2Conv1D(_) => "Conv1D",
@@ -276,9 +291,13 @@ impl Layer {
             Layer::BatchNorm(l) => l.apply(input, mode),
             Layer::LayerNorm(l) => l.apply(input),
             Layer::GroupNorm(l) => l.apply(input),
+            Layer::InstanceNorm(l) => l.apply(input),
+            Layer::RmsNorm(l) => l.apply(input),
+            Layer::Upsample(l) => l.apply(input),
+            Layer::PixelShuffle(l) => l.apply(input),
             Layer::Activation(l) => l.apply(input),
-            Layer::MaxPool2d(l) => l.apply(input),
-            Layer::AdaptiveAvgPool2d(l) => l.apply(input),
+            Layer::Pool(l) => l.apply(input),
+            Layer::AdaptivePool(l) => l.apply(input),
             Layer::Flatten(l) => l.apply(input),
             Layer::Linear(l) => l.apply(input),
             Layer::Gpt2Conv1D(l) => l.apply(input),
@@ -294,12 +313,16 @@ impl Layer {
             Layer::BatchNorm(l) => l.params(),
             Layer::LayerNorm(l) => l.params(),
             Layer::GroupNorm(l) => l.params(),
+            Layer::InstanceNorm(l) => l.params(),
+            Layer::RmsNorm(l) => l.params(),
             Layer::Linear(l) => l.params(),
             Layer::Gpt2Conv1D(l) => l.params(),
             Layer::Embedding(l) => Ok(l.params()),
-            Layer::Activation(_)
-            | Layer::MaxPool2d(_)
-            | Layer::AdaptiveAvgPool2d(_)
+            Layer::Activation(l) => Ok(l.params()),
+            Layer::Pool(_)
+            | Layer::AdaptivePool(_)
+            | Layer::Upsample(_)
+            | Layer::PixelShuffle(_)
             | Layer::Flatten(_) => Ok(Params::NONE),
         }
     }
@@ -312,9 +335,13 @@ impl Layer {
             Layer::BatchNorm(l) => l.extra_repr(),
             Layer::LayerNorm(l) => l.extra_repr(),
             Layer::GroupNorm(l) => l.extra_repr(),
+            Layer::InstanceNorm(l) => l.extra_repr(),
+            Layer::RmsNorm(l) => l.extra_repr(),
+            Layer::Upsample(l) => l.extra_repr(),
+            Layer::PixelShuffle(l) => l.extra_repr(),
             Layer::Activation(l) => l.extra_repr(),
-            Layer::MaxPool2d(l) => l.extra_repr(),
-            Layer::AdaptiveAvgPool2d(l) => l.extra_repr(),
+            Layer::Pool(l) => l.extra_repr(),
+            Layer::AdaptivePool(l) => l.extra_repr(),
             Layer::Flatten(l) => l.extra_repr(),
             Layer::Linear(l) => l.extra_repr(),
             Layer::Gpt2Conv1D(_) => alloc::string::String::new(),

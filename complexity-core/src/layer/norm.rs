@@ -1,7 +1,8 @@
-//! Normalization: `batch_norm1d`, `batch_norm2d`, `batch_norm3d`, `layer_norm`, `group_norm`.
+//! Normalization: `batch_norm1d`, `batch_norm2d`, `batch_norm3d`, `instance_norm1d`,
+//! `instance_norm2d`, `instance_norm3d`, `layer_norm`, `rms_norm`, `group_norm`.
 
 use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
-use crate::cost::{Cost, OpKind, flops_product};
+use crate::cost::{Cost, OpKind, ZeroOp, flops_product};
 use crate::error::{Error, ErrorKind};
 use crate::mode::Mode;
 use crate::shape::Shape;
@@ -195,6 +196,299 @@ impl BatchNorm {
     }
 }
 
+/// `nn.InstanceNorm{1,2,3}d(num_features, eps, momentum, affine, track_running_stats)` on
+/// `[N, C, *spatial]` or `[C, *spatial]` (1, 2 or 3 spatial dimensions).
+///
+/// - output: the input shape;
+/// - params: with `affine` (default false), weight `C` and bias `C`;
+/// - FLOPs (op `instance_norm`): `numel(input) · (5 if affine else 4)`, mmengine's rule,
+///   in either mode (measured: `InstanceNorm2d(4)` on `[2, 4, 8, 8]` 2,048, affine 2,560);
+/// - activations: 0.
+///
+/// `num_features` may be omitted (inferred from `C`) or given (then checked).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct InstanceNorm {
+    /// 1, 2 or 3 spatial dimensions.
+    pub rank: usize,
+    /// Channels, `None` to infer them from the input.
+    pub num_features: Option<u64>,
+    /// `eps` (default `1e-5`), printed by reports.
+    pub eps: f64,
+    /// `momentum` (default `0.1`), printed by reports.
+    pub momentum: f64,
+    /// Learnable weight and bias (default false).
+    pub affine: bool,
+    /// Keep running statistics (default false).
+    pub track_running_stats: bool,
+}
+
+impl InstanceNorm {
+    /// An instance norm over `rank` spatial dimensions with PyTorch's defaults.
+    pub const fn new(rank: usize) -> InstanceNorm {
+        InstanceNorm {
+            rank,
+            num_features: None,
+            eps: 1e-5,
+            momentum: 0.1,
+            affine: false,
+            track_running_stats: false,
+        }
+    }
+
+    /// `nn.InstanceNorm1d`.
+    pub const fn instance_norm1d() -> InstanceNorm {
+        InstanceNorm::new(1)
+    }
+
+    /// `nn.InstanceNorm2d`.
+    pub const fn instance_norm2d() -> InstanceNorm {
+        InstanceNorm::new(2)
+    }
+
+    /// `nn.InstanceNorm3d`.
+    pub const fn instance_norm3d() -> InstanceNorm {
+        InstanceNorm::new(3)
+    }
+
+    /// Declares the channels (checked against the input).
+    pub const fn num_features(mut self, c: u64) -> InstanceNorm {
+        self.num_features = Some(c);
+        self
+    }
+
+    /// Sets `eps`.
+    pub const fn eps(mut self, eps: f64) -> InstanceNorm {
+        self.eps = eps;
+        self
+    }
+
+    /// Sets `momentum`.
+    pub const fn momentum(mut self, momentum: f64) -> InstanceNorm {
+        self.momentum = momentum;
+        self
+    }
+
+    /// Sets `affine`.
+    pub const fn affine(mut self, affine: bool) -> InstanceNorm {
+        self.affine = affine;
+        self
+    }
+
+    /// Sets `track_running_stats`.
+    pub const fn track_running_stats(mut self, track: bool) -> InstanceNorm {
+        self.track_running_stats = track;
+        self
+    }
+
+    /// `InstanceNorm1d`, `InstanceNorm2d` or `InstanceNorm3d`.
+    pub const fn class(&self) -> &'static str {
+        match self.rank {
+            1 => "InstanceNorm1d",
+            2 => "InstanceNorm2d",
+            _ => "InstanceNorm3d",
+        }
+    }
+
+    /// See the type's documentation for the rules.
+    pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+        let (name, expected) = match self.rank {
+            1 => ("instance_norm1d", "2 or 3 ([C, L] or [N, C, L])"),
+            2 => ("instance_norm2d", "3 or 4 ([C, H, W] or [N, C, H, W])"),
+            _ => (
+                "instance_norm3d",
+                "4 or 5 ([C, D, H, W] or [N, C, D, H, W])",
+            ),
+        };
+        if input.rank() != self.rank + 1 && input.rank() != self.rank + 2 {
+            return Err(Error::new(ErrorKind::Rank {
+                layer: name,
+                expected,
+                got: input,
+            }));
+        }
+        let channels = input.dim(input.rank() - self.rank - 1);
+        let c = tri!(check_declared("channels", self.num_features, channels));
+        tri!(nonzero(name, "num_features", c));
+        let flops = tri!(flops_product(&[
+            tri!(numel(input)),
+            training_factor(self.affine)
+        ]));
+        let mut layer = *self;
+        layer.num_features = Some(c);
+        let mut cost = Cost::op(OpKind::InstanceNorm, flops, 0);
+        cost.params = tri!(tri!(layer.params()).count());
+        Ok(Applied {
+            layer: Layer::InstanceNorm(layer),
+            output: input,
+            cost,
+        })
+    }
+
+    /// With `affine`: `weight [C]` and `bias [C]`.
+    pub const fn params(&self) -> Result<Params, Error> {
+        if !self.affine {
+            return Ok(Params::NONE);
+        }
+        let c = tri!(known(self.num_features, "num_features"));
+        Ok(Params::NONE
+            .with("weight", Shape::new(&[c]))
+            .with("bias", Shape::new(&[c])))
+    }
+
+    /// PyTorch's `extra_repr`:
+    /// `4, eps=1e-05, momentum=0.1, affine=False, bias=False, track_running_stats=False`
+    /// (its `bias` follows `affine`).
+    #[cfg(feature = "alloc")]
+    pub fn extra_repr(&self) -> alloc::string::String {
+        use crate::format::python_float;
+        alloc::format!(
+            "{}, eps={}, momentum={}, affine={}, bias={}, track_running_stats={}",
+            self.num_features.unwrap_or(0),
+            python_float(self.eps),
+            python_float(self.momentum),
+            super::py_bool(self.affine),
+            super::py_bool(self.affine),
+            super::py_bool(self.track_running_stats)
+        )
+    }
+}
+
+/// `torch.nn.RMSNorm(normalized_shape, eps, elementwise_affine)` on
+/// `[…, *normalized_shape]`.
+///
+/// - output: the input shape;
+/// - params: with `elementwise_affine` (default true), weight of `normalized_shape` (no
+///   bias);
+/// - FLOPs: **0**, mmengine's rule (`aten::rms_norm` has no handle; measured), counted as
+///   the [`ZeroOp`] `rms_norm`;
+/// - activations: 0.
+///
+/// A hand-written RMSNorm (transformers' `LlamaRMSNorm`) is a struct with a `weight`
+/// parameter and its `forward` instead, as the model writes it.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct RmsNorm {
+    /// The trailing dimensions normalized over, `None` for the input's last one.
+    pub normalized_shape: Option<Shape>,
+    /// `eps`, `None` for PyTorch's default (the dtype's machine epsilon; printed `None`).
+    pub eps: Option<f64>,
+    /// A learnable weight (default true).
+    pub elementwise_affine: bool,
+}
+
+impl RmsNorm {
+    /// An RMSNorm with PyTorch's defaults; `normalized_shape` inferred as the last dimension.
+    pub const fn new() -> RmsNorm {
+        RmsNorm {
+            normalized_shape: None,
+            eps: None,
+            elementwise_affine: true,
+        }
+    }
+
+    /// Declares the normalized shape (checked against the input).
+    pub const fn normalized_shape(mut self, shape: Shape) -> RmsNorm {
+        self.normalized_shape = Some(shape);
+        self
+    }
+
+    /// Sets `eps`.
+    pub const fn eps(mut self, eps: f64) -> RmsNorm {
+        self.eps = Some(eps);
+        self
+    }
+
+    /// Sets `elementwise_affine`.
+    pub const fn elementwise_affine(mut self, affine: bool) -> RmsNorm {
+        self.elementwise_affine = affine;
+        self
+    }
+
+    /// See the type's documentation for the rules.
+    pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+        let shape = tri!(normalized("rms_norm", self.normalized_shape, input));
+        let mut layer = *self;
+        layer.normalized_shape = Some(shape);
+        let mut cost = Cost::zero(ZeroOp::RmsNorm);
+        cost.params = tri!(tri!(layer.params()).count());
+        Ok(Applied {
+            layer: Layer::RmsNorm(layer),
+            output: input,
+            cost,
+        })
+    }
+
+    /// With `elementwise_affine`: `weight [*normalized_shape]`.
+    pub const fn params(&self) -> Result<Params, Error> {
+        if !self.elementwise_affine {
+            return Ok(Params::NONE);
+        }
+        match self.normalized_shape {
+            Some(s) => Ok(Params::NONE.with("weight", s)),
+            None => Err(Error::new(ErrorKind::Uncalled {
+                declare: "normalized_shape",
+            })),
+        }
+    }
+
+    /// PyTorch's `extra_repr`: `(16,), eps=None, elementwise_affine=True`.
+    #[cfg(feature = "alloc")]
+    pub fn extra_repr(&self) -> alloc::string::String {
+        use crate::format::{python_float, python_tuple};
+        alloc::format!(
+            "{}, eps={}, elementwise_affine={}",
+            python_tuple(self.normalized_shape.unwrap_or(Shape::SCALAR).dims()),
+            self.eps.map_or_else(|| "None".into(), python_float),
+            super::py_bool(self.elementwise_affine)
+        )
+    }
+}
+
+impl Default for RmsNorm {
+    fn default() -> Self {
+        RmsNorm::new()
+    }
+}
+
+/// The normalized shape of a layer or RMS norm on `input`: as declared (checked against
+/// the input's trailing dimensions) or the input's last dimension.
+const fn normalized(
+    layer: &'static str,
+    declared: Option<Shape>,
+    input: Shape,
+) -> Result<Shape, Error> {
+    if input.rank() == 0 {
+        return Err(Error::new(ErrorKind::Rank {
+            layer,
+            expected: "at least 1",
+            got: input,
+        }));
+    }
+    let shape = match declared {
+        Some(s) => s,
+        None => Shape::new(&[input.dim(input.rank() - 1)]),
+    };
+    if shape.rank() > input.rank() {
+        return Err(Error::new(ErrorKind::Rank {
+            layer,
+            expected: "at least the normalized shape's",
+            got: input,
+        }));
+    }
+    let offset = input.rank() - shape.rank();
+    let mut i = 0;
+    while i < shape.rank() {
+        if input.dim(offset + i) != shape.dim(i) {
+            return Err(Error::new(ErrorKind::SizeMismatch {
+                what: "normalized features",
+                expected: shape.dim(i),
+                got: input.dim(offset + i),
+            }));
+        }
+        i += 1;
+    }
+    Ok(shape)
+}
+
 /// `nn.LayerNorm(normalized_shape, eps, elementwise_affine, bias)` on `[…, *normalized_shape]`.
 ///
 /// - output: the input shape;
@@ -253,37 +547,7 @@ impl LayerNorm {
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
-        const NAME: &str = "layer_norm";
-        if input.rank() == 0 {
-            return Err(Error::new(ErrorKind::Rank {
-                layer: NAME,
-                expected: "at least 1",
-                got: input,
-            }));
-        }
-        let shape = match self.normalized_shape {
-            Some(s) => s,
-            None => Shape::new(&[input.dim(input.rank() - 1)]),
-        };
-        if shape.rank() > input.rank() {
-            return Err(Error::new(ErrorKind::Rank {
-                layer: NAME,
-                expected: "at least the normalized shape's",
-                got: input,
-            }));
-        }
-        let offset = input.rank() - shape.rank();
-        let mut i = 0;
-        while i < shape.rank() {
-            if input.dim(offset + i) != shape.dim(i) {
-                return Err(Error::new(ErrorKind::SizeMismatch {
-                    what: "normalized features",
-                    expected: shape.dim(i),
-                    got: input.dim(offset + i),
-                }));
-            }
-            i += 1;
-        }
+        let shape = tri!(normalized("layer_norm", self.normalized_shape, input));
         let flops = tri!(flops_product(&[
             tri!(numel(input)),
             training_factor(self.elementwise_affine)

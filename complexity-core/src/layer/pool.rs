@@ -1,4 +1,11 @@
-//! Pooling: `max_pool2d`, `adaptive_avg_pool2d`.
+//! Pooling: `max_pool1d/2d/3d`, `avg_pool1d/2d/3d`, `adaptive_avg_pool1d/2d/3d`,
+//! `adaptive_max_pool1d/2d/3d`.
+//!
+//! mmengine's rules, each measured with mmengine 0.10.7 (the repository's
+//! `tests/fixtures/mmengine_layers.txt`): every pool costs **0** FLOPs (no handle for
+//! `aten::max_pool*`, `aten::avg_pool*`, `aten::adaptive_max_pool*`,
+//! `aten::adaptive_avg_pool1d/3d`) except `adaptive_avg_pool2d`, which costs
+//! `numel(input)`.
 
 use super::window::output_size;
 use super::{Applied, Layer, Size, nonzero, numel, tri};
@@ -6,47 +13,71 @@ use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, ErrorKind};
 use crate::shape::Shape;
 
-/// Checks for `[C, H, W]` or `[N, C, H, W]`.
-const fn spatial_input(layer: &'static str, input: Shape) -> Result<(), Error> {
-    if input.rank() == 3 || input.rank() == 4 {
+/// Checks for `[C, *spatial]` or `[N, C, *spatial]` with `rank` spatial dimensions.
+const fn spatial_input(layer: &'static str, rank: usize, input: Shape) -> Result<(), Error> {
+    if input.rank() == rank + 1 || input.rank() == rank + 2 {
         Ok(())
     } else {
         Err(Error::new(ErrorKind::Rank {
             layer,
-            expected: "3 or 4 ([C, H, W] or [N, C, H, W])",
+            expected: match rank {
+                1 => "2 or 3 ([C, L] or [N, C, L])",
+                2 => "3 or 4 ([C, H, W] or [N, C, H, W])",
+                _ => "4 or 5 ([C, D, H, W] or [N, C, D, H, W])",
+            },
             got: input,
         }))
     }
 }
 
-/// `nn.MaxPool2d(kernel, stride, padding, dilation, ceil_mode)` on `[N, C, H, W]` or `[C, H, W]`.
+/// Max or average.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum PoolKind {
+    /// `nn.MaxPool*d`
+    Max,
+    /// `nn.AvgPool*d`
+    Avg,
+}
+
+/// `nn.MaxPool1d/2d/3d(kernel, stride, padding, dilation, ceil_mode)` and
+/// `nn.AvgPool1d/2d/3d(kernel, stride, padding, ceil_mode)` on `[N, C, *spatial]` or
+/// `[C, *spatial]`.
 ///
 /// - output: the spatial sizes by [`output_size`] (with `ceil_mode`), channels unchanged;
 /// - params: 0;
-/// - FLOPs: **0**, mmengine's rule (`aten::max_pool2d` has no handle; mmengine lists it
-///   among the unsupported ops), counted as the [`ZeroOp`] `max_pool`;
+/// - FLOPs: **0**, mmengine's rule (no handle for `aten::max_pool*d` or
+///   `aten::avg_pool*d`), counted as the [`ZeroOp`] `max_pool` or `avg_pool`;
 /// - activations: 0.
 ///
 /// `stride` defaults to the kernel size; padding must be at most half the kernel, as in
-/// PyTorch.
+/// PyTorch; an average pool has no dilation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct MaxPool2d {
+pub struct Pool {
+    /// Max or average.
+    pub kind: PoolKind,
+    /// Spatial dimensions: 1, 2 or 3.
+    pub rank: usize,
     /// Window size.
     pub kernel: Size,
     /// Stride, `None` for the kernel size.
     pub stride: Option<Size>,
     /// Implicit padding on each side (default 0).
     pub padding: Size,
-    /// Dilation (default 1).
+    /// Dilation (default 1; max pools only).
     pub dilation: Size,
     /// Round the output size up instead of down (default false).
     pub ceil_mode: bool,
 }
 
-impl MaxPool2d {
-    /// A max pool with PyTorch's defaults.
-    pub const fn new(kernel: Size) -> MaxPool2d {
-        MaxPool2d {
+/// `nn.MaxPool2d`: a [`Pool`]. (`MaxPool2d::new(kernel)` builds one.)
+pub type MaxPool2d = Pool;
+
+impl Pool {
+    /// A pool of `kind` over `rank` spatial dimensions, with PyTorch's defaults.
+    pub const fn with_kind(kind: PoolKind, rank: usize, kernel: Size) -> Pool {
+        Pool {
+            kind,
+            rank,
             kernel,
             stride: None,
             padding: Size::square(0),
@@ -55,27 +86,68 @@ impl MaxPool2d {
         }
     }
 
+    /// `nn.MaxPool2d(kernel)`.
+    pub const fn new(kernel: Size) -> Pool {
+        Pool::with_kind(PoolKind::Max, 2, kernel)
+    }
+
+    /// `nn.MaxPool1d(kernel)`.
+    pub const fn max_pool1d(kernel: Size) -> Pool {
+        Pool::with_kind(PoolKind::Max, 1, kernel)
+    }
+
+    /// `nn.MaxPool2d(kernel)`.
+    pub const fn max_pool2d(kernel: Size) -> Pool {
+        Pool::with_kind(PoolKind::Max, 2, kernel)
+    }
+
+    /// `nn.MaxPool3d(kernel)`.
+    pub const fn max_pool3d(kernel: Size) -> Pool {
+        Pool::with_kind(PoolKind::Max, 3, kernel)
+    }
+
+    /// `nn.AvgPool1d(kernel)`.
+    pub const fn avg_pool1d(kernel: Size) -> Pool {
+        Pool::with_kind(PoolKind::Avg, 1, kernel)
+    }
+
+    /// `nn.AvgPool2d(kernel)`.
+    pub const fn avg_pool2d(kernel: Size) -> Pool {
+        Pool::with_kind(PoolKind::Avg, 2, kernel)
+    }
+
+    /// `nn.AvgPool3d(kernel)`.
+    pub const fn avg_pool3d(kernel: Size) -> Pool {
+        Pool::with_kind(PoolKind::Avg, 3, kernel)
+    }
+
     /// Sets the stride.
-    pub const fn stride(mut self, s: Size) -> MaxPool2d {
+    pub const fn stride(mut self, s: Size) -> Pool {
         self.stride = Some(s);
         self
     }
 
     /// Sets the padding.
-    pub const fn padding(mut self, p: Size) -> MaxPool2d {
+    pub const fn padding(mut self, p: Size) -> Pool {
         self.padding = p;
         self
     }
 
     /// Sets the dilation.
-    pub const fn dilation(mut self, d: Size) -> MaxPool2d {
+    pub const fn dilation(mut self, d: Size) -> Pool {
         self.dilation = d;
         self
     }
 
     /// Sets `ceil_mode`.
-    pub const fn ceil_mode(mut self, c: bool) -> MaxPool2d {
+    pub const fn ceil_mode(mut self, c: bool) -> Pool {
         self.ceil_mode = c;
+        self
+    }
+
+    /// Average pools' `count_include_pad`: it changes no count or shape, so it is
+    /// accepted and ignored.
+    pub const fn count_include_pad(self, _: bool) -> Pool {
         self
     }
 
@@ -87,130 +159,257 @@ impl MaxPool2d {
         }
     }
 
-    /// The FLOPs of a max pool: 0 by mmengine's rule.
+    /// The PyTorch class name (`MaxPool2d`).
+    pub const fn class(&self) -> &'static str {
+        match (self.kind, self.rank) {
+            (PoolKind::Max, 1) => "MaxPool1d",
+            (PoolKind::Max, 2) => "MaxPool2d",
+            (PoolKind::Max, _) => "MaxPool3d",
+            (PoolKind::Avg, 1) => "AvgPool1d",
+            (PoolKind::Avg, 2) => "AvgPool2d",
+            (PoolKind::Avg, _) => "AvgPool3d",
+        }
+    }
+
+    const fn name(&self) -> &'static str {
+        match (self.kind, self.rank) {
+            (PoolKind::Max, 1) => "max_pool1d",
+            (PoolKind::Max, 2) => "max_pool2d",
+            (PoolKind::Max, _) => "max_pool3d",
+            (PoolKind::Avg, 1) => "avg_pool1d",
+            (PoolKind::Avg, 2) => "avg_pool2d",
+            (PoolKind::Avg, _) => "avg_pool3d",
+        }
+    }
+
+    /// The FLOPs of a pool: 0 by mmengine's rule.
     pub const fn flops(&self, _input: Shape) -> u128 {
         0
     }
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
-        const NAME: &str = "max_pool2d";
-        tri!(spatial_input(NAME, input));
+        let name = self.name();
+        let r = self.rank;
+        if r == 0 || r > 3 {
+            return Err(Error::new(ErrorKind::Invalid {
+                layer: "pool",
+                reason: "a pool has 1, 2 or 3 spatial dimensions",
+            }));
+        }
+        tri!(spatial_input(name, r, input));
         let stride = self.effective_stride();
-        tri!(self.kernel.check(NAME, "kernel", 2));
-        tri!(stride.check(NAME, "stride", 2));
-        tri!(self.padding.check(NAME, "padding", 2));
-        tri!(self.dilation.check(NAME, "dilation", 2));
-        if self.kernel.has_zero(2) {
+        tri!(self.kernel.check(name, "kernel", r));
+        tri!(stride.check(name, "stride", r));
+        tri!(self.padding.check(name, "padding", r));
+        tri!(self.dilation.check(name, "dilation", r));
+        if self.kernel.has_zero(r) {
             return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
+                layer: name,
                 arg: "kernel",
             }));
         }
-        if stride.has_zero(2) {
+        if stride.has_zero(r) {
             return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
+                layer: name,
                 arg: "stride",
             }));
         }
-        if self.dilation.has_zero(2) {
+        if self.dilation.has_zero(r) {
             return Err(Error::new(ErrorKind::Zero {
-                layer: NAME,
+                layer: name,
                 arg: "dilation",
             }));
         }
+        let first = input.rank() - r;
+        let mut output = input;
         let mut i = 0;
-        while i < 2 {
+        while i < r {
             if self.padding.get(i) > self.kernel.get(i) / 2 {
                 return Err(Error::new(ErrorKind::Padding {
-                    layer: NAME,
+                    layer: name,
                     padding: self.padding.get(i),
                     kernel: self.kernel.get(i),
                 }));
             }
+            let size = tri!(output_size(
+                name,
+                input.dim(first + i),
+                self.kernel.get(i),
+                stride.get(i),
+                self.padding.get(i),
+                self.dilation.get(i),
+                self.ceil_mode
+            ));
+            output = output.with_dim(first + i, size);
             i += 1;
         }
-        let r = input.rank();
-        let h = tri!(output_size(
-            NAME,
-            input.dim(r - 2),
-            self.kernel.get(0),
-            stride.get(0),
-            self.padding.get(0),
-            self.dilation.get(0),
-            self.ceil_mode
-        ));
-        let w = tri!(output_size(
-            NAME,
-            input.dim(r - 1),
-            self.kernel.get(1),
-            stride.get(1),
-            self.padding.get(1),
-            self.dilation.get(1),
-            self.ceil_mode
-        ));
-        let mut cost = Cost::zero(ZeroOp::MaxPool);
+        let mut cost = Cost::zero(match self.kind {
+            PoolKind::Max => ZeroOp::MaxPool,
+            PoolKind::Avg => ZeroOp::AvgPool,
+        });
         cost.flops = self.flops(input);
         Ok(Applied {
-            layer: Layer::MaxPool2d(*self),
-            output: input.with_dim(r - 2, h).with_dim(r - 1, w),
+            layer: Layer::Pool(*self),
+            output,
             cost,
         })
     }
 
-    /// PyTorch's `extra_repr`:
-    /// `kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False`.
+    /// PyTorch's `extra_repr`: `kernel_size=3, stride=2, padding=1, dilation=1,
+    /// ceil_mode=False` for a max pool, `kernel_size=3, stride=2, padding=1` for an average
+    /// pool (`AvgPool1d` stores tuples: `kernel_size=(3,), stride=(3,), padding=(0,)`).
     #[cfg(feature = "alloc")]
     pub fn extra_repr(&self) -> alloc::string::String {
-        alloc::format!(
-            "kernel_size={}, stride={}, padding={}, dilation={}, ceil_mode={}",
-            self.kernel.to_python(),
-            self.effective_stride().to_python(),
-            self.padding.to_python(),
-            self.dilation.to_python(),
-            super::py_bool(self.ceil_mode)
-        )
+        let size = |s: Size| {
+            if matches!(self.kind, PoolKind::Avg) && self.rank == 1 {
+                s.to_python_tuple(1)
+            } else {
+                s.to_python()
+            }
+        };
+        match self.kind {
+            PoolKind::Max => alloc::format!(
+                "kernel_size={}, stride={}, padding={}, dilation={}, ceil_mode={}",
+                size(self.kernel),
+                size(self.effective_stride()),
+                size(self.padding),
+                size(self.dilation),
+                super::py_bool(self.ceil_mode)
+            ),
+            PoolKind::Avg => alloc::format!(
+                "kernel_size={}, stride={}, padding={}",
+                size(self.kernel),
+                size(self.effective_stride()),
+                size(self.padding)
+            ),
+        }
     }
 }
 
-/// `nn.AdaptiveAvgPool2d(output_size)` on `[N, C, H, W]` or `[C, H, W]`.
+/// `nn.AdaptiveAvgPool1d/2d/3d(output_size)` and `nn.AdaptiveMaxPool1d/2d/3d(output_size)`
+/// on `[N, C, *spatial]` or `[C, *spatial]`.
 ///
 /// - output: the spatial sizes replaced by `output_size`;
 /// - params: 0;
-/// - FLOPs (op `adaptive_avg_pool2d`): `numel(input)`, mmengine's rule, whatever the output
-///   size;
+/// - FLOPs: `adaptive_avg_pool2d` (op `adaptive_avg_pool2d`) `numel(input)`, mmengine's
+///   rule, whatever the output size; every other adaptive pool **0** (no handle), counted
+///   as the [`ZeroOp`] `adaptive_avg_pool` or `adaptive_max_pool`;
 /// - activations: 0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct AdaptiveAvgPool2d {
+pub struct AdaptivePool {
+    /// Max or average.
+    pub kind: PoolKind,
+    /// Spatial dimensions: 1, 2 or 3.
+    pub rank: usize,
     /// The output's spatial size.
     pub output: Size,
 }
 
-impl AdaptiveAvgPool2d {
-    /// An adaptive average pool to `output`.
-    pub const fn new(output: Size) -> AdaptiveAvgPool2d {
-        AdaptiveAvgPool2d { output }
+/// `nn.AdaptiveAvgPool2d`: an [`AdaptivePool`]. (`AdaptiveAvgPool2d::new(size)` builds one.)
+pub type AdaptiveAvgPool2d = AdaptivePool;
+
+impl AdaptivePool {
+    /// An adaptive pool of `kind` over `rank` spatial dimensions to `output`.
+    pub const fn with_kind(kind: PoolKind, rank: usize, output: Size) -> AdaptivePool {
+        AdaptivePool { kind, rank, output }
     }
 
-    /// The FLOPs: `numel(input)`.
+    /// `nn.AdaptiveAvgPool2d(output)`.
+    pub const fn new(output: Size) -> AdaptivePool {
+        AdaptivePool::with_kind(PoolKind::Avg, 2, output)
+    }
+
+    /// `nn.AdaptiveAvgPool1d(output)`.
+    pub const fn adaptive_avg_pool1d(output: Size) -> AdaptivePool {
+        AdaptivePool::with_kind(PoolKind::Avg, 1, output)
+    }
+
+    /// `nn.AdaptiveAvgPool2d(output)`.
+    pub const fn adaptive_avg_pool2d(output: Size) -> AdaptivePool {
+        AdaptivePool::with_kind(PoolKind::Avg, 2, output)
+    }
+
+    /// `nn.AdaptiveAvgPool3d(output)`.
+    pub const fn adaptive_avg_pool3d(output: Size) -> AdaptivePool {
+        AdaptivePool::with_kind(PoolKind::Avg, 3, output)
+    }
+
+    /// `nn.AdaptiveMaxPool1d(output)`.
+    pub const fn adaptive_max_pool1d(output: Size) -> AdaptivePool {
+        AdaptivePool::with_kind(PoolKind::Max, 1, output)
+    }
+
+    /// `nn.AdaptiveMaxPool2d(output)`.
+    pub const fn adaptive_max_pool2d(output: Size) -> AdaptivePool {
+        AdaptivePool::with_kind(PoolKind::Max, 2, output)
+    }
+
+    /// `nn.AdaptiveMaxPool3d(output)`.
+    pub const fn adaptive_max_pool3d(output: Size) -> AdaptivePool {
+        AdaptivePool::with_kind(PoolKind::Max, 3, output)
+    }
+
+    /// The PyTorch class name (`AdaptiveAvgPool2d`).
+    pub const fn class(&self) -> &'static str {
+        match (self.kind, self.rank) {
+            (PoolKind::Avg, 1) => "AdaptiveAvgPool1d",
+            (PoolKind::Avg, 2) => "AdaptiveAvgPool2d",
+            (PoolKind::Avg, _) => "AdaptiveAvgPool3d",
+            (PoolKind::Max, 1) => "AdaptiveMaxPool1d",
+            (PoolKind::Max, 2) => "AdaptiveMaxPool2d",
+            (PoolKind::Max, _) => "AdaptiveMaxPool3d",
+        }
+    }
+
+    const fn name(&self) -> &'static str {
+        match (self.kind, self.rank) {
+            (PoolKind::Avg, 1) => "adaptive_avg_pool1d",
+            (PoolKind::Avg, 2) => "adaptive_avg_pool2d",
+            (PoolKind::Avg, _) => "adaptive_avg_pool3d",
+            (PoolKind::Max, 1) => "adaptive_max_pool1d",
+            (PoolKind::Max, 2) => "adaptive_max_pool2d",
+            (PoolKind::Max, _) => "adaptive_max_pool3d",
+        }
+    }
+
+    /// The FLOPs: `numel(input)` for `adaptive_avg_pool2d`, else 0.
     pub const fn flops(&self, input: Shape) -> Result<u128, Error> {
-        numel(input)
+        match (self.kind, self.rank) {
+            (PoolKind::Avg, 2) => numel(input),
+            _ => Ok(0),
+        }
     }
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
-        const NAME: &str = "adaptive_avg_pool2d";
-        tri!(spatial_input(NAME, input));
-        tri!(self.output.check(NAME, "output_size", 2));
-        tri!(nonzero(NAME, "output_size", self.output.get(0)));
-        tri!(nonzero(NAME, "output_size", self.output.get(1)));
-        let r = input.rank();
+        let name = self.name();
+        let r = self.rank;
+        if r == 0 || r > 3 {
+            return Err(Error::new(ErrorKind::Invalid {
+                layer: "adaptive pool",
+                reason: "a pool has 1, 2 or 3 spatial dimensions",
+            }));
+        }
+        tri!(spatial_input(name, r, input));
+        tri!(self.output.check(name, "output_size", r));
+        let first = input.rank() - r;
+        let mut output = input;
+        let mut i = 0;
+        while i < r {
+            tri!(nonzero(name, "output_size", self.output.get(i)));
+            output = output.with_dim(first + i, self.output.get(i));
+            i += 1;
+        }
+        let cost = match (self.kind, self.rank) {
+            (PoolKind::Avg, 2) => Cost::op(OpKind::AdaptiveAvgPool2d, tri!(self.flops(input)), 0),
+            (PoolKind::Avg, _) => Cost::zero(ZeroOp::AdaptiveAvgPool),
+            (PoolKind::Max, _) => Cost::zero(ZeroOp::AdaptiveMaxPool),
+        };
         Ok(Applied {
-            layer: Layer::AdaptiveAvgPool2d(*self),
-            output: input
-                .with_dim(r - 2, self.output.get(0))
-                .with_dim(r - 1, self.output.get(1)),
-            cost: Cost::op(OpKind::AdaptiveAvgPool2d, tri!(self.flops(input)), 0),
+            layer: Layer::AdaptivePool(*self),
+            output,
+            cost,
         })
     }
 
