@@ -257,3 +257,31 @@ fn raw_identifiers_name_modules_unraw() {
     assert_eq!(r.model().class(), "Raw");
     assert_eq!(r.module("type").unwrap().cost().params, 36);
 }
+
+/// PyTorch's spellings are accepted as written: its argument names, `F.` and `torch.`
+/// functions, keyword arguments, and typed `let`s.
+#[test]
+fn pytorch_spellings() {
+    #[derive(Complexity)]
+    #[complexity(input = (3, 16, 16), forward = {
+        let y: Tensor = conv1(x);
+        let y = F.relu(y) - y.mean(dim = -1, keepdim = true);
+        torch.softmax(y, -1)
+    })]
+    struct Net {
+        #[complexity(conv2d(in_channels = 3, out_channels = 8, kernel_size = 3, padding = 1))]
+        conv1: (),
+    }
+    // 8·3·3·3 weights + 8 biases; 216·16·16 multiply-adds.
+    assert_eq!(Net::PARAMS, 224);
+    assert_eq!(Net::FLOPS, 55_296);
+    assert_eq!(Net::OUTPUT.dims(), &[1, 8, 16, 16]);
+    let mut zeros = Report::of::<Net>(Net::INPUT, Mode::Train)
+        .unwrap()
+        .zero_ops();
+    zeros.sort();
+    assert_eq!(
+        zeros,
+        vec![("mean", 1), ("relu", 1), ("softmax", 1), ("sub", 1)]
+    );
+}

@@ -224,6 +224,8 @@ pub enum ErrorKind {
     },
     /// A `split` / `chunk` giving another number of pieces than the pattern names.
     Pieces {
+        /// `"split"` or `"chunk"`.
+        op: &'static str,
         /// The number of pieces the operation gives.
         got: usize,
         /// The number of names in the `let (…)` pattern.
@@ -281,6 +283,17 @@ pub enum ErrorKind {
     /// The model contains a type whose `#[derive(Complexity)]` failed (see
     /// [`Body::Failed`](crate::module::Body::Failed)); that error is the one reported.
     Failed,
+    /// An index past the size of its dimension (`x.select(1, 200)` of a size-197 dimension).
+    IndexOutOfRange {
+        /// The operation.
+        op: &'static str,
+        /// The index.
+        index: i64,
+        /// The dimension, counted from the front.
+        dim: usize,
+        /// Its size.
+        size: u64,
+    },
     /// A reduction names one dimension twice (`x.mean((1, 1))`), which PyTorch rejects.
     RepeatedDim {
         /// The operation.
@@ -511,8 +524,10 @@ impl Error {
                 out.push_str(": ");
                 out.push_str(why);
             }
-            ErrorKind::Pieces { got, expected } => {
-                out.push_str("the split gives ");
+            ErrorKind::Pieces { op, got, expected } => {
+                out.push_str("the ");
+                out.push_str(op);
+                out.push_str(" gives ");
                 out.push_u128(got as u128);
                 out.push_str(" pieces, but the pattern names ");
                 out.push_u128(expected as u128);
@@ -555,6 +570,21 @@ impl Error {
                 out.push_str(layer);
                 out.push_str("`: ");
                 out.push_str(reason);
+            }
+            ErrorKind::IndexOutOfRange {
+                op,
+                index,
+                dim,
+                size,
+            } => {
+                out.push_str("`");
+                out.push_str(op);
+                out.push_str("`: index ");
+                out.push_i64(index);
+                out.push_str(" is out of range for dimension ");
+                out.push_u128(dim as u128);
+                out.push_str(" of size ");
+                out.push_u128(size as u128);
             }
             ErrorKind::Failed => {
                 out.push_str(

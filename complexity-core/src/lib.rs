@@ -374,9 +374,11 @@ pub use complexity_derive::Complexity;
 /// tuples, which act like `nn.Sequential` with children named `0`, `1`, …
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no model description",
-    label = "this field's type does not implement `Complexity`",
-    note = "annotate the field with a layer kind, e.g. `#[complexity(conv2d(out = 64, kernel = 3))]`, \
-            derive `Complexity` for `{Self}`, or mark the field `#[complexity(skip)]`"
+    label = "`{Self}` does not implement `Complexity`",
+    note = "derive `Complexity` for the type; for a field, annotate it with a layer kind instead \
+            (`#[complexity(conv2d(out = 64, kernel = 3))]`) or mark it `#[complexity(skip)]`",
+    note = "tuples describe `nn.Sequential`s of up to 16 elements (nest them, or use an array or a \
+            `sequential` struct, for more); arrays `[Block; N]` of any length"
 )]
 pub trait Complexity {
     /// The description.
@@ -521,6 +523,11 @@ pub mod __private {
 
     /// A sequence renamed by `prefix = "…"` on a field.
     pub const fn prefixed(m: Module, prefix: &'static str) -> Module {
+        if let Body::Layer(_) | Body::Graph(_) = m.body {
+            panic!(
+                "`prefix` names the elements of a sequence (an array, a tuple, `sequential(…)`); this field's type is a struct or a layer, which has none"
+            );
+        }
         m.prefixed(prefix)
     }
 

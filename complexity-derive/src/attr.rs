@@ -130,7 +130,9 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 let idents: Vec<Ident> = names.iter().filter_map(|e| ident_of(e).cloned()).collect();
                 if idents.len() != names.len() || idents.is_empty() || idents.len() > 4 {
                     cx.error_at(&expr, "`inputs` names `forward`'s one to four inputs: `inputs = (hidden_states, input_tensor)`");
-                } else {
+                }
+                if !idents.is_empty() {
+                    // Kept even when wrong, so that `forward` reports nothing more about them.
                     set_once(cx, &mut out.inputs, idents, &meta.path);
                 }
             } else if meta.path.is_ident("sequential") || meta.path.is_ident("fragment") {
@@ -140,7 +142,13 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     cx.error_at(&meta.path, format!("`{ident}` on a struct takes no arguments"));
                     skip_value(&meta)?;
                 }
-                set_once(cx, &mut out.naming, (naming, ident), &meta.path);
+                match &out.naming {
+                    Some((_, other)) if *other != ident => cx.error_at(
+                        &meta.path,
+                        format!("`{other}` and `{ident}` exclude each other: a struct is one or the other"),
+                    ),
+                    _ => set_once(cx, &mut out.naming, (naming, ident), &meta.path),
+                }
             } else if meta.path.is_ident("input") {
                 let expr: Expr = meta.value()?.parse()?;
                 if let Some(shape) = input_shape(cx, &meta.path, expr) {
@@ -204,6 +212,17 @@ fn input_shape(cx: &Ctxt, key: &Path, expr: Expr) -> Option<InputShape> {
             ),
         ));
         return None;
+    }
+    // A literal 0 would make every later size 0: caught here, at the literal.
+    for d in &dims {
+        if matches!(d, Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if i.base10_digits() == "0")
+        {
+            cx.error_at(
+                d,
+                "an input dimension of 0 holds nothing: every size of `input` is at least 1",
+            );
+            return None;
+        }
     }
     Some(InputShape {
         dims,
@@ -274,6 +293,32 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
         }
     }
     let role = role.map(|(r, _)| r).unwrap_or(Role::Nested);
+    if let Role::Layer(spec) = &role
+        && !matches!(spec, crate::ast::LayerSpec::Sequential { .. })
+    {
+        if let Some(prefix) = &attrs.prefix {
+            cx.error_at(
+                prefix,
+                "`prefix` names the elements of a sequence (`sequential(…)`, an array, a tuple); a layer has none",
+            );
+        }
+        if let Some(splice) = &attrs.splice {
+            cx.error_at(
+                splice,
+                "`splice` puts a sequence's elements at positions of the `sequential` struct; a layer is one position already",
+            );
+        }
+    }
+    if let Some(when) = &attrs.when
+        && quote::quote!(#when)
+            .into_iter()
+            .any(|t| matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "self"))
+    {
+        cx.error_at(
+            when,
+            "`when` is a const condition (const generics, constants): whether the module exists is fixed by the type, not by a field's value",
+        );
+    }
     if matches!(role, Role::Skip | Role::Param(_)) {
         let what = if matches!(role, Role::Skip) {
             "a skipped field is not part of the model"
@@ -306,6 +351,7 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
 /// `parameter(shape = (1, 1, 768))`.
 fn parameter(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Expr>> {
     let mut shape = None;
+    let mut misspelled = false;
     if meta.input.peek(syn::token::Paren) {
         meta.parse_nested_meta(|arg| {
             if arg.path.is_ident("shape") {
@@ -313,21 +359,31 @@ fn parameter(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Expr>> {
                 set_once(cx, &mut shape, expr, &arg.path);
             } else {
                 unknown(cx, &arg.path, "argument", " of `parameter`", &["shape"]);
+                misspelled = true;
                 skip_value(&arg)?;
             }
             Ok(())
         })?;
     }
     match &shape {
+        // A misspelled `shape` was reported already.
+        None if misspelled => {}
         None => cx.error_at(&meta.path, "`parameter` is missing the required argument `shape`, e.g. `parameter(shape = (1, 1, 768))`"),
         Some(expr) => {
-            let rank = crate::forward::elements(expr).len();
-            if rank > 8 {
-                cx.error_at(expr, format!("a shape has at most 8 dimensions, this one {rank}"));
+            let dims = crate::forward::elements(expr);
+            if dims.len() > 8 {
+                cx.error_at(expr, format!("a shape has at most 8 dimensions, this one {}", dims.len()));
+            }
+            for d in dims {
+                if matches!(d, Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if i.base10_digits() == "0") {
+                    cx.error_at(d, "a parameter dimension of 0 holds nothing: its sizes are at least 1");
+                }
             }
         }
     }
-    Ok(shape)
+    // A parameter even when its arguments are wrong, so that `forward` does not add errors
+    // about using it.
+    Ok(Some(shape.unwrap_or_else(|| syn::parse_quote!((1,)))))
 }
 
 /// `conv2d(out = 64, kernel = 3)`, `relu`, or `sequential(conv2d(...), batch_norm2d)`.
@@ -344,7 +400,15 @@ fn layer_spec(
     };
     if key == "sequential" {
         let mut items = Vec::new();
-        if meta.input.peek(syn::token::Paren) {
+        let empty = meta.input.peek(syn::token::Paren)
+            && meta
+                .input
+                .fork()
+                .parse::<proc_macro2::Group>()
+                .is_ok_and(|g| g.stream().is_empty());
+        if empty {
+            meta.input.parse::<proc_macro2::Group>()?;
+        } else if meta.input.peek(syn::token::Paren) {
             meta.parse_nested_meta(|inner| {
                 if let Some(item) = layer_spec(cx, &inner, true)? {
                     items.push(item);
@@ -367,7 +431,12 @@ fn layer_spec(
     let mut suggested: Vec<&str> = Vec::new();
     if meta.input.peek(syn::token::Paren) {
         meta.parse_nested_meta(|arg| {
-            let arg_key = key_of(&arg.path);
+            // PyTorch's own names are accepted too: `kernel_size` for `kernel`, …
+            let written = key_of(&arg.path);
+            let arg_key = PYTORCH_NAMES
+                .iter()
+                .find(|(torch, ours)| written == *torch && def.arg(ours).is_some())
+                .map_or(written.clone(), |(_, ours)| (*ours).to_string());
             let known = def.arg(&arg_key);
             let value = if arg.input.peek(Token![=]) {
                 Some(arg.value()?.parse::<Expr>()?)
@@ -376,6 +445,9 @@ fn layer_spec(
                 None
             };
             match known {
+                None if def.args.is_empty() => {
+                    cx.error_at(&arg.path, format!("`{}` takes no arguments", def.name));
+                }
                 None => {
                     let names: Vec<&str> = def.args.iter().map(|a| a.name).collect();
                     unknown(
@@ -397,11 +469,13 @@ fn layer_spec(
                     if value.is_none() && a.ty != kinds::ArgTy::Bool {
                         cx.error_at(
                             &arg.path,
-                            format!("`{arg_key}` needs a value: `{arg_key} = …`"),
+                            format!("`{written}` needs a value: `{written} = …`"),
                         );
+                        // Reported as valueless, so not also as missing.
+                        suggested.push(a.name);
                     } else if let Some(ident) = arg.path.get_ident() {
                         args.push(Arg {
-                            name: ident.clone(),
+                            name: Ident::new(&arg_key, ident.span()),
                             value,
                         });
                     }
@@ -433,6 +507,16 @@ fn layer_spec(
     }
     Ok(Some(LayerSpec::Kind { def, name, args }))
 }
+
+/// PyTorch's argument names, accepted for ours: `conv2d(in_channels = 3, out_channels = 64,
+/// kernel_size = 7)` reads as `conv2d(in = 3, out = 64, kernel = 7)`.
+const PYTORCH_NAMES: &[(&str, &str)] = &[
+    ("in_channels", "in"),
+    ("out_channels", "out"),
+    ("kernel_size", "kernel"),
+    ("in_features", "in"),
+    ("out_features", "out"),
+];
 
 /// An unknown key on a field: the closest layer kind or option, and both lists. Inside
 /// `sequential(…)` only layer kinds go, so only they are suggested.

@@ -23,6 +23,11 @@ impl Ctxt {
         self.push(syn::Error::new_spanned(tokens, message));
     }
 
+    /// Whether any error was recorded so far.
+    pub fn has_errors(&self) -> bool {
+        self.errors.borrow().is_some()
+    }
+
     /// The errors so far, if any.
     pub fn check(self) -> Result<(), syn::Error> {
         match self.errors.into_inner() {

@@ -180,7 +180,9 @@ fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
         module = quote!(#p::renamed(#module, #class, #repr));
     }
     if let Some(prefix) = &field.attrs.prefix {
-        module = quote!(#p::prefixed(#module, #prefix));
+        // Spanned at the prefix, where a prefix on a type that is not a sequence fails.
+        let call = crate::forward::respan(quote!(#p::prefixed), prefix.span());
+        module = quote_spanned!(prefix.span()=> #call(#module, #prefix));
     }
     let present = when(attrs);
     let splice = attrs.splice.is_some();

@@ -83,6 +83,7 @@ pub fn compile(
             .map(|(i, n)| (n.clone(), i))
             .collect(),
         inputs: inputs.len(),
+        input_names: inputs.to_vec(),
         steps: Vec::new(),
         used: vec![false; children(fields).count()],
     };
@@ -92,7 +93,7 @@ pub fn compile(
         match (&field.attrs.uncalled, used) {
             // After an error in `forward`, a field may be unused only because the call that
             // used it was not compiled: one error per mistake.
-            (None, false) if compiled.is_some() => cx.error_at(
+            (None, false) if compiled.is_some() && !cx.has_errors() => cx.error_at(
                 field.ident,
                 format!(
                     "field `{}` is never used in `forward`; call it there, mark it `#[complexity(uncalled)]` if the \
@@ -131,6 +132,8 @@ struct Compiler<'c, 'a> {
     scope: BTreeMap<String, usize>,
     /// How many inputs come before the steps' values.
     inputs: usize,
+    /// Their names.
+    input_names: Vec<String>,
     steps: Vec<TokenStream>,
     used: Vec<bool>,
 }
@@ -145,6 +148,13 @@ fn dim(p: &TokenStream, expr: &Expr) -> TokenStream {
     let mut inner = expr;
     while let Expr::Unary(u) = inner {
         inner = &u.expr;
+    }
+    if let Expr::MethodCall(m) = inner
+        && m.method == "size"
+    {
+        return quote_spanned!(expr.span()=> ::core::compile_error!(
+            "a tensor's `size(d)` is not supported here yet (only in `expand`): write the size, or -1 in `reshape`/`view`/`unflatten`, which infers one size"
+        ));
     }
     if let Expr::Lit(l) = inner
         && !matches!(l.lit, syn::Lit::Int(_))
@@ -190,7 +200,7 @@ pub fn elements(expr: &Expr) -> Vec<&Expr> {
 }
 
 /// `tokens` with every span set to `span`.
-fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+pub fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut t| {
@@ -204,6 +214,17 @@ fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
             t
         })
         .collect()
+}
+
+/// The names a `let` pattern binds.
+fn pattern_names(pat: &Pat) -> Vec<String> {
+    match pat {
+        Pat::Ident(i) => vec![i.ident.to_string()],
+        Pat::Tuple(t) => t.elems.iter().flat_map(pattern_names).collect(),
+        Pat::Type(t) => pattern_names(&t.pat),
+        Pat::Paren(p) => pattern_names(&p.pat),
+        _ => Vec::new(),
+    }
 }
 
 /// The methods `forward` knows besides the operation table (views, products, pieces).
@@ -367,6 +388,11 @@ impl Compiler<'_, '_> {
                     );
                     return None;
                 }
+                if elements(&call.args[0]).is_empty() {
+                    self.cx
+                        .error_at(&call.args[0], "`cat` of no tensors: give at least one");
+                    return None;
+                }
                 let mut inputs = Vec::new();
                 for e in elements(&call.args[0]) {
                     inputs.push(self.value(e)?);
@@ -433,6 +459,25 @@ impl Compiler<'_, '_> {
     fn method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
         let p = self.p;
         let method = m.method.to_string();
+        // `F.relu(x)`, `torch.softmax(x, -1)`: PyTorch's functional spelling, the module
+        // prefix dropped.
+        if let Some(ns) = ident_of(&m.receiver).map(ToString::to_string)
+            && (ns == "F" || ns == "torch")
+            && !self.scope.contains_key(&ns)
+            && !self.fields.iter().any(|f| *f.ident == ns)
+        {
+            let call = syn::ExprCall {
+                attrs: Vec::new(),
+                func: Box::new(Expr::Path(syn::ExprPath {
+                    attrs: Vec::new(),
+                    qself: None,
+                    path: m.method.clone().into(),
+                })),
+                paren_token: m.paren_token,
+                args: m.args.clone(),
+            };
+            return self.call(&call);
+        }
         let args: Vec<&Expr> = m.args.iter().collect();
         // `child.functional(x)`: a child's computation charged to this module.
         if method == "functional" {
@@ -600,7 +645,12 @@ impl Compiler<'_, '_> {
                 format!("`{name}` is a field; apply it to a value: `{name}(x)`"),
             );
         } else {
-            let mut msg = format!("unknown value `{name}` in `forward`; the input is `x`");
+            let names: Vec<String> = self.input_names.iter().map(|n| format!("`{n}`")).collect();
+            let mut msg = format!(
+                "unknown value `{name}` in `forward`; the input{} {}",
+                if names.len() == 1 { " is" } else { "s are" },
+                names.join(", ")
+            );
             if let Some(c) = closest(&name, self.scope.keys().map(String::as_str)) {
                 msg += &format!("; did you mean `{c}`?");
             }
@@ -613,6 +663,20 @@ impl Compiler<'_, '_> {
     fn if_expr(&mut self, e: &syn::ExprIf) -> Option<usize> {
         let p = self.p;
         let cond = &e.cond;
+        let tensor = quote!(#cond).into_iter().find_map(|t| match t {
+            proc_macro2::TokenTree::Ident(i) if self.scope.contains_key(&i.to_string()) => Some(i),
+            _ => None,
+        });
+        if let Some(t) = tensor {
+            self.cx.error_at(
+                cond,
+                format!(
+                    "the condition of an `if` in `forward` is a const `bool` (const generics, constants), \
+                     known when the model is described; `{t}` is a value of `forward`"
+                ),
+            );
+            return None;
+        }
         let cond =
             quote_spanned!(cond.span()=> { let cond: ::core::primitive::bool = #cond; cond });
         let Some((_, otherwise)) = &e.else_branch else {
@@ -680,15 +744,33 @@ impl Compiler<'_, '_> {
                 .error_at(local, "`forward` supports `let name = value;` only");
             return;
         }
-        match &local.pat {
+        // `let y: Tensor = …`: the type says nothing here.
+        let pat = match &local.pat {
+            Pat::Type(t) => &*t.pat,
+            other => other,
+        };
+        // After a mistake in the value, its names still exist, so that their uses add no
+        // errors of their own.
+        let bind_all = |this: &mut Self| {
+            for name in pattern_names(pat) {
+                this.scope.entry(name).or_insert(0);
+            }
+        };
+        match pat {
             Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
-                if let Some(v) = self.value(&init.expr) {
-                    self.scope.insert(pat.ident.to_string(), v);
+                match self.value(&init.expr) {
+                    Some(v) => {
+                        self.scope.insert(pat.ident.to_string(), v);
+                    }
+                    None => {
+                        self.scope.entry(pat.ident.to_string()).or_insert(0);
+                    }
                 }
             }
             Pat::Tuple(tuple) => {
                 let Expr::MethodCall(m) = &*init.expr else {
                     self.cx.error_at(&init.expr, "a `let (a, b, …)` binds the pieces of `x.split(size, dim)` or `x.chunk(n, dim)`");
+                    bind_all(self);
                     return;
                 };
                 let split = match m.method.to_string().as_str() {
@@ -696,17 +778,20 @@ impl Compiler<'_, '_> {
                     "chunk" => quote!(Chunks),
                     _ => {
                         self.cx.error_at(&m.method, "a `let (a, b, …)` binds the pieces of `x.split(size, dim)` or `x.chunk(n, dim)`");
+                        bind_all(self);
                         return;
                     }
                 };
                 if m.args.len() != 2 {
                     self.cx.error_at(
-                        &m.args,
+                        &m.method,
                         format!("`{}` is written `x.{}(amount, dim)`", m.method, m.method),
                     );
+                    bind_all(self);
                     return;
                 }
                 let Some(input) = self.value(&m.receiver) else {
+                    bind_all(self);
                     return;
                 };
                 let amount = count(p, &m.args[0]);
@@ -727,10 +812,13 @@ impl Compiler<'_, '_> {
                     }
                 }
             }
-            other => self.cx.error_at(
-                other,
-                "`forward` supports `let name = value;` and `let (a, b, …) = x.split(…);`",
-            ),
+            other => {
+                self.cx.error_at(
+                    other,
+                    "`forward` supports `let name = value;` and `let (a, b, …) = x.split(…);`",
+                );
+                bind_all(self);
+            }
         }
     }
 
@@ -745,24 +833,75 @@ impl Compiler<'_, '_> {
     ) -> Option<TokenStream> {
         use complexity_ops::Arg;
         let p = self.p;
+        // Arguments by position, or by PyTorch's keyword (`dim = -1`, `keepdim = true`).
         let required = row.params.iter().filter(|a| !a.optional).count();
-        if m.args.len() < required || m.args.len() > row.params.len() {
-            self.cx.error_at(
+        let arity_error = |cx: &Ctxt, missing: Option<&str>| {
+            cx.error_at(
                 &m.method,
                 format!(
-                    "`{}` takes {}, got {}: it is written `{}`",
+                    "`{}` takes {}, got {}{}: it is written `{}`",
                     row.name,
                     arguments(required, row.params.len()),
                     m.args.len(),
+                    missing.map_or_else(String::new, |n| format!(" (`{n}` is missing)")),
                     row.usage
                 ),
             );
+        };
+        let mut slots: Vec<Option<&Expr>> = vec![None; row.params.len()];
+        let mut position = 0;
+        for arg in &m.args {
+            let (i, e) = match arg {
+                Expr::Assign(a) => {
+                    let key = ident_of(&a.left)
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    match row.params.iter().position(|p| p.name == key) {
+                        Some(i) => (i, &*a.right),
+                        None => {
+                            let names: Vec<&str> = row.params.iter().map(|p| p.name).collect();
+                            self.cx.error_at(
+                                &a.left,
+                                format!(
+                                    "`{}` has no argument `{key}`: it is written `{}`{}",
+                                    row.name,
+                                    row.usage,
+                                    if names.is_empty() {
+                                        String::new()
+                                    } else {
+                                        format!(" (its arguments: {})", names.join(", "))
+                                    }
+                                ),
+                            );
+                            return None;
+                        }
+                    }
+                }
+                other => {
+                    position += 1;
+                    (position - 1, other)
+                }
+            };
+            if i >= slots.len() || slots[i].is_some() {
+                arity_error(self.cx, None);
+                return None;
+            }
+            slots[i] = Some(e);
+        }
+        if let Some((missing, _)) = row
+            .params
+            .iter()
+            .zip(&slots)
+            .find(|(p, s)| !p.optional && s.is_none())
+        {
+            arity_error(self.cx, Some(missing.name));
             return None;
         }
         let mut inputs = vec![input];
         let mut dims = Vec::new();
         let mut keepdim = quote!(false);
-        for (arg, param) in m.args.iter().zip(row.params) {
+        for (arg, param) in slots.iter().zip(row.params) {
+            let Some(arg) = *arg else { continue };
             match param.kind {
                 Arg::TensorOrNumber if is_number(arg) => {}
                 Arg::TensorOrNumber => inputs.push(self.value(arg)?),

@@ -19,15 +19,30 @@ pub fn check(cx: &Ctxt, input: &Input) {
             ),
         ));
     }
+    if let (Some(mode), true) = (&input.attrs.budget_eval, input.attrs.budget.is_empty()) {
+        cx.error_at(
+            mode,
+            "`budget_mode` says which figures the budgets check, and there is no budget: add `max_flops = …` (or another `max_…`), or remove it",
+        );
+    }
     if let (None, Some((key, _))) = (&input.attrs.input, input.attrs.budget.first()) {
         cx.error_at(
             key,
             format!("`{key}` is checked at a concrete input: add `input = (…)`, or use `assert_complexity!` for a generic model"),
         );
     }
+    if input.fields.is_empty() {
+        cx.error_at(
+            input.ident,
+            format!(
+                "`{}` has no fields: a model is made of modules, one field each",
+                input.ident
+            ),
+        );
+    }
     // A module with only its own parameters (RMSNorm), or none (Permute), says what it
     // does with them in its `forward`.
-    if input.attrs.forward.is_none()
+    else if input.attrs.forward.is_none()
         && !input
             .fields
             .iter()
@@ -119,7 +134,7 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
                     continue;
                 };
                 if a.ty == ArgTy::Size {
-                    size_parts(cx, value, &arg.name.to_string());
+                    size_parts(cx, value, def.name, &arg.name.to_string());
                 }
                 if a.ty == ArgTy::Mode
                     && !matches!(value, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
@@ -135,7 +150,7 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
                 {
                     cx.error_at(value, "`approximate` is \"none\" or \"tanh\"");
                 }
-                if matches!(a.ty, ArgTy::Count | ArgTy::Size) {
+                if matches!(a.ty, ArgTy::Count | ArgTy::Size | ArgTy::Shape) {
                     check_literals(cx, value, def.name, &arg.name.to_string());
                 }
             }
@@ -143,13 +158,30 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
     }
 }
 
-/// A size: one number, or a tuple / array of one to three.
-fn size_parts(cx: &Ctxt, value: &Expr, arg: &str) {
+/// A size: one number, or a tuple / array of one to three — exactly as many as the
+/// kind's spatial dimensions when its name says them (`conv1d`, `max_pool3d`).
+fn size_parts(cx: &Ctxt, value: &Expr, kind: &str, arg: &str) {
     let n = match value {
         Expr::Tuple(t) => t.elems.len(),
         Expr::Array(a) => a.elems.len(),
         _ => return,
     };
+    let rank = ["1d", "2d", "3d"]
+        .iter()
+        .position(|r| kind.ends_with(r))
+        .map(|r| r + 1);
+    if let Some(rank) = rank
+        && n != rank
+    {
+        cx.error_at(
+            value,
+            format!(
+                "`{kind}` has {rank} spatial dimension{}: `{arg}` takes one number or a tuple of {rank}, got {n} values",
+                if rank == 1 { "" } else { "s" }
+            ),
+        );
+        return;
+    }
     if !(1..=3).contains(&n) {
         cx.error_at(
             value,

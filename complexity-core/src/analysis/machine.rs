@@ -394,9 +394,10 @@ impl<'r, 'b> Machine<'r, 'b> {
         frame.start = self.rec.len();
         if let (Body::Graph(g), false) = (module.body, matches!(task, Task::Uncalled)) {
             if matches!(g.naming, Naming::Fragment) && !matches!(task, Task::Fragment) {
-                return Err(description(
-                    "a fragment is used outside a sequential struct",
-                ));
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: "fragment",
+                    reason: "a fragment's fields take positions in a `sequential` struct: make it a field of one",
+                }));
             }
             tri!(self.open_program(&mut frame, &g, inputs));
         }

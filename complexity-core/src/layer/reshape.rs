@@ -273,10 +273,11 @@ pub const fn select(x: Shape, dim: i64, index: i64) -> Result<Shape, Error> {
     // In i128: a size past i64 does not wrap.
     let size = x.dim(d) as i128;
     if (index as i128) < -size || (index as i128) >= size {
-        return Err(Error::new(ErrorKind::DimOutOfRange {
-            op: "select (index)",
-            dim: index,
-            got: x,
+        return Err(Error::new(ErrorKind::IndexOutOfRange {
+            op: "select",
+            index,
+            dim: d,
+            size: x.dim(d),
         }));
     }
     let mut out = x.truncate(d);
@@ -323,6 +324,10 @@ pub const fn piece(
     let pieces = len.div_ceil(size) as usize;
     if pieces != count {
         return Err(Error::new(ErrorKind::Pieces {
+            op: match split {
+                Split::Size(_) => "split",
+                Split::Chunks(_) => "chunk",
+            },
             got: pieces,
             expected: count,
         }));

@@ -1,0 +1,10 @@
+use complexity_core::Complexity;
+
+// An empty vocabulary.
+#[derive(Complexity)]
+struct Embeddings {
+    #[complexity(embedding(num_embeddings = 0, embedding_dim = 64))]
+    tokens: (),
+}
+
+fn main() {}
