@@ -326,6 +326,8 @@ pub struct Error {
     kind: ErrorKind,
     /// Where in the Rust source: the struct and its field (or `forward`).
     site: Option<(&'static str, &'static str)>,
+    /// The step of the `forward` it happened in, when it happened in the program itself.
+    step: Option<usize>,
 }
 
 impl Error {
@@ -335,6 +337,7 @@ impl Error {
             path: Path::ROOT,
             kind,
             site: None,
+            step: None,
         }
     }
 
@@ -359,6 +362,20 @@ impl Error {
     pub const fn at_site(mut self, rust: &'static str, field: &'static str) -> Error {
         if self.site.is_none() && !rust.is_empty() {
             self.site = Some((rust, field));
+        }
+        self
+    }
+
+    /// The step of the `forward` program the error happened in, when it happened in the
+    /// program's own operations (not in a child): where the compiler reports it.
+    pub const fn step(&self) -> Option<usize> {
+        self.step
+    }
+
+    /// The same error at step `step` of its program, unless it has one already.
+    pub const fn at_step(mut self, step: usize) -> Error {
+        if self.step.is_none() {
+            self.step = Some(step);
         }
         self
     }

@@ -599,14 +599,61 @@ pub mod __private {
 
     /// Fails compilation when the analysis failed in the model's own `forward` (a `+` of
     /// two shapes that do not broadcast).
-    pub const fn fail_at_root(analysis: &Result<Totals, crate::Error>) {
+    pub const fn fail_at_root(analysis: &Result<Totals, crate::Error>, covered: &[usize]) {
         if derive_failed(analysis) {
             return;
         }
         if let Err(e) = analysis
             && e.path().names().is_empty()
         {
+            if let Some(step) = e.step() {
+                let mut i = 0;
+                while i < covered.len() {
+                    if covered[i] == step {
+                        return;
+                    }
+                    i += 1;
+                }
+            }
             e.panic()
+        }
+    }
+
+    /// Fails compilation (in a `const` item spanned at the operation) when the analysis
+    /// failed at step `step` of the model's own `forward`.
+    pub const fn fail_at_step(analysis: &Result<Totals, crate::Error>, step: usize) {
+        if derive_failed(analysis) {
+            return;
+        }
+        if let Err(e) = analysis
+            && e.path().names().is_empty()
+            && matches!(e.step(), Some(s) if s == step)
+        {
+            e.panic()
+        }
+    }
+
+    /// Fails compilation (in a `const` item spanned at the field) when the analysis failed
+    /// inside child `child` of a positional (`sequential`) model: at one of the positions
+    /// it takes.
+    pub const fn fail_at_position(
+        analysis: &Result<Totals, crate::Error>,
+        model: &'static Module,
+        child: usize,
+    ) {
+        if derive_failed(analysis) {
+            return;
+        }
+        let Err(e) = analysis else { return };
+        let Some(crate::error::Name::Index(at)) = e.path().names().first() else {
+            return;
+        };
+        if let Body::Graph(g) = model.body {
+            let c = &g.children[child];
+            let start = g.positions_before(child);
+            if c.present && *at >= start && *at < start + c.module.positions(c.splice) {
+                e.panic()
+            }
         }
     }
 
@@ -618,6 +665,12 @@ pub mod __private {
         }
         if let Err(e) = analysis {
             if e.path().names().is_empty() {
+                return;
+            }
+            // A positional model's fields claim their positions (`fail_at_position`).
+            if fields.is_empty()
+                && matches!(e.path().names().first(), Some(crate::error::Name::Index(_)))
+            {
                 return;
             }
             if let Some((f, _)) = failed_field(analysis) {

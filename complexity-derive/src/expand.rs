@@ -116,7 +116,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         .attrs
         .input
         .as_ref()
-        .map(|shape| model(input, shape, krate));
+        .map(|shape| model(input, shape, program, krate));
     // The fields are the model's modules: mark them as used, as a derive that reads them
     // would, so that marker fields (`conv1: ()`) raise no dead-code warnings.
     let members = input
@@ -341,31 +341,53 @@ fn respan(path: &Path, span: Span) -> Path {
 /// `const` items that report an analysis error at the tokens it comes from: a field of the
 /// model (for an error inside that field), the `forward` (for one in the model's own
 /// program), or `input` (anything else). Each is spanned entirely at its tokens.
-fn error_sites(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
-    let at = |span: Span, call: &str| {
-        let krate = respan(krate, span);
-        let model = spanned(input.ident, span);
-        let call = syn::Ident::new(call, span);
-        quote_spanned!(span=> const _: () = #krate::__private::#call(&#model::__COMPLEXITY_TRAIN);)
-    };
+fn error_sites(input: &Input, shape: &InputShape, program: &Program, krate: &Path) -> TokenStream {
     let mut names = Vec::new();
     let mut sites = Vec::new();
-    if input.attrs.naming.is_none() {
-        for field in forward::children(&input.fields) {
-            let name = field
-                .attrs
-                .rename
-                .as_ref()
-                .map_or_else(|| field.ident.unraw().to_string(), |r| r.value());
+    // `const _: () = __private::<call>;` with every token at `span`, where the compiler
+    // then reports the failure.
+    let site = |span: Span, call: &dyn Fn(&syn::Ident, &Path) -> TokenStream| {
+        let krate = respan(krate, span);
+        let model = spanned(input.ident, span);
+        let call = forward::respan(call(&model, &krate), span);
+        quote_spanned!(span=> const _: () = #krate::__private::#call;)
+    };
+    let positional = matches!(input.attrs.naming, Some((Naming::Positions, _)));
+    if input.attrs.naming.is_none() || positional {
+        for (child, field) in forward::children(&input.fields).enumerate() {
             let span = field.ident.span();
-            let krate = respan(krate, span);
-            let model = spanned(input.ident, span);
-            sites.push(quote_spanned!(span=> const _: () = #krate::__private::fail_at_field(&#model::__COMPLEXITY_TRAIN, #name);));
-            names.push(name);
+            if positional {
+                sites.push(site(span, &|model, krate| {
+                    quote!(fail_at_position(&#model::__COMPLEXITY_TRAIN, &<#model as #krate::Complexity>::MODULE, #child))
+                }));
+            } else {
+                let name = field
+                    .attrs
+                    .rename
+                    .as_ref()
+                    .map_or_else(|| field.ident.unraw().to_string(), |r| r.value());
+                sites.push(site(
+                    span,
+                    &|model, _| quote!(fail_at_field(&#model::__COMPLEXITY_TRAIN, #name)),
+                ));
+                names.push(name);
+            }
         }
     }
-    // The first token of `forward` (a multi-token span cannot be joined on stable),
-    // looking through the invisible groups printing may add.
+    // Each operation of the model's own `forward`, at the operator, method or function
+    // that performs it.
+    let mut covered = Vec::new();
+    for (step, span) in program.spans.iter().enumerate() {
+        if let Some(span) = span {
+            sites.push(site(
+                *span,
+                &|model, _| quote!(fail_at_step(&#model::__COMPLEXITY_TRAIN, #step)),
+            ));
+            covered.push(step);
+        }
+    }
+    // Anything else in the model's own program: the first token of `forward` (a
+    // multi-token span cannot be joined on stable), looking through invisible groups.
     fn first_span(tokens: TokenStream) -> Option<Span> {
         match tokens.into_iter().next()? {
             proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::None => {
@@ -380,15 +402,18 @@ fn error_sites(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
         .as_ref()
         .and_then(|f| first_span(quote!(#f)))
         .unwrap_or(shape.span);
-    sites.push(at(root, "fail_at_root"));
-    let span = shape.span;
-    let krate = respan(krate, span);
-    let model = spanned(input.ident, span);
-    sites.push(quote_spanned!(span=> const _: () = #krate::__private::fail_elsewhere(&#model::__COMPLEXITY_TRAIN, &[#(#names),*]);));
+    sites.push(site(
+        root,
+        &|model, _| quote!(fail_at_root(&#model::__COMPLEXITY_TRAIN, &[#(#covered),*])),
+    ));
+    sites.push(site(
+        shape.span,
+        &|model, _| quote!(fail_elsewhere(&#model::__COMPLEXITY_TRAIN, &[#(#names),*])),
+    ));
     quote!(#(#sites)*)
 }
 
-fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
+fn model(input: &Input, shape: &InputShape, program: &Program, krate: &Path) -> TokenStream {
     let ident = input.ident;
     let vis = input.vis;
     let dims = &shape.dims;
@@ -434,7 +459,7 @@ fn model(input: &Input, shape: &InputShape, krate: &Path) -> TokenStream {
             );
         }
     });
-    let checks = error_sites(input, shape, &krate);
+    let checks = error_sites(input, shape, program, &krate);
     let doc_input = format!(
         "The input shape, batch included, from `#[complexity(input = …)]`{}.",
         if shape.batch_of_one {

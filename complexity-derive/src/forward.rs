@@ -21,6 +21,9 @@ pub const MAX_VALUES: usize = 512;
 /// A compiled forward program: the steps as `Step` expressions, and the output value.
 pub struct Program {
     pub steps: Vec<TokenStream>,
+    /// Where each step is written (the operator, method or function name), for errors;
+    /// `None` for steps not written as such (an `if`'s guards).
+    pub spans: Vec<Option<proc_macro2::Span>>,
     pub output: usize,
 }
 
@@ -60,6 +63,7 @@ pub fn sequential(cx: &Ctxt, ident: &syn::Ident, fields: &[Field], p: &TokenStre
     }
     Program {
         output: steps.len(),
+        spans: vec![None; steps.len()],
         steps,
     }
 }
@@ -85,6 +89,7 @@ pub fn compile(
         inputs: inputs.len(),
         input_names: inputs.to_vec(),
         steps: Vec::new(),
+        spans: Vec::new(),
         used: vec![false; children(fields).count()],
     };
     let compiled = c.value(expr);
@@ -121,6 +126,7 @@ pub fn compile(
     }
     Program {
         steps: c.steps,
+        spans: c.spans,
         output,
     }
 }
@@ -135,6 +141,7 @@ struct Compiler<'c, 'a> {
     /// Their names.
     input_names: Vec<String>,
     steps: Vec<TokenStream>,
+    spans: Vec<Option<proc_macro2::Span>>,
     used: Vec<bool>,
 }
 
@@ -284,6 +291,7 @@ impl Compiler<'_, '_> {
     /// Adds a step; returns the value it produces.
     fn push(&mut self, step: TokenStream) -> usize {
         self.steps.push(step);
+        self.spans.push(None);
         self.inputs + self.steps.len() - 1
     }
 
@@ -295,7 +303,24 @@ impl Compiler<'_, '_> {
         params(self.fields).position(|f| *f.ident == name)
     }
 
+    /// The value of `expr`; the steps it adds are attributed to where it is written.
     fn value(&mut self, expr: &Expr) -> Option<usize> {
+        let before = self.steps.len();
+        let v = self.value_unspanned(expr);
+        let site = match expr {
+            Expr::MethodCall(m) => m.method.span(),
+            Expr::Binary(b) => b.op.span(),
+            Expr::Call(c) => c.func.span(),
+            Expr::Unary(u) => u.op.span(),
+            other => other.span(),
+        };
+        for span in &mut self.spans[before..] {
+            span.get_or_insert(site);
+        }
+        v
+    }
+
+    fn value_unspanned(&mut self, expr: &Expr) -> Option<usize> {
         let p = self.p;
         match expr {
             Expr::Paren(e) => self.value(&e.expr),
@@ -801,6 +826,9 @@ impl Compiler<'_, '_> {
                     let v = self.push(quote! {
                         #p::Step::Piece { input: #input, dim: #d, split: #p::Split::#split(#amount), index: #index, count: #pieces }
                     });
+                    if let Some(span) = self.spans.last_mut() {
+                        *span = Some(m.method.span());
+                    }
                     match elem {
                         Pat::Ident(id) => {
                             self.scope.insert(id.ident.to_string(), v);

@@ -264,6 +264,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             _ => return e,
         };
         match e.path().names().first() {
+            None if !f.finishing => e.at_site(rust, "forward").at_step(f.next),
             None => e.at_site(rust, "forward"),
             Some(Name::Field(field)) => e.at_site(rust, field),
             Some(_) => e.at_site(rust, ""),
