@@ -285,3 +285,44 @@ fn pytorch_spellings() {
         vec![("mean", 1), ("relu", 1), ("softmax", 1), ("sub", 1)]
     );
 }
+
+/// A module that runs no traced operation (`nn.Identity`) prints `N/A` like an uncalled
+/// one; a dropout with `p = 0` still runs `aten::dropout`. The expected text is what
+/// mmengine 0.10.7 printed for the same PyTorch model (`tests/fixtures/mmengine_identity.py`).
+#[test]
+fn identity_prints_na() {
+    #[derive(Complexity)]
+    #[complexity(forward = relu(drop(id(fc(x)))))]
+    struct Net {
+        #[complexity(linear(in = 8, out = 8))]
+        fc: (),
+        #[complexity(identity)]
+        id: (),
+        #[complexity(dropout(p = 0.0))]
+        drop: (),
+        #[complexity(relu)]
+        relu: (),
+    }
+    let r = Report::of::<Net>(Shape::new(&[1, 8]), Mode::Train).unwrap();
+    assert!(!r.module("id").unwrap().traced());
+    assert!(r.module("drop").unwrap().traced());
+    assert_eq!(
+        r.arch(),
+        "\nN/A indicates a possibly missing statistic due to how the module was called. \
+         Missing values are still included in the parent's total.\n\
+         Net(\n  #params: 72, #flops: 64, #acts: 8\n  (fc): Linear(\n    in_features=8, \
+         out_features=8, bias=True\n    #params: 72, #flops: 64, #acts: 8\n  )\n  (id): \
+         Identity(#params: 0, #flops: N/A, #acts: N/A)\n  (drop): Dropout(p=0.0, inplace=False)\n  \
+         (relu): ReLU()\n)"
+    );
+    assert_eq!(
+        r.table(),
+        "\n+---------+----------------------+--------+--------------+\n\
+         | module  | #parameters or shape | #flops | #activations |\n\
+         +---------+----------------------+--------+--------------+\n\
+         | fc      | 72                   | 64     | 8            |\n\
+         |  weight |  (8, 8)              |        |              |\n\
+         |  bias   |  (8,)                |        |              |\n\
+         +---------+----------------------+--------+--------------+\n"
+    );
+}

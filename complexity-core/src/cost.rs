@@ -130,6 +130,27 @@ impl Cost {
         cost
     }
 
+    /// Whether any operation ran that a trace records: any op with a cost rule, or any
+    /// zero op but `identity` (`nn.Identity` returns its input without an operation, so
+    /// mmengine, which sees the trace, prints `N/A` for a module that ran nothing else).
+    pub const fn records_an_op(&self) -> bool {
+        let mut i = 0;
+        while i < OpKind::COUNT {
+            if self.flops_by_op[i] != 0 {
+                return true;
+            }
+            i += 1;
+        }
+        let mut j = 0;
+        while j < ZeroOp::COUNT {
+            if self.zero_ops[j] != 0 && j != ZeroOp::Identity.index() {
+                return true;
+            }
+            j += 1;
+        }
+        self.activations != 0
+    }
+
     /// How many operations of a zero-cost kind ran.
     pub const fn zero_count(&self, op: ZeroOp) -> u32 {
         self.zero_ops[op.index()]

@@ -9,7 +9,7 @@ use super::{ModuleStats, Report};
 use crate::format::format_size;
 
 pub(super) fn render(report: &Report) -> String {
-    let note = if report.modules().any(|m| m.calls() == 0) {
+    let note = if report.modules().any(|m| !m.traced()) {
         "N/A indicates a possibly missing statistic due to how the module was called. \
          Missing values are still included in the parent's total.\n"
     } else {
@@ -24,7 +24,7 @@ pub(super) fn render(report: &Report) -> String {
 /// `_pretty_statistics(sig_figs=2)` formats them.
 fn stats_line(m: &ModuleStats) -> Option<String> {
     let c = m.cost();
-    let calls = m.calls();
+    let calls = usize::from(m.traced());
     // Uncalled modules are kept (`force_keep`), to show their `N/A`.
     if m.parent().is_some() && calls > 0 && c.params == 0 && c.flops == 0 && c.activations == 0 {
         return None;

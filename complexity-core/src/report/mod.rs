@@ -113,6 +113,14 @@ impl<'r> ModuleStats<'r> {
         self.node().calls as usize
     }
 
+    /// Whether a trace of the model sees this module run an operation: it was called and
+    /// ran one (an `nn.Identity`, or a `forward` that returns its input, runs none).
+    /// mmengine prints `N/A` for its FLOPs and activations otherwise, as for a module
+    /// never called.
+    pub fn traced(&self) -> bool {
+        self.calls() > 0 && self.cost().records_an_op()
+    }
+
     /// Parameters (its own and its children's, once each), FLOPs by op and activations of
     /// all its calls.
     pub fn cost(&self) -> &'r Cost {

@@ -92,7 +92,7 @@ pub(super) fn render(report: &Report) -> String {
         let cost = m.cost();
         values[i][1] = Some(cost.flops);
         values[i][2] = Some(cost.activations as u128);
-        if m.calls() == 0 {
+        if !m.traced() {
             uncalled.insert(i);
         }
     }
