@@ -30,11 +30,15 @@ pub enum OpKind {
     UpsampleNearest2d,
     /// `aten::upsample_bilinear2d`, key `upsample_bilinear2d`.
     UpsampleBilinear2d,
+    /// `aten::bmm`, key `bmm`.
+    Bmm,
+    /// `aten::mm`, key `mm`.
+    Mm,
 }
 
 impl OpKind {
     /// How many kinds there are.
-    pub const COUNT: usize = 11;
+    pub const COUNT: usize = 13;
 
     /// Every kind, in the order of the index used by [`Cost::flops_by_op`].
     pub const ALL: [OpKind; OpKind::COUNT] = [
@@ -49,6 +53,8 @@ impl OpKind {
         OpKind::InstanceNorm,
         OpKind::UpsampleNearest2d,
         OpKind::UpsampleBilinear2d,
+        OpKind::Bmm,
+        OpKind::Mm,
     ];
 
     /// mmengine's key for this kind in `flops_by_op`.
@@ -65,6 +71,8 @@ impl OpKind {
             OpKind::InstanceNorm => "instance_norm",
             OpKind::UpsampleNearest2d => "upsample_nearest2d",
             OpKind::UpsampleBilinear2d => "upsample_bilinear2d",
+            OpKind::Bmm => "bmm",
+            OpKind::Mm => "mm",
         }
     }
 

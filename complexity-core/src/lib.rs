@@ -133,45 +133,77 @@
 //! left out from the right (`x.gelu()`, `x.mean()` reduces every dimension,
 //! `keepdim` defaults to `false`). A tensor argument may be a number literal
 //! (`x.pow(2)`); arguments no count depends on (`x.clamp(0.0, 6.0)`, `x.to("bf16")`) are
-//! not evaluated. None has an mmengine rule, so each counts 0 FLOPs and is listed among
-//! the zero ops; "saved for backward" is what PyTorch's autograd keeps of it.
+//! not evaluated. Each rule was measured with mmengine 0.10.7 (the repository's
+//! `tests/fixtures/mmengine_ops.json`); an operation without an mmengine rule counts 0 FLOPs
+//! and is listed among the zero ops; "saved for backward" is what PyTorch's autograd keeps
+//! of it (used by the memory analysis to come).
 //!
 //! | written | shape | FLOPs (mmengine) | saved for backward |
 //! |---|---|---|---|
-//! | `x.relu()` | elementwise (broadcast) | 0 | output |
-//! | `x.relu6()` | elementwise (broadcast) | 0 | input |
-//! | `x.gelu()` | elementwise (broadcast) | 0 | input |
-//! | `x.tanh()` | elementwise (broadcast) | 0 | output |
-//! | `x.sigmoid()` | elementwise (broadcast) | 0 | output |
-//! | `x.silu()` | elementwise (broadcast) | 0 | input |
-//! | `x.hardswish()` | elementwise (broadcast) | 0 | input |
-//! | `x.hardsigmoid()` | elementwise (broadcast) | 0 | input |
-//! | `x.mish()` | elementwise (broadcast) | 0 | input |
-//! | `x.elu(alpha)` | elementwise (broadcast) | 0 | input |
-//! | `x.leaky_relu(negative_slope)` | elementwise (broadcast) | 0 | input |
-//! | `x.hardtanh(min_val, max_val)` | elementwise (broadcast) | 0 | input |
-//! | `x.softplus(beta, threshold)` | elementwise (broadcast) | 0 | input |
-//! | `x.softmax(dim)` | elementwise (broadcast) | 0 | output |
-//! | `x.log_softmax(dim)` | elementwise (broadcast) | 0 | output |
-//! | `x.dropout(p)` | elementwise (broadcast) | 0 | a mask |
-//! | `x.pow(exponent)` | elementwise (broadcast) | 0 | input |
-//! | `x.sqrt()` | elementwise (broadcast) | 0 | output |
-//! | `x.rsqrt()` | elementwise (broadcast) | 0 | output |
-//! | `x.exp()` | elementwise (broadcast) | 0 | output |
-//! | `x.log()` | elementwise (broadcast) | 0 | input |
-//! | `x.abs()` | elementwise (broadcast) | 0 | input |
-//! | `x.cos()` | elementwise (broadcast) | 0 | input |
-//! | `x.sin()` | elementwise (broadcast) | 0 | input |
-//! | `x.neg() or -x` | elementwise (broadcast) | 0 | nothing |
-//! | `x.clamp(min, max)` | elementwise (broadcast) | 0 | input |
-//! | `x.to(dtype)` | elementwise (broadcast) | 0 | nothing |
-//! | `x.float()` | elementwise (broadcast) | 0 | nothing |
-//! | `x.tril(diagonal)` | elementwise (broadcast) | 0 | nothing |
-//! | `x.triu(diagonal)` | elementwise (broadcast) | 0 | nothing |
-//! | `x.mean(dim, keepdim)` | reduction | 0 | nothing |
-//! | `x.sum(dim, keepdim)` | reduction | 0 | nothing |
-//! | `x.amax(dim, keepdim)` | reduction | 0 | input and output |
-//! | `x.amin(dim, keepdim)` | reduction | 0 | input and output |
+//! | `x.relu()` | elementwise (broadcast) | 0 (zero op `relu`) | output |
+//! | `x.relu6()` | elementwise (broadcast) | 0 (zero op `relu6`) | input |
+//! | `x.gelu()` | elementwise (broadcast) | 0 (zero op `gelu`) | input |
+//! | `x.tanh()` | elementwise (broadcast) | 0 (zero op `tanh`) | output |
+//! | `x.sigmoid()` | elementwise (broadcast) | 0 (zero op `sigmoid`) | output |
+//! | `x.silu()` | elementwise (broadcast) | 0 (zero op `silu`) | input |
+//! | `x.hardswish()` | elementwise (broadcast) | 0 (zero op `hardswish`) | input |
+//! | `x.hardsigmoid()` | elementwise (broadcast) | 0 (zero op `hardsigmoid`) | input |
+//! | `x.mish()` | elementwise (broadcast) | 0 (zero op `mish`) | input |
+//! | `x.elu(alpha)` | elementwise (broadcast) | 0 (zero op `elu`) | input |
+//! | `x.leaky_relu(negative_slope)` | elementwise (broadcast) | 0 (zero op `leaky_relu`) | input |
+//! | `x.hardtanh(min_val, max_val)` | elementwise (broadcast) | 0 (zero op `hardtanh`) | input |
+//! | `x.softplus(beta, threshold)` | elementwise (broadcast) | 0 (zero op `softplus`) | input |
+//! | `x.softmax(dim)` | elementwise (broadcast) | 0 (zero op `softmax`) | output |
+//! | `x.log_softmax(dim)` | elementwise (broadcast) | 0 (zero op `log_softmax`) | output |
+//! | `x.dropout(p)` | elementwise (broadcast) | 0 (zero op `dropout`) | a mask |
+//! | `x.pow(exponent)` | elementwise (broadcast) | 0 (zero op `pow`) | input |
+//! | `x.sqrt()` | elementwise (broadcast) | 0 (zero op `sqrt`) | output |
+//! | `x.rsqrt()` | elementwise (broadcast) | 0 (zero op `rsqrt`) | output |
+//! | `x.exp()` | elementwise (broadcast) | 0 (zero op `exp`) | output |
+//! | `x.log()` | elementwise (broadcast) | 0 (zero op `log`) | input |
+//! | `x.abs()` | elementwise (broadcast) | 0 (zero op `abs`) | input |
+//! | `x.cos()` | elementwise (broadcast) | 0 (zero op `cos`) | input |
+//! | `x.sin()` | elementwise (broadcast) | 0 (zero op `sin`) | input |
+//! | `x.neg() or -x` | elementwise (broadcast) | 0 (zero op `neg`) | nothing |
+//! | `x.clamp(min, max)` | elementwise (broadcast) | 0 (zero op `clamp`) | input |
+//! | `x.to(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
+//! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
+//! | `x.tril(diagonal)` | elementwise (broadcast) | 0 (zero op `tril`) | nothing |
+//! | `x.triu(diagonal)` | elementwise (broadcast) | 0 (zero op `triu`) | nothing |
+//! | `x.mean(dim, keepdim)` | reduction | 0 (zero op `mean`) | nothing |
+//! | `x.sum(dim, keepdim)` | reduction | 0 (zero op `sum`) | nothing |
+//! | `x.amax(dim, keepdim)` | reduction | 0 (zero op `amax`) | input and output |
+//! | `x.amin(dim, keepdim)` | reduction | 0 (zero op `amin`) | input and output |
+//! | `x.std(dim, keepdim)` | reduction | 0 (zero op `std`) | input and output |
+//! | `x.var(dim, keepdim)` | reduction | 0 (zero op `var`) | input |
+//! | `x.cumsum(dim)` | elementwise (broadcast) | 0 (zero op `cumsum`) | nothing |
+//! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | input |
+//! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | nothing |
+//! | `x.eq(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
+//! | `x.ne(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
+//! | `x.lt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
+//! | `x.le(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
+//! | `x.gt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
+//! | `x.ge(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
+//! | `x.maximum(other)` | elementwise (broadcast) | 0 (zero op `maximum`) | input and output |
+//! | `x.minimum(other)` | elementwise (broadcast) | 0 (zero op `minimum`) | input and output |
+//! | `x.roll(shifts, dims)` | elementwise (broadcast) | 0 (zero op `roll`) | nothing |
+//! | `x.normalize(p, dim) or F.normalize(x, p, dim)` | elementwise (broadcast) | 0 (zero op `normalize`) | input and output |
+//! | `x.erf()` | elementwise (broadcast) | 0 (zero op `erf`) | input |
+//! | `x.sign()` | elementwise (broadcast) | 0 (zero op `sign`) | nothing |
+//! | `x.floor()` | elementwise (broadcast) | 0 (zero op `floor`) | nothing |
+//! | `x.log1p()` | elementwise (broadcast) | 0 (zero op `log1p`) | input |
+//! | `x.reciprocal()` | elementwise (broadcast) | 0 (zero op `reciprocal`) | output |
+//! | `x.flip(dims)` | elementwise (broadcast) | 0 (zero op `flip`) | nothing |
+//! | `x.unsqueeze(dim)` | a size-1 dimension inserted | 0 (zero op `reshape`) | nothing |
+//! | `x.squeeze(dim)` | size-1 dimensions removed | 0 (zero op `reshape`) | nothing |
+//! | `x.repeat((counts…))` | dimensions multiplied | 0 (zero op `repeat`) | nothing |
+//! | `x.repeat_interleave(repeats, dim)` | `dim` multiplied | 0 (zero op `repeat`) | nothing |
+//! | `x.narrow(dim, start, length)` | `dim` cut to `length` | 0 (zero op `reshape`) | nothing |
+//! | `x.pad((left, right, …)) or F.pad(x, (left, right, …))` | the last dimensions padded | 0 (zero op `pad`) | nothing |
+//! | `x.gather(dim, index)` | the index's shape | 0 (zero op `gather`) | nothing |
+//! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | input |
+//! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | input |
 //!
 //! Operations that cost 0 by mmengine's rules are counted by kind, and
 //! [`Report::zero_ops`](report::Report::zero_ops) lists them, so a zero is never

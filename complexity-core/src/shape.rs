@@ -154,6 +154,16 @@ impl Shape {
         self
     }
 
+    /// The shape with `value` inserted at position `i`, or `None` past [`MAX_RANK`] or
+    /// the end.
+    pub const fn try_insert(self, i: usize, value: u64) -> Option<Shape> {
+        if i > self.rank || self.rank == MAX_RANK {
+            None
+        } else {
+            Some(self.insert(i, value))
+        }
+    }
+
     /// The shape truncated to its first `rank` dimensions.
     pub(crate) const fn truncate(mut self, rank: usize) -> Shape {
         let mut i = rank;

@@ -99,6 +99,10 @@ pub enum LayerSpec {
         /// The kind's name as written, for spans.
         name: Ident,
         args: Vec<Arg>,
+        /// Inside `sequential(…)`: `class = "Conv3DSimple"`, `extra_repr = "…"`, what
+        /// reports print for this element (a field says them as field options).
+        class: Option<Box<Expr>>,
+        extra_repr: Option<Box<Expr>>,
     },
     Sequential {
         items: Vec<LayerSpec>,

@@ -427,6 +427,8 @@ fn layer_spec(
         return Ok(None);
     };
     let mut args: Vec<Arg> = Vec::new();
+    let mut class: Option<Box<Expr>> = None;
+    let mut extra_repr: Option<Box<Expr>> = None;
     // Required arguments an unknown argument was taken for: they are not reported missing.
     let mut suggested: Vec<&str> = Vec::new();
     if meta.input.peek(syn::token::Paren) {
@@ -444,6 +446,22 @@ fn layer_spec(
                 skip_value(&arg)?;
                 None
             };
+            // An element of `sequential(…)` names its own class and `extra_repr` here.
+            if in_sequence && (written == "class" || written == "extra_repr") && known.is_none() {
+                let slot = if written == "class" {
+                    &mut class
+                } else {
+                    &mut extra_repr
+                };
+                match value {
+                    Some(v) => set_once(cx, slot, Box::new(v), &arg.path),
+                    None => cx.error_at(
+                        &arg.path,
+                        format!("`{written}` needs a value: `{written} = \"…\"`"),
+                    ),
+                }
+                return Ok(());
+            }
             match known {
                 None if def.args.is_empty() => {
                     cx.error_at(&arg.path, format!("`{}` takes no arguments", def.name));
@@ -505,7 +523,13 @@ fn layer_spec(
             format!("`{}` is missing the required argument{s} {list}", def.name),
         );
     }
-    Ok(Some(LayerSpec::Kind { def, name, args }))
+    Ok(Some(LayerSpec::Kind {
+        def,
+        name,
+        args,
+        class,
+        extra_repr,
+    }))
 }
 
 /// PyTorch's argument names, accepted for ours: `conv2d(in_channels = 3, out_channels = 64,

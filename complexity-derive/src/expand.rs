@@ -229,7 +229,13 @@ fn layer_module(
                 body: #p::Body::Sequence { modules: &[#(&#items),*], prefix: #prefix },
             })
         }
-        LayerSpec::Kind { def, name, args } => {
+        LayerSpec::Kind {
+            def,
+            name,
+            args,
+            class,
+            extra_repr,
+        } => {
             let variant = format_ident!("{}", def.variant, span = name.span());
             let ctor: TokenStream = def.ctor.parse().expect("the kinds table holds paths");
             let fixed = def.fixed.map(|f| {
@@ -247,11 +253,23 @@ fn layer_module(
                 let v = value(arg.value.as_ref(), a.ty, p, arg.name.span());
                 Some(quote!(.#method(#v)))
             });
-            quote! {
+            let module = quote! {
                 #p::Module::layer(#p::Layer::#variant(
                     #p::layer::#ctor(#(#ctor_args),*) #(#setters)*
                 ))
+            };
+            if class.is_none() && extra_repr.is_none() {
+                return module;
             }
+            let class = match class {
+                Some(c) => quote!(#c),
+                None => quote!(#module.class),
+            };
+            let repr = match extra_repr {
+                Some(r) => quote!(::core::option::Option::Some(#r)),
+                None => quote!(::core::option::Option::None),
+            };
+            quote!(#p::renamed(#module, #class, #repr))
         }
     }
 }

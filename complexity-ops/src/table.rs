@@ -32,7 +32,8 @@ pub struct Param {
     pub optional: bool,
 }
 
-/// How an operation's output shape follows from its inputs.
+/// How an operation's output shape follows from its inputs (`dims` are its integer
+/// arguments in order).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ShapeRule {
     /// Elementwise: the inputs broadcast (NumPy / PyTorch rules) and the output has the
@@ -41,6 +42,39 @@ pub enum ShapeRule {
     /// A reduction over `dims` (all of them when none are given): each removed, or kept
     /// as 1 with `keepdim`.
     Reduce,
+    /// `unsqueeze(dim)`: a dimension of size 1 inserted at `dim` (of the result).
+    Unsqueeze,
+    /// `squeeze(dim)`: dimension `dim` removed if its size is 1; without `dim`, every
+    /// size-1 dimension.
+    Squeeze,
+    /// `repeat(sizes)`: each dimension multiplied by its count (leading counts add
+    /// dimensions).
+    Repeat,
+    /// `repeat_interleave(repeats, dim)`: dimension `dim` multiplied by `repeats`.
+    RepeatInterleave,
+    /// `narrow(dim, start, length)`: dimension `dim` cut to `length` from `start`.
+    Narrow,
+    /// `F.pad(x, pad)`: `(left, right)` pairs from the last dimension backwards, each
+    /// added to its dimension.
+    Pad,
+    /// `gather(dim, index)`: the shape of `index` (of the same rank as the input).
+    Gather,
+    /// `bmm(a, b)`: `[n, c, t] @ [n, t, d]` gives `[n, c, d]`.
+    Bmm,
+    /// `mm(a, b)`: `[c, t] @ [t, d]` gives `[c, d]`.
+    Mm,
+}
+
+/// mmengine's cost rule for an operation.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CostRule {
+    /// No handle: 0 FLOPs, counted as this kind of [`ZeroOp`].
+    Zero(ZeroOp),
+    /// `aten::bmm` (op `bmm`): `n · c · t · d` FLOPs, `numel(output)` activations.
+    Bmm,
+    /// `aten::mm` (op `mm`): `c · t · d` FLOPs, no activations (mmengine has no
+    /// activation rule for `mm`).
+    Mm,
 }
 
 /// What autograd saves for the backward pass (PyTorch's `derivatives.yaml` and the
@@ -70,9 +104,8 @@ pub struct Op {
     pub params: &'static [Param],
     /// Its shape rule.
     pub shape: ShapeRule,
-    /// mmengine's cost rule: every operation of this table is one it has no handle for,
-    /// so it counts 0 FLOPs, as this kind of [`ZeroOp`].
-    pub zero: ZeroOp,
+    /// mmengine's cost rule.
+    pub cost: CostRule,
     /// What autograd saves for backward.
     pub saved: Saved,
 }
@@ -105,7 +138,25 @@ const fn elementwise(
         usage,
         params,
         shape: ShapeRule::Elementwise,
-        zero,
+        cost: CostRule::Zero(zero),
+        saved,
+    }
+}
+
+const fn shaped(
+    name: &'static str,
+    usage: &'static str,
+    params: &'static [Param],
+    shape: ShapeRule,
+    cost: CostRule,
+    saved: Saved,
+) -> Op {
+    Op {
+        name,
+        usage,
+        params,
+        shape,
+        cost,
         saved,
     }
 }
@@ -119,17 +170,19 @@ const fn reduction(name: &'static str, zero: ZeroOp, saved: Saved) -> Op {
         usage: "",
         params: REDUCE,
         shape: ShapeRule::Reduce,
-        zero,
+        cost: CostRule::Zero(zero),
         saved,
     }
 }
 
-use Arg::{Dim, Ignored, TensorOrNumber};
+use Arg::{Dim, Dims, Ignored, TensorOrNumber};
 use Saved::{Input, InputAndOutput, Mask, Nothing, Output};
 
-/// Every operation a `forward` calls as a method, by name. Binary operators (`+ - * /`),
-/// views (`reshape`, `transpose`, …), `matmul`, `cat` and `split` have rules of their own
-/// (see `complexity_core::layer`).
+/// Every operation a `forward` calls as a method (or as a function of its first tensor),
+/// by name. Binary operators (`+ - * /`), views (`reshape`, `transpose`, …), `matmul`, `cat`
+/// and `split` have rules of their own (see `complexity_core::layer`). Each row's rules
+/// were measured with mmengine 0.10.7 (`tests/fixtures/mmengine_ops.json` and
+/// `mmengine_layers.json` in the repository).
 pub const OPS: &[Op] = &[
     elementwise("relu", "x.relu()", &[], ZeroOp::Relu, Output),
     elementwise("relu6", "x.relu6()", &[], ZeroOp::Relu6, Input),
@@ -261,6 +314,202 @@ pub const OPS: &[Op] = &[
         usage: "x.amin(dim, keepdim)",
         ..reduction("amin", ZeroOp::Amin, InputAndOutput)
     },
+    Op {
+        usage: "x.std(dim, keepdim)",
+        ..reduction("std", ZeroOp::Std, InputAndOutput)
+    },
+    Op {
+        usage: "x.var(dim, keepdim)",
+        ..reduction("var", ZeroOp::Var, Input)
+    },
+    elementwise(
+        "cumsum",
+        "x.cumsum(dim)",
+        &[param("dim", Dim)],
+        ZeroOp::Cumsum,
+        Nothing,
+    ),
+    elementwise(
+        "where",
+        "cond.where(a, b) or where(cond, a, b)",
+        &[
+            param("input", TensorOrNumber),
+            param("other", TensorOrNumber),
+        ],
+        ZeroOp::Where,
+        Input,
+    ),
+    elementwise(
+        "masked_fill",
+        "x.masked_fill(mask, value)",
+        &[param("mask", TensorOrNumber), param("value", Ignored)],
+        ZeroOp::MaskedFill,
+        Nothing,
+    ),
+    elementwise(
+        "eq",
+        "x.eq(other)",
+        &[param("other", TensorOrNumber)],
+        ZeroOp::Compare,
+        Nothing,
+    ),
+    elementwise(
+        "ne",
+        "x.ne(other)",
+        &[param("other", TensorOrNumber)],
+        ZeroOp::Compare,
+        Nothing,
+    ),
+    elementwise(
+        "lt",
+        "x.lt(other)",
+        &[param("other", TensorOrNumber)],
+        ZeroOp::Compare,
+        Nothing,
+    ),
+    elementwise(
+        "le",
+        "x.le(other)",
+        &[param("other", TensorOrNumber)],
+        ZeroOp::Compare,
+        Nothing,
+    ),
+    elementwise(
+        "gt",
+        "x.gt(other)",
+        &[param("other", TensorOrNumber)],
+        ZeroOp::Compare,
+        Nothing,
+    ),
+    elementwise(
+        "ge",
+        "x.ge(other)",
+        &[param("other", TensorOrNumber)],
+        ZeroOp::Compare,
+        Nothing,
+    ),
+    elementwise(
+        "maximum",
+        "x.maximum(other)",
+        &[param("other", TensorOrNumber)],
+        ZeroOp::Maximum,
+        InputAndOutput,
+    ),
+    elementwise(
+        "minimum",
+        "x.minimum(other)",
+        &[param("other", TensorOrNumber)],
+        ZeroOp::Minimum,
+        InputAndOutput,
+    ),
+    elementwise(
+        "roll",
+        "x.roll(shifts, dims)",
+        &[param("shifts", Ignored), optional("dims", Ignored)],
+        ZeroOp::Roll,
+        Nothing,
+    ),
+    elementwise(
+        "normalize",
+        "x.normalize(p, dim) or F.normalize(x, p, dim)",
+        &[optional("p", Ignored), optional("dim", Dim)],
+        ZeroOp::Normalize,
+        InputAndOutput,
+    ),
+    elementwise("erf", "x.erf()", &[], ZeroOp::Erf, Input),
+    elementwise("sign", "x.sign()", &[], ZeroOp::Sign, Nothing),
+    elementwise("floor", "x.floor()", &[], ZeroOp::Floor, Nothing),
+    elementwise("log1p", "x.log1p()", &[], ZeroOp::Log1p, Input),
+    elementwise(
+        "reciprocal",
+        "x.reciprocal()",
+        &[],
+        ZeroOp::Reciprocal,
+        Output,
+    ),
+    elementwise(
+        "flip",
+        "x.flip(dims)",
+        &[param("dims", Ignored)],
+        ZeroOp::Flip,
+        Nothing,
+    ),
+    shaped(
+        "unsqueeze",
+        "x.unsqueeze(dim)",
+        &[param("dim", Dim)],
+        ShapeRule::Unsqueeze,
+        CostRule::Zero(ZeroOp::Reshape),
+        Nothing,
+    ),
+    shaped(
+        "squeeze",
+        "x.squeeze(dim)",
+        &[optional("dim", Dim)],
+        ShapeRule::Squeeze,
+        CostRule::Zero(ZeroOp::Reshape),
+        Nothing,
+    ),
+    shaped(
+        "repeat",
+        "x.repeat((counts…))",
+        &[param("repeats", Dims)],
+        ShapeRule::Repeat,
+        CostRule::Zero(ZeroOp::Repeat),
+        Nothing,
+    ),
+    shaped(
+        "repeat_interleave",
+        "x.repeat_interleave(repeats, dim)",
+        &[param("repeats", Dim), param("dim", Dim)],
+        ShapeRule::RepeatInterleave,
+        CostRule::Zero(ZeroOp::Repeat),
+        Nothing,
+    ),
+    shaped(
+        "narrow",
+        "x.narrow(dim, start, length)",
+        &[param("dim", Dim), param("start", Dim), param("length", Dim)],
+        ShapeRule::Narrow,
+        CostRule::Zero(ZeroOp::Reshape),
+        Nothing,
+    ),
+    shaped(
+        "pad",
+        "x.pad((left, right, …)) or F.pad(x, (left, right, …))",
+        &[
+            param("pad", Dims),
+            optional("mode", Ignored),
+            optional("value", Ignored),
+        ],
+        ShapeRule::Pad,
+        CostRule::Zero(ZeroOp::Pad),
+        Nothing,
+    ),
+    shaped(
+        "gather",
+        "x.gather(dim, index)",
+        &[param("dim", Dim), param("index", TensorOrNumber)],
+        ShapeRule::Gather,
+        CostRule::Zero(ZeroOp::Gather),
+        Nothing,
+    ),
+    shaped(
+        "bmm",
+        "a.bmm(b) or bmm(a, b)",
+        &[param("mat2", TensorOrNumber)],
+        ShapeRule::Bmm,
+        CostRule::Bmm,
+        Input,
+    ),
+    shaped(
+        "mm",
+        "a.mm(b) or mm(a, b)",
+        &[param("mat2", TensorOrNumber)],
+        ShapeRule::Mm,
+        CostRule::Mm,
+        Input,
+    ),
 ];
 
 /// The row of the operation called `name`, by its index in [`OPS`]. O(rows).
@@ -298,7 +547,7 @@ mod tests {
     fn names_are_unique_and_found() {
         for (i, op) in OPS.iter().enumerate() {
             assert_eq!(find(op.name), Some(i), "{}", op.name);
-            assert!(op.usage.starts_with("x."), "{}", op.usage);
+            assert!(op.usage.contains(op.name), "{}", op.usage);
         }
         assert_eq!(find("nope"), None);
     }

@@ -136,4 +136,42 @@ zero_ops! {
     PixelUnshuffle => "pixel_unshuffle",
     /// `rms_norm`
     RmsNorm => "rms_norm",
+    /// `std`
+    Std => "std",
+    /// `var`
+    Var => "var",
+    /// `cumsum`
+    Cumsum => "cumsum",
+    /// `where`
+    Where => "where",
+    /// `masked_fill`
+    MaskedFill => "masked_fill",
+    /// comparisons: `eq`, `ne`, `lt`, `le`, `gt`, `ge`
+    Compare => "compare",
+    /// `maximum`
+    Maximum => "maximum",
+    /// `minimum`
+    Minimum => "minimum",
+    /// `roll`
+    Roll => "roll",
+    /// `normalize`
+    Normalize => "normalize",
+    /// `erf`
+    Erf => "erf",
+    /// `sign`
+    Sign => "sign",
+    /// `floor`
+    Floor => "floor",
+    /// `log1p`
+    Log1p => "log1p",
+    /// `reciprocal`
+    Reciprocal => "reciprocal",
+    /// `flip`
+    Flip => "flip",
+    /// `repeat`, `repeat_interleave`
+    Repeat => "repeat",
+    /// `pad`
+    Pad => "pad",
+    /// `gather`
+    Gather => "gather",
 }

@@ -258,17 +258,33 @@ impl<'r, 'b> Machine<'r, 'b> {
     /// field of the child it came from (the child's name is the first of its path), or
     /// the struct's own `forward`.
     const fn site(&self, e: Error) -> Error {
-        let f = &self.frames[self.depth - 1];
-        let rust = match f.module.body {
-            Body::Graph(g) => g.rust,
-            _ => return e,
-        };
-        match e.path().names().first() {
-            None if !f.finishing => e.at_site(rust, "forward").at_step(f.next),
-            None => e.at_site(rust, "forward"),
-            Some(Name::Field(field)) => e.at_site(rust, field),
-            Some(_) => e.at_site(rust, ""),
+        // The innermost derived struct on the stack: the top frame, or the struct holding
+        // the sequences between it and the top (a `sequential(…)` field).
+        let mut t = self.depth;
+        while t > 0 {
+            t -= 1;
+            let f = &self.frames[t];
+            let graph = match f.module.body {
+                Body::Graph(g) if !matches!(f.task, Task::Uncalled) => g,
+                _ => continue,
+            };
+            let name = if t + 1 < self.depth {
+                self.frames[t + 1].name
+            } else {
+                match e.path().names().first() {
+                    Some(n) => Some(*n),
+                    None if !f.finishing => {
+                        return e.at_site(graph.rust, "forward").at_step(f.next);
+                    }
+                    None => return e.at_site(graph.rust, "forward"),
+                }
+            };
+            return match name {
+                Some(n) => e.at_site(graph.rust, field_of(&graph, n)),
+                None => e.at_site(graph.rust, ""),
+            };
         }
+        e
     }
 
     /// `e` with the names of the running calls put in front of its path. O(depth · path).
@@ -1031,6 +1047,29 @@ const fn child_name(graph: &Graph, child: usize, offset: usize) -> Name {
     match graph.naming {
         Naming::Fields => Name::Field(graph.children[child].name),
         Naming::Positions | Naming::Fragment => Name::Index(offset + graph.positions_before(child)),
+    }
+}
+
+/// The field of `graph` whose child has the name `name`: the field itself, or in a
+/// positional struct the one whose positions hold it ("" when none does). O(children).
+const fn field_of(graph: &Graph, name: Name) -> &'static str {
+    match name {
+        Name::Field(f) => f,
+        Name::Index(at) => {
+            let mut c = 0;
+            while c < graph.children.len() {
+                let child = &graph.children[c];
+                if child.present {
+                    let start = graph.positions_before(c);
+                    if at >= start && at < start + child.module.positions(child.splice) {
+                        return child.name;
+                    }
+                }
+                c += 1;
+            }
+            ""
+        }
+        Name::Prefixed(..) => "",
     }
 }
 

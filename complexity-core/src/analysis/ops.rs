@@ -2,16 +2,17 @@
 //! operands) and its shape and cost rule, dispatched to the layer family that owns the
 //! rule (`crate::layer::*`).
 
-use crate::cost::{Cost, ZeroOp};
+use crate::cost::{Cost, OpKind, ZeroOp, activations, flops_product};
 use crate::error::{Error, ErrorKind};
 use crate::layer::elementwise::{binary, broadcast};
 use crate::layer::matmul::{linear_with, matmul};
+use crate::layer::numel;
 use crate::layer::reshape::{
     cat, dim_index, expand, permute, piece, reduce, reshape, select, transpose, unflatten,
 };
 use crate::layer::{AdaptiveAvgPool2d, Flatten, tri};
 use crate::module::{ExpandSize, Param, Step};
-use crate::ops::{OPS, ShapeRule};
+use crate::ops::{CostRule, OPS, ShapeRule};
 use crate::shape::{MAX_RANK, Shape};
 
 /// Operand `k` of `step` (the values it reads, in order), or `None` past the last: the
@@ -204,8 +205,8 @@ pub(crate) const fn eval(
     })
 }
 
-/// A row of the operation table on its inputs: its shape rule, and its cost (every row
-/// costs 0 by mmengine's rules, counted as its zero op). O(rank · inputs).
+/// A row of the operation table on its inputs: its shape rule, and its cost rule.
+/// O(rank · inputs).
 const fn table_op(
     op: usize,
     inputs: &[usize],
@@ -220,24 +221,237 @@ const fn table_op(
     }
     let row = &OPS[op];
     let x = values[inputs[0]];
-    let output = match row.shape {
+    let other = if inputs.len() > 1 {
+        values[inputs[1]]
+    } else {
+        Shape::SCALAR
+    };
+    let output = tri!(table_shape(
+        row.name, row.shape, x, other, inputs, dims, keepdim, values
+    ));
+    let cost = match row.cost {
+        CostRule::Zero(zero) => Cost::zero(zero),
+        // `[n, c, t] @ [n, t, d]`: n·c·t·d multiply-adds, the output's elements.
+        CostRule::Bmm => Cost::op(
+            OpKind::Bmm,
+            tri!(flops_product(&[tri!(numel(x)), other.dim(2) as u128])),
+            tri!(activations(tri!(numel(output)))),
+        ),
+        // `[c, t] @ [t, d]`: c·t·d multiply-adds; mmengine has no activation rule for mm.
+        CostRule::Mm => Cost::op(
+            OpKind::Mm,
+            tri!(flops_product(&[tri!(numel(x)), other.dim(1) as u128])),
+            0,
+        ),
+    };
+    Ok((output, cost))
+}
+
+/// The output shape of a table operation by its shape rule.
+#[allow(clippy::too_many_arguments)]
+const fn table_shape(
+    name: &'static str,
+    rule: ShapeRule,
+    x: Shape,
+    other: Shape,
+    inputs: &[usize],
+    dims: &[i64],
+    keepdim: bool,
+    values: &[Shape],
+) -> Result<Shape, Error> {
+    // The integer arguments and tensors each rule reads (the derive always gives them; a
+    // hand-built description may not).
+    let (need_dims, need_inputs) = match rule {
+        ShapeRule::Unsqueeze | ShapeRule::Gather => (1, 1),
+        ShapeRule::RepeatInterleave => (2, 1),
+        ShapeRule::Narrow => (3, 1),
+        ShapeRule::Squeeze if dims.len() > 1 => (usize::MAX, 1),
+        ShapeRule::Bmm | ShapeRule::Mm => (0, 2),
+        _ => (0, 1),
+    };
+    let need_inputs = if matches!(rule, ShapeRule::Gather) {
+        2
+    } else {
+        need_inputs
+    };
+    if dims.len() < need_dims || inputs.len() < need_inputs {
+        return Err(description(
+            "a table operation without the arguments its rule reads",
+        ));
+    }
+    Ok(match rule {
         ShapeRule::Elementwise => {
             let mut y = x;
             let mut k = 1;
             while k < inputs.len() {
-                y = tri!(broadcast(row.name, y, values[inputs[k]]));
+                y = tri!(broadcast(name, y, values[inputs[k]]));
                 k += 1;
             }
             let mut d = 0;
             while d < dims.len() {
-                tri!(dim_index(row.name, dims[d], y, y.rank()));
+                tri!(dim_index(name, dims[d], y, y.rank()));
                 d += 1;
             }
             y
         }
-        ShapeRule::Reduce => tri!(reduce(row.name, x, dims, keepdim)),
-    };
-    Ok((output, Cost::zero(row.zero)))
+        ShapeRule::Reduce => tri!(reduce(name, x, dims, keepdim)),
+        ShapeRule::Unsqueeze => {
+            let at = tri!(dim_index(name, dims[0], x, x.rank() + 1));
+            match x.try_insert(at, 1) {
+                Some(s) => s,
+                None => return Err(rank_error(name, x)),
+            }
+        }
+        ShapeRule::Squeeze => {
+            let mut out = Shape::SCALAR;
+            let only = if dims.is_empty() {
+                usize::MAX
+            } else {
+                tri!(dim_index(name, dims[0], x, x.rank()))
+            };
+            let mut i = 0;
+            while i < x.rank() {
+                let drop = x.dim(i) == 1 && (only == usize::MAX || only == i);
+                if !drop {
+                    out = match out.push(x.dim(i)) {
+                        Some(s) => s,
+                        None => return Err(rank_error(name, x)),
+                    };
+                }
+                i += 1;
+            }
+            out
+        }
+        ShapeRule::Repeat => {
+            if dims.len() < x.rank() || dims.len() > MAX_RANK {
+                return Err(Error::new(ErrorKind::Reshape {
+                    op: "repeat",
+                    got: x,
+                    why: "it gives fewer counts than the tensor has dimensions, or more than 8",
+                }));
+            }
+            let lead = dims.len() - x.rank();
+            let mut out = [0u64; MAX_RANK];
+            let mut i = 0;
+            while i < dims.len() {
+                if dims[i] < 0 {
+                    return Err(Error::new(ErrorKind::Reshape {
+                        op: "repeat",
+                        got: x,
+                        why: "the counts are at least 0",
+                    }));
+                }
+                let size = if i >= lead { x.dim(i - lead) } else { 1 };
+                out[i] = tri!(times(size, dims[i] as u64));
+                i += 1;
+            }
+            Shape::new(out.split_at(dims.len()).0)
+        }
+        ShapeRule::RepeatInterleave => {
+            let d = tri!(dim_index(name, dims[1], x, x.rank()));
+            if dims[0] < 0 {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: "repeat_interleave",
+                    reason: "repeats must be at least 0",
+                }));
+            }
+            x.with_dim(d, tri!(times(x.dim(d), dims[0] as u64)))
+        }
+        ShapeRule::Narrow => {
+            let d = tri!(dim_index(name, dims[0], x, x.rank()));
+            let size = x.dim(d) as i128;
+            let start = if dims[1] < 0 {
+                dims[1] as i128 + size
+            } else {
+                dims[1] as i128
+            };
+            let length = dims[2] as i128;
+            if start < 0 || length < 0 || start + length > size {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: "narrow",
+                    reason: "start and start + length must be within the dimension",
+                }));
+            }
+            x.with_dim(d, length as u64)
+        }
+        ShapeRule::Pad => {
+            if !dims.len().is_multiple_of(2) || dims.len() / 2 > x.rank() {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: "pad",
+                    reason: "the padding is (left, right) pairs, at most one per dimension",
+                }));
+            }
+            let mut out = x;
+            let mut k = 0;
+            while k < dims.len() / 2 {
+                let d = x.rank() - 1 - k;
+                let size = x.dim(d) as i128 + dims[2 * k] as i128 + dims[2 * k + 1] as i128;
+                if size < 0 || size > i64::MAX as i128 {
+                    return Err(Error::new(ErrorKind::Invalid {
+                        layer: "pad",
+                        reason: "a padded size would be negative",
+                    }));
+                }
+                out = out.with_dim(d, size as u64);
+                k += 1;
+            }
+            out
+        }
+        ShapeRule::Gather => {
+            tri!(dim_index(name, dims[0], x, x.rank()));
+            if other.rank() != x.rank() {
+                return Err(Error::new(ErrorKind::Incompatible {
+                    op: "gather",
+                    what: "the index has another rank than the tensor",
+                    left: x,
+                    right: other,
+                }));
+            }
+            other
+        }
+        ShapeRule::Bmm => {
+            if x.rank() != 3
+                || other.rank() != 3
+                || x.dim(0) != other.dim(0)
+                || x.dim(2) != other.dim(1)
+            {
+                return Err(Error::new(ErrorKind::Incompatible {
+                    op: "bmm",
+                    what: "bmm takes [n, c, t] and [n, t, d]",
+                    left: x,
+                    right: other,
+                }));
+            }
+            Shape::new(&[x.dim(0), x.dim(1), other.dim(2)])
+        }
+        ShapeRule::Mm => {
+            if x.rank() != 2 || other.rank() != 2 || x.dim(1) != other.dim(0) {
+                return Err(Error::new(ErrorKind::Incompatible {
+                    op: "mm",
+                    what: "mm takes [c, t] and [t, d]",
+                    left: x,
+                    right: other,
+                }));
+            }
+            Shape::new(&[x.dim(0), other.dim(1)])
+        }
+    })
+}
+
+/// `size · count` as a size, or an overflow error.
+const fn times(size: u64, count: u64) -> Result<u64, Error> {
+    match size.checked_mul(count) {
+        Some(n) if n <= i64::MAX as u64 => Ok(n),
+        _ => Err(crate::cost::overflow("shape")),
+    }
+}
+
+const fn rank_error(op: &'static str, x: Shape) -> Error {
+    Error::new(ErrorKind::Reshape {
+        op,
+        got: x,
+        why: "the result would have more than 8 dimensions",
+    })
 }
 
 /// An error in a hand-built description (the derive never emits one).
