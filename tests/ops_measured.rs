@@ -133,3 +133,15 @@ fn batched_and_plain_matrix_products() {
     assert_eq!(t.output.dims(), &[4, 5]);
     assert_eq!((t.cost.flops, t.cost.activations), (160, 0));
 }
+
+case!(EveryOther, id(x).slice(-1, 0, i64::MAX, 2));
+case!(Middle, id(x).slice(1, 1, 3));
+
+/// `x[..., 0::2]` and `x[:, 1:3]` as `slice`.
+#[test]
+fn slices_match_mmengine() {
+    let fixture: Value = serde_json::from_str(include_str!("fixtures/mmengine_ops.json")).unwrap();
+    let ops = fixture["ops"].as_array().unwrap();
+    check::<EveryOther>(ops, "x[..., 0::2]", &[2, 4, 8]);
+    check::<Middle>(ops, "x[:, 1:3]", &[2, 4, 8]);
+}

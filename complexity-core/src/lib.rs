@@ -201,6 +201,7 @@
 //! | `x.repeat_interleave(repeats, dim)` | `dim` multiplied | 0 (zero op `repeat`) | nothing |
 //! | `x.narrow(dim, start, length)` | `dim` cut to `length` | 0 (zero op `reshape`) | nothing |
 //! | `x.pad((left, right, …)) or F.pad(x, (left, right, …))` | the last dimensions padded | 0 (zero op `pad`) | nothing |
+//! | `x.slice(dim, start, end, step) (x[..., start:end:step])` | `dim` sliced | 0 (zero op `reshape`) | nothing |
 //! | `x.gather(dim, index)` | the index's shape | 0 (zero op `gather`) | nothing |
 //! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | input |
 //! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | input |
@@ -290,7 +291,7 @@
 //! | parameters, activations | `u64` | `the number of params overflows u64 (more than 18446744073709551615)` |
 //! | FLOPs | `u128` | `the number of FLOPs overflows u128 (…)` |
 //! | modules in one run-time [`Report`](report::Report) | 2³² − 2 | `more than 4294967294 modules in one report, …` (the constants have no such limit) |
-//! | tuples as `nn.Sequential` | 16 elements | no `Complexity` impl: nest tuples, or use a `sequential` struct |
+//! | tuples as `nn.Sequential` | 32 elements | ``(…) has no model description`` (its note says this limit): nest tuples, or use an array or a `sequential` struct |
 //!
 //! Within these, rustc's own limits are not reached with default settings: a chain of
 //! 128 nested structs and a 30,000-layer array compile (each non-generic description is
@@ -409,7 +410,7 @@ pub use complexity_derive::Complexity;
     label = "`{Self}` does not implement `Complexity`",
     note = "derive `Complexity` for the type; for a field, annotate it with a layer kind instead \
             (`#[complexity(conv2d(out = 64, kernel = 3))]`) or mark it `#[complexity(skip)]`",
-    note = "tuples describe `nn.Sequential`s of up to 16 elements (nest them, or use an array or a \
+    note = "tuples describe `nn.Sequential`s of up to 32 elements (nest them, or use an array or a \
             `sequential` struct, for more); arrays `[Block; N]` of any length"
 )]
 pub trait Complexity {
@@ -469,6 +470,22 @@ tuple_impls!(A B C D E F G H I J K L M);
 tuple_impls!(A B C D E F G H I J K L M N);
 tuple_impls!(A B C D E F G H I J K L M N O);
 tuple_impls!(A B C D E F G H I J K L M N O P);
+tuple_impls!(A B C D E F G H I J K L M N O P Q);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X Y);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z A1);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z A1 B1);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z A1 B1 C1);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z A1 B1 C1 D1);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z A1 B1 C1 D1 E1);
+tuple_impls!(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z A1 B1 C1 D1 E1 F1);
 
 /// Not public API: what the derive's generated code calls.
 #[doc(hidden)]

@@ -59,6 +59,10 @@ pub enum ShapeRule {
     Pad,
     /// `gather(dim, index)`: the shape of `index` (of the same rank as the input).
     Gather,
+    /// `slice(dim, start, end, step)` (Python's `x[..., start:end:step]`): dimension `dim`
+    /// cut to `⌈(end − start) / step⌉` after clamping to the dimension (negative `start`
+    /// and `end` count from the end; `end` defaults to the size, `step` to 1).
+    Slice,
     /// `bmm(a, b)`: `[n, c, t] @ [n, t, d]` gives `[n, c, d]`.
     Bmm,
     /// `mm(a, b)`: `[c, t] @ [t, d]` gives `[c, d]`.
@@ -484,6 +488,19 @@ pub const OPS: &[Op] = &[
         ],
         ShapeRule::Pad,
         CostRule::Zero(ZeroOp::Pad),
+        Nothing,
+    ),
+    shaped(
+        "slice",
+        "x.slice(dim, start, end, step) (x[..., start:end:step])",
+        &[
+            param("dim", Dim),
+            param("start", Dim),
+            optional("end", Dim),
+            optional("step", Dim),
+        ],
+        ShapeRule::Slice,
+        CostRule::Zero(ZeroOp::Reshape),
         Nothing,
     ),
     shaped(

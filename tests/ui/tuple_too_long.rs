@@ -6,10 +6,10 @@ struct Block {
     relu: (),
 }
 
-// A 17-element tuple: tuples act as `nn.Sequential` up to 16 elements.
+// A 33-element tuple: tuples act as `nn.Sequential` up to 32 elements.
 #[derive(Complexity)]
 struct Net {
-    layers: (Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block),
+    layers: (Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block, Block),
 }
 
 fn main() {}

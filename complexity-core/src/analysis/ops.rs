@@ -265,6 +265,7 @@ const fn table_shape(
         ShapeRule::Unsqueeze | ShapeRule::Gather => (1, 1),
         ShapeRule::RepeatInterleave => (2, 1),
         ShapeRule::Narrow => (3, 1),
+        ShapeRule::Slice => (2, 1),
         ShapeRule::Squeeze if dims.len() > 1 => (usize::MAX, 1),
         ShapeRule::Bmm | ShapeRule::Mm => (0, 2),
         _ => (0, 1),
@@ -374,6 +375,29 @@ const fn table_shape(
             }
             x.with_dim(d, length as u64)
         }
+        ShapeRule::Slice => {
+            let d = tri!(dim_index(name, dims[0], x, x.rank()));
+            let size = x.dim(d) as i128;
+            let start = clamp_index(dims[1] as i128, size);
+            let end = if dims.len() > 2 {
+                clamp_index(dims[2] as i128, size)
+            } else {
+                size
+            };
+            let step = if dims.len() > 3 { dims[3] as i128 } else { 1 };
+            if step <= 0 {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: "slice",
+                    reason: "slice step must be positive",
+                }));
+            }
+            let len = if end > start {
+                (end - start + step - 1) / step
+            } else {
+                0
+            };
+            x.with_dim(d, len as u64)
+        }
         ShapeRule::Pad => {
             if !dims.len().is_multiple_of(2) || dims.len() / 2 > x.rank() {
                 return Err(Error::new(ErrorKind::Invalid {
@@ -436,6 +460,19 @@ const fn table_shape(
             Shape::new(&[x.dim(0), other.dim(1)])
         }
     })
+}
+
+/// A slice bound in `0..=size`: a negative one counted from the end, then clamped, as
+/// Python does.
+const fn clamp_index(v: i128, size: i128) -> i128 {
+    let v = if v < 0 { v + size } else { v };
+    if v < 0 {
+        0
+    } else if v > size {
+        size
+    } else {
+        v
+    }
 }
 
 /// `size · count` as a size, or an overflow error.
