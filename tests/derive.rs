@@ -326,3 +326,68 @@ fn identity_prints_na() {
          +---------+----------------------+--------+--------------+\n"
     );
 }
+
+/// A module returning a tuple (`let (cos, sin) = rotary_emb(x);`), and an array whose
+/// elements all take the same extra inputs (`for layer in layers: h = layer(h, cos, sin)`),
+/// as transformers' decoders are written.
+#[test]
+fn tuples_out_and_extra_inputs_in() {
+    /// Position features from the input's shape, like a rotary embedding.
+    #[derive(Complexity)]
+    #[complexity(forward = { let f = x.narrow(-1, 0, 4); (f.cos(), f.sin()) })]
+    struct Rotary {}
+
+    /// One layer: `h + proj(h * cos + h * sin)`.
+    #[derive(Complexity)]
+    #[complexity(inputs = (h, cos, sin), forward = h + proj(h * cos + h * sin))]
+    struct Layer {
+        #[complexity(linear(in = 4, out = 4))]
+        proj: (),
+    }
+
+    #[derive(Complexity)]
+    #[complexity(input = [2, 5, 4], forward = {
+        let (cos, sin) = rotary_emb(x);
+        layers(x, cos, sin)
+    })]
+    struct Decoder {
+        rotary_emb: Rotary,
+        layers: [Layer; 3],
+    }
+
+    // Three linear layers of 4·4 + 4 parameters, each 2·5·4·4 = 160 multiply-adds on
+    // [2, 5, 4].
+    assert_eq!(Decoder::PARAMS, 3 * 20);
+    assert_eq!(Decoder::FLOPS, 3 * 160);
+    assert_eq!(Decoder::OUTPUT.dims(), &[2, 5, 4]);
+    let r = Report::of::<Decoder>(Decoder::INPUT, Mode::Train).unwrap();
+    assert_eq!(r.module("layers.2.proj").unwrap().cost().flops, 160);
+    assert_eq!(
+        r.module("rotary_emb").unwrap().output().unwrap().dims(),
+        &[2, 5, 4]
+    );
+    let mut zeros = r.zero_ops();
+    zeros.sort();
+    assert_eq!(
+        zeros,
+        vec![
+            ("add", 6),
+            ("cos", 1),
+            ("mul", 6),
+            ("reshape", 1),
+            ("sin", 1)
+        ]
+    );
+
+    // A pattern naming more values than the call returns.
+    #[derive(Complexity)]
+    #[complexity(forward = { let (a, b, c) = rotary_emb(x); a + b + c })]
+    struct Three {
+        rotary_emb: Rotary,
+    }
+    let err = Report::of::<Three>(Shape::new(&[1, 4]), Mode::Train).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "model: the pattern names 3 values, but the call returns 2 (in `Three`'s forward)"
+    );
+}

@@ -196,6 +196,7 @@ fn graph() -> impl Strategy<Value = &'static Module> {
                     params: &[],
                     steps: leak(steps),
                     output,
+                    more_outputs: &[],
                 }),
             }))
         })

@@ -309,6 +309,7 @@ fn a_forward_past_the_value_limit_is_an_error() {
             params: &[],
             steps,
             output: 0,
+            more_outputs: &[],
         }),
     }));
     let err = analyze(module, Shape::new(&[1, 8]), Mode::Train).unwrap_err();

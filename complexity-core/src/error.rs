@@ -294,6 +294,13 @@ pub enum ErrorKind {
         /// Its size.
         size: u64,
     },
+    /// `let (a, b, …) = child(x);` naming more values than the child returns.
+    Outputs {
+        /// How many the pattern needs.
+        expected: usize,
+        /// How many the child returns.
+        got: usize,
+    },
     /// A reduction names one dimension twice (`x.mean((1, 1))`), which PyTorch rejects.
     RepeatedDim {
         /// The operation.
@@ -602,6 +609,12 @@ impl Error {
                 out.push_u128(dim as u128);
                 out.push_str(" of size ");
                 out.push_u128(size as u128);
+            }
+            ErrorKind::Outputs { expected, got } => {
+                out.push_str("the pattern names ");
+                out.push_u128(expected as u128);
+                out.push_str(" values, but the call returns ");
+                out.push_u128(got as u128);
             }
             ErrorKind::Failed => {
                 out.push_str(

@@ -122,7 +122,10 @@
 //! | `let (q, k, v) = x.split(768, 2);`, `x.chunk(3, -1)` | the pieces, as many as the pattern names | [`layer::reshape`] (0) |
 //! | `x.softmax(-1)`, `x.rsqrt()`, `x.pow(2)`, `-x`, `x.mean(-1, true)`, `x.sum((1, 2))`, … | the operations of the table below | its row |
 //! | `class_token` | a `parameter` field's value | |
-//! | `let y = …;`, `{ … }` | name intermediate values | |
+//! | `let y = …;`, `let y: Tensor = …;`, `{ … }` | name intermediate values | |
+//! | `(a, b)` as the value of `forward` | a module returning a tuple (a rotary embedding's `(cos, sin)`), at most [`analysis::MAX_OUTPUTS`] values; its first value is what a plain call gives | |
+//! | `let (cos, sin) = rotary_emb(x);` | the values of a child returning a tuple (naming more than it returns is an error) | |
+//! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
 //!
 //! # Operations
@@ -249,8 +252,8 @@
 //! GPT-2 this way, each identical to mmengine module by module, and one generic Llama
 //! (`examples/llama/`) instantiated as Llama-2 7B to Llama-3.1 405B.
 //!
-//! A struct with no child modules, only its own `parameter`s (an RMSNorm) or none at all,
-//! says what it computes with a `forward`:
+//! A struct with no child modules, only its own `parameter`s (an RMSNorm) or none at all
+//! (`struct Rotary {}`), says what it computes with a `forward`:
 //!
 //! ```
 //! use complexity_core::{Complexity, Totals, totals};
@@ -286,6 +289,7 @@
 //! | values of one `forward`: its inputs plus one per operation ([`analysis::MAX_VALUES`]) | 512 | the derive: ``` `forward` has 1 input and 600 steps; at most 512 values in all are supported (move part of it into a nested block) ```, at the `forward`; a hand-built description: `more than 512 values in one forward (inputs plus steps) (this model needs 601), the analysis's limit: move part of the program into a child module` |
 //! | values of the `forward`s running at once: a `forward` holds all its values (inputs and steps, used or not) while a child it calls runs, so this is the sum along the deepest chain of calls ([`analysis::MAX_SLOTS`]) | 1,024 | `more than 1024 values in the forward programs running at once (this model needs …), the analysis's limit: split a long forward that calls deep children into modules called one after the other` |
 //! | inputs of one module ([`analysis::MAX_INPUTS`]) | 4 | the derive: an error at the call |
+//! | values one `forward` returns ([`analysis::MAX_OUTPUTS`]) | 4 | the derive: ``a `forward` returns one value or a tuple of 2 to 4`` |
 //! | tensor rank ([`shape::MAX_RANK`]) | 8 | an error at the operation that would exceed it |
 //! | module path in an error message ([`error::MAX_PATH`]) | 32 names | the path ends in `.…` |
 //! | parameters, activations | `u64` | `the number of params overflows u64 (more than 18446744073709551615)` |

@@ -269,6 +269,12 @@ pub enum Step {
         /// How many steps it guards.
         count: usize,
     },
+    /// Output `index` (≥ 1) of the child call just before (a `let (a, b) = child(x);`):
+    /// the call step's own value is output 0.
+    Output {
+        /// Which output.
+        index: usize,
+    },
     /// The value of an `if cond { then } else { otherwise }`.
     Choose {
         /// The const condition.
@@ -305,8 +311,12 @@ pub struct Graph {
     pub params: &'static [Param],
     /// The forward program.
     pub steps: &'static [Step],
-    /// The value returned.
+    /// The value returned (the first, when `forward` returns a tuple).
     pub output: Value,
+    /// The further values of a `forward` that returns a tuple (`(cos, sin)`), at most
+    /// [`MAX_OUTPUTS`](crate::analysis::MAX_OUTPUTS) − 1; a caller binds them with
+    /// `let (a, b) = child(x);` ([`Step::Output`]).
+    pub more_outputs: &'static [Value],
 }
 
 impl Module {

@@ -93,6 +93,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
     });
     let steps = &program.steps;
     let output = program.output;
+    let more_outputs = &program.more_outputs;
     let inputs = input.attrs.inputs.as_ref().map_or(1, Vec::len);
     let description = quote! {
         #[automatically_derived]
@@ -108,6 +109,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
                     params: &[#(#params),*],
                     steps: &[#(#steps),*],
                     output: #output,
+                    more_outputs: &[#(#more_outputs),*],
                 }),
             };
         }

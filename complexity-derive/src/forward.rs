@@ -18,6 +18,9 @@ use crate::kinds::closest;
 /// `analysis::MAX_VALUES`.
 pub const MAX_VALUES: usize = 512;
 
+/// The most values a `forward` may return: core's `analysis::MAX_OUTPUTS`.
+pub const MAX_OUTPUTS: usize = 4;
+
 /// A compiled forward program: the steps as `Step` expressions, and the output value.
 pub struct Program {
     pub steps: Vec<TokenStream>,
@@ -25,6 +28,8 @@ pub struct Program {
     /// `None` for steps not written as such (an `if`'s guards).
     pub spans: Vec<Option<proc_macro2::Span>>,
     pub output: usize,
+    /// The further values of a `forward` returning a tuple.
+    pub more_outputs: Vec<usize>,
 }
 
 /// The children are the fields that are modules: not skipped, not parameters.
@@ -65,6 +70,7 @@ pub fn sequential(cx: &Ctxt, ident: &syn::Ident, fields: &[Field], p: &TokenStre
         output: steps.len(),
         spans: vec![None; steps.len()],
         steps,
+        more_outputs: Vec::new(),
     }
 }
 
@@ -92,8 +98,15 @@ pub fn compile(
         spans: Vec::new(),
         used: vec![false; children(fields).count()],
     };
-    let compiled = c.value(expr);
-    let output = compiled.unwrap_or(0);
+    let compiled = c.outputs(expr);
+    let output = compiled
+        .as_ref()
+        .and_then(|v| v.first().copied())
+        .unwrap_or(0);
+    let more_outputs: Vec<usize> = compiled
+        .as_ref()
+        .map(|v| v[1..].to_vec())
+        .unwrap_or_default();
     for (field, used) in children(fields).zip(&c.used) {
         match (&field.attrs.uncalled, used) {
             // After an error in `forward`, a field may be unused only because the call that
@@ -128,6 +141,7 @@ pub fn compile(
         steps: c.steps,
         spans: c.spans,
         output,
+        more_outputs,
     }
 }
 
@@ -723,6 +737,13 @@ impl Compiler<'_, '_> {
     }
 
     fn block(&mut self, block: &syn::Block) -> Option<usize> {
+        let values = self.block_values(block, false)?;
+        values.first().copied()
+    }
+
+    /// A block's value, or with `tuple` its values when it ends in a tuple `(a, b)` (a
+    /// `forward` that returns several).
+    fn block_values(&mut self, block: &syn::Block, tuple: bool) -> Option<Vec<usize>> {
         let saved = self.scope.clone();
         let mut result = None;
         for (i, stmt) in block.stmts.iter().enumerate() {
@@ -737,7 +758,13 @@ impl Compiler<'_, '_> {
                         );
                     }
                 }
-                Stmt::Expr(expr, None) if last => result = self.value(expr),
+                Stmt::Expr(expr, None) if last => {
+                    result = if tuple {
+                        self.outputs(expr)
+                    } else {
+                        self.value(expr).map(|v| vec![v])
+                    }
+                }
                 other => {
                     self.cx.error_at(
                         other,
@@ -754,6 +781,31 @@ impl Compiler<'_, '_> {
         }
         self.scope = saved;
         result
+    }
+
+    /// The values `forward` returns: one, or a tuple `(a, b)` of up to
+    /// `MAX_OUTPUTS`.
+    fn outputs(&mut self, expr: &Expr) -> Option<Vec<usize>> {
+        match expr {
+            Expr::Paren(e) => self.outputs(&e.expr),
+            Expr::Group(g) => self.outputs(&g.expr),
+            Expr::Block(b) if b.label.is_none() => self.block_values(&b.block, true),
+            Expr::Tuple(t) => {
+                if t.elems.len() < 2 || t.elems.len() > MAX_OUTPUTS {
+                    self.cx.error_at(
+                        t,
+                        format!("a `forward` returns one value or a tuple of 2 to {MAX_OUTPUTS}"),
+                    );
+                    return None;
+                }
+                let mut values = Vec::new();
+                for e in &t.elems {
+                    values.push(self.value(e)?);
+                }
+                Some(values)
+            }
+            other => self.value(other).map(|v| vec![v]),
+        }
     }
 
     /// `let y = …;` or `let (q, k, v) = x.split(768, 2);`.
@@ -789,6 +841,29 @@ impl Compiler<'_, '_> {
                     }
                     None => {
                         self.scope.entry(pat.ident.to_string()).or_insert(0);
+                    }
+                }
+            }
+            Pat::Tuple(tuple) if matches!(&*init.expr, Expr::Call(_)) => {
+                // `let (cos, sin) = rotary_emb(x);`: a child returning a tuple.
+                let Some(first) = self.value(&init.expr) else {
+                    bind_all(self);
+                    return;
+                };
+                for (index, elem) in tuple.elems.iter().enumerate() {
+                    let v = if index == 0 {
+                        first
+                    } else {
+                        self.push(quote!(#p::Step::Output { index: #index }))
+                    };
+                    match elem {
+                        Pat::Ident(id) => {
+                            self.scope.insert(id.ident.to_string(), v);
+                        }
+                        Pat::Wild(_) => {}
+                        other => self
+                            .cx
+                            .error_at(other, "bind each value to a name (or `_`)"),
                     }
                 }
             }

@@ -31,11 +31,13 @@ pub fn check(cx: &Ctxt, input: &Input) {
             format!("`{key}` is checked at a concrete input: add `input = (…)`, or use `assert_complexity!` for a generic model"),
         );
     }
-    if input.fields.is_empty() {
+    if input.fields.is_empty() && input.attrs.forward.is_none() {
         cx.error_at(
             input.ident,
             format!(
-                "`{}` has no fields: a model is made of modules, one field each",
+                "`{}` has no fields and no `forward`: a model is made of modules, one field each \
+                 (a module with none, like `nn.Identity` or a rotary embedding, says what it computes \
+                 with `#[complexity(forward = …)]`)",
                 input.ident
             ),
         );

@@ -11,7 +11,7 @@
 use super::liveness::Liveness;
 use super::ops::{self, description, holds_nothing, operand};
 use super::record::{Call, NO_PARENT, Record, Recorder};
-use super::{MAX_DEPTH, MAX_INPUTS, MAX_SLOTS, MAX_VALUES};
+use super::{MAX_DEPTH, MAX_INPUTS, MAX_OUTPUTS, MAX_SLOTS, MAX_VALUES};
 use crate::cost::Cost;
 use crate::error::{Error, ErrorKind, Name};
 use crate::layer::{Layer, tri};
@@ -56,6 +56,10 @@ struct Frame {
     next: usize,
     /// Sequences and arrays: the value flowing through (the next element's input).
     x: Shape,
+    /// Sequences and arrays called with several inputs: the inputs after the first, passed
+    /// unchanged to every element (`layer(h, mask, cos, sin)` for each layer).
+    extras: [Shape; MAX_INPUTS],
+    extras_len: usize,
     /// Positional structs: where the positions start (the graph's offset), or where the
     /// next spliced element's start.
     at: usize,
@@ -101,6 +105,8 @@ const EMPTY_FRAME: Frame = Frame {
     input: Shape::SCALAR,
     next: 0,
     x: Shape::SCALAR,
+    extras: [Shape::SCALAR; MAX_INPUTS],
+    extras_len: 0,
     at: 0,
     start: 0,
     total: Cost::ZERO,
@@ -196,6 +202,10 @@ pub(crate) struct Machine<'r, 'b> {
     /// Whether a graph's child ran already (its parameters count once).
     called: [bool; MAX_SLOTS],
     flag_slots: usize,
+    /// The outputs of the call that finished last (a `forward` returning a tuple), read by
+    /// the [`Step::Output`] steps right after its call step.
+    returned: [Shape; MAX_OUTPUTS],
+    returned_len: usize,
 }
 
 impl<'r, 'b> Machine<'r, 'b> {
@@ -212,6 +222,8 @@ impl<'r, 'b> Machine<'r, 'b> {
             slots: 0,
             called: [false; MAX_SLOTS],
             flag_slots: 0,
+            returned: [Shape::SCALAR; MAX_OUTPUTS],
+            returned_len: 0,
         }
     }
 
@@ -347,6 +359,12 @@ impl<'r, 'b> Machine<'r, 'b> {
         if let Task::Call = task {
             let takes = match module.body {
                 Body::Graph(g) => g.inputs,
+                // A sequence passes its inputs after the first to every element.
+                Body::Sequence { .. } | Body::Repeat { .. }
+                    if !inputs.is_empty() && inputs.len() <= MAX_INPUTS =>
+                {
+                    inputs.len()
+                }
                 _ => 1,
             };
             if inputs.len() != takes {
@@ -407,6 +425,14 @@ impl<'r, 'b> Machine<'r, 'b> {
         frame.count_params = count_params;
         frame.input = input;
         frame.x = input;
+        if let Body::Sequence { .. } | Body::Repeat { .. } = module.body {
+            let mut k = 1;
+            while k < inputs.len() && k <= MAX_INPUTS {
+                frame.extras[k - 1] = inputs[k];
+                k += 1;
+            }
+            frame.extras_len = inputs.len().saturating_sub(1);
+        }
         frame.at = at;
         frame.start = self.rec.len();
         if let (Body::Graph(g), false) = (module.body, matches!(task, Task::Uncalled)) {
@@ -486,6 +512,13 @@ impl<'r, 'b> Machine<'r, 'b> {
             return Err(description("the output is a missing value"));
         }
         self.last[frame.base + graph.output] = Liveness::KEPT;
+        let mut o = 0;
+        while o < graph.more_outputs.len() {
+            if graph.more_outputs[o] < values {
+                self.last[frame.base + graph.more_outputs[o]] = Liveness::KEPT;
+            }
+            o += 1;
+        }
         let mut live = Liveness::EMPTY;
         let mut k = 0;
         while k < n {
@@ -630,6 +663,14 @@ impl<'r, 'b> Machine<'r, 'b> {
         prefix: &'static str,
         i: usize,
     ) -> Result<Option<(Shape, Cost)>, Error> {
+        let mut args = [Shape::SCALAR; MAX_INPUTS];
+        args[0] = f.x;
+        let mut k = 0;
+        while k < f.extras_len && k + 1 < MAX_INPUTS {
+            args[k + 1] = f.extras[k];
+            k += 1;
+        }
+        let args = args.split_at(1 + f.extras_len).0;
         match f.task {
             Task::Spliced => self.positioned(module, false, f.at, f.x, f.record, f.count_params),
             _ => self.enter(
@@ -639,7 +680,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                     f.record,
                     f.count_params,
                 ),
-                &[f.x],
+                args,
             ),
         }
     }
@@ -795,6 +836,15 @@ impl<'r, 'b> Machine<'r, 'b> {
                     }
                     Some((Shape::SCALAR, Cost::ZERO))
                 }
+                Step::Output { index } => {
+                    if index == 0 || index >= self.returned_len {
+                        return Err(Error::new(ErrorKind::Outputs {
+                            expected: index + 1,
+                            got: self.returned_len,
+                        }));
+                    }
+                    Some((self.returned[index], Cost::ZERO))
+                }
                 _ => {
                     let values = self.values.split_at(f.base).1;
                     Some(tri!(ops::eval(step, values, graph.params)))
@@ -820,6 +870,8 @@ impl<'r, 'b> Machine<'r, 'b> {
             ));
         }
         let c = &graph.children[child];
+        // A layer returns one output; a struct's frame sets them when it finishes.
+        self.returned_len = 1;
         if !c.present {
             return Ok(Some((self.values[f.base + vs[0]], Cost::ZERO)));
         }
@@ -998,6 +1050,25 @@ impl<'r, 'b> Machine<'r, 'b> {
             total.params = tri!(add_params(total.params, own));
         }
         let output = self.values[f.base + graph.output];
+        if graph.more_outputs.len() + 1 > MAX_OUTPUTS {
+            return Err(Error::new(ErrorKind::Limit {
+                what: "values returned by one forward",
+                limit: MAX_OUTPUTS,
+                needs: graph.more_outputs.len() + 1,
+                advice: "return fewer values",
+            }));
+        }
+        self.returned[0] = output;
+        let mut k = 0;
+        while k < graph.more_outputs.len() {
+            let v = graph.more_outputs[k];
+            if v >= f.inputs + graph.steps.len() {
+                return Err(description("an output is a missing value"));
+            }
+            self.returned[k + 1] = self.values[f.base + v];
+            k += 1;
+        }
+        self.returned_len = graph.more_outputs.len() + 1;
         Ok(self.finish_call(t, output, total))
     }
 }

@@ -25,7 +25,7 @@
 //! read, with no pass quadratic in anything: an array `[Block; N]` analyses its element
 //! until two consecutive elements see the same input (usually one or two), then
 //! multiplies, so a 126-layer decoder stack costs one layer. Its memory is fixed: the
-//! [`MAX_DEPTH`] frames and [`MAX_SLOTS`] value slots of the machine (185 KB), on
+//! [`MAX_DEPTH`] frames and [`MAX_SLOTS`] value slots of the machine (257 KB), on
 //! the stack of whoever runs it, whatever the model's depth.
 
 use crate::cost::Cost;
@@ -59,6 +59,9 @@ pub const MAX_DEPTH: usize = 128;
 
 /// The most inputs a module's `forward` may take.
 pub const MAX_INPUTS: usize = 4;
+
+/// The most values a module's `forward` may return (a tuple).
+pub const MAX_OUTPUTS: usize = 4;
 
 /// The totals of a model at one input: what `#[complexity(input = …)]` makes constants of.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

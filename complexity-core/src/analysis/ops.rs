@@ -74,7 +74,7 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
                 None
             }
         }
-        Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } => None,
+        Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } | Step::Output { .. } => None,
     }
 }
 
@@ -95,7 +95,7 @@ pub(crate) const fn eval(
     params: &[Param],
 ) -> Result<(Shape, Cost), Error> {
     Ok(match *step {
-        Step::Call { .. } | Step::Functional { .. } => {
+        Step::Call { .. } | Step::Functional { .. } | Step::Output { .. } => {
             return Err(description("a child call evaluated as an operation"));
         }
         Step::Param { index: p } => {
