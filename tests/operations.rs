@@ -171,3 +171,32 @@ fn operations_as_functions() {
     zeros.sort();
     assert_eq!(zeros, vec![("identity", 1), ("softmax", 1), ("sum", 1)]);
 }
+
+/// Layers applied functionally, as PyTorch's `F.max_pool2d`, `F.avg_pool2d` and
+/// `F.interpolate`: their rules, charged to the module whose forward calls them.
+#[test]
+fn functional_layers() {
+    #[derive(Complexity)]
+    #[complexity(forward = {
+        let y = F.max_pool2d(id(x), kernel_size = 3, stride = 2);
+        let y = F.avg_pool2d(y, 3, 1, 1);
+        F.interpolate(y, scale_factor = 2.0, mode = "bilinear")
+    })]
+    struct Pools {
+        #[complexity(identity)]
+        id: (),
+    }
+    // [1, 4, 9, 9] → max pool 3/2 → [1, 4, 4, 4] → avg pool 3/1/1 → [1, 4, 4, 4] →
+    // bilinear ×2 → [1, 4, 8, 8]: 4 · 256 multiply-adds by mmengine's rule.
+    const T: Totals = totals!(Pools, input = [1, 4, 9, 9]);
+    assert_eq!(T.output.dims(), &[1, 4, 8, 8]);
+    assert_eq!(T.flops(), 4 * 256);
+    let r = Report::of::<Pools>(Shape::new(&[1, 4, 9, 9]), Mode::Train).unwrap();
+    assert_eq!(r.model().cost().flops, 1024);
+    let mut zeros = r.zero_ops();
+    zeros.sort();
+    assert_eq!(
+        zeros,
+        vec![("avg_pool", 1), ("identity", 1), ("max_pool", 1)]
+    );
+}

@@ -269,6 +269,15 @@ pub enum Step {
         /// How many steps it guards.
         count: usize,
     },
+    /// A layer applied functionally in this module's `forward` (`F.max_pool2d(x, 3, 2)`,
+    /// `F.interpolate(x, scale_factor = 2.0)`, `x.adaptive_avg_pool2d((1, 1))`): its
+    /// rules, charged to this module, with no parameters of its own.
+    Layer {
+        /// The input.
+        input: Value,
+        /// The layer.
+        layer: &'static Layer,
+    },
     /// Output `index` (≥ 1) of the child call just before (a `let (a, b) = child(x);`):
     /// the call step's own value is output 0.
     Output {

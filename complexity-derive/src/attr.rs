@@ -534,7 +534,7 @@ fn layer_spec(
 
 /// PyTorch's argument names, accepted for ours: `conv2d(in_channels = 3, out_channels = 64,
 /// kernel_size = 7)` reads as `conv2d(in = 3, out = 64, kernel = 7)`.
-const PYTORCH_NAMES: &[(&str, &str)] = &[
+pub const PYTORCH_NAMES: &[(&str, &str)] = &[
     ("in_channels", "in"),
     ("out_channels", "out"),
     ("kernel_size", "kernel"),

@@ -238,28 +238,8 @@ fn layer_module(
             class,
             extra_repr,
         } => {
-            let variant = format_ident!("{}", def.variant, span = name.span());
-            let ctor: TokenStream = def.ctor.parse().expect("the kinds table holds paths");
-            let fixed = def.fixed.map(|f| {
-                let f: TokenStream = f.parse().expect("the kinds table holds paths");
-                quote!(#p::layer::#f)
-            });
-            let value_of = |arg_name: &str| args.iter().find(|a| a.name == arg_name);
-            let ctor_args = fixed.into_iter().chain(def.required().map(|r| {
-                let arg = value_of(r.name).expect("required arguments were checked");
-                value(arg.value.as_ref(), r.ty, p, arg.name.span())
-            }));
-            let setters = args.iter().filter_map(|arg| {
-                let a = def.arg(&arg.name.to_string())?;
-                let method = format_ident!("{}", a.method?, span = arg.name.span());
-                let v = value(arg.value.as_ref(), a.ty, p, arg.name.span());
-                Some(quote!(.#method(#v)))
-            });
-            let module = quote! {
-                #p::Module::layer(#p::Layer::#variant(
-                    #p::layer::#ctor(#(#ctor_args),*) #(#setters)*
-                ))
-            };
+            let layer = layer_expr(def, name.span(), args, p);
+            let module = quote! { #p::Module::layer(#layer) };
             if class.is_none() && extra_repr.is_none() {
                 return module;
             }
@@ -273,6 +253,36 @@ fn layer_module(
             };
             quote!(#p::renamed(#module, #class, #repr))
         }
+    }
+}
+
+/// The `Layer` a layer kind with its arguments builds (`Layer::Pool(Pool::max_pool2d(…)
+/// .stride(…))`); the arguments were checked.
+pub fn layer_expr(
+    def: &crate::kinds::KindDef,
+    span: Span,
+    args: &[crate::ast::Arg],
+    p: &TokenStream,
+) -> TokenStream {
+    let variant = format_ident!("{}", def.variant, span = span);
+    let ctor: TokenStream = def.ctor.parse().expect("the kinds table holds paths");
+    let fixed = def.fixed.map(|f| {
+        let f: TokenStream = f.parse().expect("the kinds table holds paths");
+        quote!(#p::layer::#f)
+    });
+    let value_of = |arg_name: &str| args.iter().find(|a| a.name == arg_name);
+    let ctor_args = fixed.into_iter().chain(def.required().map(|r| {
+        let arg = value_of(r.name).expect("required arguments were checked");
+        value(arg.value.as_ref(), r.ty, p, arg.name.span())
+    }));
+    let setters = args.iter().filter_map(|arg| {
+        let a = def.arg(&arg.name.to_string())?;
+        let method = format_ident!("{}", a.method?, span = arg.name.span());
+        let v = value(arg.value.as_ref(), a.ty, p, arg.name.span());
+        Some(quote!(.#method(#v)))
+    });
+    quote! {
+        #p::Layer::#variant(#p::layer::#ctor(#(#ctor_args),*) #(#setters)*)
     }
 }
 

@@ -237,6 +237,22 @@ pub fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
         .collect()
 }
 
+/// The layer kind a functional call names, when it has no weights (pools, upsampling,
+/// pixel shuffles): `F.interpolate` is `upsample`.
+fn functional_kind(name: &str) -> Option<&'static crate::kinds::KindDef> {
+    let name = if name == "interpolate" {
+        "upsample"
+    } else {
+        name
+    };
+    crate::kinds::kind(name).filter(|k| {
+        matches!(
+            k.variant,
+            "Pool" | "AdaptivePool" | "Upsample" | "PixelShuffle"
+        )
+    })
+}
+
 /// The names a `let` pattern binds.
 fn pattern_names(pat: &Pat) -> Vec<String> {
     match pat {
@@ -456,6 +472,23 @@ impl Compiler<'_, '_> {
                 );
                 None
             }
+            // `F.max_pool2d(x, 3, 2)`, `F.interpolate(x, scale_factor = 2.0)`: a layer
+            // applied functionally, its tensor first.
+            (op, n) if n >= 1 && functional_kind(op).is_some() => {
+                let def = functional_kind(op)?;
+                let method = syn::ExprMethodCall {
+                    attrs: Vec::new(),
+                    receiver: Box::new(call.args[0].clone()),
+                    dot_token: Default::default(),
+                    method: func.clone(),
+                    turbofish: None,
+                    paren_token: call.paren_token,
+                    args: call.args.iter().skip(1).cloned().collect(),
+                };
+                let input = self.value(&call.args[0])?;
+                let step = self.functional_layer(def, input, &method)?;
+                Some(self.push(step))
+            }
             // `torch.softmax(x, -1)`, `F.relu(x)`: an operation of the table written as a
             // function, its tensor first.
             (op, n) if n >= 1 && complexity_ops::find(op).is_some() => {
@@ -660,7 +693,10 @@ impl Compiler<'_, '_> {
             }
             other => match complexity_ops::find(other) {
                 Some(row) => self.table_op(&complexity_ops::OPS[row], input, m)?,
-                None => return self.unknown_method(m),
+                None => match functional_kind(other) {
+                    Some(def) => self.functional_layer(def, input, m)?,
+                    None => return self.unknown_method(m),
+                },
             },
         };
         Some(self.push(step))
@@ -1020,6 +1056,88 @@ impl Compiler<'_, '_> {
         Some(
             quote!(#p::Step::Op { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#dims),*], keepdim: #keepdim }),
         )
+    }
+
+    /// A layer kind applied functionally (`F.max_pool2d(x, kernel_size = 3, stride = 2)`):
+    /// its arguments by position, in the kind's order (PyTorch's), or by keyword
+    /// (PyTorch's names work too).
+    fn functional_layer(
+        &mut self,
+        def: &'static crate::kinds::KindDef,
+        input: usize,
+        m: &syn::ExprMethodCall,
+    ) -> Option<TokenStream> {
+        let p = self.p;
+        let mut args: Vec<crate::ast::Arg> = Vec::new();
+        let mut position = 0;
+        let mut ok = true;
+        for arg in &m.args {
+            let (name, value) = match arg {
+                Expr::Assign(a) => {
+                    let written = ident_of(&a.left)
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    let key = crate::attr::PYTORCH_NAMES
+                        .iter()
+                        .find(|(torch, ours)| written == *torch && def.arg(ours).is_some())
+                        .map_or(written.clone(), |(_, ours)| (*ours).to_string());
+                    if def.arg(&key).is_none() {
+                        let names: Vec<&str> = def.args.iter().map(|a| a.name).collect();
+                        self.cx.error_at(
+                            &a.left,
+                            format!(
+                                "`{}` has no argument `{written}` (its arguments: {})",
+                                def.name,
+                                names.join(", ")
+                            ),
+                        );
+                        ok = false;
+                        continue;
+                    }
+                    (key, (*a.right).clone())
+                }
+                other => {
+                    let Some(a) = def.args.get(position) else {
+                        self.cx.error_at(
+                            other,
+                            format!(
+                                "`{}` takes at most {} arguments after the tensor",
+                                def.name,
+                                def.args.len()
+                            ),
+                        );
+                        ok = false;
+                        continue;
+                    };
+                    position += 1;
+                    (a.name.to_string(), other.clone())
+                }
+            };
+            if args.iter().any(|a| a.name == name) {
+                self.cx.error_at(arg, format!("`{name}` is given twice"));
+                ok = false;
+                continue;
+            }
+            args.push(crate::ast::Arg {
+                name: syn::Ident::new(&name, arg.span()),
+                value: Some(value),
+            });
+        }
+        if let Some(missing) = def
+            .required()
+            .find(|r| !args.iter().any(|a| a.name == r.name))
+        {
+            self.cx.error_at(
+                &m.method,
+                format!("`{}` needs `{}`", m.method, missing.name),
+            );
+            ok = false;
+        }
+        if !ok {
+            return None;
+        }
+        let layer = crate::expand::layer_expr(def, m.method.span(), &args, p);
+        Some(quote!(#p::Step::Layer { input: #input, layer: &#layer }))
     }
 
     /// A method that is neither an operation of the table nor a view: the nearest name.

@@ -847,7 +847,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 }
                 _ => {
                     let values = self.values.split_at(f.base).1;
-                    Some(tri!(ops::eval(step, values, graph.params)))
+                    Some(tri!(ops::eval(step, values, graph.params, self.mode)))
                 }
             };
         }

@@ -11,6 +11,7 @@ use crate::layer::reshape::{
     cat, dim_index, expand, permute, piece, reduce, reshape, select, transpose, unflatten,
 };
 use crate::layer::{AdaptiveAvgPool2d, Flatten, tri};
+use crate::mode::Mode;
 use crate::module::{ExpandSize, Param, Step};
 use crate::ops::{CostRule, OPS, ShapeRule};
 use crate::shape::{MAX_RANK, Shape};
@@ -60,6 +61,7 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
             None
         }
         Step::Linear { input, .. }
+        | Step::Layer { input, .. }
         | Step::AdaptiveAvgPool2d { input, .. }
         | Step::Flatten { input, .. }
         | Step::Unflatten { input, .. }
@@ -93,8 +95,15 @@ pub(crate) const fn eval(
     step: &Step,
     values: &[Shape],
     params: &[Param],
+    mode: Mode,
 ) -> Result<(Shape, Cost), Error> {
     Ok(match *step {
+        Step::Layer { input, layer } => {
+            let a = tri!(layer.apply(values[input], mode));
+            let mut cost = a.cost;
+            cost.params = 0;
+            (a.output, cost)
+        }
         Step::Call { .. } | Step::Functional { .. } | Step::Output { .. } => {
             return Err(description("a child call evaluated as an operation"));
         }
