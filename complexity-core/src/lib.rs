@@ -360,10 +360,16 @@
 //!
 //! # Where things are
 //!
-//! Layer kinds and their formulas in [`layer`] (one file per family), the walk in
-//! [`analysis`] (`machine.rs`; the operations of a `forward` in `ops.rs`, the activation
-//! peak in `liveness.rs`), the training/eval switch in [`mode`], the description the derive emits in [`module`], reports in [`report`],
-//! mmengine's number format in [`format`].
+//! Layer kinds and their formulas in [`layer`] (one file per family: `conv.rs`,
+//! `norm.rs`, `activation.rs`, `pool.rs`, `resample.rs`, `linear.rs`, `embedding.rs`,
+//! `matmul.rs`, `reshape.rs`, `elementwise.rs`); the operation table of `forward` in
+//! [`ops`] (the `complexity-ops` crate: one row per operation) and its shape and cost rules
+//! in `analysis/ops.rs`; the walk in [`analysis`] (`machine.rs`, the activation peak in
+//! `liveness.rs`, what reports keep in `record.rs`); the training/eval switch in [`mode`];
+//! the description the derive emits in [`module`]; reports in [`report`] (the module tree
+//! in `tree.rs`, mmengine's table and architecture in `table.rs` and `arch.rs`); errors
+//! and their messages in [`error`]; budgets in `budget.rs`; mmengine's number format in
+//! [`format`].
 #![cfg_attr(not(test), no_std)]
 // `Error` carries its module path and shapes inline (no allocation exists in `const fn`s,
 // where the analysis runs), so it is large by design; it only travels on the error path.
