@@ -200,3 +200,22 @@ fn functional_layers() {
         vec![("avg_pool", 1), ("identity", 1), ("max_pool", 1)]
     );
 }
+
+/// Sizes read from another value, as PyTorch writes them: `x.view(x.size(0), -1)`,
+/// `x.reshape(b, t, h, d)` with `b = x.shape[0]`.
+#[test]
+fn sizes_from_values() {
+    #[derive(Complexity)]
+    #[complexity(forward = {
+        let y = id(x);
+        let z = y.view(y.size(0), -1);
+        z.reshape((y.shape[0], y.size(1), 2, -1))
+    })]
+    struct Views {
+        #[complexity(identity)]
+        id: (),
+    }
+    // [3, 4, 8] → view(3, -1) = [3, 32] → reshape(3, 4, 2, -1) = [3, 4, 2, 4].
+    const T: Totals = totals!(Views, input = [3, 4, 8]);
+    assert_eq!(T.output.dims(), &[3, 4, 2, 4]);
+}

@@ -8,7 +8,7 @@ use complexity_core::layer::{
     Size,
 };
 use complexity_core::module::{
-    BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, Split, Step,
+    BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, SizeArg, Split, Step,
 };
 use complexity_core::ops::OPS;
 use complexity_core::report::Report;
@@ -98,7 +98,7 @@ fn step(defined: usize) -> impl Strategy<Value = Step> {
         }),
         (v.clone(), dims.clone()).prop_map(|(input, sizes)| Step::Reshape {
             input,
-            sizes: leak(sizes)
+            sizes: leak(sizes.into_iter().map(SizeArg::Fixed).collect())
         }),
         (v.clone(), dims.clone()).prop_map(|(input, dims)| Step::Permute {
             input,
@@ -122,7 +122,7 @@ fn step(defined: usize) -> impl Strategy<Value = Step> {
         (v.clone(), dim(), dims.clone()).prop_map(|(input, dim, sizes)| Step::Unflatten {
             input,
             dim,
-            sizes: leak(sizes)
+            sizes: leak(sizes.into_iter().map(SizeArg::Fixed).collect())
         }),
         (
             v.clone(),

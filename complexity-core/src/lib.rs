@@ -119,7 +119,7 @@
 //! | `x.linear(weight)`, `x.linear(weight, bias)` | `F.linear` with this struct's `parameter`s | [`layer::matmul`] |
 //! | `x.adaptive_avg_pool2d((1, 1))` | the functional pool, charged here | [`layer::AdaptiveAvgPool2d`] |
 //! | `F.max_pool2d(x, 3, 2)`, `F.avg_pool2d(x, kernel_size = 3, stride = 1, padding = 1)`, `F.interpolate(x, scale_factor = 2.0, mode = "bilinear")`, `x.max_pool1d(…)`, `F.adaptive_max_pool2d(x, 1)`, `F.pixel_shuffle(x, 2)` | a layer without weights applied functionally (every pool kind, `upsample`/`interpolate`, the pixel shuffles): its arguments by position in PyTorch's order or by keyword, its rules, charged here | the layer's |
-//! | `x.flatten(1)`, `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(…)`, `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)`, `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
+//! | `x.flatten(1)`, `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(x.size(0), -1)` (a size may be another value's `v.size(d)` or `v.shape[d]`), `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)`, `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
 //! | `let (q, k, v) = x.split(768, 2);`, `x.chunk(3, -1)` | the pieces, as many as the pattern names | [`layer::reshape`] (0) |
 //! | `x.softmax(-1)`, `x.rsqrt()`, `x.pow(2)`, `-x`, `x.mean(-1, true)`, `x.sum((1, 2))`, … | the operations of the table below | its row |
 //! | `class_token` | a `parameter` field's value | |
@@ -514,7 +514,7 @@ pub mod __private {
     pub use crate::cost::ZeroOp;
     pub use crate::layer::{self, Layer, Size};
     pub use crate::module::{
-        BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, Param, Split, Step,
+        BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, Param, SizeArg, Split, Step,
     };
     pub use crate::{Complexity, Mode, Model, Shape, Totals};
 

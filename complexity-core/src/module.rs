@@ -106,6 +106,15 @@ pub enum Split {
     Chunks(u64),
 }
 
+/// One size of `x.reshape(…)`, `x.view(…)` or `x.unflatten(…)`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SizeArg {
+    /// A number (`-1`: inferred).
+    Fixed(i64),
+    /// `v.size(d)`: the size of dimension `d` of value `v` (`x.view(x.size(0), -1)`).
+    Like(Value, i64),
+}
+
 /// One size of `x.expand(…)`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ExpandSize {
@@ -201,14 +210,14 @@ pub enum Step {
         /// The dimension.
         dim: i64,
         /// The sizes.
-        sizes: &'static [i64],
+        sizes: &'static [SizeArg],
     },
     /// `x.reshape(sizes)` / `x.view(sizes)` (one size may be −1).
     Reshape {
         /// The tensor.
         input: Value,
         /// The sizes.
-        sizes: &'static [i64],
+        sizes: &'static [SizeArg],
     },
     /// `x.transpose(dim0, dim1)`.
     Transpose {

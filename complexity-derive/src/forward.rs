@@ -174,7 +174,7 @@ fn dim(p: &TokenStream, expr: &Expr) -> TokenStream {
         && m.method == "size"
     {
         return quote_spanned!(expr.span()=> ::core::compile_error!(
-            "a tensor's `size(d)` is not supported here yet (only in `expand`): write the size, or -1 in `reshape`/`view`/`unflatten`, which infers one size"
+            "a tensor's `size(d)` is supported in the sizes of `reshape`, `view`, `unflatten` and `expand`, not here yet: write the number"
         ));
     }
     if let Expr::Lit(l) = inner
@@ -597,7 +597,10 @@ impl Compiler<'_, '_> {
                     return None;
                 }
                 let d = dim(p, args[0]);
-                let sizes = elements(args[1]).into_iter().map(|e| dim(p, e));
+                let mut sizes = Vec::new();
+                for e in elements(args[1]) {
+                    sizes.push(self.size_arg(e)?);
+                }
                 quote!(#p::Step::Unflatten { input: #input, dim: #d, sizes: &[#(#sizes),*] })
             }
             "reshape" | "view" => {
@@ -606,11 +609,15 @@ impl Compiler<'_, '_> {
                         .error_at(&m.method, format!("`{method}` needs the new sizes"));
                     return None;
                 }
-                let sizes: Vec<TokenStream> = if args.len() == 1 {
-                    elements(args[0]).into_iter().map(|e| dim(p, e)).collect()
+                let written: Vec<&Expr> = if args.len() == 1 {
+                    elements(args[0])
                 } else {
-                    args.iter().map(|e| dim(p, e)).collect()
+                    args.clone()
                 };
+                let mut sizes = Vec::new();
+                for e in written {
+                    sizes.push(self.size_arg(e)?);
+                }
                 quote!(#p::Step::Reshape { input: #input, sizes: &[#(#sizes),*] })
             }
             "transpose" => {
@@ -1138,6 +1145,35 @@ impl Compiler<'_, '_> {
         }
         let layer = crate::expand::layer_expr(def, m.method.span(), &args, p);
         Some(quote!(#p::Step::Layer { input: #input, layer: &#layer }))
+    }
+
+    /// One size of a reshape: a number, or another value's `v.size(d)` / `v.shape[d]`.
+    fn size_arg(&mut self, e: &Expr) -> Option<TokenStream> {
+        let p = self.p;
+        let like = match e {
+            Expr::MethodCall(m) if m.method == "size" && m.args.len() == 1 => {
+                Some((&*m.receiver, &m.args[0]))
+            }
+            Expr::Index(i) if matches!(&*i.expr, Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape")) =>
+            {
+                let Expr::Field(f) = &*i.expr else {
+                    unreachable!()
+                };
+                Some((&*f.base, &*i.index))
+            }
+            _ => None,
+        };
+        Some(match like {
+            Some((v, d)) => {
+                let v = self.value(v)?;
+                let d = dim(p, d);
+                quote!(#p::SizeArg::Like(#v, #d))
+            }
+            None => {
+                let d = dim(p, e);
+                quote!(#p::SizeArg::Fixed(#d))
+            }
+        })
     }
 
     /// A method that is neither an operation of the table nor a view: the nearest name.

@@ -12,7 +12,7 @@ use crate::layer::reshape::{
 };
 use crate::layer::{AdaptiveAvgPool2d, Flatten, tri};
 use crate::mode::Mode;
-use crate::module::{ExpandSize, Param, Step};
+use crate::module::{ExpandSize, Param, SizeArg, Step};
 use crate::ops::{CostRule, OPS, ShapeRule};
 use crate::shape::{MAX_RANK, Shape};
 
@@ -42,6 +42,23 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
             1 => Some(right),
             _ => None,
         },
+        Step::Reshape { input, sizes } | Step::Unflatten { input, sizes, .. } => {
+            if k == 0 {
+                return Some(input);
+            }
+            let mut seen = 0;
+            let mut i = 0;
+            while i < sizes.len() {
+                if let SizeArg::Like(w, _) = sizes[i] {
+                    seen += 1;
+                    if seen == k {
+                        return Some(w);
+                    }
+                }
+                i += 1;
+            }
+            None
+        }
         Step::Expand { input, sizes } => {
             if k == 0 {
                 return Some(input);
@@ -64,8 +81,6 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
         | Step::Layer { input, .. }
         | Step::AdaptiveAvgPool2d { input, .. }
         | Step::Flatten { input, .. }
-        | Step::Unflatten { input, .. }
-        | Step::Reshape { input, .. }
         | Step::Transpose { input, .. }
         | Step::Permute { input, .. }
         | Step::Select { input, .. }
@@ -140,14 +155,20 @@ pub(crate) const fn eval(
             let a = tri!(Flatten { start_dim, end_dim }.apply(values[input]));
             (a.output, a.cost)
         }
-        Step::Unflatten { input, dim, sizes } => (
-            tri!(unflatten(values[input], dim, sizes)),
-            Cost::zero(ZeroOp::Reshape),
-        ),
-        Step::Reshape { input, sizes } => (
-            tri!(reshape(values[input], sizes)),
-            Cost::zero(ZeroOp::Reshape),
-        ),
+        Step::Unflatten { input, dim, sizes } => {
+            let (resolved, n) = tri!(resolve_sizes(sizes, values));
+            (
+                tri!(unflatten(values[input], dim, resolved.split_at(n).0)),
+                Cost::zero(ZeroOp::Reshape),
+            )
+        }
+        Step::Reshape { input, sizes } => {
+            let (resolved, n) = tri!(resolve_sizes(sizes, values));
+            (
+                tri!(reshape(values[input], resolved.split_at(n).0)),
+                Cost::zero(ZeroOp::Reshape),
+            )
+        }
         Step::Transpose { input, dim0, dim1 } => (
             tri!(transpose(values[input], dim0, dim1)),
             Cost::zero(ZeroOp::Reshape),
@@ -469,6 +490,37 @@ const fn table_shape(
             Shape::new(&[x.dim(0), other.dim(1)])
         }
     })
+}
+
+/// The sizes of a reshape, `v.size(d)` read from the values. O(sizes).
+const fn resolve_sizes(
+    sizes: &[SizeArg],
+    values: &[Shape],
+) -> Result<([i64; MAX_RANK], usize), Error> {
+    if sizes.len() > MAX_RANK {
+        return Err(Error::new(ErrorKind::Reshape {
+            op: "reshape",
+            got: Shape::SCALAR,
+            why: "more than 8 sizes",
+        }));
+    }
+    let mut out = [0i64; MAX_RANK];
+    let mut k = 0;
+    while k < sizes.len() {
+        out[k] = match sizes[k] {
+            SizeArg::Fixed(n) => n,
+            SizeArg::Like(w, d) => {
+                let like = values[w];
+                let at = tri!(dim_index("size", d, like, like.rank()));
+                if like.dim(at) > i64::MAX as u64 {
+                    return Err(crate::cost::overflow("shape"));
+                }
+                like.dim(at) as i64
+            }
+        };
+        k += 1;
+    }
+    Ok((out, sizes.len()))
 }
 
 /// A slice bound in `0..=size`: a negative one counted from the end, then clamped, as
