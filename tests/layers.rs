@@ -60,12 +60,12 @@ fn layer(name: &str) -> Option<Layer> {
         "AdaptiveMaxPool2d(1)" => Layer::AdaptivePool(AdaptivePool::adaptive_max_pool2d(sq(1))),
         "AdaptiveMaxPool1d(2)" => Layer::AdaptivePool(AdaptivePool::adaptive_max_pool1d(sq(2))),
         "AdaptiveMaxPool3d(2)" => Layer::AdaptivePool(AdaptivePool::adaptive_max_pool3d(sq(2))),
-        "InstanceNorm1d(4)" => Layer::InstanceNorm(InstanceNorm::instance_norm1d()),
-        "InstanceNorm2d(4)" => Layer::InstanceNorm(InstanceNorm::instance_norm2d()),
+        "InstanceNorm1d(4)" => Layer::BatchNorm(InstanceNorm::instance_norm1d()),
+        "InstanceNorm2d(4)" => Layer::BatchNorm(InstanceNorm::instance_norm2d()),
         "InstanceNorm2d(4,affine)" => {
-            Layer::InstanceNorm(InstanceNorm::instance_norm2d().affine(true))
+            Layer::BatchNorm(InstanceNorm::instance_norm2d().affine(true))
         }
-        "InstanceNorm3d(4)" => Layer::InstanceNorm(InstanceNorm::instance_norm3d()),
+        "InstanceNorm3d(4)" => Layer::BatchNorm(InstanceNorm::instance_norm3d()),
         "Upsample(2,nearest)" | "Upsample(2,nearest) 1d" | "Upsample(2,nearest) 3d" => {
             Layer::Upsample(Upsample::new().scale_factor(2.0))
         }

@@ -472,10 +472,13 @@ impl Compiler<'_, '_> {
                 );
                 None
             }
-            // `F.max_pool2d(x, 3, 2)`, `F.interpolate(x, scale_factor = 2.0)`: a layer
-            // applied functionally, its tensor first.
-            (op, n) if n >= 1 && functional_kind(op).is_some() => {
-                let def = functional_kind(op)?;
+            // `F.max_pool2d(x, 3, 2)`, `F.interpolate(x, scale_factor = 2.0)`, `F.relu(x)`,
+            // `torch.softmax(x, -1)`: a layer without weights or an operation of the
+            // table written as a function, its tensor first: the method call on it.
+            (op, n)
+                if n >= 1
+                    && (functional_kind(op).is_some() || complexity_ops::find(op).is_some()) =>
+            {
                 let method = syn::ExprMethodCall {
                     attrs: Vec::new(),
                     receiver: Box::new(call.args[0].clone()),
@@ -485,26 +488,7 @@ impl Compiler<'_, '_> {
                     paren_token: call.paren_token,
                     args: call.args.iter().skip(1).cloned().collect(),
                 };
-                let input = self.value(&call.args[0])?;
-                let step = self.functional_layer(def, input, &method)?;
-                Some(self.push(step))
-            }
-            // `torch.softmax(x, -1)`, `F.relu(x)`: an operation of the table written as a
-            // function, its tensor first.
-            (op, n) if n >= 1 && complexity_ops::find(op).is_some() => {
-                let row = &complexity_ops::OPS[complexity_ops::find(op)?];
-                let method = syn::ExprMethodCall {
-                    attrs: Vec::new(),
-                    receiver: Box::new(call.args[0].clone()),
-                    dot_token: Default::default(),
-                    method: func.clone(),
-                    turbofish: None,
-                    paren_token: call.paren_token,
-                    args: call.args.iter().skip(1).cloned().collect(),
-                };
-                let input = self.value(&call.args[0])?;
-                let step = self.table_op(row, input, &method)?;
-                Some(self.push(step))
+                self.method(&method)
             }
             _ => {
                 let names = children(self.fields)

@@ -178,7 +178,7 @@ const INSTANCE_NORM_ARGS: &[ArgDef] = &[
 const fn instance_norm(name: &'static str, ctor: &'static str) -> KindDef {
     KindDef {
         name,
-        variant: "InstanceNorm",
+        variant: "BatchNorm",
         ctor,
         fixed: None,
         args: INSTANCE_NORM_ARGS,
@@ -230,9 +230,9 @@ pub const KINDS: &[KindDef] = &[
             opt("bias", ArgTy::Bool, "bias"),
         ],
     },
-    instance_norm("instance_norm1d", "InstanceNorm::instance_norm1d"),
-    instance_norm("instance_norm2d", "InstanceNorm::instance_norm2d"),
-    instance_norm("instance_norm3d", "InstanceNorm::instance_norm3d"),
+    instance_norm("instance_norm1d", "BatchNorm::instance_norm1d"),
+    instance_norm("instance_norm2d", "BatchNorm::instance_norm2d"),
+    instance_norm("instance_norm3d", "BatchNorm::instance_norm3d"),
     KindDef {
         name: "rms_norm",
         variant: "RmsNorm",

@@ -237,8 +237,6 @@ pub enum Layer {
     LayerNorm(LayerNorm),
     /// `nn.GroupNorm`, see [`GroupNorm`].
     GroupNorm(GroupNorm),
-    /// `nn.InstanceNorm1d/2d/3d`, see [`InstanceNorm`].
-    InstanceNorm(InstanceNorm),
     /// `nn.RMSNorm`, see [`RmsNorm`].
     RmsNorm(RmsNorm),
     /// `nn.Upsample`, see [`Upsample`].
@@ -269,7 +267,6 @@ impl Layer {
             Layer::BatchNorm(l) => l.class(),
             Layer::LayerNorm(_) => "LayerNorm",
             Layer::GroupNorm(_) => "GroupNorm",
-            Layer::InstanceNorm(l) => l.class(),
             Layer::RmsNorm(_) => "RMSNorm",
             Layer::Upsample(_) => "Upsample",
             Layer::PixelShuffle(l) => l.class(),
@@ -291,7 +288,6 @@ impl Layer {
             Layer::BatchNorm(l) => l.apply(input, mode),
             Layer::LayerNorm(l) => l.apply(input),
             Layer::GroupNorm(l) => l.apply(input),
-            Layer::InstanceNorm(l) => l.apply(input),
             Layer::RmsNorm(l) => l.apply(input),
             Layer::Upsample(l) => l.apply(input),
             Layer::PixelShuffle(l) => l.apply(input),
@@ -313,7 +309,6 @@ impl Layer {
             Layer::BatchNorm(l) => l.params(),
             Layer::LayerNorm(l) => l.params(),
             Layer::GroupNorm(l) => l.params(),
-            Layer::InstanceNorm(l) => l.params(),
             Layer::RmsNorm(l) => l.params(),
             Layer::Linear(l) => l.params(),
             Layer::Gpt2Conv1D(l) => l.params(),
@@ -335,7 +330,6 @@ impl Layer {
             Layer::BatchNorm(l) => l.extra_repr(),
             Layer::LayerNorm(l) => l.extra_repr(),
             Layer::GroupNorm(l) => l.extra_repr(),
-            Layer::InstanceNorm(l) => l.extra_repr(),
             Layer::RmsNorm(l) => l.extra_repr(),
             Layer::Upsample(l) => l.extra_repr(),
             Layer::PixelShuffle(l) => l.extra_repr(),

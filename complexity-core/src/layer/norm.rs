@@ -1,5 +1,6 @@
 //! Normalization: `batch_norm1d`, `batch_norm2d`, `batch_norm3d`, `instance_norm1d`,
-//! `instance_norm2d`, `instance_norm3d`, `layer_norm`, `rms_norm`, `group_norm`.
+//! `instance_norm2d`, `instance_norm3d` (a batch norm's rules over each sample),
+//! `layer_norm`, `rms_norm`, `group_norm`.
 
 use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, ZeroOp, flops_product};
@@ -26,10 +27,18 @@ const fn training_factor(affine: bool) -> u128 {
 ///   matrix products only).
 ///
 /// `num_features` may be omitted (inferred from the input's `C`) or given (then checked).
+///
+/// With `instance`, `nn.InstanceNorm{1,2,3}d` (see [`BatchNorm::instance_norm2d`]): on
+/// `[N, C, *spatial]` or `[C, *spatial]`; `affine` and `track_running_stats` default to
+/// false; FLOPs (op `instance_norm`) `numel(input) · (5 if affine else 4)` in either mode,
+/// mmengine's rule (measured: `InstanceNorm2d(4)` on `[2, 4, 8, 8]` 2,048, affine 2,560).
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub struct BatchNorm {
-    /// 1, 2 or 3: which of `BatchNorm1d`, `BatchNorm2d`, `BatchNorm3d`.
+    /// 1, 2 or 3 spatial dimensions: which of `BatchNorm1d`, `BatchNorm2d`, `BatchNorm3d`
+    /// (or `InstanceNorm…`).
     pub rank: usize,
+    /// An instance norm rather than a batch norm.
+    pub instance: bool,
     /// Channels, `None` to infer them from the input.
     pub num_features: Option<u64>,
     /// `eps` (default `1e-5`), printed by reports.
@@ -49,6 +58,7 @@ impl BatchNorm {
     pub const fn new(rank: usize) -> BatchNorm {
         BatchNorm {
             rank,
+            instance: false,
             num_features: None,
             eps: 1e-5,
             momentum: 0.1,
@@ -71,6 +81,30 @@ impl BatchNorm {
     /// `nn.BatchNorm3d`.
     pub const fn batch_norm3d() -> BatchNorm {
         BatchNorm::new(3)
+    }
+
+    /// An instance norm over `rank` spatial dimensions with PyTorch's defaults.
+    pub const fn instance(rank: usize) -> BatchNorm {
+        let mut n = BatchNorm::new(rank);
+        n.instance = true;
+        n.affine = false;
+        n.track_running_stats = false;
+        n
+    }
+
+    /// `nn.InstanceNorm1d`.
+    pub const fn instance_norm1d() -> BatchNorm {
+        BatchNorm::instance(1)
+    }
+
+    /// `nn.InstanceNorm2d`.
+    pub const fn instance_norm2d() -> BatchNorm {
+        BatchNorm::instance(2)
+    }
+
+    /// `nn.InstanceNorm3d`.
+    pub const fn instance_norm3d() -> BatchNorm {
+        BatchNorm::instance(3)
     }
 
     /// Declares the channels (checked against the input).
@@ -111,17 +145,20 @@ impl BatchNorm {
 
     /// `BatchNorm1d`, `BatchNorm2d` or `BatchNorm3d`.
     pub const fn class(&self) -> &'static str {
-        match self.rank {
-            1 => "BatchNorm1d",
-            2 => "BatchNorm2d",
-            _ => "BatchNorm3d",
+        match (self.instance, self.rank) {
+            (false, 1) => "BatchNorm1d",
+            (false, 2) => "BatchNorm2d",
+            (false, _) => "BatchNorm3d",
+            (true, 1) => "InstanceNorm1d",
+            (true, 2) => "InstanceNorm2d",
+            (true, _) => "InstanceNorm3d",
         }
     }
 
     /// The FLOPs per input element: 5 / 4 (train, or no running stats), 2 / 1 (eval),
     /// with / without `affine`.
     pub const fn flops_per_element(&self, mode: Mode) -> u128 {
-        if matches!(mode, Mode::Train) || !self.track_running_stats {
+        if self.instance || matches!(mode, Mode::Train) || !self.track_running_stats {
             training_factor(self.affine)
         } else if self.affine {
             2
@@ -132,14 +169,30 @@ impl BatchNorm {
 
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape, mode: Mode) -> Result<Applied, Error> {
-        let (name, fits, expected) = match self.rank {
-            1 => (
+        let r = input.rank();
+        let (name, fits, expected) = match (self.instance, self.rank) {
+            (false, 1) => (
                 "batch_norm1d",
-                input.rank() == 2 || input.rank() == 3,
+                r == 2 || r == 3,
                 "2 or 3 ([N, C] or [N, C, L])",
             ),
-            2 => ("batch_norm2d", input.rank() == 4, "4 ([N, C, H, W])"),
-            _ => ("batch_norm3d", input.rank() == 5, "5 ([N, C, D, H, W])"),
+            (false, 2) => ("batch_norm2d", r == 4, "4 ([N, C, H, W])"),
+            (false, _) => ("batch_norm3d", r == 5, "5 ([N, C, D, H, W])"),
+            (true, 1) => (
+                "instance_norm1d",
+                r == 2 || r == 3,
+                "2 or 3 ([C, L] or [N, C, L])",
+            ),
+            (true, 2) => (
+                "instance_norm2d",
+                r == 3 || r == 4,
+                "3 or 4 ([C, H, W] or [N, C, H, W])",
+            ),
+            (true, _) => (
+                "instance_norm3d",
+                r == 4 || r == 5,
+                "4 or 5 ([C, D, H, W] or [N, C, D, H, W])",
+            ),
         };
         if !fits {
             return Err(Error::new(ErrorKind::Rank {
@@ -148,7 +201,13 @@ impl BatchNorm {
                 got: input,
             }));
         }
-        let c = tri!(check_declared("channels", self.num_features, input.dim(1)));
+        // Batch norms take `[N, C, …]`; instance norms may be unbatched, `[C, …]`.
+        let channels = if self.instance {
+            input.dim(r - self.rank - 1)
+        } else {
+            input.dim(1)
+        };
+        let c = tri!(check_declared("channels", self.num_features, channels));
         tri!(nonzero(name, "num_features", c));
         let flops = tri!(flops_product(&[
             tri!(numel(input)),
@@ -156,7 +215,12 @@ impl BatchNorm {
         ]));
         let mut layer = *self;
         layer.num_features = Some(c);
-        let mut cost = Cost::op(OpKind::BatchNorm, flops, 0);
+        let op = if self.instance {
+            OpKind::InstanceNorm
+        } else {
+            OpKind::BatchNorm
+        };
+        let mut cost = Cost::op(op, flops, 0);
         cost.params = tri!(tri!(layer.params()).count());
         Ok(Applied {
             layer: Layer::BatchNorm(layer),
@@ -172,7 +236,7 @@ impl BatchNorm {
         }
         let c = tri!(known(self.num_features, "num_features"));
         let p = Params::NONE.with("weight", Shape::new(&[c]));
-        Ok(if self.bias {
+        Ok(if self.bias || self.instance {
             p.with("bias", Shape::new(&[c]))
         } else {
             p
@@ -190,168 +254,20 @@ impl BatchNorm {
             python_float(self.eps),
             python_float(self.momentum),
             super::py_bool(self.affine),
-            super::py_bool(self.bias),
+            // An instance norm's `bias` follows `affine`.
+            super::py_bool(if self.instance {
+                self.affine
+            } else {
+                self.bias
+            }),
             super::py_bool(self.track_running_stats)
         )
     }
 }
 
-/// `nn.InstanceNorm{1,2,3}d(num_features, eps, momentum, affine, track_running_stats)` on
-/// `[N, C, *spatial]` or `[C, *spatial]` (1, 2 or 3 spatial dimensions).
-///
-/// - output: the input shape;
-/// - params: with `affine` (default false), weight `C` and bias `C`;
-/// - FLOPs (op `instance_norm`): `numel(input) · (5 if affine else 4)`, mmengine's rule,
-///   in either mode (measured: `InstanceNorm2d(4)` on `[2, 4, 8, 8]` 2,048, affine 2,560);
-/// - activations: 0.
-///
-/// `num_features` may be omitted (inferred from `C`) or given (then checked).
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub struct InstanceNorm {
-    /// 1, 2 or 3 spatial dimensions.
-    pub rank: usize,
-    /// Channels, `None` to infer them from the input.
-    pub num_features: Option<u64>,
-    /// `eps` (default `1e-5`), printed by reports.
-    pub eps: f64,
-    /// `momentum` (default `0.1`), printed by reports.
-    pub momentum: f64,
-    /// Learnable weight and bias (default false).
-    pub affine: bool,
-    /// Keep running statistics (default false).
-    pub track_running_stats: bool,
-}
-
-impl InstanceNorm {
-    /// An instance norm over `rank` spatial dimensions with PyTorch's defaults.
-    pub const fn new(rank: usize) -> InstanceNorm {
-        InstanceNorm {
-            rank,
-            num_features: None,
-            eps: 1e-5,
-            momentum: 0.1,
-            affine: false,
-            track_running_stats: false,
-        }
-    }
-
-    /// `nn.InstanceNorm1d`.
-    pub const fn instance_norm1d() -> InstanceNorm {
-        InstanceNorm::new(1)
-    }
-
-    /// `nn.InstanceNorm2d`.
-    pub const fn instance_norm2d() -> InstanceNorm {
-        InstanceNorm::new(2)
-    }
-
-    /// `nn.InstanceNorm3d`.
-    pub const fn instance_norm3d() -> InstanceNorm {
-        InstanceNorm::new(3)
-    }
-
-    /// Declares the channels (checked against the input).
-    pub const fn num_features(mut self, c: u64) -> InstanceNorm {
-        self.num_features = Some(c);
-        self
-    }
-
-    /// Sets `eps`.
-    pub const fn eps(mut self, eps: f64) -> InstanceNorm {
-        self.eps = eps;
-        self
-    }
-
-    /// Sets `momentum`.
-    pub const fn momentum(mut self, momentum: f64) -> InstanceNorm {
-        self.momentum = momentum;
-        self
-    }
-
-    /// Sets `affine`.
-    pub const fn affine(mut self, affine: bool) -> InstanceNorm {
-        self.affine = affine;
-        self
-    }
-
-    /// Sets `track_running_stats`.
-    pub const fn track_running_stats(mut self, track: bool) -> InstanceNorm {
-        self.track_running_stats = track;
-        self
-    }
-
-    /// `InstanceNorm1d`, `InstanceNorm2d` or `InstanceNorm3d`.
-    pub const fn class(&self) -> &'static str {
-        match self.rank {
-            1 => "InstanceNorm1d",
-            2 => "InstanceNorm2d",
-            _ => "InstanceNorm3d",
-        }
-    }
-
-    /// See the type's documentation for the rules.
-    pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
-        let (name, expected) = match self.rank {
-            1 => ("instance_norm1d", "2 or 3 ([C, L] or [N, C, L])"),
-            2 => ("instance_norm2d", "3 or 4 ([C, H, W] or [N, C, H, W])"),
-            _ => (
-                "instance_norm3d",
-                "4 or 5 ([C, D, H, W] or [N, C, D, H, W])",
-            ),
-        };
-        if input.rank() != self.rank + 1 && input.rank() != self.rank + 2 {
-            return Err(Error::new(ErrorKind::Rank {
-                layer: name,
-                expected,
-                got: input,
-            }));
-        }
-        let channels = input.dim(input.rank() - self.rank - 1);
-        let c = tri!(check_declared("channels", self.num_features, channels));
-        tri!(nonzero(name, "num_features", c));
-        let flops = tri!(flops_product(&[
-            tri!(numel(input)),
-            training_factor(self.affine)
-        ]));
-        let mut layer = *self;
-        layer.num_features = Some(c);
-        let mut cost = Cost::op(OpKind::InstanceNorm, flops, 0);
-        cost.params = tri!(tri!(layer.params()).count());
-        Ok(Applied {
-            layer: Layer::InstanceNorm(layer),
-            output: input,
-            cost,
-        })
-    }
-
-    /// With `affine`: `weight [C]` and `bias [C]`.
-    pub const fn params(&self) -> Result<Params, Error> {
-        if !self.affine {
-            return Ok(Params::NONE);
-        }
-        let c = tri!(known(self.num_features, "num_features"));
-        Ok(Params::NONE
-            .with("weight", Shape::new(&[c]))
-            .with("bias", Shape::new(&[c])))
-    }
-
-    /// PyTorch's `extra_repr`:
-    /// `4, eps=1e-05, momentum=0.1, affine=False, bias=False, track_running_stats=False`
-    /// (its `bias` follows `affine`).
-    #[cfg(feature = "alloc")]
-    pub fn extra_repr(&self) -> alloc::string::String {
-        use crate::format::python_float;
-        alloc::format!(
-            "{}, eps={}, momentum={}, affine={}, bias={}, track_running_stats={}",
-            self.num_features.unwrap_or(0),
-            python_float(self.eps),
-            python_float(self.momentum),
-            super::py_bool(self.affine),
-            super::py_bool(self.affine),
-            super::py_bool(self.track_running_stats)
-        )
-    }
-}
+/// `nn.InstanceNorm1d/2d/3d`: a [`BatchNorm`] with `instance` set
+/// (`InstanceNorm::instance_norm2d()` builds one).
+pub type InstanceNorm = BatchNorm;
 
 /// `torch.nn.RMSNorm(normalized_shape, eps, elementwise_affine)` on
 /// `[…, *normalized_shape]`.
