@@ -219,3 +219,16 @@ fn sizes_from_values() {
     const T: Totals = totals!(Views, input = [3, 4, 8]);
     assert_eq!(T.output.dims(), &[3, 4, 2, 4]);
 }
+
+/// Views written as functions, as `torch.flatten(x, 1)` is.
+#[test]
+fn views_as_functions() {
+    #[derive(Complexity)]
+    #[complexity(forward = torch.flatten(torch.transpose(id(x), 1, 2), 1))]
+    struct Flat {
+        #[complexity(identity)]
+        id: (),
+    }
+    const T: Totals = totals!(Flat, input = [2, 3, 4]);
+    assert_eq!(T.output.dims(), &[2, 12]);
+}

@@ -119,7 +119,7 @@
 //! | `x.linear(weight)`, `x.linear(weight, bias)` | `F.linear` with this struct's `parameter`s | [`layer::matmul`] |
 //! | `x.adaptive_avg_pool2d((1, 1))` | the functional pool, charged here | [`layer::AdaptiveAvgPool2d`] |
 //! | `F.max_pool2d(x, 3, 2)`, `F.avg_pool2d(x, kernel_size = 3, stride = 1, padding = 1)`, `F.interpolate(x, scale_factor = 2.0, mode = "bilinear")`, `x.max_pool1d(…)`, `F.adaptive_max_pool2d(x, 1)`, `F.pixel_shuffle(x, 2)` | a layer without weights applied functionally (every pool kind, `upsample`/`interpolate`, the pixel shuffles): its arguments by position in PyTorch's order or by keyword, its rules, charged here | the layer's |
-//! | `x.flatten(1)`, `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(x.size(0), -1)` (a size may be another value's `v.size(d)` or `v.shape[d]`), `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)`, `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
+//! | `x.flatten(1)` (also `torch.flatten(x, 1)`: `flatten`, `unflatten`, `reshape`, `transpose`, `permute` and `select` as functions), `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(x.size(0), -1)` (a size may be another value's `v.size(d)` or `v.shape[d]`), `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)`, `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
 //! | `let (q, k, v) = x.split(768, 2);`, `x.chunk(3, -1)` | the pieces, as many as the pattern names | [`layer::reshape`] (0) |
 //! | `x.softmax(-1)`, `x.rsqrt()`, `x.pow(2)`, `-x`, `x.mean(-1, true)`, `x.sum((1, 2))`, … | the operations of the table below | its row |
 //! | `class_token` | a `parameter` field's value | |
@@ -144,22 +144,22 @@
 //!
 //! | written | shape | FLOPs (mmengine) | saved for backward |
 //! |---|---|---|---|
-//! | `x.relu()` | elementwise (broadcast) | 0 (zero op `relu`) | output |
-//! | `x.relu6()` | elementwise (broadcast) | 0 (zero op `relu6`) | input |
+//! | `x.relu(inplace)` | elementwise (broadcast) | 0 (zero op `relu`) | output |
+//! | `x.relu6(inplace)` | elementwise (broadcast) | 0 (zero op `relu6`) | input |
 //! | `x.gelu()` | elementwise (broadcast) | 0 (zero op `gelu`) | input |
 //! | `x.tanh()` | elementwise (broadcast) | 0 (zero op `tanh`) | output |
 //! | `x.sigmoid()` | elementwise (broadcast) | 0 (zero op `sigmoid`) | output |
-//! | `x.silu()` | elementwise (broadcast) | 0 (zero op `silu`) | input |
-//! | `x.hardswish()` | elementwise (broadcast) | 0 (zero op `hardswish`) | input |
-//! | `x.hardsigmoid()` | elementwise (broadcast) | 0 (zero op `hardsigmoid`) | input |
-//! | `x.mish()` | elementwise (broadcast) | 0 (zero op `mish`) | input |
+//! | `x.silu(inplace)` | elementwise (broadcast) | 0 (zero op `silu`) | input |
+//! | `x.hardswish(inplace)` | elementwise (broadcast) | 0 (zero op `hardswish`) | input |
+//! | `x.hardsigmoid(inplace)` | elementwise (broadcast) | 0 (zero op `hardsigmoid`) | input |
+//! | `x.mish(inplace)` | elementwise (broadcast) | 0 (zero op `mish`) | input |
 //! | `x.elu(alpha)` | elementwise (broadcast) | 0 (zero op `elu`) | input |
 //! | `x.leaky_relu(negative_slope)` | elementwise (broadcast) | 0 (zero op `leaky_relu`) | input |
 //! | `x.hardtanh(min_val, max_val)` | elementwise (broadcast) | 0 (zero op `hardtanh`) | input |
 //! | `x.softplus(beta, threshold)` | elementwise (broadcast) | 0 (zero op `softplus`) | input |
 //! | `x.softmax(dim)` | elementwise (broadcast) | 0 (zero op `softmax`) | output |
 //! | `x.log_softmax(dim)` | elementwise (broadcast) | 0 (zero op `log_softmax`) | output |
-//! | `x.dropout(p)` | elementwise (broadcast) | 0 (zero op `dropout`) | a mask |
+//! | `x.dropout(p, training, inplace)` | elementwise (broadcast) | 0 (zero op `dropout`) | a mask |
 //! | `x.pow(exponent)` | elementwise (broadcast) | 0 (zero op `pow`) | input |
 //! | `x.sqrt()` | elementwise (broadcast) | 0 (zero op `sqrt`) | output |
 //! | `x.rsqrt()` | elementwise (broadcast) | 0 (zero op `rsqrt`) | output |
@@ -210,7 +210,12 @@
 //! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | input |
 //! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | input |
 //!
-//! Operations that cost 0 by mmengine's rules are counted by kind, and
+//! Struct fields named as PyTorch names them (`Conv2d_1a_3x3`, `Mixed_5b`) trigger Rust's
+//! `non_snake_case` lint: put `#[allow(non_snake_case)]` on the struct, or name the field
+//! in snake case with `rename = "Conv2d_1a_3x3"`.
+//!
+//! Operations that cost 0 by mmengine's rules are counted by kind (in
+//! [`ZeroOp::ALL`]'s order), and
 //! [`Report::zero_ops`](report::Report::zero_ops) lists them, so a zero is never
 //! mistaken for a gap. For example, the basic block of a ResNet:
 //!

@@ -264,6 +264,16 @@ fn pattern_names(pat: &Pat) -> Vec<String> {
     }
 }
 
+/// The views PyTorch also writes as functions of their tensor (`torch.flatten(x, 1)`).
+const VIEW_FUNCTIONS: &[&str] = &[
+    "flatten",
+    "unflatten",
+    "reshape",
+    "transpose",
+    "permute",
+    "select",
+];
+
 /// The methods `forward` knows besides the operation table (views, products, pieces).
 const BUILT_IN_METHODS: &[&str] = &[
     "contiguous",
@@ -477,7 +487,9 @@ impl Compiler<'_, '_> {
             // table written as a function, its tensor first: the method call on it.
             (op, n)
                 if n >= 1
-                    && (functional_kind(op).is_some() || complexity_ops::find(op).is_some()) =>
+                    && (functional_kind(op).is_some()
+                        || complexity_ops::find(op).is_some()
+                        || VIEW_FUNCTIONS.contains(&op)) =>
             {
                 let method = syn::ExprMethodCall {
                     attrs: Vec::new(),

@@ -188,8 +188,20 @@ use Saved::{Input, InputAndOutput, Mask, Nothing, Output};
 /// were measured with mmengine 0.10.7 (`tests/fixtures/mmengine_ops.json` and
 /// `mmengine_layers.json` in the repository).
 pub const OPS: &[Op] = &[
-    elementwise("relu", "x.relu()", &[], ZeroOp::Relu, Output),
-    elementwise("relu6", "x.relu6()", &[], ZeroOp::Relu6, Input),
+    elementwise(
+        "relu",
+        "x.relu(inplace)",
+        &[optional("inplace", Ignored)],
+        ZeroOp::Relu,
+        Output,
+    ),
+    elementwise(
+        "relu6",
+        "x.relu6(inplace)",
+        &[optional("inplace", Ignored)],
+        ZeroOp::Relu6,
+        Input,
+    ),
     elementwise(
         "gelu",
         "x.gelu()",
@@ -199,16 +211,34 @@ pub const OPS: &[Op] = &[
     ),
     elementwise("tanh", "x.tanh()", &[], ZeroOp::Tanh, Output),
     elementwise("sigmoid", "x.sigmoid()", &[], ZeroOp::Sigmoid, Output),
-    elementwise("silu", "x.silu()", &[], ZeroOp::Silu, Input),
-    elementwise("hardswish", "x.hardswish()", &[], ZeroOp::Hardswish, Input),
+    elementwise(
+        "silu",
+        "x.silu(inplace)",
+        &[optional("inplace", Ignored)],
+        ZeroOp::Silu,
+        Input,
+    ),
+    elementwise(
+        "hardswish",
+        "x.hardswish(inplace)",
+        &[optional("inplace", Ignored)],
+        ZeroOp::Hardswish,
+        Input,
+    ),
     elementwise(
         "hardsigmoid",
-        "x.hardsigmoid()",
-        &[],
+        "x.hardsigmoid(inplace)",
+        &[optional("inplace", Ignored)],
         ZeroOp::Hardsigmoid,
         Input,
     ),
-    elementwise("mish", "x.mish()", &[], ZeroOp::Mish, Input),
+    elementwise(
+        "mish",
+        "x.mish(inplace)",
+        &[optional("inplace", Ignored)],
+        ZeroOp::Mish,
+        Input,
+    ),
     elementwise(
         "elu",
         "x.elu(alpha)",
@@ -253,8 +283,12 @@ pub const OPS: &[Op] = &[
     ),
     elementwise(
         "dropout",
-        "x.dropout(p)",
-        &[optional("p", Ignored)],
+        "x.dropout(p, training, inplace)",
+        &[
+            optional("p", Ignored),
+            optional("training", Ignored),
+            optional("inplace", Ignored),
+        ],
         ZeroOp::Dropout,
         Mask,
     ),

@@ -1,8 +1,8 @@
 use complexity_core::Complexity;
 
-// `x.relu(true)`, as if it took `inplace`.
+// `x.relu(true, 1)`: relu takes at most `inplace`.
 #[derive(Complexity)]
-#[complexity(forward = fc(x).relu(true))]
+#[complexity(forward = fc(x).relu(true, 1))]
 struct Net {
     #[complexity(linear(out = 8))]
     fc: (),

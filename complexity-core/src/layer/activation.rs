@@ -111,7 +111,7 @@ impl ActivationKind {
 ///   `aten::silu`, `aten::hardswish`, `aten::hardsigmoid`, `aten::mish`, `aten::elu`,
 ///   `aten::leaky_relu`, `aten::softplus`, `aten::prelu`, `aten::glu`, `aten::softmax`,
 ///   `aten::log_softmax` or `aten::dropout` (all measured with mmengine 0.10.7: the
-///   repository's `tests/fixtures/mmengine_layers.txt`); each call is counted as a
+///   repository's `tests/fixtures/mmengine_layers.json`); each call is counted as a
 ///   [`ZeroOp`] so reports say what was counted as zero (`identity` traces no operation
 ///   in PyTorch, and nor does dropout with `p = 0`; both are still listed);
 /// - activations: 0.

@@ -2,7 +2,7 @@
 //! `adaptive_max_pool1d/2d/3d`.
 //!
 //! mmengine's rules, each measured with mmengine 0.10.7 (the repository's
-//! `tests/fixtures/mmengine_layers.txt`): every pool costs **0** FLOPs (no handle for
+//! `tests/fixtures/mmengine_layers.json`): every pool costs **0** FLOPs (no handle for
 //! `aten::max_pool*`, `aten::avg_pool*`, `aten::adaptive_max_pool*`,
 //! `aten::adaptive_avg_pool1d/3d`) except `adaptive_avg_pool2d`, which costs
 //! `numel(input)`.

@@ -1,7 +1,7 @@
 //! Resampling: `upsample` (`nn.Upsample`), `pixel_shuffle`, `pixel_unshuffle`.
 //!
 //! mmengine's rules, measured with mmengine 0.10.7 (the repository's
-//! `tests/fixtures/mmengine_layers.txt`): `upsample_nearest2d` costs `1 · numel(output)`,
+//! `tests/fixtures/mmengine_layers.json`): `upsample_nearest2d` costs `1 · numel(output)`,
 //! `upsample_bilinear2d` `4 · numel(output)`; every other mode (1-d, 3-d, bicubic) and the
 //! pixel shuffles cost **0**.
 
