@@ -4,9 +4,11 @@
 //! length cannot be a generic type's associated constant on stable Rust.
 //!
 //! Not yet described (zero FLOPs by mmengine's rules, so the totals are unaffected): the
-//! rotary position embedding (`q * cos + rotate_half(q) * sin`) and the causal mask,
-//! which transformers computes once in `LlamaModel` and passes to every layer; an array's
-//! elements take one input here.
+//! rotary position embedding (`q * cos + rotate_half(q) * sin`) and the causal mask. Their
+//! values come from a buffer (`inv_freq`) and `arange` positions, which a description
+//! cannot hold yet; the rest is expressible: a `LlamaRotaryEmbedding` returning
+//! `(cos, sin)` (`let (cos, sin) = rotary_emb(h);`) and every layer taking them
+//! (`layers(h, cos, sin)`).
 
 use core::marker::PhantomData;
 
