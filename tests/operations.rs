@@ -232,3 +232,30 @@ fn views_as_functions() {
     const T: Totals = totals!(Flat, input = [2, 3, 4]);
     assert_eq!(T.output.dims(), &[2, 12]);
 }
+
+/// Buffers (`register_buffer`) and new tensors: values of `forward` that no parameter
+/// counts, as a rotary embedding uses them.
+#[test]
+fn buffers_and_new_tensors() {
+    #[derive(Complexity)]
+    #[complexity(forward = {
+        let positions = torch.arange(x.size(1)).unsqueeze(-1);
+        let angles = positions * inv_freq;
+        (x * angles.cos() + x * angles.sin()) + torch.zeros((x.size(0), x.size(1), 8))
+    })]
+    struct Rotary {
+        #[complexity(buffer(shape = (8,)))]
+        inv_freq: (),
+    }
+    // [2, 5, 8]: positions [5, 1] × inv_freq [8] = angles [5, 8], broadcast to [2, 5, 8].
+    const T: Totals = totals!(Rotary, input = [2, 5, 8]);
+    assert_eq!(T.output.dims(), &[2, 5, 8]);
+    assert_eq!(T.params(), 0, "a buffer is not a parameter");
+    let r = Report::of::<Rotary>(Shape::new(&[2, 5, 8]), Mode::Train).unwrap();
+    assert_eq!(r.model().buffers(), vec![("inv_freq", Shape::new(&[8]))]);
+    assert!(r.model().parameters().is_empty());
+    assert_eq!(
+        r.zero_ops().iter().find(|(op, _)| *op == "create"),
+        Some(&("create", 2))
+    );
+}

@@ -58,6 +58,7 @@
 //! | a layer kind, e.g. `conv2d(out = 64, kernel = 7, stride = 2, padding = 3, bias = false)` | the field is that layer, whatever its type (a burn or candle layer, or a marker like `()`) |
 //! | `sequential(kind(…), kind(…), …)` | an `nn.Sequential` of layers, named `0`, `1`, … |
 //! | `parameter(shape = (1, 1, 768))` | a parameter of the struct's own module (ViT's `class_token`), a value in `forward` |
+//! | `buffer(shape = (32,))` | a buffer of the struct's own module (`register_buffer`: a rotary embedding's `inv_freq`, a position table), a value in `forward`, not counted as a parameter ([`report::ModuleStats::buffers`]) |
 //! | `skip` | not part of the model |
 //! | nothing | the field's type implements [`Complexity`]: a derived block, an array `[Block; N]` or a tuple, which act like `nn.Sequential` |
 //!
@@ -124,6 +125,7 @@
 //! | `x.softmax(-1)`, `x.rsqrt()`, `x.pow(2)`, `-x`, `x.mean(-1, true)`, `x.sum((1, 2))`, … | the operations of the table below | its row |
 //! | `class_token` | a `parameter` field's value | |
 //! | `let y = …;`, `let y: Tensor = …;`, `{ … }` | name intermediate values | |
+//! | `torch.arange(x.size(1))`, `torch.zeros((b, n))`, `torch.ones(…)`, `torch.empty(…)`, `torch.full((b, n), v)`, `x.zeros_like()` | new tensors (sizes may be `v.size(d)`): values no operation on the inputs produced | 0 (zero op `create`) |
 //! | `(a, b)` as the value of `forward` | a module returning a tuple (a rotary embedding's `(cos, sin)`), at most [`analysis::MAX_OUTPUTS`] values; its first value is what a plain call gives | |
 //! | `let (cos, sin) = rotary_emb(x);` | the values of a child returning a tuple (naming more than it returns is an error) | |
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
@@ -205,6 +207,10 @@
 //! | `x.repeat_interleave(repeats, dim)` | `dim` multiplied | 0 (zero op `repeat`) | nothing |
 //! | `x.narrow(dim, start, length)` | `dim` cut to `length` | 0 (zero op `reshape`) | nothing |
 //! | `x.pad((left, right, …)) or F.pad(x, (left, right, …))` | the last dimensions padded | 0 (zero op `pad`) | nothing |
+//! | `x.zeros_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
+//! | `x.ones_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
+//! | `x.empty_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
+//! | `x.full_like(value)` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
 //! | `x.slice(dim, start, end, step) (x[..., start:end:step])` | `dim` sliced | 0 (zero op `reshape`) | nothing |
 //! | `x.gather(dim, index)` | the index's shape | 0 (zero op `gather`) | nothing |
 //! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | input |

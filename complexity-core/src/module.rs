@@ -287,6 +287,13 @@ pub enum Step {
         /// The layer.
         layer: &'static Layer,
     },
+    /// A new tensor of the given sizes (`arange(n)`, `zeros((b, n))`, `ones(…)`,
+    /// `full(…, value)`): a value holding elements that no operation produced from the
+    /// inputs, counted as the zero op `create`.
+    New {
+        /// Its sizes.
+        sizes: &'static [SizeArg],
+    },
     /// Output `index` (≥ 1) of the child call just before (a `let (a, b) = child(x);`):
     /// the call step's own value is output 0.
     Output {
@@ -304,13 +311,17 @@ pub enum Step {
     },
 }
 
-/// A parameter owned by a module itself (not by a child layer): ViT's `class_token`.
+/// A parameter owned by a module itself (not by a child layer), ViT's `class_token`, or a
+/// buffer ([`Param::buffer`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Param {
     /// Its name.
     pub name: &'static str,
     /// Its shape.
     pub shape: Shape,
+    /// A buffer (`register_buffer`: running statistics, a position table, `inv_freq`), not
+    /// a parameter: a value of `forward`, listed with the module's buffers, not counted.
+    pub buffer: bool,
 }
 
 /// Children, own parameters and the forward program that connects them.

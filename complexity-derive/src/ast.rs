@@ -64,6 +64,8 @@ pub struct Field<'a> {
 /// The field's options besides its role.
 #[derive(Default)]
 pub struct FieldAttrs {
+    /// Set for `buffer(shape = …)`: the `Role::Param` is a buffer.
+    pub buffer: Option<Ident>,
     /// `when = expr`: the child exists only when this const `bool` is true.
     pub when: Option<Expr>,
     /// `rename = "…"`: the module's name, when it is not a valid field name (`self`).
@@ -88,7 +90,8 @@ pub enum Role {
     Nested,
     /// `skip`: not part of the model.
     Skip,
-    /// `parameter(shape = …)`: a parameter of the struct's own module.
+    /// `parameter(shape = …)` (or `buffer(shape = …)`, with the field's `buffer` flag): a
+    /// tensor of the struct's own module.
     Param(Expr),
 }
 

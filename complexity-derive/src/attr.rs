@@ -40,6 +40,7 @@ const FIELD_KEYS: &[&str] = &[
     "when",
     "sequential",
     "parameter",
+    "buffer",
     "class",
     "rename",
     "extra_repr",
@@ -265,6 +266,9 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
                 Some(Role::Skip)
             } else if meta.path.is_ident("parameter") {
                 parameter(cx, &meta)?.map(Role::Param)
+            } else if meta.path.is_ident("buffer") {
+                attrs.buffer = meta.path.get_ident().cloned();
+                parameter(cx, &meta)?.map(Role::Param)
             } else if ["crate", "forward", "input", "fragment"].iter().any(|k| meta.path.is_ident(k)) {
                 cx.error_at(&meta.path, format!("`{}` goes on the struct, not on a field", key_of(&meta.path)));
                 skip_value(&meta)?;
@@ -322,6 +326,8 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
     if matches!(role, Role::Skip | Role::Param(_)) {
         let what = if matches!(role, Role::Skip) {
             "a skipped field is not part of the model"
+        } else if attrs.buffer.is_some() {
+            "a buffer is not a module"
         } else {
             "a parameter is not a module"
         };

@@ -89,7 +89,8 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             unreachable!("params() yields parameters")
         };
         let dims = forward::elements(shape);
-        quote_spanned!(shape.span()=> #p::Param { name: #name, shape: #p::shape(&[#(#dims),*]) })
+        let buffer = f.attrs.buffer.is_some();
+        quote_spanned!(shape.span()=> #p::Param { name: #name, shape: #p::shape(&[#(#dims),*]), buffer: #buffer })
     });
     let steps = &program.steps;
     let output = program.output;

@@ -465,6 +465,22 @@ impl Compiler<'_, '_> {
                 let d = dim(p, &call.args[1]);
                 Some(self.push(quote!(#p::Step::Cat { inputs: &[#(#inputs),*], dim: #d })))
             }
+            // New tensors: `torch.arange(n)`, `torch.zeros((b, n))`, `torch.full((b, n), v)`.
+            ("arange", 1) | ("zeros" | "ones" | "empty", _) | ("full", 2)
+                if !call.args.is_empty() =>
+            {
+                let written: Vec<&Expr> = match name.as_str() {
+                    "arange" => vec![&call.args[0]],
+                    "full" => elements(&call.args[0]),
+                    _ if call.args.len() == 1 => elements(&call.args[0]),
+                    _ => call.args.iter().collect(),
+                };
+                let mut sizes = Vec::new();
+                for e in written {
+                    sizes.push(self.size_arg(e)?);
+                }
+                Some(self.push(quote!(#p::Step::New { sizes: &[#(#sizes),*] })))
+            }
             ("matmul", n) => {
                 self.cx.error_at(
                     func,

@@ -524,6 +524,16 @@ pub const OPS: &[Op] = &[
         CostRule::Zero(ZeroOp::Pad),
         Nothing,
     ),
+    elementwise("zeros_like", "x.zeros_like()", &[], ZeroOp::Create, Nothing),
+    elementwise("ones_like", "x.ones_like()", &[], ZeroOp::Create, Nothing),
+    elementwise("empty_like", "x.empty_like()", &[], ZeroOp::Create, Nothing),
+    elementwise(
+        "full_like",
+        "x.full_like(value)",
+        &[param("fill_value", Ignored)],
+        ZeroOp::Create,
+        Nothing,
+    ),
     shaped(
         "slice",
         "x.slice(dim, start, end, step) (x[..., start:end:step])",

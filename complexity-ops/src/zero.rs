@@ -174,4 +174,6 @@ zero_ops! {
     Pad => "pad",
     /// `gather`
     Gather => "gather",
+    /// a new tensor: `arange`, `zeros`, `ones`, `full`, `empty` and their `_like`s
+    Create => "create",
 }

@@ -1149,6 +1149,10 @@ const fn own_params(graph: &Graph) -> Result<u64, Error> {
     let mut total: u64 = 0;
     let mut i = 0;
     while i < graph.params.len() {
+        if graph.params[i].buffer {
+            i += 1;
+            continue;
+        }
         let n = match graph.params[i].shape.checked_numel() {
             Some(n) if n <= u64::MAX as u128 => n as u64,
             _ => return Err(crate::cost::overflow("params")),

@@ -42,6 +42,20 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
             1 => Some(right),
             _ => None,
         },
+        Step::New { sizes } => {
+            let mut seen = 0;
+            let mut i = 0;
+            while i < sizes.len() {
+                if let SizeArg::Like(w, _) = sizes[i] {
+                    if seen == k {
+                        return Some(w);
+                    }
+                    seen += 1;
+                }
+                i += 1;
+            }
+            None
+        }
         Step::Reshape { input, sizes } | Step::Unflatten { input, sizes, .. } => {
             if k == 0 {
                 return Some(input);
@@ -161,6 +175,22 @@ pub(crate) const fn eval(
                 tri!(unflatten(values[input], dim, resolved.split_at(n).0)),
                 Cost::zero(ZeroOp::Reshape),
             )
+        }
+        Step::New { sizes } => {
+            let (resolved, n) = tri!(resolve_sizes(sizes, values));
+            let mut dims = [0u64; MAX_RANK];
+            let mut k = 0;
+            while k < n {
+                if resolved[k] < 0 {
+                    return Err(Error::new(ErrorKind::Invalid {
+                        layer: "new tensor",
+                        reason: "sizes are at least 0",
+                    }));
+                }
+                dims[k] = resolved[k] as u64;
+                k += 1;
+            }
+            (Shape::new(dims.split_at(n).0), Cost::zero(ZeroOp::Create))
         }
         Step::Reshape { input, sizes } => {
             let (resolved, n) = tri!(resolve_sizes(sizes, values));

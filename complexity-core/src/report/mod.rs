@@ -143,12 +143,30 @@ impl<'r> ModuleStats<'r> {
     /// Its own parameter tensors (`weight`, `bias`, ViT's `class_token`) with their shapes.
     pub fn parameters(&self) -> Vec<(&'static str, Shape)> {
         match self.node().module.body {
-            Body::Graph(g) => g.params.iter().map(|p| (p.name, p.shape)).collect(),
+            Body::Graph(g) => g
+                .params
+                .iter()
+                .filter(|p| !p.buffer)
+                .map(|p| (p.name, p.shape))
+                .collect(),
             Body::Layer(_) => self
                 .layer()
                 .and_then(|l| l.params().ok())
                 .map(|p| p.tensors().to_vec())
                 .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Its own buffers (`buffer(shape = …)` fields) with their shapes.
+    pub fn buffers(&self) -> Vec<(&'static str, Shape)> {
+        match self.node().module.body {
+            Body::Graph(g) => g
+                .params
+                .iter()
+                .filter(|p| p.buffer)
+                .map(|p| (p.name, p.shape))
+                .collect(),
             _ => Vec::new(),
         }
     }
