@@ -103,7 +103,20 @@ pub struct Cost {
     /// branch). Sums keep the larger peak. An upper bound for an activation arena: views
     /// (flatten, transpose, …) are counted as copies.
     pub peak_elements: u128,
+    /// Which entries of `zero_ops` and `flops_by_op` are non-zero, so that sums touch only
+    /// those: the analysis adds costs at every step, and a module runs a few kinds of the
+    /// tables' many.
+    present: Present,
 }
+
+/// The non-zero entries of a [`Cost`]'s tables, as bit sets.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+struct Present {
+    zero_ops: u128,
+    flops_by_op: u32,
+}
+
+const _: () = assert!(ZeroOp::COUNT <= 128 && OpKind::COUNT <= 32);
 
 impl Default for Cost {
     fn default() -> Cost {
@@ -114,6 +127,10 @@ impl Default for Cost {
 impl Cost {
     /// Nothing at all.
     pub const ZERO: Cost = Cost {
+        present: Present {
+            zero_ops: 0,
+            flops_by_op: 0,
+        },
         params: 0,
         flops: 0,
         flops_by_op: [0; OpKind::COUNT],
@@ -127,6 +144,9 @@ impl Cost {
         let mut cost = Cost::ZERO;
         cost.flops = flops;
         cost.flops_by_op[op.index()] = flops;
+        if flops != 0 {
+            cost.present.flops_by_op = 1 << op.index();
+        }
         cost.activations = activations;
         cost
     }
@@ -135,6 +155,7 @@ impl Cost {
     pub const fn zero(op: ZeroOp) -> Cost {
         let mut cost = Cost::ZERO;
         cost.zero_ops[op.index()] = 1;
+        cost.present.zero_ops = 1 << op.index();
         cost
     }
 
@@ -142,21 +163,9 @@ impl Cost {
     /// zero op but `identity` (`nn.Identity` returns its input without an operation, so
     /// mmengine, which sees the trace, prints `N/A` for a module that ran nothing else).
     pub const fn records_an_op(&self) -> bool {
-        let mut i = 0;
-        while i < OpKind::COUNT {
-            if self.flops_by_op[i] != 0 {
-                return true;
-            }
-            i += 1;
-        }
-        let mut j = 0;
-        while j < ZeroOp::COUNT {
-            if self.zero_ops[j] != 0 && j != ZeroOp::Identity.index() {
-                return true;
-            }
-            j += 1;
-        }
-        self.activations != 0
+        self.present.flops_by_op != 0
+            || self.present.zero_ops & !(1 << ZeroOp::Identity.index()) != 0
+            || self.activations != 0
     }
 
     /// How many operations of a zero-cost kind ran.
@@ -183,20 +192,27 @@ impl Cost {
             Some(v) => v,
             None => return Err(overflow("activations")),
         };
+        // Only the entries `other` has: O(kinds it ran), not O(all kinds).
         let mut flops_by_op = self.flops_by_op;
-        let mut i = 0;
-        while i < OpKind::COUNT {
+        let mut kinds = other.present.flops_by_op;
+        while kinds != 0 {
+            let i = kinds.trailing_zeros() as usize;
             // Each term is at most the total, which did not overflow.
             flops_by_op[i] += other.flops_by_op[i];
-            i += 1;
+            kinds &= kinds - 1;
         }
         let mut zero_ops = self.zero_ops;
-        let mut j = 0;
-        while j < ZeroOp::COUNT {
+        let mut ops = other.present.zero_ops;
+        while ops != 0 {
+            let j = ops.trailing_zeros() as usize;
             zero_ops[j] = zero_ops[j].saturating_add(other.zero_ops[j]);
-            j += 1;
+            ops &= ops - 1;
         }
         Ok(Cost {
+            present: Present {
+                zero_ops: self.present.zero_ops | other.present.zero_ops,
+                flops_by_op: self.present.flops_by_op | other.present.flops_by_op,
+            },
             params,
             flops,
             flops_by_op,
@@ -229,12 +245,16 @@ impl Cost {
             Some(v) => v,
             None => return Err(overflow("activations")),
         };
+        if times == 0 {
+            return Ok(Cost::ZERO);
+        }
         let mut flops_by_op = self.flops_by_op;
-        let mut i = 0;
-        while i < OpKind::COUNT {
+        let mut kinds = self.present.flops_by_op;
+        while kinds != 0 {
+            let i = kinds.trailing_zeros() as usize;
             // Each term is at most the total, which did not overflow.
             flops_by_op[i] *= times as u128;
-            i += 1;
+            kinds &= kinds - 1;
         }
         let mut zero_ops = self.zero_ops;
         let t = if times > u32::MAX as u64 {
@@ -242,18 +262,20 @@ impl Cost {
         } else {
             times as u32
         };
-        let mut j = 0;
-        while j < ZeroOp::COUNT {
+        let mut ops = self.present.zero_ops;
+        while ops != 0 {
+            let j = ops.trailing_zeros() as usize;
             zero_ops[j] = zero_ops[j].saturating_mul(t);
-            j += 1;
+            ops &= ops - 1;
         }
         Ok(Cost {
+            present: self.present,
             params,
             flops,
             flops_by_op,
             activations,
             zero_ops,
-            peak_elements: if times == 0 { 0 } else { self.peak_elements },
+            peak_elements: self.peak_elements,
         })
     }
 }

@@ -65,8 +65,6 @@ struct Frame {
     at: usize,
     /// Arrays: the first record of the element running.
     start: usize,
-    /// What the calls so far cost.
-    total: Cost,
     /// Graphs: how many inputs the program was given, its first value slot and its first
     /// child flag slot.
     inputs: usize,
@@ -109,7 +107,6 @@ const EMPTY_FRAME: Frame = Frame {
     extras_len: 0,
     at: 0,
     start: 0,
-    total: Cost::ZERO,
     inputs: 0,
     base: 0,
     flags: 0,
@@ -189,6 +186,8 @@ pub(crate) struct Machine<'r, 'b> {
     mode: Mode,
     rec: &'r mut Recorder<'b>,
     frames: [Frame; MAX_DEPTH],
+    /// What each frame's calls so far cost (apart from the frames, which are copied often).
+    totals: [Cost; MAX_DEPTH],
     depth: usize,
     /// Value `v` of the program whose values start at `base` is `values[base + v]`.
     values: [Shape; MAX_SLOTS],
@@ -214,6 +213,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             mode,
             rec,
             frames: [EMPTY_FRAME; MAX_DEPTH],
+            totals: [Cost::ZERO; MAX_DEPTH],
             depth: 0,
             values: [Shape::SCALAR; MAX_SLOTS],
             sizes: [0; MAX_SLOTS],
@@ -445,6 +445,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             tri!(self.open_program(&mut frame, &g, inputs));
         }
         self.frames[self.depth] = frame;
+        self.totals[self.depth] = Cost::ZERO;
         self.depth += 1;
         Ok(None)
     }
@@ -597,14 +598,14 @@ impl<'r, 'b> Machine<'r, 'b> {
         loop {
             if let Some((y, c)) = ret {
                 let f = &mut self.frames[t];
-                f.total = tri!(f.total.checked_add(c));
+                self.totals[t] = tri!(self.totals[t].checked_add(c));
                 f.x = y;
                 f.at += modules[f.next].positions(false);
                 f.next += 1;
             }
             let f = self.frames[t];
             if f.next == modules.len() {
-                return Ok(self.finish_call(t, f.x, f.total));
+                return Ok(self.finish_call(t, f.x, self.totals[t]));
             }
             ret = match tri!(self.element(&f, modules[f.next], prefix, f.next)) {
                 Some(r) => Some(r),
@@ -628,11 +629,12 @@ impl<'r, 'b> Machine<'r, 'b> {
             if let Some((y, c)) = ret {
                 let f = &mut self.frames[t];
                 let step = module.positions(false);
-                f.total = tri!(f.total.checked_add(c));
+                self.totals[t] = tri!(self.totals[t].checked_add(c));
                 let remaining = count - f.next - 1;
                 if y.same(&f.x) && remaining > 0 {
                     // The same module on the same input: the same cost, every time.
-                    f.total = tri!(f.total.checked_add(tri!(c.checked_times(remaining as u64))));
+                    self.totals[t] =
+                        tri!(self.totals[t].checked_add(tri!(c.checked_times(remaining as u64))));
                     let spliced = matches!(f.task, Task::Spliced);
                     self.rec
                         .repeat(f.start, remaining, if spliced { step } else { 1 });
@@ -645,7 +647,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             }
             let f = self.frames[t];
             if f.next == count {
-                return Ok(self.finish_call(t, f.x, f.total));
+                return Ok(self.finish_call(t, f.x, self.totals[t]));
             }
             self.frames[t].start = self.rec.len();
             ret = match tri!(self.element(&f, module, prefix, f.next)) {
@@ -734,11 +736,11 @@ impl<'r, 'b> Machine<'r, 'b> {
         loop {
             if let Some((_, c)) = ret {
                 let f = &mut self.frames[t];
-                f.total.params = tri!(add_params(f.total.params, c.params));
+                self.totals[t].params = tri!(add_params(self.totals[t].params, c.params));
                 if repeat > 1 && f.next == 0 {
                     let rest = repeat - 1;
                     let more = tri!(c.checked_times(rest as u64));
-                    f.total.params = tri!(add_params(f.total.params, more.params));
+                    self.totals[t].params = tri!(add_params(self.totals[t].params, more.params));
                     self.rec.repeat(f.start, rest, 1);
                     f.next = repeat;
                 } else {
@@ -747,7 +749,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             }
             let f = self.frames[t];
             if f.next >= len {
-                let mut total = f.total;
+                let mut total = self.totals[t];
                 if let Body::Graph(g) = f.module.body {
                     let own = tri!(own_params(&g));
                     total.params = tri!(add_params(total.params, own));
@@ -969,7 +971,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         let f = &mut self.frames[t];
         f.live = tri!(f.live.across(operands, inner));
         f.live = f.live.release(released);
-        f.total = tri!(f.total.checked_add(cost));
+        self.totals[t] = tri!(self.totals[t].checked_add(cost));
         let slot = f.base + n + i;
         self.values[slot] = value;
         self.sizes[slot] = own;
@@ -1020,7 +1022,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         loop {
             if let Some((_, c)) = ret {
                 let f = &mut self.frames[t];
-                f.total.params = tri!(add_params(f.total.params, c.params));
+                self.totals[t].params = tri!(add_params(self.totals[t].params, c.params));
                 f.next += 1;
             }
             let f = self.frames[t];
@@ -1043,7 +1045,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             };
         }
         let f = self.frames[t];
-        let mut total = f.total;
+        let mut total = self.totals[t];
         total.peak_elements = f.live.peak();
         if let Task::Call = f.task {
             let own = tri!(own_params(graph));
