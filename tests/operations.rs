@@ -259,3 +259,23 @@ fn buffers_and_new_tensors() {
         Some(&("create", 2))
     );
 }
+
+/// `F.relu(x)` is the function, even in a struct with a `relu` field (which stays
+/// uncalled), as in PyTorch.
+#[test]
+fn functions_never_call_fields() {
+    #[derive(Complexity)]
+    #[complexity(forward = F.relu(fc(x)))]
+    struct Net {
+        #[complexity(linear(in = 4, out = 4))]
+        fc: (),
+        #[complexity(relu, uncalled)]
+        relu: (),
+    }
+    let r = Report::of::<Net>(Shape::new(&[1, 4]), Mode::Train).unwrap();
+    assert_eq!(r.module("relu").unwrap().calls(), 0);
+    assert_eq!(
+        r.model().cost().zero_count(complexity_core::ZeroOp::Relu),
+        1
+    );
+}

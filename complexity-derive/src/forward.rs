@@ -401,12 +401,23 @@ impl Compiler<'_, '_> {
     }
 
     fn call(&mut self, call: &syn::ExprCall) -> Option<usize> {
+        self.call_in(call, true)
+    }
+
+    /// A call: of a field when `fields` and one has the name (`relu(x)` calls a `relu`
+    /// field), else of a function (`F.relu(x)` never calls a field, as in PyTorch).
+    fn call_in(&mut self, call: &syn::ExprCall, fields: bool) -> Option<usize> {
         let p = self.p;
         let Some(func) = ident_of(&call.func) else {
             return self.unsupported(&call.func);
         };
         let name = func.to_string();
-        if let Some(field) = self.fields.iter().find(|f| *f.ident == name) {
+        if let Some(field) = self
+            .fields
+            .iter()
+            .find(|f| *f.ident == name)
+            .filter(|_| fields)
+        {
             if matches!(field.role, Role::Skip) {
                 self.cx.error_at(
                     func,
@@ -560,7 +571,7 @@ impl Compiler<'_, '_> {
                 paren_token: m.paren_token,
                 args: m.args.clone(),
             };
-            return self.call(&call);
+            return self.call_in(&call, false);
         }
         let args: Vec<&Expr> = m.args.iter().collect();
         // `child.functional(x)`: a child's computation charged to this module.
