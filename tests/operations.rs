@@ -279,3 +279,24 @@ fn functions_never_call_fields() {
         1
     );
 }
+
+/// `torch.cat` as PyTorch writes it: a tuple or a list, the dimension by position, by
+/// keyword, or omitted (0); a `let` that reuses a field's name. Channels: 4 after the
+/// convolution, 4 + 4 = 8 for `a`, 4 + 4 + 8 = 16 for `b`, then 16 · 2 = 32 rows of `c`
+/// along dimension 0.
+#[test]
+fn cat_as_pytorch_writes_it() {
+    #[derive(Complexity)]
+    #[complexity(input = (4, 8, 8), forward = {
+        let x = conv(x);
+        let a = torch.cat((x, x), dim = 1);
+        let b = torch.cat([x, x, a], 1);
+        let conv = b.relu();
+        torch.cat((conv, conv))
+    })]
+    struct Net {
+        #[complexity(conv2d(out = 4, kernel = 1))]
+        conv: (),
+    }
+    assert_eq!(Net::OUTPUT.dims(), &[2, 16, 8, 8]);
+}

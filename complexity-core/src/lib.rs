@@ -43,7 +43,7 @@
 //! |---|---|
 //! | `forward = expr` | how data flows (default: through the fields in declaration order); see below |
 //! | `inputs = (a, b)` | the names of `forward`'s inputs, for a module called with several (default: one, `x`) |
-//! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS`, `FLOPS`, `FLOPS_EVAL`, `ACTIVATIONS`, `OUTPUT`, `INPUT`, `PEAK_ACTIVATIONS`, the `const fn`s `param_bytes(DType)` and `peak_activation_bytes(DType)`, and the [`Model`] trait) and a shape mistake fails `cargo check` |
+//! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS: u64`, `FLOPS: u128`, `FLOPS_EVAL: u128`, `ACTIVATIONS: u64`, `PEAK_ACTIVATIONS: u128` (eval mode's peak of live elements), `OUTPUT: Shape`, `INPUT: Shape`, the `const fn`s `param_bytes(DType)` and `peak_activation_bytes(DType)`, and the [`Model`] trait) and a shape mistake fails `cargo check` |
 //! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included (token ids: `[1, 128]`) |
 //! | `max_params = …`, `max_flops = …`, `max_activations = …`, `max_peak_elements = …` | budgets, with `input`: over budget, `cargo check` fails with both numbers (see [`Budget`]); `budget_mode = "eval"` checks eval-mode figures (default: training, mmengine's) |
 //! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
@@ -120,7 +120,7 @@
 //! | `x.linear(weight)`, `x.linear(weight, bias)` | `F.linear` with this struct's `parameter`s | [`layer::matmul`] |
 //! | `x.adaptive_avg_pool2d((1, 1))` | the functional pool, charged here | [`layer::AdaptiveAvgPool2d`] |
 //! | `F.max_pool2d(x, 3, 2)`, `F.avg_pool2d(x, kernel_size = 3, stride = 1, padding = 1)`, `F.interpolate(x, scale_factor = 2.0, mode = "bilinear")`, `x.max_pool1d(…)`, `F.adaptive_max_pool2d(x, 1)`, `F.pixel_shuffle(x, 2)` | a layer without weights applied functionally (every pool kind, `upsample`/`interpolate`, the pixel shuffles): its arguments by position in PyTorch's order or by keyword, its rules, charged here | the layer's |
-//! | `x.flatten(1)` (also `torch.flatten(x, 1)`: `flatten`, `unflatten`, `reshape`, `transpose`, `permute` and `select` as functions), `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(x.size(0), -1)` (a size may be another value's `v.size(d)` or `v.shape[d]`), `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)`, `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
+//! | `x.flatten(1)` (also `torch.flatten(x, 1)`: `flatten`, `unflatten`, `reshape`, `transpose`, `permute` and `select` as functions), `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(x.size(0), -1)` (a size may be another value's `v.size(d)` or `v.shape[d]`), `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)` (also `torch.cat((a, b, c), dim = 1)`; any number of tensors, in a list or a tuple; dimension 0 when omitted), `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
 //! | `let (q, k, v) = x.split(768, 2);`, `x.chunk(3, -1)` | the pieces, as many as the pattern names | [`layer::reshape`] (0) |
 //! | `x.softmax(-1)`, `x.rsqrt()`, `x.pow(2)`, `-x`, `x.mean(-1, true)`, `x.sum((1, 2))`, … | the operations of the table below | its row |
 //! | `class_token` | a `parameter` field's value | |
@@ -130,6 +130,12 @@
 //! | `let (cos, sin) = rotary_emb(x);` | the values of a child returning a tuple (naming more than it returns is an error) | |
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
+//!
+//! A `let` may reuse a name, an earlier value's or a field's (`let conv = b.relu();`): from
+//! there on the name is that value, as in Python. An `nn.Sequential` built from an
+//! `OrderedDict` (DenseNet's `features`, with children `conv0`, `norm0`, …) is a plain
+//! struct with `class = "Sequential"` and its fields in that order: the default `forward`
+//! runs them in declaration order.
 //!
 //! # Operations
 //!
@@ -223,7 +229,10 @@
 //! Operations that cost 0 by mmengine's rules are counted by kind (in
 //! [`ZeroOp::ALL`]'s order), and
 //! [`Report::zero_ops`](report::Report::zero_ops) lists them, so a zero is never
-//! mistaken for a gap. For example, the basic block of a ResNet:
+//! mistaken for a gap. The list is not mmengine's "unsupported operators" warning: it
+//! also counts what mmengine ignores without a warning (`relu`, `cat`, the views), and it
+//! leaves out the `aten::add_` mmengine lists per batch norm in training mode
+//! (`num_batches_tracked += 1`), which is no operation of the model. For example, the basic block of a ResNet:
 //!
 //! ```
 //! use complexity_core::Complexity;

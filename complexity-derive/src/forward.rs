@@ -456,7 +456,7 @@ impl Compiler<'_, '_> {
                 let (left, right) = (left?, right?);
                 Some(self.push(quote!(#p::Step::MatMul { left: #left, right: #right })))
             }
-            ("cat", 2) => {
+            ("cat", 1 | 2) => {
                 if !matches!(&call.args[0], Expr::Array(_) | Expr::Tuple(_)) {
                     self.cx.error_at(
                         &call.args[0],
@@ -473,7 +473,21 @@ impl Compiler<'_, '_> {
                 for e in elements(&call.args[0]) {
                     inputs.push(self.value(e)?);
                 }
-                let d = dim(p, &call.args[1]);
+                // `torch.cat(tensors, dim = 0)`: the dimension by position or keyword.
+                let d = match call.args.get(1) {
+                    None => dim(p, &syn::parse_quote!(0)),
+                    Some(Expr::Assign(a)) => {
+                        if ident_of(&a.left).is_none_or(|k| k != "dim") {
+                            self.cx.error_at(
+                                &a.left,
+                                "`cat` has no such argument: it is written `cat([a, b], dim)` or `cat([a, b], dim = 1)`",
+                            );
+                            return None;
+                        }
+                        dim(p, &a.right)
+                    }
+                    Some(e) => dim(p, e),
+                };
                 Some(self.push(quote!(#p::Step::Cat { inputs: &[#(#inputs),*], dim: #d })))
             }
             // New tensors: `torch.arange(n)`, `torch.zeros((b, n))`, `torch.full((b, n), v)`.

@@ -4,7 +4,7 @@ use complexity_core::Complexity;
 #[complexity(forward = {
     let y = r(x);
     let a = matmul(y, y, y);
-    let b = cat([y, y]);
+    let b = cat([y, y], 1, 2);
     cat(y, 1)
 })]
 struct Calls {
