@@ -7,7 +7,7 @@
 #   RUNS=5 bash benches/compile_time.sh     # more builds per figure
 #
 # Cases: `[ConvBnRelu; N]` for N = 10, 100, 1,000, 10,000 (3·N layers), 64 nested
-# structs, and examples/llama/model.rs as Llama-2-7B, Llama-3-70B and Llama-3.1-405B at
+# structs, DenseNet-201, and examples/llama/model.rs as Llama-2-7B, Llama-3-70B and Llama-3.1-405B at
 # [1, 8192], and 405B at [1, 131072]. Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,6 +108,14 @@ pub struct Net { layers: [ConvBnRelu; $n] }" 'println!("{}", Net::MODULE.class);
 #[complexity(input = (16, 32, 32))]
 pub struct Net { layers: [ConvBnRelu; $n] }" 'println!("{} {} {}", Net::PARAMS, Net::FLOPS, Net::PEAK_ACTIVATIONS);'
 done
+# DenseNet-201 (examples/densenet201.rs): 713 modules, 98 distinct dense layers, each
+# type analysed once; without `input` its description alone.
+densenet=$(sed -n '/^use complexity_core::{Complexity, Mode};/,/^fn main/p' "$root/examples/densenet201.rs" |
+  sed -e '$d' -e 's/^use complexity_core::{Complexity, Mode};/use complexity_core::Complexity;/')
+measure "DenseNet-201 (713 modules)" densenet201 \
+  "$(echo "$densenet" | grep -v '^    input = (3, 224, 224),$')" \
+  'println!("{}", <DenseNet201 as complexity_core::Complexity>::MODULE.class);' \
+  "$densenet" 'println!("{} {} {}", DenseNet201::PARAMS, DenseNet201::FLOPS, DenseNet201::PEAK_ACTIVATIONS);'
 measure "64 nested structs" nested \
   "$(nested "")" 'println!("{}", Level63::MODULE.class);' \
   "$(nested "input = (16, 8, 8)")" 'println!("{} {}", Level63::PARAMS, Level63::FLOPS);'

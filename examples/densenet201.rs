@@ -436,8 +436,7 @@ pub struct Features {
 /// torchvision's `densenet201()`: `DenseNet(growth_rate = 32, block_config = (6, 12, 48,
 /// 32), num_init_features = 64)`, 1000 classes. Its forward applies the functional ReLU,
 /// `F.adaptive_avg_pool2d(out, (1, 1))` (charged to the model itself, as in mmengine) and
-/// `torch.flatten(out, 1)` between `features` and `classifier`; the last two are written
-/// as methods, the only form `forward` accepts for them.
+/// `torch.flatten(out, 1)` between `features` and `classifier`, written here as there.
 #[derive(Complexity)]
 #[complexity(
     class = "DenseNet",
@@ -445,8 +444,8 @@ pub struct Features {
     forward = {
         let features = features(x);
         let out = F.relu(features);
-        let out = out.adaptive_avg_pool2d((1, 1));
-        let out = out.flatten(1);
+        let out = F.adaptive_avg_pool2d(out, (1, 1));
+        let out = torch.flatten(out, 1);
         classifier(out)
     }
 )]
