@@ -300,3 +300,19 @@ fn cat_as_pytorch_writes_it() {
     }
     assert_eq!(Net::OUTPUT.dims(), &[2, 16, 8, 8]);
 }
+
+/// `split` with a list of sizes (`split_with_sizes`), and `split`/`chunk` as functions
+/// with the dimension by keyword: `[1, 8, 12]` split into 2 + 6 along dimension 1, then
+/// the 6 chunked in 3 pieces of 2 along 1, then the 12 split in pieces of 4 along -1.
+#[test]
+fn split_with_sizes_and_function_forms() {
+    #[derive(Complexity)]
+    #[complexity(input = [1, 8, 12], forward = {
+        let (a, b) = x.split([2, 6], 1);
+        let (c, _, _) = torch.chunk(b, 3, dim = 1);
+        let (d, _, _) = torch.split(a + c, 4, -1);
+        d
+    })]
+    struct Net {}
+    assert_eq!(Net::OUTPUT.dims(), &[1, 2, 4]);
+}

@@ -104,6 +104,9 @@ pub enum Split {
     Size(u64),
     /// `x.chunk(n, dim)`: `n` pieces of `⌈len / n⌉` (the last may be smaller).
     Chunks(u64),
+    /// `x.split([a, b, c], dim)`: pieces of these sizes, which must add up to the
+    /// dimension's size (PyTorch's `split_with_sizes`).
+    Sizes(&'static [u64]),
 }
 
 /// One size of `x.reshape(…)`, `x.view(…)` or `x.unflatten(…)`.

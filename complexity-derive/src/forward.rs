@@ -565,16 +565,21 @@ impl Compiler<'_, '_> {
         }
     }
 
+    /// Whether `expr` is PyTorch's `F` or `torch` (and no value or field of that name).
+    fn namespace(&self, expr: &Expr) -> bool {
+        ident_of(expr).map(ToString::to_string).is_some_and(|ns| {
+            (ns == "F" || ns == "torch")
+                && !self.scope.contains_key(&ns)
+                && !self.fields.iter().any(|f| *f.ident == ns)
+        })
+    }
+
     fn method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
         let p = self.p;
         let method = m.method.to_string();
         // `F.relu(x)`, `torch.softmax(x, -1)`: PyTorch's functional spelling, the module
         // prefix dropped.
-        if let Some(ns) = ident_of(&m.receiver).map(ToString::to_string)
-            && (ns == "F" || ns == "torch")
-            && !self.scope.contains_key(&ns)
-            && !self.fields.iter().any(|f| *f.ident == ns)
-        {
+        if self.namespace(&m.receiver) {
             let call = syn::ExprCall {
                 attrs: Vec::new(),
                 func: Box::new(Expr::Path(syn::ExprPath {
@@ -953,6 +958,31 @@ impl Compiler<'_, '_> {
                     bind_all(self);
                     return;
                 };
+                // `torch.split(x, 2, -1)`: the function form, the tensor first.
+                let owned;
+                let m = match self.namespace(&m.receiver) {
+                    true => {
+                        let mut args = m.args.clone().into_iter();
+                        let Some(receiver) = args.next() else {
+                            self.cx.error_at(
+                                &m.method,
+                                format!(
+                                    "`{}` is written `torch.{}(x, amount, dim)`",
+                                    m.method, m.method
+                                ),
+                            );
+                            bind_all(self);
+                            return;
+                        };
+                        owned = syn::ExprMethodCall {
+                            receiver: Box::new(receiver),
+                            args: args.collect(),
+                            ..m.clone()
+                        };
+                        &owned
+                    }
+                    false => m,
+                };
                 let split = match m.method.to_string().as_str() {
                     "split" => quote!(Size),
                     "chunk" => quote!(Chunks),
@@ -974,12 +1004,27 @@ impl Compiler<'_, '_> {
                     bind_all(self);
                     return;
                 };
-                let amount = count(p, &m.args[0]);
-                let d = dim(p, &m.args[1]);
+                // `x.split([256, 512], dim)`: a list of sizes (`split_with_sizes`).
+                let split = match &m.args[0] {
+                    Expr::Array(_) | Expr::Tuple(_) if m.method == "split" => {
+                        let sizes = elements(&m.args[0]).into_iter().map(|e| count(p, e));
+                        quote!(#p::Split::Sizes(&[#(#sizes),*]))
+                    }
+                    amount => {
+                        let amount = count(p, amount);
+                        quote!(#p::Split::#split(#amount))
+                    }
+                };
+                let d = match &m.args[1] {
+                    Expr::Assign(a) if ident_of(&a.left).is_some_and(|k| k == "dim") => {
+                        dim(p, &a.right)
+                    }
+                    e => dim(p, e),
+                };
                 let pieces = tuple.elems.len();
                 for (index, elem) in tuple.elems.iter().enumerate() {
                     let v = self.push(quote! {
-                        #p::Step::Piece { input: #input, dim: #d, split: #p::Split::#split(#amount), index: #index, count: #pieces }
+                        #p::Step::Piece { input: #input, dim: #d, split: #split, index: #index, count: #pieces }
                     });
                     if let Some(span) = self.spans.last_mut() {
                         *span = Some(m.method.span());

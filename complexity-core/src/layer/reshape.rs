@@ -292,8 +292,11 @@ pub const fn select(x: Shape, dim: i64, index: i64) -> Result<Shape, Error> {
     Ok(out)
 }
 
-/// Piece `index` of `x.split(size, dim)` or `x.chunk(n, dim)`; `count` is how many pieces
-/// the caller expects, checked.
+/// Piece `index` of `x.split(size, dim)`, `x.chunk(n, dim)` or `x.split([a, b], dim)`;
+/// `count` is how many pieces the caller expects, checked. A size `s` gives
+/// `⌈len / s⌉` pieces of `s`, the last `len − (pieces − 1)·s`; `n` chunks are pieces of
+/// `⌈len / n⌉`; a list of sizes gives one piece per size and must add up to `len`.
+/// O(number of sizes).
 pub const fn piece(
     x: Shape,
     dim: i64,
@@ -303,7 +306,11 @@ pub const fn piece(
 ) -> Result<Shape, Error> {
     let d = tri!(dim_index("split", dim, x, x.rank()));
     let len = x.dim(d);
+    if let Split::Sizes(sizes) = split {
+        return split_sizes(x, d, sizes, index, count);
+    }
     let size = match split {
+        Split::Sizes(_) => 0, // handled above
         Split::Size(s) => s,
         Split::Chunks(n) => {
             if n == 0 {
@@ -325,7 +332,7 @@ pub const fn piece(
     if pieces != count {
         return Err(Error::new(ErrorKind::Pieces {
             op: match split {
-                Split::Size(_) => "split",
+                Split::Size(_) | Split::Sizes(_) => "split",
                 Split::Chunks(_) => "chunk",
             },
             got: pieces,
@@ -345,6 +352,46 @@ pub const fn piece(
         len - start
     };
     Ok(x.with_dim(d, this))
+}
+
+/// Piece `index` of `x.split([a, b, …], d)`: size `sizes[index]`; the sizes must number
+/// `count` and add up to dimension `d` (checked sum). O(number of sizes).
+const fn split_sizes(
+    x: Shape,
+    d: usize,
+    sizes: &[u64],
+    index: usize,
+    count: usize,
+) -> Result<Shape, Error> {
+    if sizes.len() != count {
+        return Err(Error::new(ErrorKind::Pieces {
+            op: "split",
+            got: sizes.len(),
+            expected: count,
+        }));
+    }
+    let mut sum: u64 = 0;
+    let mut i = 0;
+    while i < sizes.len() {
+        sum = match sum.checked_add(sizes[i]) {
+            Some(s) => s,
+            None => return Err(Error::new(ErrorKind::Overflow { what: "shape" })),
+        };
+        i += 1;
+    }
+    if sum != x.dim(d) {
+        return Err(Error::new(ErrorKind::SizeMismatch {
+            what: "elements along the split dimension (the sum of the split sizes)",
+            expected: sum,
+            got: x.dim(d),
+        }));
+    }
+    if index >= count {
+        return Err(Error::new(ErrorKind::Description {
+            what: "a piece index past the pieces",
+        }));
+    }
+    Ok(x.with_dim(d, sizes[index]))
 }
 
 /// `cat([a, b], dim)`: equal shapes but along `dim`, which adds up.
