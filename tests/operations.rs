@@ -316,3 +316,14 @@ fn split_with_sizes_and_function_forms() {
     struct Net {}
     assert_eq!(Net::OUTPUT.dims(), &[1, 2, 4]);
 }
+
+/// `nn.functional.gelu(x)` and `torch.nn.functional.softmax(x, -1)`: the long spellings
+/// of `F.` are the same functions (0 FLOPs: one gelu and one softmax listed).
+#[test]
+fn nn_functional_spellings() {
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4], forward = torch.nn.functional.softmax(nn.functional.gelu(x), -1))]
+    struct Net {}
+    let r = Report::of::<Net>(Net::INPUT, Mode::Train).unwrap();
+    assert_eq!(r.zero_ops(), [("gelu", 1), ("softmax", 1)]);
+}

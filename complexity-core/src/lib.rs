@@ -120,7 +120,7 @@
 //! | `x.linear(weight)`, `x.linear(weight, bias)` | `F.linear` with this struct's `parameter`s | [`layer::matmul`] |
 //! | `x.adaptive_avg_pool2d((1, 1))` | the functional pool, charged here | [`layer::AdaptiveAvgPool2d`] |
 //! | `F.max_pool2d(x, 3, 2)`, `F.avg_pool2d(x, kernel_size = 3, stride = 1, padding = 1)`, `F.interpolate(x, scale_factor = 2.0, mode = "bilinear")`, `x.max_pool1d(…)`, `F.adaptive_max_pool2d(x, 1)`, `F.pixel_shuffle(x, 2)` | a layer without weights applied functionally (every pool kind, `upsample`/`interpolate`, the pixel shuffles): its arguments by position in PyTorch's order or by keyword, its rules, charged here | the layer's |
-//! | `x.flatten(1)` (also `torch.flatten(x, 1)`: `flatten`, `unflatten`, `reshape`, `transpose`, `permute` and `select` as functions), `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(x.size(0), -1)` (a size may be another value's `v.size(d)` or `v.shape[d]`), `x.transpose(1, 2)`, `x.permute((0, 2, 1))`, `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)` (also `torch.cat((a, b, c), dim = 1)`; any number of tensors, in a list or a tuple; dimension 0 when omitted), `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
+//! | `x.flatten(1)` (also `torch.flatten(x, 1)`: `flatten`, `unflatten`, `reshape`, `transpose`, `permute` and `select` as functions), `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(x.size(0), -1)` (a size may be another value's `v.size(d)` or `v.shape[d]`), `x.transpose(1, 2)`, `x.permute((0, 2, 1))` (sizes and dimensions as a tuple or one by one: `x.permute(0, 2, 1)`, `x.view(b, n, -1, 64)`), `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)` (also `torch.cat((a, b, c), dim = 1)`; any number of tensors, in a list or a tuple; dimension 0 when omitted), `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
 //! | `let (q, k, v) = x.split(768, 2);`, `x.chunk(3, -1)`, `x.split([256, 512], 1)` (sizes adding up to the dimension), `torch.split(x, 768, dim = 2)`, `torch.chunk(x, 3, -1)` | the pieces, as many as the pattern names (`_` for one not used) | [`layer::reshape::piece`] (0) |
 //! | `x.softmax(-1)`, `x.rsqrt()`, `x.pow(2)`, `-x`, `x.mean(-1, true)`, `x.sum((1, 2))`, … | the operations of the table below | its row |
 //! | `class_token` | a `parameter` field's value | |
@@ -130,6 +130,11 @@
 //! | `let (cos, sin) = rotary_emb(x);` | the values of a child returning a tuple (naming more than it returns is an error) | |
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
+//!
+//! A child's tensors are not values of `forward`: for `x + self.embed_positions.weight`,
+//! call the child (`embed_positions(torch.arange(1500))`, as transformers 5 does), apply
+//! its computation with `.functional`, or make the tensor a `parameter` field; written
+//! as `embed_positions.weight`, it is an error saying so.
 //!
 //! A `let` may reuse a name, an earlier value's or a field's (`let conv = b.relu();`): from
 //! there on the name is that value, as in Python. An `nn.Sequential` built from an
@@ -141,7 +146,10 @@
 //!
 //! Every operation written as a method, one row each of [`ops::OPS`] (where adding one is
 //! one row); each may also be written as a function of its tensor, as `torch.softmax(x, -1)`
-//! and `F.relu(x)` are: `softmax(x, -1)`, `relu(x)`. Arguments are positional, as in PyTorch; those in the written form may be
+//! and `F.relu(x)` are: `softmax(x, -1)`, `relu(x)` (the prefixes `F.`, `torch.`,
+//! `nn.functional.` and `torch.nn.functional.` may be written or not; with a prefix the
+//! function never calls a field of the same name). Arguments are by position, as in
+//! PyTorch, or by PyTorch's keyword (`F.softmax(x, dim = -1)`); those in the written form may be
 //! left out from the right (`x.gelu()`, `x.mean()` reduces every dimension,
 //! `keepdim` defaults to `false`). A tensor argument may be a number literal
 //! (`x.pow(2)`); arguments no count depends on (`x.clamp(0.0, 6.0)`, `x.to("bf16")`) are

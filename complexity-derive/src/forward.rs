@@ -396,6 +396,22 @@ impl Compiler<'_, '_> {
                 ))
             }
             Expr::MethodCall(m) => self.method(m),
+            // `embed_positions.weight`: a child's tensor, not a value here.
+            Expr::Field(f)
+                if ident_of(&f.base)
+                    .is_some_and(|b| self.child_index(&b.to_string()).is_some()) =>
+            {
+                let base = ident_of(&f.base)
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                self.cx.error_at(
+                    expr,
+                    format!(
+                        "a child's parameters are not values of `forward`: call the child (`{base}(x)`), apply its computation here with `{base}.functional(x)`, or declare the tensor as a `parameter(shape = …)` field of this struct"
+                    ),
+                );
+                None
+            }
             _ => self.unsupported(expr),
         }
     }
@@ -565,8 +581,20 @@ impl Compiler<'_, '_> {
         }
     }
 
-    /// Whether `expr` is PyTorch's `F` or `torch` (and no value or field of that name).
+    /// Whether `expr` is PyTorch's `F`, `torch`, `nn.functional` or `torch.nn.functional`
+    /// (and no value or field of that name).
     fn namespace(&self, expr: &Expr) -> bool {
+        if let Expr::Field(f) = expr
+            && matches!(&f.member, syn::Member::Named(n) if n == "functional")
+        {
+            return match &*f.base {
+                Expr::Field(g) => {
+                    matches!(&g.member, syn::Member::Named(n) if n == "nn")
+                        && ident_of(&g.base).is_some_and(|t| t == "torch")
+                }
+                base => ident_of(base).is_some_and(|n| n == "nn"),
+            };
+        }
         ident_of(expr).map(ToString::to_string).is_some_and(|ns| {
             (ns == "F" || ns == "torch")
                 && !self.scope.contains_key(&ns)
