@@ -145,3 +145,40 @@ fn slices_match_mmengine() {
     check::<EveryOther>(ops, "x[..., 0::2]", &[2, 4, 8]);
     check::<Middle>(ops, "x[:, 1:3]", &[2, 4, 8]);
 }
+
+case!(Addmm, {
+    let y = id(x);
+    torch.addmm(
+        torch.zeros((4, 5)),
+        y,
+        y.transpose(0, 1).repeat((1, 2)).narrow(1, 0, 5),
+    )
+});
+case!(Baddbmm, {
+    let y = id(x);
+    torch.baddbmm(
+        torch.zeros((2, 4, 5)),
+        y,
+        y.narrow(1, 0, 4)
+            .transpose(1, 2)
+            .narrow(2, 0, 4)
+            .repeat((1, 1, 2))
+            .narrow(2, 0, 5),
+        beta = 1.0,
+    )
+});
+
+/// `torch.addmm(zeros(4, 5), [4, 8], [8, 5])`: mmengine's addmm rule, 4·8·5 = 160 FLOPs
+/// and the 20 output elements; `torch.baddbmm(zeros(2, 4, 5), [2, 4, 8], [2, 8, 5])`: no
+/// rule (0, listed among the unsupported ops), so a zero op here.
+#[test]
+fn addmm_and_baddbmm_match_mmengine() {
+    let fixture: Value = serde_json::from_str(include_str!("fixtures/mmengine_ops.json")).unwrap();
+    let ops = fixture["ops"].as_array().unwrap();
+    check::<Addmm>(ops, "addmm", &[4, 8]);
+    check::<Baddbmm>(ops, "baddbmm", &[2, 4, 8]);
+    let t = analyze(&Baddbmm::MODULE, Shape::new(&[2, 4, 8]), Mode::Train).unwrap();
+    assert_eq!(t.cost.zero_count(complexity_core::ZeroOp::Baddbmm), 1);
+    let t = analyze(&Addmm::MODULE, Shape::new(&[4, 8]), Mode::Train).unwrap();
+    assert_eq!(t.cost.flops_of(complexity_core::OpKind::Addmm), 160);
+}

@@ -18,11 +18,14 @@ fn row(op: &Op) -> String {
         ShapeRule::Slice => "`dim` sliced",
         ShapeRule::Bmm => "`[n, c, t] @ [n, t, d]`: `[n, c, d]`",
         ShapeRule::Mm => "`[c, t] @ [t, d]`: `[c, d]`",
+        ShapeRule::Addmm => "`input + [c, t] @ [t, d]`: `[c, d]`",
+        ShapeRule::Baddbmm => "`input + [n, c, t] @ [n, t, d]`: `[n, c, d]`",
     };
     let cost = match op.cost {
         CostRule::Zero(z) => format!("0 (zero op `{}`)", z.name()),
         CostRule::Bmm => "`n·c·t·d` (op `bmm`); activations `numel(output)`".into(),
         CostRule::Mm => "`c·t·d` (op `mm`); no activations".into(),
+        CostRule::Addmm => "`c·t·d` (op `addmm`); activations `numel(output)`".into(),
     };
     let saved = match op.saved {
         Saved::Nothing => "nothing",

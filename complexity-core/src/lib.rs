@@ -229,6 +229,8 @@
 //! | `x.gather(dim, index)` | the index's shape | 0 (zero op `gather`) | nothing |
 //! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | input |
 //! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | input |
+//! | `input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)` | `input + [c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `addmm`); activations `numel(output)` | input |
+//! | `input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)` | `input + [n, c, t] @ [n, t, d]`: `[n, c, d]` | 0 (zero op `baddbmm`) | input |
 //!
 //! Struct fields named as PyTorch names them (`Conv2d_1a_3x3`, `Mixed_5b`) trigger Rust's
 //! `non_snake_case` lint: put `#[allow(non_snake_case)]` on the struct, or name the field

@@ -67,6 +67,12 @@ pub enum ShapeRule {
     Bmm,
     /// `mm(a, b)`: `[c, t] @ [t, d]` gives `[c, d]`.
     Mm,
+    /// `input.addmm(mat1, mat2)`: `[c, t] @ [t, d]` gives `[c, d]`, and `input`
+    /// broadcasts to it.
+    Addmm,
+    /// `input.baddbmm(batch1, batch2)`: `[n, c, t] @ [n, t, d]` gives `[n, c, d]`, and
+    /// `input` broadcasts to it.
+    Baddbmm,
 }
 
 /// mmengine's cost rule for an operation.
@@ -79,6 +85,9 @@ pub enum CostRule {
     /// `aten::mm` (op `mm`): `c · t · d` FLOPs, no activations (mmengine has no
     /// activation rule for `mm`).
     Mm,
+    /// `aten::addmm` (op `addmm`): `c · t · d` FLOPs of `mat1 [c, t] @ mat2 [t, d]`,
+    /// `numel(output)` activations; the added `input` costs nothing.
+    Addmm,
 }
 
 /// What autograd saves for the backward pass (PyTorch's `derivatives.yaml` and the
@@ -569,6 +578,32 @@ pub const OPS: &[Op] = &[
         &[param("mat2", TensorOrNumber)],
         ShapeRule::Mm,
         CostRule::Mm,
+        Input,
+    ),
+    shaped(
+        "addmm",
+        "input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)",
+        &[
+            param("mat1", TensorOrNumber),
+            param("mat2", TensorOrNumber),
+            optional("beta", Ignored),
+            optional("alpha", Ignored),
+        ],
+        ShapeRule::Addmm,
+        CostRule::Addmm,
+        Input,
+    ),
+    shaped(
+        "baddbmm",
+        "input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)",
+        &[
+            param("batch1", TensorOrNumber),
+            param("batch2", TensorOrNumber),
+            optional("beta", Ignored),
+            optional("alpha", Ignored),
+        ],
+        ShapeRule::Baddbmm,
+        CostRule::Zero(ZeroOp::Baddbmm),
         Input,
     ),
 ];

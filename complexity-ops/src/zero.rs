@@ -176,4 +176,6 @@ zero_ops! {
     Gather => "gather",
     /// a new tensor: `arange`, `zeros`, `ones`, `full`, `empty` and their `_like`s
     Create => "create",
+    /// `baddbmm` (mmengine has no rule for it)
+    Baddbmm => "baddbmm",
 }

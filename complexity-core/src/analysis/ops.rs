@@ -303,6 +303,15 @@ const fn table_op(
             tri!(flops_product(&[tri!(numel(x)), other.dim(1) as u128])),
             0,
         ),
+        // `input + mat1 [c, t] @ mat2 [t, d]`: c·t·d multiply-adds, the output's elements.
+        CostRule::Addmm => Cost::op(
+            OpKind::Addmm,
+            tri!(flops_product(&[
+                tri!(numel(other)),
+                values[inputs[2]].dim(1) as u128
+            ])),
+            tri!(activations(tri!(numel(output)))),
+        ),
     };
     Ok((output, cost))
 }
@@ -328,6 +337,7 @@ const fn table_shape(
         ShapeRule::Slice => (2, 1),
         ShapeRule::Squeeze if dims.len() > 1 => (usize::MAX, 1),
         ShapeRule::Bmm | ShapeRule::Mm => (0, 2),
+        ShapeRule::Addmm | ShapeRule::Baddbmm => (0, 3),
         _ => (0, 1),
     };
     let need_inputs = if matches!(rule, ShapeRule::Gather) {
@@ -500,8 +510,8 @@ const fn table_shape(
                 || x.dim(2) != other.dim(1)
             {
                 return Err(Error::new(ErrorKind::Incompatible {
-                    op: "bmm",
-                    what: "bmm takes [n, c, t] and [n, t, d]",
+                    op: name,
+                    what: "the matrices must be [n, c, t] and [n, t, d]",
                     left: x,
                     right: other,
                 }));
@@ -511,13 +521,40 @@ const fn table_shape(
         ShapeRule::Mm => {
             if x.rank() != 2 || other.rank() != 2 || x.dim(1) != other.dim(0) {
                 return Err(Error::new(ErrorKind::Incompatible {
-                    op: "mm",
-                    what: "mm takes [c, t] and [t, d]",
+                    op: name,
+                    what: "the matrices must be [c, t] and [t, d]",
                     left: x,
                     right: other,
                 }));
             }
             Shape::new(&[x.dim(0), other.dim(1)])
+        }
+        ShapeRule::Addmm | ShapeRule::Baddbmm => {
+            let product = tri!(table_shape(
+                name,
+                if matches!(rule, ShapeRule::Addmm) {
+                    ShapeRule::Mm
+                } else {
+                    ShapeRule::Bmm
+                },
+                other,
+                values[inputs[2]],
+                inputs.split_at(1).1,
+                dims,
+                keepdim,
+                values
+            ));
+            // `input` broadcasts to the product's shape, which the result keeps.
+            let y = tri!(broadcast(name, x, product));
+            if !y.same(&product) {
+                return Err(Error::new(ErrorKind::Incompatible {
+                    op: name,
+                    what: "the added input does not broadcast to the product's shape",
+                    left: x,
+                    right: product,
+                }));
+            }
+            product
         }
     })
 }
