@@ -182,3 +182,48 @@ fn addmm_and_baddbmm_match_mmengine() {
     let t = analyze(&Addmm::MODULE, Shape::new(&[4, 8]), Mode::Train).unwrap();
     assert_eq!(t.cost.flops_of(complexity_core::OpKind::Addmm), 160);
 }
+
+case!(
+    EinsumBmm,
+    torch.einsum("bij,bjk->bik", id(x), torch.zeros((2, 8, 5)))
+);
+case!(EinsumScores, {
+    let y = id(x);
+    torch.einsum("bhqd,bhkd->bhqk", y, y)
+});
+case!(
+    EinsumImplicit,
+    torch.einsum("ij,jk", [id(x), torch.zeros((457, 789))])
+);
+case!(
+    EinsumBroadcastWeight,
+    einsum("bnd,md->bnm", id(x), torch.zeros((999, 77)))
+);
+case!(EinsumRowDot, {
+    let y = id(x);
+    torch.einsum("ij,ij->i", y, y)
+});
+case!(
+    EinsumHandCounted,
+    torch.einsum("nct,ncp->ntp", id(x), torch.zeros((2, 4, 5)))
+);
+case!(
+    EinsumHandCountedToo,
+    torch.einsum("ntg,ncg->nct", id(x), torch.zeros((2, 6, 8)))
+);
+
+/// `torch.einsum`: mmengine's two hand-counted equations, and numpy's printed estimate
+/// halved for the others (`29805000.0` for ViT-B's scores: 12·197·197·64 · 2 + 1 =
+/// 59,610,625, printed `5.961e+07`), shapes and activations (the output's elements).
+#[test]
+fn einsum_matches_mmengine() {
+    let fixture: Value = serde_json::from_str(include_str!("fixtures/mmengine_ops.json")).unwrap();
+    let ops = fixture["ops"].as_array().unwrap();
+    check::<EinsumBmm>(ops, "einsum bij,bjk->bik", &[2, 4, 8]);
+    check::<EinsumScores>(ops, "einsum bhqd,bhkd->bhqk", &[1, 12, 197, 64]);
+    check::<EinsumImplicit>(ops, "einsum ij,jk", &[123, 457]);
+    check::<EinsumBroadcastWeight>(ops, "einsum bnd,md->bnm", &[3, 1000, 77]);
+    check::<EinsumRowDot>(ops, "einsum ij,ij->i", &[4096, 4097]);
+    check::<EinsumHandCounted>(ops, "einsum nct,ncp->ntp", &[2, 4, 8]);
+    check::<EinsumHandCountedToo>(ops, "einsum ntg,ncg->nct", &[2, 4, 8]);
+}

@@ -34,11 +34,13 @@ pub enum OpKind {
     Bmm,
     /// `aten::mm`, key `mm`.
     Mm,
+    /// `aten::einsum`, key `einsum`.
+    Einsum,
 }
 
 impl OpKind {
     /// How many kinds there are.
-    pub const COUNT: usize = 13;
+    pub const COUNT: usize = 14;
 
     /// Every kind, in the order of the index used by [`Cost::flops_by_op`].
     pub const ALL: [OpKind; OpKind::COUNT] = [
@@ -55,6 +57,7 @@ impl OpKind {
         OpKind::UpsampleBilinear2d,
         OpKind::Bmm,
         OpKind::Mm,
+        OpKind::Einsum,
     ];
 
     /// mmengine's key for this kind in `flops_by_op`.
@@ -73,6 +76,7 @@ impl OpKind {
             OpKind::UpsampleBilinear2d => "upsample_bilinear2d",
             OpKind::Bmm => "bmm",
             OpKind::Mm => "mm",
+            OpKind::Einsum => "einsum",
         }
     }
 

@@ -117,6 +117,7 @@
 //! | `out_proj.functional(x)` | the child's computation on its weights (`F.linear(x, self.out_proj.weight)`), charged here; the child itself is never called | the child's |
 //! | `a + b`, `a - b`, `a * b`, `a / b`, with a number or tensor | elementwise, broadcasting, shapes checked | [`layer::elementwise`] (0) |
 //! | `matmul(a, b)`, `a.matmul(b)` | matrix product, as `torch.matmul` | [`layer::matmul`] |
+//! | `torch.einsum("bhqd,bhkd->bhqk", q, k)`, `torch.einsum("ij,jk", [a, b])` | Einstein summation of one or two tensors, the equation a string literal (letters, `,`, `->`; implicit output as PyTorch's; no `...`: more operands or `...` are an error) | [`layer::einsum`] (mmengine's rule, numpy's printed estimate included) |
 //! | `x.linear(weight)`, `x.linear(weight, bias)` | `F.linear` with this struct's `parameter`s | [`layer::matmul`] |
 //! | `x.adaptive_avg_pool2d((1, 1))` | the functional pool, charged here | [`layer::AdaptiveAvgPool2d`] |
 //! | `F.max_pool2d(x, 3, 2)`, `F.avg_pool2d(x, kernel_size = 3, stride = 1, padding = 1)`, `F.interpolate(x, scale_factor = 2.0, mode = "bilinear")`, `x.max_pool1d(…)`, `F.adaptive_max_pool2d(x, 1)`, `F.pixel_shuffle(x, 2)` | a layer without weights applied functionally (every pool kind, `upsample`/`interpolate`, the pixel shuffles): its arguments by position in PyTorch's order or by keyword, its rules, charged here | the layer's |

@@ -260,6 +260,13 @@ pub enum Step {
         /// How many pieces the program expects (its `let (a, b, c) = …` pattern).
         count: usize,
     },
+    /// `torch.einsum(equation, a, b)`.
+    Einsum {
+        /// The operands.
+        inputs: &'static [Value],
+        /// The equation as written (`"bij,bjk->bik"`).
+        equation: &'static str,
+    },
     /// `cat([a, b, …], dim)`.
     Cat {
         /// The tensors.

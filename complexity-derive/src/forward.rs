@@ -506,6 +506,42 @@ impl Compiler<'_, '_> {
                 };
                 Some(self.push(quote!(#p::Step::Cat { inputs: &[#(#inputs),*], dim: #d })))
             }
+            // `torch.einsum("bij,bjk->bik", a, b)`, also with the operands in a list.
+            ("einsum", n) if n >= 1 => {
+                let Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(equation),
+                    ..
+                }) = &call.args[0]
+                else {
+                    self.cx.error_at(
+                        &call.args[0],
+                        "`einsum`'s equation is a string literal: `torch.einsum(\"bij,bjk->bik\", a, b)`",
+                    );
+                    return None;
+                };
+                let rest: Vec<&Expr> = call.args.iter().skip(1).collect();
+                let operands = match rest.as_slice() {
+                    [list @ (Expr::Array(_) | Expr::Tuple(_))] => elements(list),
+                    _ => rest,
+                };
+                if operands.is_empty() || operands.len() > 2 {
+                    self.cx.error_at(
+                        func,
+                        format!(
+                            "`einsum` takes one or two tensors here, got {}: mmengine counts more by numpy's optimal contraction order, which is not reproduced",
+                            operands.len()
+                        ),
+                    );
+                    return None;
+                }
+                let mut inputs = Vec::new();
+                for e in operands {
+                    inputs.push(self.value(e)?);
+                }
+                Some(self.push(
+                    quote!(#p::Step::Einsum { inputs: &[#(#inputs),*], equation: #equation }),
+                ))
+            }
             // New tensors: `torch.arange(n)`, `torch.zeros((b, n))`, `torch.full((b, n), v)`.
             ("arange", 1) | ("zeros" | "ones" | "empty", _) | ("full", 2)
                 if !call.args.is_empty() =>

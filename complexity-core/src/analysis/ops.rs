@@ -4,6 +4,7 @@
 
 use crate::cost::{Cost, OpKind, ZeroOp, activations, flops_product};
 use crate::error::{Error, ErrorKind};
+use crate::layer::einsum::{MAX_OPERANDS, einsum};
 use crate::layer::elementwise::{binary, broadcast};
 use crate::layer::matmul::{linear_with, matmul};
 use crate::layer::numel;
@@ -24,6 +25,7 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
         Step::Call { inputs, .. }
         | Step::Functional { inputs, .. }
         | Step::Cat { inputs, .. }
+        | Step::Einsum { inputs, .. }
         | Step::Op { inputs, .. } => {
             if k < inputs.len() {
                 Some(inputs[k])
@@ -151,6 +153,18 @@ pub(crate) const fn eval(
             keepdim,
         } => tri!(table_op(op, inputs, dims, keepdim, values)),
         Step::MatMul { left, right } => tri!(matmul(values[left], values[right])),
+        Step::Einsum { inputs, equation } => {
+            let mut shapes = [Shape::SCALAR; MAX_OPERANDS];
+            let mut k = 0;
+            while k < inputs.len() && k < MAX_OPERANDS {
+                shapes[k] = values[inputs[k]];
+                k += 1;
+            }
+            if inputs.len() > MAX_OPERANDS {
+                return Err(description("an einsum of more than two operands"));
+            }
+            tri!(einsum(equation, shapes.split_at(inputs.len()).0))
+        }
         Step::Linear { input, weight } => {
             if weight >= params.len() {
                 return Err(description("a step refers to a missing parameter"));

@@ -19,6 +19,7 @@
 
 pub mod activation;
 pub mod conv;
+pub mod einsum;
 pub mod elementwise;
 pub mod embedding;
 pub mod linear;
