@@ -327,3 +327,43 @@ fn nn_functional_spellings() {
     let r = Report::of::<Net>(Net::INPUT, Mode::Train).unwrap();
     assert_eq!(r.zero_ops(), [("gelu", 1), ("softmax", 1)]);
 }
+
+/// `F.interpolate(y, size = x.shape[-2..])` (Python's `x.shape[-2:]`, FCN's head) and
+/// `size = (x.size(2), x.size(3))`: the output follows the input at any size. Bilinear
+/// costs 4 FLOPs per output element (mmengine's `upsample_bilinear2d` rule): at
+/// `[1, 3, 64, 48]`, 4 · (1·5·64·48) = 61,440; nearest, 1 per element: 15,360.
+#[test]
+fn interpolate_to_a_size_read_from_the_input() {
+    #[derive(Complexity)]
+    #[complexity(forward = {
+        let y = conv(x);
+        F.interpolate(y, size = x.shape[-2..], mode = "bilinear", align_corners = false)
+    })]
+    struct Fcn {
+        #[complexity(conv2d(out = 5, kernel = 8, stride = 8))]
+        conv: (),
+    }
+    #[derive(Complexity)]
+    #[complexity(forward = F.interpolate(conv(x), (x.size(2), x.shape[3])))]
+    struct Nearest {
+        #[complexity(conv2d(out = 5, kernel = 8, stride = 8))]
+        conv: (),
+    }
+    for (h, w) in [(64, 48), (224, 224), (225, 231)] {
+        let input = Shape::new(&[1, 3, h, w]);
+        let r = Report::of::<Fcn>(input, Mode::Eval).unwrap();
+        assert_eq!(r.model().output().unwrap().dims(), &[1, 5, h, w]);
+        let up = r
+            .totals()
+            .cost
+            .flops_of(complexity_core::OpKind::UpsampleBilinear2d);
+        assert_eq!(up, 4 * 5 * h as u128 * w as u128);
+        let r = Report::of::<Nearest>(input, Mode::Eval).unwrap();
+        assert_eq!(r.model().output().unwrap().dims(), &[1, 5, h, w]);
+        let up = r
+            .totals()
+            .cost
+            .flops_of(complexity_core::OpKind::UpsampleNearest2d);
+        assert_eq!(up, 5 * h as u128 * w as u128);
+    }
+}

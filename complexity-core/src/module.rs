@@ -297,6 +297,16 @@ pub enum Step {
         /// The layer.
         layer: &'static Layer,
     },
+    /// `F.interpolate(x, size = y.shape[-2..])`: an upsample whose output size is read
+    /// from other values (`v.size(d)`, `v.shape[d]`) when the step runs.
+    Resize {
+        /// The input.
+        input: Value,
+        /// The upsample (its own `size` is replaced).
+        layer: &'static Layer,
+        /// The output's spatial sizes, 1 to 3.
+        size: &'static [SizeArg],
+    },
     /// A new tensor of the given sizes (`arange(n)`, `zeros((b, n))`, `ones(…)`,
     /// `full(…, value)`): a value holding elements that no operation produced from the
     /// inputs, counted as the zero op `create`.

@@ -1289,8 +1289,74 @@ impl Compiler<'_, '_> {
         if !ok {
             return None;
         }
+        // `F.interpolate(x, size = y.shape[-2..])`: sizes read from values when it runs.
+        let mut dynamic = None;
+        if def.name == "upsample"
+            && let Some(arg) = args.iter_mut().find(|a| a.name == "size")
+            && let Some(value) = &arg.value
+            && let Some(sizes) = self.sizes_of_values(value)
+        {
+            dynamic = Some(sizes?);
+            arg.value = Some(syn::parse_quote!(1));
+        }
         let layer = crate::expand::layer_expr(def, m.method.span(), &args, p);
-        Some(quote!(#p::Step::Layer { input: #input, layer: &#layer }))
+        Some(match dynamic {
+            Some(size) => {
+                quote!(#p::Step::Resize { input: #input, layer: &#layer, size: &[#(#size),*] })
+            }
+            None => quote!(#p::Step::Layer { input: #input, layer: &#layer }),
+        })
+    }
+
+    /// A size read from values (`y.shape[-2..]`, `(y.size(2), y.size(3))`,
+    /// `(y.shape[2], 64)`): `None` when it reads none (a const size), else its sizes.
+    fn sizes_of_values(&mut self, e: &Expr) -> Option<Option<Vec<TokenStream>>> {
+        let p = self.p;
+        // `y.shape[-2..]`: the last dimensions.
+        if let Expr::Index(i) = e
+            && let Expr::Field(f) = &*i.expr
+            && matches!(&f.member, syn::Member::Named(n) if n == "shape")
+            && let Expr::Range(r) = &*i.index
+        {
+            let from = r.start.as_deref().and_then(|s| match s {
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => match &*u.expr {
+                    Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Int(n),
+                        ..
+                    }) => n.base10_parse::<i64>().ok().filter(|n| (1..=3).contains(n)),
+                    _ => None,
+                },
+                _ => None,
+            });
+            let (Some(k), None) = (from, &r.end) else {
+                self.cx.error_at(
+                    &i.index,
+                    "a size read from a tensor's last dimensions is written `y.shape[-2..]` (Python's `y.shape[-2:]`), one to three of them",
+                );
+                return Some(None);
+            };
+            let Some(v) = self.value(&f.base) else {
+                return Some(None);
+            };
+            let sizes = (-k..0).map(|d| quote!(#p::SizeArg::Like(#v, #d))).collect();
+            return Some(Some(sizes));
+        }
+        let parts = elements(e);
+        let reads = |x: &Expr| {
+            matches!(x, Expr::MethodCall(m) if m.method == "size")
+                || matches!(x, Expr::Index(i) if matches!(&*i.expr, Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape")))
+        };
+        if !parts.iter().any(|x| reads(x)) {
+            return None;
+        }
+        let mut sizes = Vec::new();
+        for x in parts {
+            match self.size_arg(x) {
+                Some(s) => sizes.push(s),
+                None => return Some(None),
+            }
+        }
+        Some(Some(sizes))
     }
 
     /// One size of a reshape: a number, or another value's `v.size(d)` / `v.shape[d]`.

@@ -11,7 +11,7 @@ use crate::layer::numel;
 use crate::layer::reshape::{
     cat, dim_index, expand, permute, piece, reduce, reshape, select, transpose, unflatten,
 };
-use crate::layer::{AdaptiveAvgPool2d, Flatten, tri};
+use crate::layer::{AdaptiveAvgPool2d, Flatten, Layer, Size, tri};
 use crate::mode::Mode;
 use crate::module::{ExpandSize, Param, SizeArg, Step};
 use crate::ops::{CostRule, OPS, ShapeRule};
@@ -58,7 +58,11 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
             }
             None
         }
-        Step::Reshape { input, sizes } | Step::Unflatten { input, sizes, .. } => {
+        Step::Reshape { input, sizes }
+        | Step::Unflatten { input, sizes, .. }
+        | Step::Resize {
+            input, size: sizes, ..
+        } => {
             if k == 0 {
                 return Some(input);
             }
@@ -134,6 +138,9 @@ pub(crate) const fn eval(
             let mut cost = a.cost;
             cost.params = 0;
             (a.output, cost)
+        }
+        Step::Resize { input, layer, size } => {
+            tri!(resize(values[input], layer, size, values, mode))
         }
         Step::Call { .. } | Step::Functional { .. } | Step::Output { .. } => {
             return Err(description("a child call evaluated as an operation"));
@@ -571,6 +578,44 @@ const fn table_shape(
             product
         }
     })
+}
+
+/// `F.interpolate(x, size = …)` with sizes read from values: the upsample with that
+/// output size, charged here (no parameters). O(sizes + rank).
+const fn resize(
+    x: Shape,
+    layer: &Layer,
+    size: &[SizeArg],
+    values: &[Shape],
+    mode: Mode,
+) -> Result<(Shape, Cost), Error> {
+    let Layer::Upsample(up) = *layer else {
+        return Err(description("a resize of a layer other than an upsample"));
+    };
+    if size.is_empty() || size.len() > 3 {
+        return Err(Error::new(ErrorKind::Invalid {
+            layer: "interpolate",
+            reason: "`size` has one to three values, one per spatial dimension",
+        }));
+    }
+    let (sizes, n) = tri!(resolve_sizes(size, values));
+    let mut dims = [0u64; 3];
+    let mut k = 0;
+    while k < n {
+        if sizes[k] < 0 {
+            return Err(Error::new(ErrorKind::Invalid {
+                layer: "interpolate",
+                reason: "a negative output size",
+            }));
+        }
+        dims[k] = sizes[k] as u64;
+        k += 1;
+    }
+    let mut up = up;
+    up.scale_factor = None;
+    let layer = Layer::Upsample(up.size(Size::of(dims.split_at(n).0)));
+    let a = tri!(layer.apply(x, mode));
+    Ok((a.output, a.cost))
 }
 
 /// The sizes of a reshape, `v.size(d)` read from the values. O(sizes).
