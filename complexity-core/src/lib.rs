@@ -309,6 +309,92 @@
 //! A model that does not fit together fails to compile, naming the field path and the
 //! numbers, e.g. ``layer2.0.conv1: expects 32 input channels, got 64 (in `BasicBlock::conv1`)``.
 //!
+//! # Recipes
+//!
+//! **Option values.** Numbers and sizes are Rust const expressions (`kernel = 3`,
+//! `kernel = (1, 7)`, `out = OUT * 4`); booleans are `true`/`false` (`bias = false`,
+//! `ceil_mode = true`, `count_include_pad = false`), and a boolean flag alone means `true`
+//! (`relu(inplace)` is `relu(inplace = true)`); floats as written (`eps = 1e-6`,
+//! `momentum = 0.01`, `p = 0.1`); strings in quotes (`mode = "bilinear"`,
+//! `approximate = "tanh"`).
+//!
+//! **What reports print.** `class` and `extra_repr` are what PyTorch's `_get_name()` and
+//! `extra_repr()` return, which is what mmengine prints, not a custom `__repr__` (give
+//! torchvision's `StochasticDepth` `class = "StochasticDepth", extra_repr = "p=0.1,
+//! mode=row"`, not its `__repr__`).
+//!
+//! **Optional blocks, repeated stages, constant branches.** `when` takes any const `bool`,
+//! a `bool` const generic included, and works on a derived block as on a layer. A stage of
+//! one first block and `N` identical ones is a `sequential` struct whose rest is a
+//! `splice`d array (the children are numbered `0`, `1`, … across both). A child called
+//! only in the branch of an `if CONST` that is not taken is never called: mmengine prints
+//! `N/A` for it, and so does the report.
+//!
+//! ```
+//! use complexity_core::{Complexity, Mode, report::Report};
+//!
+//! #[derive(Complexity)]
+//! #[complexity(forward = if PROJECT { proj(x) } else { x })]
+//! struct Block<const PROJECT: bool> {
+//!     #[complexity(linear(in = 16, out = 16))]
+//!     proj: (),
+//! }
+//!
+//! #[derive(Complexity)]
+//! #[complexity(sequential)]
+//! struct Stage<const REST: usize> {
+//!     first: Block<true>,
+//!     #[complexity(splice)]
+//!     rest: [Block<false>; REST],
+//! }
+//!
+//! const HEAD: bool = true;
+//!
+//! #[derive(Complexity)]
+//! #[complexity(input = (16,))]
+//! struct Net {
+//!     stage: Stage<2>,
+//!     #[complexity(when = HEAD)]
+//!     head: Block<true>,
+//! }
+//!
+//! let r = Report::of::<Net>(Net::INPUT, Mode::Eval).unwrap();
+//! assert_eq!(r.module("stage.0.proj").unwrap().calls(), 1);
+//! // Blocks 1 and 2 take the other branch: their `proj` is never called (`N/A`).
+//! assert_eq!(r.module("stage.2.proj").unwrap().calls(), 0);
+//! assert!(r.module("head").is_some());
+//! assert_eq!(Net::PARAMS, 4 * (16 * 16 + 16)); // every `proj` has its parameters
+//! ```
+//!
+//! **Arithmetic on const generics.** Stable Rust does not accept `Block<{ IN / 4 }>` in a
+//! generic struct (`generic parameters may not be used in const operations`). Give the
+//! derived size its own parameter and let the concrete model spell it out
+//! (`Stage<IN, MID, OUT>` instantiated as `Stage<256, 64, 256>`); a layer's own arguments
+//! may compute freely (`out = MID * 4`), and a wrong instantiation is a shape error at
+//! compile time, since input sizes are checked.
+//!
+//! **A leaf by hand.** When no attribute fits, implement [`Complexity`] with one of the
+//! layer kinds of [`layer`], built by its `const fn`s:
+//!
+//! ```
+//! use complexity_core::{Complexity, Module, layer::{Layer, Linear}};
+//!
+//! /// A vendor's fused projection, costed as PyTorch's `nn.Linear(768, 3072)`.
+//! struct FusedProjection;
+//!
+//! impl Complexity for FusedProjection {
+//!     const MODULE: Module = Module::layer(Layer::Linear(Linear::new(3072).in_features(768)))
+//!         .renamed("FusedProjection", None);
+//! }
+//!
+//! #[derive(Complexity)]
+//! #[complexity(input = [1, 8, 768])]
+//! struct Net {
+//!     proj: FusedProjection,
+//! }
+//! assert_eq!(Net::PARAMS, 768 * 3072 + 3072);
+//! ```
+//!
 //! # Limits
 //!
 //! The analysis runs inside the compiler, in fixed memory, so it has fixed capacities.
