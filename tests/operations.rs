@@ -367,3 +367,48 @@ fn interpolate_to_a_size_read_from_the_input() {
         assert_eq!(up, 5 * h as u128 * w as u128);
     }
 }
+
+/// One child called several times (ALBERT's shared layer, a `for` loop over one module):
+/// its parameters count once, its FLOPs and activations at every call. The table is
+/// mmengine 0.10.7's for
+///
+/// ```python
+/// class Net(nn.Module):
+///     def __init__(s):
+///         super().__init__(); s.layer = nn.Linear(16, 16); s.norm = nn.LayerNorm(16)
+///     def forward(s, x):
+///         for _ in range(3):
+///             x = s.norm(s.layer(x))
+///         return x
+/// get_model_complexity_info(Net(), input_shape=(4, 16))["out_table"]
+/// ```
+///
+/// (linear: 3 · 4·16·16 = 3,072; layer norm: 3 · 5 · 64 = 960).
+#[test]
+fn a_child_called_several_times() {
+    #[derive(Complexity)]
+    #[complexity(input = (4, 16), forward = norm(layer(norm(layer(norm(layer(x)))))))]
+    struct Net {
+        #[complexity(linear(in = 16, out = 16))]
+        layer: (),
+        #[complexity(layer_norm)]
+        norm: (),
+    }
+    let r = Report::of::<Net>(Net::INPUT, Mode::Train).unwrap();
+    assert_eq!(r.module("layer").unwrap().calls(), 3);
+    assert_eq!((Net::PARAMS, Net::FLOPS, Net::ACTIVATIONS), (304, 4032, 192));
+    let expected = "
++----------------+----------------------+---------+--------------+
+| module         | #parameters or shape | #flops  | #activations |
++----------------+----------------------+---------+--------------+
+| model          | 0.304K               | 4.032K  | 0.192K       |
+|  layer         |  0.272K              |  3.072K |  0.192K      |
+|   layer.weight |   (16, 16)           |         |              |
+|   layer.bias   |   (16,)              |         |              |
+|  norm          |  32                  |  0.96K  |  0           |
+|   norm.weight  |   (16,)              |         |              |
+|   norm.bias    |   (16,)              |         |              |
++----------------+----------------------+---------+--------------+
+";
+    assert_eq!(r.table(), expected);
+}

@@ -113,7 +113,7 @@
 //!
 //! | written | meaning | cost rule in |
 //! |---|---|---|
-//! | `conv1(x)`, `output(a, b)` | apply a child | the child's |
+//! | `conv1(x)`, `output(a, b)` | apply a child; a child may be called several times (ALBERT's shared layer, `norm(layer(norm(layer(x))))` for a Python loop): its parameters count once, its FLOPs and activations at every call, as in mmengine | the child's |
 //! | `out_proj.functional(x)` | the child's computation on its weights (`F.linear(x, self.out_proj.weight)`), charged here; the child itself is never called | the child's |
 //! | `a + b`, `a - b`, `a * b`, `a / b`, with a number or tensor | elementwise, broadcasting, shapes checked | [`layer::elementwise`] (0) |
 //! | `matmul(a, b)`, `a.matmul(b)` | matrix product, as `torch.matmul` | [`layer::matmul`] |
