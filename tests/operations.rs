@@ -396,7 +396,10 @@ fn a_child_called_several_times() {
     }
     let r = Report::of::<Net>(Net::INPUT, Mode::Train).unwrap();
     assert_eq!(r.module("layer").unwrap().calls(), 3);
-    assert_eq!((Net::PARAMS, Net::FLOPS, Net::ACTIVATIONS), (304, 4032, 192));
+    assert_eq!(
+        (Net::PARAMS, Net::FLOPS, Net::ACTIVATIONS),
+        (304, 4032, 192)
+    );
     let expected = "
 +----------------+----------------------+---------+--------------+
 | module         | #parameters or shape | #flops  | #activations |
@@ -411,4 +414,23 @@ fn a_child_called_several_times() {
 +----------------+----------------------+---------+--------------+
 ";
     assert_eq!(r.table(), expected);
+
+    // The same with the Python loop written as one: `x = …;` and `for _ in 0..3`.
+    #[derive(Complexity)]
+    #[complexity(input = (4, 16), forward = {
+        for _ in 0..3 {
+            let y = layer(x);
+            x = norm(y);
+        }
+        x
+    })]
+    struct Looped {
+        #[complexity(linear(in = 16, out = 16))]
+        layer: (),
+        #[complexity(layer_norm)]
+        norm: (),
+    }
+    let r = Report::of::<Looped>(Looped::INPUT, Mode::Train).unwrap();
+    assert_eq!(r.table(), expected);
+    assert_eq!(Looped::FLOPS, Net::FLOPS);
 }

@@ -14,6 +14,9 @@ use crate::attr::ident_of;
 use crate::ctxt::Ctxt;
 use crate::kinds::closest;
 
+/// The most iterations of a `for` loop the derive unrolls.
+const MAX_UNROLL: usize = 256;
+
 /// The most values (inputs plus one per step) a forward program may have: core's
 /// `analysis::MAX_VALUES`.
 pub const MAX_VALUES: usize = 512;
@@ -97,6 +100,7 @@ pub fn compile(
         steps: Vec::new(),
         spans: Vec::new(),
         used: vec![false; children(fields).count()],
+        assigned: Vec::new(),
     };
     let compiled = c.outputs(expr);
     let output = compiled
@@ -157,6 +161,8 @@ struct Compiler<'c, 'a> {
     steps: Vec<TokenStream>,
     spans: Vec<Option<proc_macro2::Span>>,
     used: Vec<bool>,
+    /// The names `x = …;` rebound, in order (for a loop's body to carry them out).
+    assigned: Vec<String>,
 }
 
 /// `expr` as a signed dimension or size: an integer const expression of any integer type
@@ -907,17 +913,27 @@ impl Compiler<'_, '_> {
                         );
                     }
                 }
-                Stmt::Expr(expr, None) if last => {
+                Stmt::Expr(expr, None) if last && !matches!(expr, Expr::ForLoop(_)) => {
                     result = if tuple {
                         self.outputs(expr)
                     } else {
                         self.value(expr).map(|v| vec![v])
                     }
                 }
+                Stmt::Expr(Expr::Assign(assign), Some(_)) => self.assign(assign),
+                Stmt::Expr(Expr::ForLoop(for_loop), _) => {
+                    self.for_loop(for_loop);
+                    if last {
+                        self.cx.error_at(
+                            for_loop,
+                            "a `forward` block must end with the value it returns",
+                        );
+                    }
+                }
                 other => {
                     self.cx.error_at(
                         other,
-                        "`forward` blocks hold `let` bindings and end with the returned value",
+                        "`forward` blocks hold `let` bindings, `x = …;` assignments and `for` loops, and end with the returned value",
                     );
                 }
             }
@@ -954,6 +970,110 @@ impl Compiler<'_, '_> {
                 Some(values)
             }
             other => self.value(other).map(|v| vec![v]),
+        }
+    }
+
+    /// `x = value;`: the name `x`, which must exist, is that value from here on (as in
+    /// Python, and as `let x = value;` would be).
+    fn assign(&mut self, assign: &syn::ExprAssign) {
+        let Some(name) = ident_of(&assign.left).map(ToString::to_string) else {
+            self.cx
+                .error_at(&assign.left, "`forward` assigns to a name: `x = value;`");
+            return;
+        };
+        if !self.scope.contains_key(&name) {
+            self.cx.error_at(
+                &assign.left,
+                format!("`{name}` is no value yet: bind it first with `let {name} = …;`"),
+            );
+            // Its later uses add no errors of their own.
+            self.scope.insert(name, 0);
+            return;
+        }
+        let v = self.value(&assign.right).unwrap_or(0);
+        self.scope.insert(name.clone(), v);
+        self.assigned.push(name);
+    }
+
+    /// `for _ in 0..3 { x = layer(x); }`: the body unrolled, the range's bounds integer
+    /// literals; names assigned in the body keep their last values after it, `let`s in it
+    /// do not outlive an iteration. At most [`MAX_UNROLL`] iterations.
+    fn for_loop(&mut self, f: &syn::ExprForLoop) {
+        let bound = |e: Option<&Expr>| match e {
+            Some(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(n),
+                ..
+            })) => n.base10_parse::<usize>().ok(),
+            _ => None,
+        };
+        let range = match &*f.expr {
+            Expr::Range(r) => {
+                bound(r.start.as_deref())
+                    .zip(bound(r.end.as_deref()))
+                    .map(|(a, b)| {
+                        if matches!(r.limits, syn::RangeLimits::Closed(_)) {
+                            a..b.saturating_add(1)
+                        } else {
+                            a..b
+                        }
+                    })
+            }
+            _ => None,
+        };
+        let Some(range) = range else {
+            self.cx.error_at(
+                &f.expr,
+                "a `for` loop of `forward` runs over a range of integer literals (`0..3`), unrolled by the derive; over the layers of an array, call the array (`layers(x)`)",
+            );
+            return;
+        };
+        if range.len() > MAX_UNROLL {
+            self.cx.error_at(
+                &f.expr,
+                format!(
+                    "a `for` loop of {} iterations: at most {MAX_UNROLL} are unrolled",
+                    range.len()
+                ),
+            );
+            return;
+        }
+        if !matches!(&*f.pat, Pat::Wild(_)) {
+            self.cx.error_at(
+                &f.pat,
+                "the loop's counter is not a value of `forward`: write `for _ in 0..3`",
+            );
+            return;
+        }
+        for _ in range {
+            let outer = self.scope.clone();
+            let before = self.assigned.len();
+            for stmt in &f.body.stmts {
+                match stmt {
+                    Stmt::Local(local) => self.local(local),
+                    Stmt::Expr(Expr::Assign(assign), _) => self.assign(assign),
+                    Stmt::Expr(Expr::ForLoop(inner), _) => self.for_loop(inner),
+                    other => {
+                        self.cx.error_at(
+                            other,
+                            "a `for` body holds `let` bindings, `x = …;` assignments and loops",
+                        );
+                        return;
+                    }
+                }
+            }
+            // The body's `let`s end with the iteration; its assignments to outer names stay.
+            let inner = std::mem::replace(&mut self.scope, outer);
+            for name in self.assigned.split_off(before) {
+                if let Some(v) = inner.get(&name)
+                    && self.scope.contains_key(&name)
+                {
+                    self.scope.insert(name.clone(), *v);
+                    self.assigned.push(name);
+                }
+            }
+            if self.cx.has_errors() {
+                return;
+            }
         }
     }
 
