@@ -9,10 +9,8 @@
 mod example;
 
 use complexity_core::report::Report;
-use complexity_core::{Mode, Model, OpKind, Shape};
-use complexity_workspace::{
-    Fixture, assert_matches_fixture, assert_modules_match, assert_same_text,
-};
+use complexity_core::{Mode, OpKind};
+use complexity_workspace::{assert_constants_match, assert_matches_fixture};
 use example::DenseNet201;
 
 const NAME: &str = "densenet201";
@@ -21,48 +19,20 @@ fn report(mode: Mode) -> Report {
     Report::of::<DenseNet201>(DenseNet201::INPUT, mode).expect("densenet201 analyses")
 }
 
-#[test]
-fn input_is_mmengines() {
-    assert_eq!(
-        DenseNet201::INPUT.dims(),
-        Fixture::load(NAME).input_shape().as_slice()
-    );
-}
-
+/// The constants (and the run-time report's totals) are mmengine's: training-mode params,
+/// FLOPs and activations, eval-mode FLOPs, the output shape.
 #[test]
 fn compile_time_totals_match_mmengine() {
-    let fixture = Fixture::load(NAME);
-    let ((params, flops, acts), strings) = fixture.totals("train");
-    assert_eq!(
-        (params, flops, acts),
-        (20_013_928, 4_414_987_008, 7_853_544)
+    assert_constants_match::<DenseNet201>(
+        NAME,
+        (20_013_928, 4_414_987_008, 7_853_544),
+        4_340_870_784,
+        &[1, 1000],
     );
-    assert_eq!(strings, ["20.014M", "4.415G", "7.854M"]);
-    const PARAMS: u64 = DenseNet201::PARAMS;
+    // The inherent constants are the trait's.
     const FLOPS: u128 = DenseNet201::FLOPS;
-    const ACTIVATIONS: u64 = DenseNet201::ACTIVATIONS;
-    assert_eq!((PARAMS, FLOPS, ACTIVATIONS), (params, flops, acts));
-    let ((eval_params, eval_flops, eval_acts), eval_strings) = fixture.totals("eval");
-    assert_eq!(
-        (eval_params, eval_flops, eval_acts),
-        (20_013_928, 4_340_870_784, 7_853_544)
-    );
-    assert_eq!(eval_strings, ["20.014M", "4.341G", "7.854M"]);
     const FLOPS_EVAL: u128 = DenseNet201::FLOPS_EVAL;
-    assert_eq!(FLOPS_EVAL, eval_flops);
-    let eval = <DenseNet201 as Model>::EVAL.cost;
-    assert_eq!((eval.params, eval.activations), (eval_params, eval_acts));
-    assert_eq!(DenseNet201::OUTPUT, Shape::new(&[1, 1000]));
-}
-
-#[test]
-fn runtime_totals_equal_compile_time_totals() {
-    for (mode, totals) in [
-        (Mode::Train, <DenseNet201 as Model>::TRAIN),
-        (Mode::Eval, <DenseNet201 as Model>::EVAL),
-    ] {
-        assert_eq!(*report(mode).totals(), totals);
-    }
+    assert_eq!((FLOPS, FLOPS_EVAL), (4_414_987_008, 4_340_870_784));
 }
 
 /// Totals and their strings, every module (names, classes, params, FLOPs, activations,
@@ -70,20 +40,6 @@ fn runtime_totals_equal_compile_time_totals() {
 #[test]
 fn densenet201_matches_mmengine() {
     assert_matches_fixture::<DenseNet201>(NAME, true);
-}
-
-#[test]
-fn every_module_matches_mmengine_in_training_mode() {
-    let r = report(Mode::Train);
-    // The model, `features`, its 4 stem layers, 4 blocks, 3 transitions (5 modules each)
-    // and `norm5`, 98 dense layers (7 modules each), `classifier`.
-    assert_eq!(r.modules().count(), 1 + 1 + 4 + 4 + 3 * 5 + 1 + 98 * 7 + 1);
-    assert_modules_match(&r, &Fixture::load(NAME), "train");
-}
-
-#[test]
-fn every_module_matches_mmengine_in_eval_mode() {
-    assert_modules_match(&report(Mode::Eval), &Fixture::load(NAME), "eval");
 }
 
 #[test]
@@ -162,24 +118,6 @@ fn shapes_flow_through_the_model() {
         assert_eq!(r.module(path).unwrap().class(), class, "{path}");
     }
     assert!(r.module("features.denseblock3.denselayer49").is_none());
-}
-
-#[test]
-fn out_tables_and_archs_are_mmengines() {
-    let fixture = Fixture::load(NAME);
-    for (mode, key) in [(Mode::Train, "train"), (Mode::Eval, "eval")] {
-        let r = report(mode);
-        assert_same_text(
-            &r.table(),
-            fixture.string(&format!("mmengine_out_table_{key}")),
-            &format!("out_table ({key})"),
-        );
-        assert_same_text(
-            &r.arch(),
-            fixture.string(&format!("mmengine_out_arch_{key}")),
-            &format!("out_arch ({key})"),
-        );
-    }
 }
 
 #[test]

@@ -197,3 +197,47 @@ pub fn assert_matches_fixture<M: complexity_core::Complexity>(name: &str, arch: 
         }
     }
 }
+
+/// Checks the constants a model with `input` gets against its fixture: the input is
+/// mmengine's, the fixture's training totals are `train` (params, FLOPs, activations, as
+/// written in the test) and its eval FLOPs `eval_flops`, the compile-time totals
+/// ([`Model::TRAIN`](complexity_core::Model::TRAIN), `EVAL`) equal them and the run-time
+/// report's, and the output shape is `output`.
+pub fn assert_constants_match<M: complexity_core::Model>(
+    name: &str,
+    train: (u64, u128, u64),
+    eval_flops: u128,
+    output: &[u64],
+) {
+    use complexity_core::Mode;
+    let fixture = Fixture::load(name);
+    assert_eq!(
+        M::INPUT.dims(),
+        fixture.input_shape().as_slice(),
+        "{name} input"
+    );
+    assert_eq!(
+        fixture.totals("train").0,
+        train,
+        "{name}: the fixture's totals"
+    );
+    let t = M::TRAIN.cost;
+    assert_eq!((t.params, t.flops, t.activations), train, "{name} (train)");
+    let ((params, flops, acts), _) = fixture.totals("eval");
+    assert_eq!(flops, eval_flops, "{name}: the fixture's eval FLOPs");
+    let e = M::EVAL.cost;
+    assert_eq!(
+        (e.params, e.flops, e.activations),
+        (params, flops, acts),
+        "{name} (eval)"
+    );
+    assert_eq!(M::TRAIN.output.dims(), output, "{name} output");
+    for (mode, totals) in [(Mode::Train, M::TRAIN), (Mode::Eval, M::EVAL)] {
+        let report = Report::of::<M>(M::INPUT, mode).unwrap();
+        assert_eq!(
+            *report.totals(),
+            totals,
+            "{name} ({mode:?}): run time and compile time"
+        );
+    }
+}
