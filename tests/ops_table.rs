@@ -60,3 +60,11 @@ fn the_docs_table_is_the_operation_table() {
         "the docs' table (expected table printed above)"
     );
 }
+
+/// The README gives the table's size.
+#[test]
+fn the_readme_counts_the_operations() {
+    let readme = include_str!("../README.md").replace('\n', " ");
+    let claim = format!("the {} operations of", OPS.len());
+    assert!(readme.contains(&claim), "the README should say \"{claim}\"");
+}
