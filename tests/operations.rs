@@ -434,3 +434,22 @@ fn a_child_called_several_times() {
     assert_eq!(r.table(), expected);
     assert_eq!(Looped::FLOPS, Net::FLOPS);
 }
+
+/// `torch.where(cond, a, b)` and `cond.where(a, b)`: `where` is a Rust keyword, written as
+/// PyTorch writes it all the same. `where` broadcasts its three tensors.
+#[test]
+fn where_as_pytorch_writes_it() {
+    #[derive(Complexity)]
+    #[complexity(input = [2, 4, 8], forward = {
+        let mask = x.gt(0);
+        let y = torch.where(mask, x, torch.zeros((4, 1)));
+        mask.where(y, 0.0)
+    })]
+    struct Net {}
+    assert_eq!(Net::OUTPUT.dims(), &[2, 4, 8]);
+    let r = Report::of::<Net>(Net::INPUT, Mode::Train).unwrap();
+    assert_eq!(
+        r.model().cost().zero_count(complexity_core::ZeroOp::Where),
+        2
+    );
+}

@@ -105,7 +105,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 let lit: LitStr = meta.value()?.parse()?;
                 set_once(cx, &mut out.class, lit, &meta.path);
             } else if meta.path.is_ident("forward") {
-                let expr: Expr = meta.value()?.parse()?;
+                let expr = forward_expr(meta.value()?)?;
                 set_once(cx, &mut out.forward, expr, &meta.path);
             } else if let Some(key) = BUDGET_KEYS.iter().map(|(k, _)| *k).find(|k| meta.path.is_ident(k)) {
                 let expr: Expr = meta.value()?.parse()?;
@@ -586,4 +586,49 @@ pub fn ident_of(expr: &Expr) -> Option<&Ident> {
         Expr::Path(p) if p.qself.is_none() && p.attrs.is_empty() => p.path.get_ident(),
         _ => None,
     }
+}
+
+/// `forward`'s expression: its tokens up to the next `,`, with PyTorch names that are
+/// Rust keywords (`torch.where`) made raw identifiers so they parse; the compiler reads
+/// them unraw.
+fn forward_expr(input: syn::parse::ParseStream) -> syn::Result<Expr> {
+    use proc_macro2::{Group, Ident, TokenStream, TokenTree};
+    fn raw_keywords(tokens: TokenStream) -> TokenStream {
+        tokens
+            .into_iter()
+            .map(|t| match t {
+                TokenTree::Ident(i) if i == "where" => {
+                    TokenTree::Ident(Ident::new_raw("where", i.span()))
+                }
+                TokenTree::Group(g) => {
+                    let mut out = Group::new(g.delimiter(), raw_keywords(g.stream()));
+                    out.set_span(g.span());
+                    TokenTree::Group(out)
+                }
+                other => other,
+            })
+            .collect()
+    }
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(syn::Token![,]) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    if tokens.is_empty() {
+        return Err(input.error("expected an expression after `forward =`"));
+    }
+    // Python's `a @ b`, which Rust has no operator for.
+    fn at_sign(tokens: &TokenStream) -> Option<proc_macro2::Span> {
+        tokens.clone().into_iter().find_map(|t| match t {
+            TokenTree::Punct(p) if p.as_char() == '@' => Some(p.span()),
+            TokenTree::Group(g) => at_sign(&g.stream()),
+            _ => None,
+        })
+    }
+    if let Some(span) = at_sign(&tokens) {
+        return Err(syn::Error::new(
+            span,
+            "Python's `a @ b` is written `matmul(a, b)` (or `a.matmul(b)`) in `forward`",
+        ));
+    }
+    syn::parse2(raw_keywords(tokens))
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{BinOp, Expr, Pat, Stmt, UnOp};
 
@@ -433,7 +434,7 @@ impl Compiler<'_, '_> {
         let Some(func) = ident_of(&call.func) else {
             return self.unsupported(&call.func);
         };
-        let name = func.to_string();
+        let name = func.unraw().to_string();
         if let Some(field) = self
             .fields
             .iter()
@@ -646,7 +647,7 @@ impl Compiler<'_, '_> {
 
     fn method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
         let p = self.p;
-        let method = m.method.to_string();
+        let method = m.method.unraw().to_string();
         // `F.relu(x)`, `torch.softmax(x, -1)`: PyTorch's functional spelling, the module
         // prefix dropped.
         if self.namespace(&m.receiver) {
@@ -1510,7 +1511,7 @@ impl Compiler<'_, '_> {
 
     /// A method that is neither an operation of the table nor a view: the nearest name.
     fn unknown_method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
-        let method = m.method.to_string();
+        let method = m.method.unraw().to_string();
         let names = complexity_ops::OPS
             .iter()
             .map(|o| o.name)

@@ -31,7 +31,10 @@ pub fn check(cx: &Ctxt, input: &Input) {
             format!("`{key}` is checked at a concrete input: add `input = (…)`, or use `assert_complexity!` for a generic model"),
         );
     }
-    if input.fields.is_empty() && input.attrs.forward.is_none() {
+    // After an attribute that failed to parse (a `forward` with a syntax error), its absence
+    // is no mistake of its own.
+    if cx.has_errors() {
+    } else if input.fields.is_empty() && input.attrs.forward.is_none() {
         cx.error_at(
             input.ident,
             format!(
