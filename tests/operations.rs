@@ -453,3 +453,23 @@ fn where_as_pytorch_writes_it() {
         2
     );
 }
+
+/// `x.new_ones(())` (transformers' `and_masks`), `x.new_zeros(b, n)` and
+/// `x.new_full((b, n), v)`: new tensors of the sizes given, counted as `create`.
+#[test]
+fn new_tensors_from_a_tensor() {
+    #[derive(Complexity)]
+    #[complexity(input = [2, 8], forward = {
+        let one = x.new_ones(());
+        let z = x.new_zeros(x.size(0), 8);
+        let f = x.new_full((2, 8), -1e9);
+        x + z + f + one
+    })]
+    struct Net {}
+    assert_eq!(Net::OUTPUT.dims(), &[2, 8]);
+    let r = Report::of::<Net>(Net::INPUT, Mode::Train).unwrap();
+    assert_eq!(
+        r.model().cost().zero_count(complexity_core::ZeroOp::Create),
+        3
+    );
+}

@@ -128,7 +128,7 @@
 //! | `let y = …;`, `let y: Tensor = …;`, `{ … }` | name intermediate values | |
 //! | `x = norm(layer(x));` | rebind a name that exists (Python's assignment) | |
 //! | `for _ in 0..3 { x = layer(x); }` | a loop, unrolled by the derive: the range's bounds are integer literals (`0..3`, `0..=2`, at most 256 iterations; a const generic bound is an error: call an array instead); names assigned in the body keep their last values, its `let`s last one iteration | |
-//! | `torch.arange(x.size(1))`, `torch.zeros((b, n))`, `torch.ones(…)`, `torch.empty(…)`, `torch.full((b, n), v)`, `x.zeros_like()` | new tensors (sizes may be `v.size(d)`): values no operation on the inputs produced | 0 (zero op `create`) |
+//! | `torch.arange(x.size(1))`, `torch.zeros((b, n))`, `torch.ones(…)`, `torch.empty(…)`, `torch.full((b, n), v)`, `x.zeros_like()`, `x.new_ones((b, n))` (also `new_zeros`, `new_empty`, `new_full((b, n), v)`) | new tensors (sizes may be `v.size(d)`): values no operation on the inputs produced | 0 (zero op `create`) |
 //! | `(a, b)` as the value of `forward` | a module returning a tuple (a rotary embedding's `(cos, sin)`), at most [`analysis::MAX_OUTPUTS`] values; its first value is what a plain call gives | |
 //! | `let (cos, sin) = rotary_emb(x);` | the values of a child returning a tuple (naming more than it returns is an error) | |
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |

@@ -299,6 +299,10 @@ const BUILT_IN_METHODS: &[&str] = &[
     "split",
     "chunk",
     "functional",
+    "new_ones",
+    "new_zeros",
+    "new_empty",
+    "new_full",
 ];
 
 /// "one argument", "one or two arguments", …
@@ -697,6 +701,31 @@ impl Compiler<'_, '_> {
         };
         let step = match method.as_str() {
             "contiguous" | "clone" => return Some(input),
+            // `x.new_ones((b, n))`, `x.new_zeros(b, n)`, `x.new_full((b, n), v)`: a new tensor
+            // of the sizes given (the receiver lends only its dtype and device).
+            "new_ones" | "new_zeros" | "new_empty" | "new_full" => {
+                let full = method == "new_full";
+                if args.is_empty() || (full && args.len() != 2) {
+                    self.cx.error_at(
+                        &m.method,
+                        format!(
+                            "`{method}` is written `x.{method}((b, n){})`",
+                            if full { ", value" } else { "" }
+                        ),
+                    );
+                    return None;
+                }
+                let written: Vec<&Expr> = if full || args.len() == 1 {
+                    elements(args[0])
+                } else {
+                    args.clone()
+                };
+                let mut sizes = Vec::new();
+                for e in written {
+                    sizes.push(self.size_arg(e)?);
+                }
+                quote!(#p::Step::New { sizes: &[#(#sizes),*] })
+            }
             "flatten" => {
                 if !arity(self.cx, 0..=2, "x.flatten(start_dim, end_dim)") {
                     return None;
