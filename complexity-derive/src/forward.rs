@@ -236,7 +236,9 @@ pub fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
                 let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
                 group.set_span(span);
                 t = proc_macro2::TokenTree::Group(group);
-            } else {
+            } else if !matches!(t, proc_macro2::TokenTree::Literal(_)) {
+                // A literal keeps its own span: lints that read a literal's source text
+                // (clippy's `zero_prefixed_literal`) would read the user's tokens instead.
                 t.set_span(span);
             }
             t

@@ -3,12 +3,12 @@
 //! implementing [`LlamaConfig`]; the layer count is a const generic, since an array's
 //! length cannot be a generic type's associated constant on stable Rust.
 //!
-//! Not yet described (zero FLOPs by mmengine's rules, so the totals are unaffected): the
-//! rotary position embedding (`q * cos + rotate_half(q) * sin`) and the causal mask. Their
-//! values come from a buffer (`inv_freq`) and `arange` positions, which a description
-//! cannot hold yet; the rest is expressible: a `LlamaRotaryEmbedding` returning
-//! `(cos, sin)` (`let (cos, sin) = rotary_emb(h);`) and every layer taking them
-//! (`layers(h, cos, sin)`).
+//! Left out here: the rotary position embedding (`q * cos + rotate_half(q) * sin`) and the
+//! causal mask, which hold no parameters and cost 0 FLOPs by mmengine's rules, so no total
+//! changes (activations neither: only matrix products have them). `examples/llama_tiny.rs`
+//! describes them in full (the `inv_freq` buffer, `arange` positions, `let (cos, sin) =
+//! rotary_emb(h, position_ids);`, `layers(h, mask, cos, sin)`), identical to mmengine module
+//! by module.
 
 use core::marker::PhantomData;
 

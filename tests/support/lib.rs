@@ -78,6 +78,12 @@ impl Fixture {
         )
     }
 
+    /// How many times mmengine saw `op` (`"aten::mul"`) and counted it 0, for `"train"`
+    /// or `"eval"` (0 when it is not listed).
+    pub fn unsupported(&self, mode: &str, op: &str) -> u64 {
+        self.json[mode]["unsupported_ops"][op].as_u64().unwrap_or(0)
+    }
+
     /// Every module's figures by dotted name (`""` for the model), for `"train"` or `"eval"`.
     pub fn modules(&self, mode: &str) -> BTreeMap<String, Figures> {
         self.json[mode]["modules"]
