@@ -473,3 +473,17 @@ fn new_tensors_from_a_tensor() {
         3
     );
 }
+
+/// `torch.arange(n, dtype = torch.long, device = x.device)`: dtype and device change no
+/// count and are accepted as written.
+#[test]
+fn new_tensors_take_dtype_and_device() {
+    #[derive(Complexity)]
+    #[complexity(input = [1, 16], forward = {
+        let positions = torch.arange(x.size(1), dtype = torch.long, device = x.device);
+        let z = torch.zeros((1, 16), dtype = torch.float32);
+        x + positions.unsqueeze(0) + z
+    })]
+    struct Net {}
+    assert_eq!(Net::OUTPUT.dims(), &[1, 16]);
+}

@@ -478,6 +478,27 @@ impl Compiler<'_, '_> {
                 self.push(quote!(#p::Step::Call { child: #child, inputs: &[#(#inputs),*] })),
             );
         }
+        // `torch.arange(n, dtype = torch.long, device = x.device)`: a new tensor's dtype,
+        // device and layout change no count.
+        let stripped;
+        let call = if ["arange", "zeros", "ones", "empty", "full"].contains(&name.as_str()) {
+            let mut c = call.clone();
+            c.args = call
+                .args
+                .iter()
+                .filter(|a| {
+                    !matches!(a, Expr::Assign(k) if ident_of(&k.left).is_some_and(|k| {
+                        ["dtype", "device", "layout", "requires_grad", "pin_memory"]
+                            .contains(&k.to_string().as_str())
+                    }))
+                })
+                .cloned()
+                .collect();
+            stripped = c;
+            &stripped
+        } else {
+            call
+        };
         match (name.as_str(), call.args.len()) {
             ("matmul", 2) => {
                 let left = self.value(&call.args[0]);
@@ -612,10 +633,31 @@ impl Compiler<'_, '_> {
                 let names = children(self.fields)
                     .map(|f| f.ident.to_string())
                     .collect::<Vec<_>>();
-                let mut msg = format!(
-                    "no field named `{name}` to call in `forward` (the functions are `matmul(a, b)`, \
-                     `cat([a, b], dim)` and the operations, as `softmax(x, -1)` or `x.softmax(-1)`)"
-                );
+                let mut msg = if fields {
+                    format!(
+                        "no field named `{name}` to call in `forward` (the functions are `matmul(a, b)`, \
+                         `cat([a, b], dim)` and the operations, as `softmax(x, -1)` or `x.softmax(-1)`)"
+                    )
+                } else {
+                    format!(
+                        "`{name}` is not a function of `forward` (the functions are `matmul(a, b)`, \
+                         `cat([a, b], dim)`, `einsum`, new tensors and the operations, as `torch.softmax(x, -1)`)"
+                    )
+                };
+                // PyTorch's overloaded `min`/`max`: elementwise of two tensors, or a reduction.
+                if let Some(kind) = match name.as_str() {
+                    "min" => Some("min"),
+                    "max" => Some("max"),
+                    _ => None,
+                } {
+                    self.cx.error_at(
+                        func,
+                        format!(
+                            "`torch.{kind}` is written by what it does: `torch.{kind}imum(a, b)` of two tensors, `x.a{kind}(dim)` to reduce"
+                        ),
+                    );
+                    return None;
+                }
                 let candidates = names
                     .iter()
                     .map(String::as_str)
