@@ -397,6 +397,12 @@
 //! assert_eq!(Net::PARAMS, 768 * 3072 + 3072);
 //! ```
 //!
+//! **Tied weights.** One tensor under two names (T5's and BART's `shared.weight` and
+//! `encoder.embed_tokens.weight`) counts once in mmengine, under the first name; the second
+//! module runs with no parameters of its own. There is no attribute for it yet: write the
+//! second module by hand as a [`module::Graph`] with no `params` and one
+//! [`module::Step::Layer`] step, as `TiedEmbedding` in `examples/t5_small_encoder.rs` does.
+//!
 //! # Limits
 //!
 //! The analysis runs inside the compiler, in fixed memory, so it has fixed capacities.
