@@ -487,3 +487,27 @@ fn new_tensors_take_dtype_and_device() {
     struct Net {}
     assert_eq!(Net::OUTPUT.dims(), &[1, 16]);
 }
+
+/// Masks combined with `&` and `|` (transformers' `and_masks`), `softmax(…, dtype = …)`
+/// and `type_as`: shapes broadcast, no count changes, each listed as a zero op.
+#[test]
+fn masks_dtypes_and_type_as() {
+    #[derive(Complexity)]
+    #[complexity(input = [1, 1, 8, 8], forward = {
+        let causal = x.gt(0);
+        let padding = x.lt(1);
+        let mask = causal & padding | causal;
+        let w = F.softmax(x, dim = -1, dtype = torch.float32).type_as(x);
+        w.masked_fill(mask, 0.0)
+    })]
+    struct Net {}
+    let r = Report::of::<Net>(Net::INPUT, Mode::Train).unwrap();
+    assert_eq!(
+        r.model()
+            .cost()
+            .zero_count(complexity_core::ZeroOp::Logical),
+        2
+    );
+    assert_eq!(r.model().cost().zero_count(complexity_core::ZeroOp::To), 1);
+    assert_eq!(Net::OUTPUT.dims(), &[1, 1, 8, 8]);
+}

@@ -176,8 +176,8 @@
 //! | `x.leaky_relu(negative_slope)` | elementwise (broadcast) | 0 (zero op `leaky_relu`) | input |
 //! | `x.hardtanh(min_val, max_val)` | elementwise (broadcast) | 0 (zero op `hardtanh`) | input |
 //! | `x.softplus(beta, threshold)` | elementwise (broadcast) | 0 (zero op `softplus`) | input |
-//! | `x.softmax(dim)` | elementwise (broadcast) | 0 (zero op `softmax`) | output |
-//! | `x.log_softmax(dim)` | elementwise (broadcast) | 0 (zero op `log_softmax`) | output |
+//! | `x.softmax(dim, dtype)` | elementwise (broadcast) | 0 (zero op `softmax`) | output |
+//! | `x.log_softmax(dim, dtype)` | elementwise (broadcast) | 0 (zero op `log_softmax`) | output |
 //! | `x.dropout(p, training, inplace)` | elementwise (broadcast) | 0 (zero op `dropout`) | a mask |
 //! | `x.pow(exponent)` | elementwise (broadcast) | 0 (zero op `pow`) | input |
 //! | `x.sqrt()` | elementwise (broadcast) | 0 (zero op `sqrt`) | output |
@@ -191,6 +191,7 @@
 //! | `x.clamp(min, max)` | elementwise (broadcast) | 0 (zero op `clamp`) | input |
 //! | `x.to(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
 //! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
+//! | `x.type_as(other)` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
 //! | `x.tril(diagonal)` | elementwise (broadcast) | 0 (zero op `tril`) | nothing |
 //! | `x.triu(diagonal)` | elementwise (broadcast) | 0 (zero op `triu`) | nothing |
 //! | `x.mean(dim, keepdim)` | reduction | 0 (zero op `mean`) | nothing |
@@ -202,6 +203,8 @@
 //! | `x.cumsum(dim)` | elementwise (broadcast) | 0 (zero op `cumsum`) | nothing |
 //! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | input |
 //! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | nothing |
+//! | `a.logical_and(b) or a & b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
+//! | `a.logical_or(b) or a | b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
 //! | `x.eq(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
 //! | `x.ne(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
 //! | `x.lt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |

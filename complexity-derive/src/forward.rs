@@ -399,6 +399,23 @@ impl Compiler<'_, '_> {
                     BinOp::Sub(_) => quote!(Sub),
                     BinOp::Mul(_) => quote!(Mul),
                     BinOp::Div(_) => quote!(Div),
+                    // `a & b`, `a | b` on masks: the table's `logical_and`, `logical_or`.
+                    BinOp::BitAnd(_) | BinOp::BitOr(_) => {
+                        let name = if matches!(bin.op, BinOp::BitAnd(_)) {
+                            "logical_and"
+                        } else {
+                            "logical_or"
+                        };
+                        let left = self.value(&bin.left);
+                        let right = self.value(&bin.right);
+                        let (left, right) = (left?, right?);
+                        return Some(self.push(quote!(#p::Step::Op {
+                            op: #p::op(#name),
+                            inputs: &[#left, #right],
+                            dims: &[],
+                            keepdim: false
+                        })));
+                    }
                     _ => return self.unsupported(expr),
                 };
                 let left = self.value(&bin.left);

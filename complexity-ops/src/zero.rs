@@ -178,4 +178,6 @@ zero_ops! {
     Create => "create",
     /// `baddbmm` (mmengine has no rule for it)
     Baddbmm => "baddbmm",
+    /// `logical_and`, `logical_or` (`a & b`, `a | b` on masks)
+    Logical => "logical",
 }
