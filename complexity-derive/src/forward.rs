@@ -319,6 +319,8 @@ fn arguments(min: usize, max: usize) -> String {
         format!("{} {noun}", n(min))
     } else if min == 0 {
         format!("at most {} {noun}", n(max))
+    } else if max == min + 1 {
+        format!("{} or {} {noun}", n(min), n(max))
     } else {
         format!("{} to {} {noun}", n(min), n(max))
     }
