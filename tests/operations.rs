@@ -511,3 +511,26 @@ fn masks_dtypes_and_type_as() {
     assert_eq!(r.model().cost().zero_count(complexity_core::ZeroOp::To), 1);
     assert_eq!(Net::OUTPUT.dims(), &[1, 1, 8, 8]);
 }
+
+/// An operation's integer arguments may read sizes when it runs, as transformers'
+/// `attention_mask[:, :, :, : key_states.shape[-2]]` does: the mask is cut to the keys'
+/// length at any input length.
+#[test]
+fn slice_to_a_size_read_from_a_value() {
+    #[derive(Complexity)]
+    #[complexity(inputs = (x, mask), forward = {
+        let k = mask.narrow(1, 0, x.size(1));
+        let cut = mask.slice(1, 0, k.shape[1]);
+        k + cut + x
+    })]
+    struct Net {}
+    #[derive(Complexity)]
+    #[complexity(forward = n(x, torch.zeros((1, 128, 8))))]
+    struct Top {
+        n: Net,
+    }
+    for len in [16, 64, 128] {
+        let t = complexity_core::analyze(&Top::MODULE, Shape::new(&[1, len, 8]), Mode::Eval);
+        assert_eq!(t.unwrap().output.dims(), &[1, len, 8]);
+    }
+}

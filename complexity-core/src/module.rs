@@ -176,6 +176,18 @@ pub enum Step {
         /// Its `keepdim` argument.
         keepdim: bool,
     },
+    /// An operation of the table whose integer arguments read sizes of values
+    /// (`mask.slice(3, 0, k.size(2))`): as [`Step::Op`], the sizes read when it runs.
+    OpSized {
+        /// Its index in [`OPS`](crate::ops::OPS).
+        op: usize,
+        /// The receiver, then the tensors among its arguments.
+        inputs: &'static [Value],
+        /// Its `Dim` / `Dims` arguments, numbers or `v.size(d)`.
+        dims: &'static [SizeArg],
+        /// Its `keepdim` argument.
+        keepdim: bool,
+    },
     /// `matmul(left, right)`.
     MatMul {
         /// Left operand.

@@ -177,11 +177,25 @@ fn dim(p: &TokenStream, expr: &Expr) -> TokenStream {
     while let Expr::Unary(u) = inner {
         inner = &u.expr;
     }
+    // `v.size(d)` or `v.shape[d]` anywhere in it (`mask.size(1) / 2`): a size read from a
+    // value cannot be computed with.
+    fn reads_any_size(tokens: TokenStream) -> bool {
+        let tokens: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+        tokens.windows(2).any(|w| {
+            matches!((&w[0], &w[1]), (proc_macro2::TokenTree::Punct(p), proc_macro2::TokenTree::Ident(i))
+                if p.as_char() == '.' && (i == "size" || i == "shape"))
+        }) || tokens.iter().any(|t| matches!(t, proc_macro2::TokenTree::Group(g) if reads_any_size(g.stream())))
+    }
+    if !matches!(inner, Expr::MethodCall(_) | Expr::Index(_)) && reads_any_size(quote!(#inner)) {
+        return quote_spanned!(expr.span()=> ::core::compile_error!(
+            "arithmetic on a size read from a value (`v.size(d) / 2`) is not supported: write the size itself (`v.size(d)`) or a number"
+        ));
+    }
     if let Expr::MethodCall(m) = inner
         && m.method == "size"
     {
         return quote_spanned!(expr.span()=> ::core::compile_error!(
-            "a tensor's `size(d)` is supported in the sizes of `reshape`, `view`, `unflatten` and `expand`, not here yet: write the number"
+            "a tensor's `size(d)` is supported in sizes and in the integer arguments of the table's operations (`x.slice(3, 0, k.size(2))`), not here yet: write the number"
         ));
     }
     if let Expr::Lit(l) = inner
@@ -324,6 +338,12 @@ fn arguments(min: usize, max: usize) -> String {
     } else {
         format!("{} to {} {noun}", n(min), n(max))
     }
+}
+
+/// Whether `expr` reads a value's size: `v.size(d)` or `v.shape[d]`.
+fn reads_size(expr: &Expr) -> bool {
+    matches!(expr, Expr::MethodCall(m) if m.method == "size" && m.args.len() == 1)
+        || matches!(expr, Expr::Index(i) if matches!(&*i.expr, Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape")))
 }
 
 /// Whether `expr` is a number literal, maybe negated (`2`, `0.5`, `-1e-6`).
@@ -1405,20 +1425,33 @@ impl Compiler<'_, '_> {
         let mut inputs = vec![input];
         let mut dims = Vec::new();
         let mut keepdim = quote!(false);
+        // Integer arguments as written; those reading a value's size (`k.size(2)`,
+        // `k.shape[2]`) make the step read them when it runs.
+        let mut written: Vec<&Expr> = Vec::new();
         for (arg, param) in slots.iter().zip(row.params) {
             let Some(arg) = *arg else { continue };
             match param.kind {
                 Arg::TensorOrNumber if is_number(arg) => {}
                 Arg::TensorOrNumber => inputs.push(self.value(arg)?),
                 Arg::Ignored => {}
-                Arg::Dim => dims.push(dim(p, arg)),
-                Arg::Dims => dims.extend(elements(arg).into_iter().map(|e| dim(p, e))),
+                Arg::Dim => written.push(arg),
+                Arg::Dims => written.extend(elements(arg)),
                 Arg::Bool => {
                     keepdim = quote_spanned!(arg.span()=> { let keep: ::core::primitive::bool = #arg; keep })
                 }
             }
         }
         let name = row.name;
+        if written.iter().any(|e| reads_size(e)) {
+            let mut sizes = Vec::new();
+            for e in written {
+                sizes.push(self.size_arg(e)?);
+            }
+            return Some(
+                quote!(#p::Step::OpSized { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#sizes),*], keepdim: #keepdim }),
+            );
+        }
+        dims.extend(written.into_iter().map(|e| dim(p, e)));
         Some(
             quote!(#p::Step::Op { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#dims),*], keepdim: #keepdim }),
         )

@@ -44,6 +44,23 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
             1 => Some(right),
             _ => None,
         },
+        Step::OpSized { inputs, dims, .. } => {
+            if k < inputs.len() {
+                return Some(inputs[k]);
+            }
+            let mut seen = inputs.len();
+            let mut i = 0;
+            while i < dims.len() {
+                if let SizeArg::Like(w, _) = dims[i] {
+                    if seen == k {
+                        return Some(w);
+                    }
+                    seen += 1;
+                }
+                i += 1;
+            }
+            None
+        }
         Step::New { sizes } => {
             let mut seen = 0;
             let mut i = 0;
@@ -159,6 +176,15 @@ pub(crate) const fn eval(
             dims,
             keepdim,
         } => tri!(table_op(op, inputs, dims, keepdim, values)),
+        Step::OpSized {
+            op,
+            inputs,
+            dims,
+            keepdim,
+        } => {
+            let (read, n) = tri!(resolve_sizes(dims, values));
+            tri!(table_op(op, inputs, read.split_at(n).0, keepdim, values))
+        }
         Step::MatMul { left, right } => tri!(matmul(values[left], values[right])),
         Step::Einsum { inputs, equation } => {
             let mut shapes = [Shape::SCALAR; MAX_OPERANDS];
