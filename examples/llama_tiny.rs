@@ -6,9 +6,8 @@
 //! docs; every module and both tables are mmengine's (`tests/llama_tiny.rs`).
 //!
 //! Written otherwise than transformers writes it, each marked where it stands: `torch.diff`
-//! (a `cat` and a slice of the same shape), the mask's slice to the keys' length (the
-//! whole mask), the rotary embedding's outer product (a broadcasting `*`: mmengine saw no
-//! matmul there), `softmax`'s `dtype` (dropped, as `.to(…)` follows). None changes a count.
+//! (a `cat` and a slice of the same shape) and the rotary embedding's outer product (a
+//! broadcasting `*`: mmengine saw no matmul there). Neither changes a count.
 //!
 //! `cargo run --example llama_tiny` prints the totals and mmengine's `out_table` in
 //! training mode, then eval mode.
@@ -76,11 +75,10 @@ pub struct LlamaRotaryEmbedding {
     let key_states = k_embed.unsqueeze(2).expand(hidden_states.size(0), KV_HEADS, HEADS / KV_HEADS, hidden_states.size(1), HEAD_DIM).reshape(hidden_states.size(0), HEADS, hidden_states.size(1), HEAD_DIM);
     let value_states = value_states.unsqueeze(2).expand(hidden_states.size(0), KV_HEADS, HEADS / KV_HEADS, hidden_states.size(1), HEAD_DIM).reshape(hidden_states.size(0), HEADS, hidden_states.size(1), HEAD_DIM);
     let attn_weights = matmul(q_embed, key_states.transpose(2, 3)) * 0.125;
-    // `attention_mask[:, :, :, :key_states.shape[-2]]`: the whole mask here (a slice's end
-    // cannot be read from a value yet).
-    let causal_mask = attention_mask.slice(3, 0);
+    // `attention_mask[:, :, :, :key_states.shape[-2]]`
+    let causal_mask = attention_mask.slice(3, 0, key_states.shape[-2]);
     let attn_weights = attn_weights + causal_mask;
-    let attn_weights = F.softmax(attn_weights, dim = -1).to(q_embed.dtype);
+    let attn_weights = F.softmax(attn_weights, dim = -1, dtype = torch.float32).to(q_embed.dtype);
     let attn_weights = F.dropout(attn_weights, p = 0.0);
     let attn_output = matmul(attn_weights, value_states);
     let attn_output = attn_output.transpose(1, 2).contiguous();

@@ -69,3 +69,14 @@ fn zero_ops_are_mmengines_unsupported_ops() {
         assert_eq!(count("create"), 4); // new_ones and three aranges
     }
 }
+
+/// The description follows the input's length: the positions, the mask and its slice to
+/// the keys' length are all read from it.
+#[test]
+fn any_sequence_length() {
+    for len in [1, 37, 256] {
+        let r =
+            Report::of::<LlamaModel>(complexity_core::Shape::new(&[1, len]), Mode::Eval).unwrap();
+        assert_eq!(r.model().output().unwrap().dims(), &[1, len, 512]);
+    }
+}
