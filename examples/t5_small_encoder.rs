@@ -14,8 +14,7 @@
 //!   list is a struct named `ModuleList` with fields renamed `"0"`, `"1"`, … whose own
 //!   `forward` does what the parent's did, and block 0's types differ from the others'
 //!   (`*WithBias`, for `has_relative_attention_bias`);
-//! - the bias's slice to the last `seq_length` rows is the whole bias (equal lengths);
-//!   `x > 0` is `x.gt(0)`, `x[-1]` is `x.select(0, -1)`, `torch.min(a, b)` is
+//! - `x > 0` is `x.gt(0)`, `x[-1]` is `x.select(0, -1)`, `torch.min(a, b)` is
 //!   `a.minimum(b)`, and `softmax`'s `dtype` is a `.to(…)`.
 //!
 //! `cargo run --example t5_small_encoder` prints the totals and mmengine's `out_table` in
@@ -84,7 +83,8 @@ pub struct T5LayerFF<const D: usize, const FF: usize> {
     let relative_buckets = relative_buckets + torch.where(is_small, relative_position, relative_position_if_large);
     let values = relative_attention_bias(relative_buckets);
     let position_bias = values.permute((2, 0, 1)).unsqueeze(0);
-    let position_bias = position_bias.slice(2, 0);
+    // `position_bias[:, :, -seq_length:, :]`
+    let position_bias = position_bias.slice(2, -x.size(1));
     // eager_attention_forward(scaling = 1.0)
     let attn_weights = matmul(q, k.transpose(2, 3)) * 1.0;
     let attn_weights = attn_weights + position_bias;

@@ -43,3 +43,14 @@ fn the_tied_embedding_counts_once() {
     let tied = r.module("encoder.embed_tokens").unwrap();
     assert_eq!((tied.cost().params, tied.calls()), (0, 1));
 }
+
+/// The position bias is cut to the last `seq_length` rows (`[:, :, -seq_length:, :]`,
+/// written `slice(2, -x.size(1))`), so the description follows the input's length.
+#[test]
+fn any_sequence_length() {
+    for len in [1, 64, 512] {
+        let r = Report::of::<T5SmallEncoder>(complexity_core::Shape::new(&[1, len]), Mode::Eval)
+            .unwrap();
+        assert_eq!(r.model().output().unwrap().dims(), &[1, len, 512]);
+    }
+}

@@ -116,6 +116,9 @@ pub enum SizeArg {
     Fixed(i64),
     /// `v.size(d)`: the size of dimension `d` of value `v` (`x.view(x.size(0), -1)`).
     Like(Value, i64),
+    /// `-v.size(d)`: its negation (a slice's start counted from the end,
+    /// `x.slice(2, -v.size(1))` for Python's `x[:, :, -n:]`).
+    MinusLike(Value, i64),
 }
 
 /// One size of `x.expand(…)`.

@@ -342,6 +342,11 @@ fn arguments(min: usize, max: usize) -> String {
 
 /// Whether `expr` reads a value's size: `v.size(d)` or `v.shape[d]`.
 fn reads_size(expr: &Expr) -> bool {
+    if let Expr::Unary(u) = expr
+        && matches!(u.op, UnOp::Neg(_))
+    {
+        return reads_size(&u.expr);
+    }
     matches!(expr, Expr::MethodCall(m) if m.method == "size" && m.args.len() == 1)
         || matches!(expr, Expr::Index(i) if matches!(&*i.expr, Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape")))
 }
@@ -1608,24 +1613,34 @@ impl Compiler<'_, '_> {
     /// One size of a reshape: a number, or another value's `v.size(d)` / `v.shape[d]`.
     fn size_arg(&mut self, e: &Expr) -> Option<TokenStream> {
         let p = self.p;
-        let like = match e {
+        // `-v.size(d)`: a size read and negated (a slice from the end).
+        let (negated, inner) = match e {
+            Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) && reads_size(&u.expr) => {
+                (true, &*u.expr)
+            }
+            other => (false, other),
+        };
+        let like = match inner {
             Expr::MethodCall(m) if m.method == "size" && m.args.len() == 1 => {
                 Some((&*m.receiver, &m.args[0]))
             }
-            Expr::Index(i) if matches!(&*i.expr, Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape")) =>
-            {
-                let Expr::Field(f) = &*i.expr else {
-                    unreachable!()
-                };
-                Some((&*f.base, &*i.index))
-            }
+            Expr::Index(i) => match &*i.expr {
+                Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape") => {
+                    Some((&*f.base, &*i.index))
+                }
+                _ => None,
+            },
             _ => None,
         };
         Some(match like {
             Some((v, d)) => {
                 let v = self.value(v)?;
                 let d = dim(p, d);
-                quote!(#p::SizeArg::Like(#v, #d))
+                if negated {
+                    quote!(#p::SizeArg::MinusLike(#v, #d))
+                } else {
+                    quote!(#p::SizeArg::Like(#v, #d))
+                }
             }
             None => {
                 let d = dim(p, e);

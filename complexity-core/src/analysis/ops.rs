@@ -46,55 +46,22 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
         },
         Step::OpSized { inputs, dims, .. } => {
             if k < inputs.len() {
-                return Some(inputs[k]);
+                Some(inputs[k])
+            } else {
+                size_read(dims, k - inputs.len())
             }
-            let mut seen = inputs.len();
-            let mut i = 0;
-            while i < dims.len() {
-                if let SizeArg::Like(w, _) = dims[i] {
-                    if seen == k {
-                        return Some(w);
-                    }
-                    seen += 1;
-                }
-                i += 1;
-            }
-            None
         }
-        Step::New { sizes } => {
-            let mut seen = 0;
-            let mut i = 0;
-            while i < sizes.len() {
-                if let SizeArg::Like(w, _) = sizes[i] {
-                    if seen == k {
-                        return Some(w);
-                    }
-                    seen += 1;
-                }
-                i += 1;
-            }
-            None
-        }
+        Step::New { sizes } => size_read(sizes, k),
         Step::Reshape { input, sizes }
         | Step::Unflatten { input, sizes, .. }
         | Step::Resize {
             input, size: sizes, ..
         } => {
             if k == 0 {
-                return Some(input);
+                Some(input)
+            } else {
+                size_read(sizes, k - 1)
             }
-            let mut seen = 0;
-            let mut i = 0;
-            while i < sizes.len() {
-                if let SizeArg::Like(w, _) = sizes[i] {
-                    seen += 1;
-                    if seen == k {
-                        return Some(w);
-                    }
-                }
-                i += 1;
-            }
-            None
         }
         Step::Expand { input, sizes } => {
             if k == 0 {
@@ -130,6 +97,23 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
         }
         Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } | Step::Output { .. } => None,
     }
+}
+
+/// The value the `k`-th size read among `sizes` reads (`v` of `v.size(d)`), if any.
+/// O(sizes).
+const fn size_read(sizes: &[SizeArg], k: usize) -> Option<usize> {
+    let mut seen = 0;
+    let mut i = 0;
+    while i < sizes.len() {
+        if let SizeArg::Like(w, _) | SizeArg::MinusLike(w, _) = sizes[i] {
+            if seen == k {
+                return Some(w);
+            }
+            seen += 1;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether a step's value holds no tensor elements of its own (a parameter, a number, an
@@ -661,13 +645,17 @@ const fn resolve_sizes(
     while k < sizes.len() {
         out[k] = match sizes[k] {
             SizeArg::Fixed(n) => n,
-            SizeArg::Like(w, d) => {
+            SizeArg::Like(w, d) | SizeArg::MinusLike(w, d) => {
                 let like = values[w];
                 let at = tri!(dim_index("size", d, like, like.rank()));
                 if like.dim(at) > i64::MAX as u64 {
                     return Err(crate::cost::overflow("shape"));
                 }
-                like.dim(at) as i64
+                if let SizeArg::MinusLike(..) = sizes[k] {
+                    -(like.dim(at) as i64)
+                } else {
+                    like.dim(at) as i64
+                }
             }
         };
         k += 1;
