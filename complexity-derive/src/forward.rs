@@ -347,7 +347,7 @@ fn reads_size(expr: &Expr) -> bool {
     {
         return reads_size(&u.expr);
     }
-    matches!(expr, Expr::MethodCall(m) if m.method == "size" && m.args.len() == 1)
+    matches!(expr, Expr::MethodCall(m) if m.method == "size")
         || matches!(expr, Expr::Index(i) if matches!(&*i.expr, Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape")))
 }
 
@@ -630,11 +630,8 @@ impl Compiler<'_, '_> {
                     _ if call.args.len() == 1 => elements(&call.args[0]),
                     _ => call.args.iter().collect(),
                 };
-                let mut sizes = Vec::new();
-                for e in written {
-                    sizes.push(self.size_arg(e)?);
-                }
-                Some(self.push(quote!(#p::Step::New { sizes: &[#(#sizes),*] })))
+                let step = self.new_tensor(written)?;
+                Some(self.push(step))
             }
             ("matmul", n) => {
                 self.cx.error_at(
@@ -808,11 +805,7 @@ impl Compiler<'_, '_> {
                 } else {
                     args.clone()
                 };
-                let mut sizes = Vec::new();
-                for e in written {
-                    sizes.push(self.size_arg(e)?);
-                }
-                quote!(#p::Step::New { sizes: &[#(#sizes),*] })
+                self.new_tensor(written)?
             }
             "flatten" => {
                 if !arity(self.cx, 0..=2, "x.flatten(start_dim, end_dim)") {
@@ -1022,15 +1015,6 @@ impl Compiler<'_, '_> {
         for (i, stmt) in block.stmts.iter().enumerate() {
             let last = i + 1 == block.stmts.len();
             match stmt {
-                Stmt::Local(local) => {
-                    self.local(local);
-                    if last {
-                        self.cx.error_at(
-                            local,
-                            "a `forward` block must end with the value it returns",
-                        );
-                    }
-                }
                 Stmt::Expr(expr, None) if last && !matches!(expr, Expr::ForLoop(_)) => {
                     result = if tuple {
                         self.outputs(expr)
@@ -1038,21 +1022,17 @@ impl Compiler<'_, '_> {
                         self.value(expr).map(|v| vec![v])
                     }
                 }
-                Stmt::Expr(Expr::Assign(assign), Some(_)) => self.assign(assign),
-                Stmt::Expr(Expr::ForLoop(for_loop), _) => {
-                    self.for_loop(for_loop);
-                    if last {
+                other => {
+                    if self.statement(
+                        other,
+                        "`forward` blocks hold `let` bindings, `x = …;` assignments and `for` loops, and end with the returned value",
+                    ) && last
+                    {
                         self.cx.error_at(
-                            for_loop,
+                            other,
                             "a `forward` block must end with the value it returns",
                         );
                     }
-                }
-                other => {
-                    self.cx.error_at(
-                        other,
-                        "`forward` blocks hold `let` bindings, `x = …;` assignments and `for` loops, and end with the returned value",
-                    );
                 }
             }
         }
@@ -1089,6 +1069,21 @@ impl Compiler<'_, '_> {
             }
             other => self.value(other).map(|v| vec![v]),
         }
+    }
+
+    /// A statement that binds names: `let`, `x = …;` or a `for` loop. Any other is an error
+    /// saying what the enclosing block holds (`holds`), and gives `false`.
+    fn statement(&mut self, stmt: &Stmt, holds: &str) -> bool {
+        match stmt {
+            Stmt::Local(local) => self.local(local),
+            Stmt::Expr(Expr::Assign(assign), _) => self.assign(assign),
+            Stmt::Expr(Expr::ForLoop(f), _) => self.for_loop(f),
+            other => {
+                self.cx.error_at(other, holds);
+                return false;
+            }
+        }
+        true
     }
 
     /// `x = value;`: the name `x`, which must exist, is that value from here on (as in
@@ -1166,17 +1161,11 @@ impl Compiler<'_, '_> {
             let outer = self.scope.clone();
             let before = self.assigned.len();
             for stmt in &f.body.stmts {
-                match stmt {
-                    Stmt::Local(local) => self.local(local),
-                    Stmt::Expr(Expr::Assign(assign), _) => self.assign(assign),
-                    Stmt::Expr(Expr::ForLoop(inner), _) => self.for_loop(inner),
-                    other => {
-                        self.cx.error_at(
-                            other,
-                            "a `for` body holds `let` bindings, `x = …;` assignments and loops",
-                        );
-                        return;
-                    }
+                if !self.statement(
+                    stmt,
+                    "a `for` body holds `let` bindings, `x = …;` assignments and loops",
+                ) {
+                    return;
                 }
             }
             // The body's `let`s end with the iteration; its assignments to outer names stay.
@@ -1593,11 +1582,7 @@ impl Compiler<'_, '_> {
             return Some(Some(sizes));
         }
         let parts = elements(e);
-        let reads = |x: &Expr| {
-            matches!(x, Expr::MethodCall(m) if m.method == "size")
-                || matches!(x, Expr::Index(i) if matches!(&*i.expr, Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape")))
-        };
-        if !parts.iter().any(|x| reads(x)) {
+        if !parts.iter().any(|x| reads_size(x)) {
             return None;
         }
         let mut sizes = Vec::new();
@@ -1608,6 +1593,17 @@ impl Compiler<'_, '_> {
             }
         }
         Some(Some(sizes))
+    }
+
+    /// A new tensor of the sizes written (`torch.zeros((b, n))`, `x.new_ones(b, n)`): its
+    /// step.
+    fn new_tensor(&mut self, written: Vec<&Expr>) -> Option<TokenStream> {
+        let p = self.p;
+        let mut sizes = Vec::new();
+        for e in written {
+            sizes.push(self.size_arg(e)?);
+        }
+        Some(quote!(#p::Step::New { sizes: &[#(#sizes),*] }))
     }
 
     /// One size of a reshape: a number, or another value's `v.size(d)` / `v.shape[d]`.
