@@ -2,7 +2,7 @@
 //! most equations is numpy's printed FLOP estimate halved.
 
 use super::{numel, tri};
-use crate::cost::{Cost, OpKind, activations};
+use crate::cost::{Cost, OpKind, activations, flops_product, overflow};
 use crate::error::{Error, ErrorKind};
 use crate::shape::{MAX_RANK, Shape};
 
@@ -208,17 +208,13 @@ pub const fn einsum(equation: &str, shapes: &[Shape]) -> Result<(Shape, Cost), E
         k += 1;
     }
     let flops = match special(&eq) {
-        Special::Bmm => tri!(product(&[
-            shapes[0].dim(0),
-            shapes[0].dim(1),
-            shapes[0].dim(2),
-            shapes[1].dim(2)
+        Special::Bmm => tri!(flops_product(&[
+            tri!(numel(shapes[0])),
+            shapes[1].dim(2) as u128
         ])),
-        Special::Transposed => tri!(product(&[
-            shapes[0].dim(0),
-            shapes[0].dim(1),
-            shapes[0].dim(2),
-            shapes[1].dim(1)
+        Special::Transposed => tri!(flops_product(&[
+            tri!(numel(shapes[0])),
+            shapes[1].dim(1) as u128
         ])),
         Special::None => {
             // numpy's single contraction of every operand: all their letters, and an
@@ -230,7 +226,7 @@ pub const fn einsum(equation: &str, shapes: &[Shape]) -> Result<(Shape, Cost), E
                 if let Some(s) = tri!(letter_size(&eq, shapes, c)) {
                     overall = match overall.checked_mul(s as u128) {
                         Some(v) => v,
-                        None => return Err(overflow()),
+                        None => return Err(overflow("FLOPs")),
                     };
                     if !in_output(&eq, c) {
                         removed = true;
@@ -241,7 +237,7 @@ pub const fn einsum(equation: &str, shapes: &[Shape]) -> Result<(Shape, Cost), E
             let factor = if eq.count > 2 { eq.count - 1 } else { 1 } + removed as usize;
             let cost = match overall.checked_mul(factor as u128) {
                 Some(v) => v,
-                None => return Err(overflow()),
+                None => return Err(overflow("FLOPs")),
             };
             tri!(numpy_estimate(cost))
         }
@@ -306,23 +302,6 @@ const fn in_output(eq: &Equation, c: u8) -> bool {
     false
 }
 
-const fn overflow() -> Error {
-    Error::new(ErrorKind::Overflow { what: "FLOPs" })
-}
-
-const fn product(sizes: &[u64]) -> Result<u128, Error> {
-    let mut p: u128 = 1;
-    let mut i = 0;
-    while i < sizes.len() {
-        p = match p.checked_mul(sizes[i] as u128) {
-            Some(v) => v,
-            None => return Err(overflow()),
-        };
-        i += 1;
-    }
-    Ok(p)
-}
-
 /// What mmengine takes from numpy for an einsum it does not count by hand:
 /// `np.einsum_path` prints its estimate `cost + 1` as `f"{float(cost + 1):.3e}"`, and
 /// mmengine reads that back as a float, halves it and floors it. In integers, exactly:
@@ -332,7 +311,7 @@ const fn product(sizes: &[u64]) -> Result<u128, Error> {
 pub const fn numpy_estimate(cost: u128) -> Result<u128, Error> {
     let v = match cost.checked_add(1) {
         Some(v) => to_double(v),
-        None => return Err(overflow()),
+        None => return Err(overflow("FLOPs")),
     };
     // Round to 4 significant digits.
     let mut scale: u128 = 1;
@@ -347,7 +326,7 @@ pub const fn numpy_estimate(cost: u128) -> Result<u128, Error> {
     };
     let printed = match q.checked_mul(scale) {
         Some(p) => to_double(p),
-        None => return Err(overflow()),
+        None => return Err(overflow("FLOPs")),
     };
     Ok(printed / 2)
 }
