@@ -134,12 +134,7 @@ pub(crate) const fn eval(
     mode: Mode,
 ) -> Result<(Shape, Cost), Error> {
     Ok(match *step {
-        Step::Layer { input, layer } => {
-            let a = tri!(layer.apply(values[input], mode));
-            let mut cost = a.cost;
-            cost.params = 0;
-            (a.output, cost)
-        }
+        Step::Layer { input, layer } => tri!(functional(layer, values[input], mode)),
         Step::Resize { input, layer, size } => {
             tri!(resize(values[input], layer, size, values, mode))
         }
@@ -623,9 +618,20 @@ const fn resize(
     }
     let mut up = up;
     up.scale_factor = None;
-    let layer = Layer::Upsample(up.size(Size::of(dims.split_at(n).0)));
+    functional(
+        &Layer::Upsample(up.size(Size::of(dims.split_at(n).0))),
+        x,
+        mode,
+    )
+}
+
+/// A layer applied functionally (`F.max_pool2d(x, 3)`), charged to the module whose
+/// `forward` calls it: its output and cost, without parameters of its own. O(rank).
+const fn functional(layer: &Layer, x: Shape, mode: Mode) -> Result<(Shape, Cost), Error> {
     let a = tri!(layer.apply(x, mode));
-    Ok((a.output, a.cost))
+    let mut cost = a.cost;
+    cost.params = 0;
+    Ok((a.output, cost))
 }
 
 /// The sizes of a reshape, `v.size(d)` read from the values. O(sizes).
