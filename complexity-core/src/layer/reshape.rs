@@ -306,11 +306,9 @@ pub const fn piece(
 ) -> Result<Shape, Error> {
     let d = tri!(dim_index("split", dim, x, x.rank()));
     let len = x.dim(d);
-    if let Split::Sizes(sizes) = split {
-        return split_sizes(x, d, sizes, index, count);
-    }
+    // How many pieces, and (cut evenly) the size of each but a shorter last one.
     let size = match split {
-        Split::Sizes(_) => 0, // handled above
+        Split::Sizes(_) => 0,
         Split::Size(s) => s,
         Split::Chunks(n) => {
             if n == 0 {
@@ -322,13 +320,16 @@ pub const fn piece(
             len.div_ceil(n)
         }
     };
-    if size == 0 {
-        return Err(Error::new(ErrorKind::Zero {
-            layer: "split",
-            arg: "split_size",
-        }));
-    }
-    let pieces = len.div_ceil(size) as usize;
+    let pieces = match split {
+        Split::Sizes(sizes) => sizes.len(),
+        _ if size == 0 => {
+            return Err(Error::new(ErrorKind::Zero {
+                layer: "split",
+                arg: "split_size",
+            }));
+        }
+        _ => len.div_ceil(size) as usize,
+    };
     if pieces != count {
         return Err(Error::new(ErrorKind::Pieces {
             op: match split {
@@ -339,37 +340,26 @@ pub const fn piece(
             expected: count,
         }));
     }
+    if let Split::Sizes(sizes) = split {
+        tri!(sizes_add_up(sizes, len));
+    }
     if index >= count {
         return Err(Error::new(ErrorKind::Description {
             what: "a piece index past the pieces",
         }));
     }
-    // `index < pieces`, so `start < len`; no sum can overflow.
-    let start = index as u64 * size;
-    let this = if len - start >= size {
-        size
-    } else {
-        len - start
+    let this = match split {
+        Split::Sizes(sizes) => sizes[index],
+        // `index < pieces`, so `start < len`; no sum can overflow.
+        _ if len - index as u64 * size >= size => size,
+        _ => len - index as u64 * size,
     };
     Ok(x.with_dim(d, this))
 }
 
-/// Piece `index` of `x.split([a, b, …], d)`: size `sizes[index]`; the sizes must number
-/// `count` and add up to dimension `d` (checked sum). O(number of sizes).
-const fn split_sizes(
-    x: Shape,
-    d: usize,
-    sizes: &[u64],
-    index: usize,
-    count: usize,
-) -> Result<Shape, Error> {
-    if sizes.len() != count {
-        return Err(Error::new(ErrorKind::Pieces {
-            op: "split",
-            got: sizes.len(),
-            expected: count,
-        }));
-    }
+/// The sizes of `x.split([a, b, …], d)` add up to the dimension's `len` (checked sum).
+/// O(number of sizes).
+const fn sizes_add_up(sizes: &[u64], len: u64) -> Result<(), Error> {
     let mut sum: u64 = 0;
     let mut i = 0;
     while i < sizes.len() {
@@ -379,19 +369,14 @@ const fn split_sizes(
         };
         i += 1;
     }
-    if sum != x.dim(d) {
+    if sum != len {
         return Err(Error::new(ErrorKind::SizeMismatch {
             what: "elements along the split dimension (the sum of the split sizes)",
             expected: sum,
-            got: x.dim(d),
+            got: len,
         }));
     }
-    if index >= count {
-        return Err(Error::new(ErrorKind::Description {
-            what: "a piece index past the pieces",
-        }));
-    }
-    Ok(x.with_dim(d, sizes[index]))
+    Ok(())
 }
 
 /// `cat([a, b], dim)`: equal shapes but along `dim`, which adds up.
