@@ -593,19 +593,25 @@ pub fn ident_of(expr: &Expr) -> Option<&Ident> {
 /// them unraw.
 fn forward_expr(input: syn::parse::ParseStream) -> syn::Result<Expr> {
     use proc_macro2::{Group, Ident, TokenStream, TokenTree};
-    fn raw_keywords(tokens: TokenStream) -> TokenStream {
+    // One pass over the tokens: `where` made raw, and Python's `a @ b`, which Rust has no
+    // operator for, an error at the `@`.
+    fn prepare(tokens: TokenStream) -> syn::Result<TokenStream> {
         tokens
             .into_iter()
             .map(|t| match t {
                 TokenTree::Ident(i) if i == "where" => {
-                    TokenTree::Ident(Ident::new_raw("where", i.span()))
+                    Ok(TokenTree::Ident(Ident::new_raw("where", i.span())))
                 }
+                TokenTree::Punct(p) if p.as_char() == '@' => Err(syn::Error::new(
+                    p.span(),
+                    "Python's `a @ b` is written `matmul(a, b)` (or `a.matmul(b)`) in `forward`",
+                )),
                 TokenTree::Group(g) => {
-                    let mut out = Group::new(g.delimiter(), raw_keywords(g.stream()));
+                    let mut out = Group::new(g.delimiter(), prepare(g.stream())?);
                     out.set_span(g.span());
-                    TokenTree::Group(out)
+                    Ok(TokenTree::Group(out))
                 }
-                other => other,
+                other => Ok(other),
             })
             .collect()
     }
@@ -616,19 +622,5 @@ fn forward_expr(input: syn::parse::ParseStream) -> syn::Result<Expr> {
     if tokens.is_empty() {
         return Err(input.error("expected an expression after `forward =`"));
     }
-    // Python's `a @ b`, which Rust has no operator for.
-    fn at_sign(tokens: &TokenStream) -> Option<proc_macro2::Span> {
-        tokens.clone().into_iter().find_map(|t| match t {
-            TokenTree::Punct(p) if p.as_char() == '@' => Some(p.span()),
-            TokenTree::Group(g) => at_sign(&g.stream()),
-            _ => None,
-        })
-    }
-    if let Some(span) = at_sign(&tokens) {
-        return Err(syn::Error::new(
-            span,
-            "Python's `a @ b` is written `matmul(a, b)` (or `a.matmul(b)`) in `forward`",
-        ));
-    }
-    syn::parse2(raw_keywords(tokens))
+    syn::parse2(prepare(tokens)?)
 }
