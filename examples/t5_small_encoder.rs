@@ -20,10 +20,8 @@
 //! `cargo run --example t5_small_encoder` prints the totals and mmengine's `out_table` in
 //! training mode, then eval mode.
 
-use complexity_core::layer::{Embedding, Layer};
-use complexity_core::module::{Body, Graph, Naming, Step};
 use complexity_core::report::Report;
-use complexity_core::{Complexity, Mode, Module};
+use complexity_core::{Complexity, Mode};
 
 /// `T5LayerNorm`: RMS-style, weight only, variance computed in float32.
 #[derive(Complexity)]
@@ -239,30 +237,6 @@ pub struct T5Blocks<const D: usize, const H: usize, const DKV: usize, const FF: 
     b5: T5Block<D, H, DKV, FF>,
 }
 
-/// `encoder.embed_tokens`: an `nn.Embedding` whose weight is `shared.weight` (tied),
-/// so mmengine counts its parameters once, under `shared`.
-pub struct TiedEmbedding;
-
-impl Complexity for TiedEmbedding {
-    const MODULE: Module = Module {
-        class: "Embedding",
-        extra_repr: Some("32128, 512"),
-        body: Body::Graph(Graph {
-            rust: "TiedEmbedding",
-            naming: Naming::Fields,
-            inputs: 1,
-            children: &[],
-            params: &[],
-            steps: &[Step::Layer {
-                input: 0,
-                layer: &Layer::Embedding(Embedding::new(32128, 512)),
-            }],
-            output: 1,
-            more_outputs: &[],
-        }),
-    };
-}
-
 /// `T5Stack` (encoder).
 #[derive(Complexity)]
 #[complexity(forward = {
@@ -273,7 +247,10 @@ impl Complexity for TiedEmbedding {
     dropout(final_layer_norm(hidden_states))
 })]
 pub struct T5Stack<const D: usize, const H: usize, const DKV: usize, const FF: usize> {
-    embed_tokens: TiedEmbedding,
+    /// `nn.Embedding` whose weight is `shared.weight` (tied): mmengine counts it once,
+    /// under `shared`.
+    #[complexity(embedding(num_embeddings = 32128, embedding_dim = 512), tied = "shared")]
+    embed_tokens: (),
     block: T5Blocks<D, H, DKV, FF>,
     final_layer_norm: T5LayerNorm<D>,
     #[complexity(dropout(p = 0.1))]

@@ -391,3 +391,36 @@ fn tuples_out_and_extra_inputs_in() {
         "model: the pattern names 3 values, but the call returns 2 (in `Three`'s forward)"
     );
 }
+
+/// Tied weights: BART's `decoder.embed_tokens` and a language-model head share
+/// `shared.weight`; mmengine counts the tensor once, under its first name.
+#[derive(Complexity)]
+#[complexity(forward = lm_head(embed_tokens(x)))]
+struct Decoder {
+    #[complexity(embedding(num_embeddings = 100, embedding_dim = 16), tied = "shared")]
+    embed_tokens: (),
+    #[complexity(linear(out = 100, bias = false), tied = "shared")]
+    lm_head: (),
+}
+
+#[derive(Complexity)]
+#[complexity(input = [1, 8], forward = decoder(x))]
+struct Seq2Seq {
+    #[complexity(embedding(num_embeddings = 100, embedding_dim = 16), uncalled)]
+    shared: (),
+    decoder: Decoder,
+}
+
+#[test]
+fn tied_weights_count_once() {
+    // `shared.weight` 100·16 = 1600, counted once; the head's FLOPs at every token:
+    // 8·16·100 = 12,800.
+    assert_eq!((Seq2Seq::PARAMS, Seq2Seq::FLOPS), (1_600, 12_800));
+    let r = Report::of::<Seq2Seq>(Seq2Seq::INPUT, Mode::Eval).unwrap();
+    let head = r.module("decoder.lm_head").unwrap();
+    assert_eq!(head.tied(), Some("shared"));
+    assert_eq!((head.cost().params, head.cost().flops), (0, 12_800));
+    assert!(head.parameters().is_empty());
+    assert_eq!(r.module("shared").unwrap().parameters().len(), 1);
+    assert_eq!(r.module("shared").unwrap().tied(), None);
+}

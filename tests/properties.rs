@@ -147,6 +147,7 @@ proptest! {
         let model: &'static Module = Box::leak(Box::new(Module {
             class: "Stack",
             extra_repr: None,
+            tied: None,
             body: Body::Sequence { modules: Box::leak(modules.into_boxed_slice()), prefix: "" },
         }));
         let input = Shape::new(&dims);

@@ -188,6 +188,7 @@ fn graph() -> impl Strategy<Value = &'static Module> {
             &*Box::leak(Box::new(Module {
                 class: "Random",
                 extra_repr: None,
+                tied: None,
                 body: Body::Graph(Graph {
                     rust: "",
                     naming: Naming::Fields,

@@ -244,6 +244,7 @@ fn chain(n: usize) -> &'static complexity_core::Module {
         m = Box::leak(Box::new(Module {
             class: "Sequential",
             extra_repr: None,
+            tied: None,
             body: Body::Sequence {
                 modules,
                 prefix: "",
@@ -301,6 +302,7 @@ fn a_forward_past_the_value_limit_is_an_error() {
     let module: &'static Module = Box::leak(Box::new(Module {
         class: "Wide",
         extra_repr: None,
+        tied: None,
         body: Body::Graph(Graph {
             rust: "",
             naming: Naming::Fields,

@@ -72,6 +72,7 @@
 //! | `prefix = "encoder_layer_"` | a sequence's children are named `encoder_layer_0`, … |
 //! | `splice` | in a `sequential` struct, the sequence's children take positions here instead of nesting |
 //! | `uncalled` | a module the model has (its parameters count) but `forward` never calls: mmengine prints `N/A` for it |
+//! | `tied = "shared"` | on a layer: its parameters are those of the module at this path from the model (tied weights: BART's `encoder.embed_tokens` and `decoder.embed_tokens` share `shared.weight`; a head tied to the input embedding). It runs as usual, but its parameters are counted and listed only there, as mmengine counts `named_parameters()` |
 //!
 //! Argument values are Rust const expressions (`out = OUT * 4` with a const generic);
 //! counts and sizes are `usize`, sizes may be one number (the same in every dimension) or
@@ -400,11 +401,32 @@
 //! assert_eq!(Net::PARAMS, 768 * 3072 + 3072);
 //! ```
 //!
-//! **Tied weights.** One tensor under two names (T5's and BART's `shared.weight` and
-//! `encoder.embed_tokens.weight`) counts once in mmengine, under the first name; the second
-//! module runs with no parameters of its own. There is no attribute for it yet: write the
-//! second module by hand as a [`module::Graph`] with no `params` and one
-//! [`module::Step::Layer`] step, as `TiedEmbedding` in `examples/t5_small_encoder.rs` does.
+//! **Tied weights.** One tensor under several names (T5's and BART's `shared.weight`,
+//! `encoder.embed_tokens.weight` and `decoder.embed_tokens.weight`; GPT-2's `lm_head`
+//! and `wte`) counts once in mmengine, under the name PyTorch's `named_parameters()`
+//! yields first. Describe every module as it is and mark the later ones
+//! `tied = "path"`, the path of the first from the model: they run (FLOPs, activations,
+//! shapes) but count and list no parameters ([`report::ModuleStats::tied`]). A module
+//! that holds the tensor but is never called (BART's `shared`) is `uncalled`.
+//!
+//! ```
+//! use complexity_core::Complexity;
+//!
+//! #[derive(Complexity)]
+//! struct Encoder {
+//!     #[complexity(embedding(num_embeddings = 50265, embedding_dim = 1024, padding_idx = 1), tied = "shared")]
+//!     embed_tokens: (),
+//! }
+//!
+//! #[derive(Complexity)]
+//! #[complexity(input = [1, 128], forward = encoder(x))]
+//! struct Bart {
+//!     #[complexity(embedding(num_embeddings = 50265, embedding_dim = 1024, padding_idx = 1), uncalled)]
+//!     shared: (),
+//!     encoder: Encoder,
+//! }
+//! assert_eq!(Bart::PARAMS, 50265 * 1024); // once
+//! ```
 //!
 //! # Limits
 //!
@@ -575,6 +597,7 @@ impl<T: Complexity, const N: usize> Complexity for [T; N] {
     const MODULE: Module = Module {
         class: "Sequential",
         extra_repr: None,
+        tied: None,
         body: module::Body::Repeat {
             module: &T::MODULE,
             count: N,
@@ -590,6 +613,7 @@ macro_rules! tuple_impls {
             const MODULE: Module = Module {
                 class: "Sequential",
                 extra_repr: None,
+                tied: None,
                 body: module::Body::Sequence { modules: &[$(&$name::MODULE),+], prefix: "" },
             };
         }
@@ -929,6 +953,7 @@ pub mod __private {
     pub const FALLBACK: Module = Module {
         class: "",
         extra_repr: None,
+        tied: None,
         body: Body::Failed,
     };
 }

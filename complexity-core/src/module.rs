@@ -16,6 +16,12 @@ pub struct Module {
     pub extra_repr: Option<&'static str>,
     /// What it is made of.
     pub body: Body,
+    /// Tied weights: the path, from the model, of the module whose parameters these
+    /// are (`Some("shared")` for BART's `encoder.embed_tokens`, whose weight is
+    /// `shared.weight`). The module runs as usual but counts no parameters and lists no
+    /// parameter tensors: PyTorch's `named_parameters()`, which mmengine counts, yields a
+    /// shared tensor once, under its first name.
+    pub tied: Option<&'static str>,
 }
 
 /// What a [`Module`] is made of.
@@ -389,6 +395,7 @@ impl Module {
         Module {
             class: layer.class(),
             extra_repr: None,
+            tied: None,
             body: Body::Layer(layer),
         }
     }
@@ -403,6 +410,13 @@ impl Module {
         if extra_repr.is_some() {
             self.extra_repr = extra_repr;
         }
+        self
+    }
+
+    /// The same module with its parameters tied to those of the module at path `to`
+    /// (see [`Module::tied`](Module#structfield.tied)).
+    pub const fn tied_to(mut self, to: &'static str) -> Module {
+        self.tied = Some(to);
         self
     }
 

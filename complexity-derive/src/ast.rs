@@ -78,6 +78,8 @@ pub struct FieldAttrs {
     pub prefix: Option<LitStr>,
     /// `splice`: in a sequential struct, the sequence's children take positions here.
     pub splice: Option<Ident>,
+    /// `tied = "shared"`: the layer's parameters are those of the module at that path.
+    pub tied: Option<LitStr>,
     /// `uncalled`: a module `forward` never calls (mmengine prints `N/A`).
     pub uncalled: Option<Ident>,
 }

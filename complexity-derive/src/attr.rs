@@ -47,6 +47,7 @@ const FIELD_KEYS: &[&str] = &[
     "prefix",
     "splice",
     "uncalled",
+    "tied",
 ];
 
 fn is_ours(attr: &Attribute) -> bool {
@@ -85,6 +86,27 @@ fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, path: &Path) {
         cx.error_at(path, format!("duplicate `{}`", key_of(path)));
     } else {
         *slot = Some(value);
+    }
+}
+
+/// Checks `tied = "shared"`: a path of module names, on a layer (a parameter or a
+/// skipped field is reported with the other options that have no meaning there).
+fn tied_path(cx: &Ctxt, tied: &LitStr, role: &Role) {
+    let path = tied.value();
+    if path.is_empty() || path.split('.').any(|n| n.is_empty() || n.chars().any(char::is_whitespace)) {
+        cx.error_at(
+            tied,
+            format!(
+                "`tied` names the module whose parameters these are, by its path from the model \
+                 (`tied = \"shared\"`, `tied = \"model.embed_tokens\"`); `{path}` is not a path of module names"
+            ),
+        );
+    } else if matches!(role, Role::Nested | Role::Layer(LayerSpec::Sequential { .. })) {
+        cx.error_at(
+            tied,
+            "`tied` shares one layer's parameters with another module (an embedding, a linear); \
+             for a whole block used twice, call one field twice in `forward`",
+        );
     }
 }
 
@@ -248,6 +270,7 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
                 ("rename", &mut attrs.rename),
                 ("extra_repr", &mut attrs.extra_repr),
                 ("prefix", &mut attrs.prefix),
+                ("tied", &mut attrs.tied),
             ] {
                 if meta.path.is_ident(key) {
                     let lit: LitStr = meta.value()?.parse()?;
@@ -313,6 +336,9 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
             );
         }
     }
+    if let Some(tied) = &attrs.tied {
+        tied_path(cx, tied, &role);
+    }
     if let Some(when) = &attrs.when
         && quote::quote!(#when)
             .into_iter()
@@ -340,6 +366,7 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
                 attrs.extra_repr.as_ref().map(|e| quote::quote!(#e)),
             ),
             ("prefix", attrs.prefix.as_ref().map(|e| quote::quote!(#e))),
+            ("tied", attrs.tied.as_ref().map(|e| quote::quote!(#e))),
             ("splice", attrs.splice.as_ref().map(|e| quote::quote!(#e))),
             (
                 "uncalled",

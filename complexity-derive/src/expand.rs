@@ -102,6 +102,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
             const MODULE: #p::Module = #p::Module {
                 class: #class,
                 extra_repr: ::core::option::Option::None,
+                tied: ::core::option::Option::None,
                 body: #p::Body::Graph(#p::Graph {
                     rust: #rust,
                     naming: #p::Naming::#naming,
@@ -182,6 +183,9 @@ fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
         };
         module = quote!(#p::renamed(#module, #class, #repr));
     }
+    if let Some(tied) = &field.attrs.tied {
+        module = quote!(#module.tied_to(#tied));
+    }
     if let Some(prefix) = &field.attrs.prefix {
         // Spanned at the prefix, where a prefix on a type that is not a sequence fails.
         let call = crate::forward::respan(quote!(#p::prefixed), prefix.span());
@@ -229,6 +233,7 @@ fn layer_module(
             quote!(#p::Module {
                 class: #class,
                 extra_repr: #repr,
+                tied: ::core::option::Option::None,
                 body: #p::Body::Sequence { modules: &[#(&#items),*], prefix: #prefix },
             })
         }

@@ -86,6 +86,7 @@ struct Frame {
 const EMPTY_MODULE: Module = Module {
     class: "",
     extra_repr: None,
+    tied: None,
     body: Body::Sequence {
         modules: &[],
         prefix: "",
@@ -345,6 +346,8 @@ impl<'r, 'b> Machine<'r, 'b> {
         if let Body::Failed = module.body {
             return Err(Error::new(ErrorKind::Failed));
         }
+        // Tied weights are counted where they are first named, never here.
+        let count_params = count_params && module.tied.is_none();
         let input = if inputs.is_empty() {
             Shape::SCALAR
         } else {

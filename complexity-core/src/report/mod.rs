@@ -140,8 +140,18 @@ impl<'r> ModuleStats<'r> {
         }
     }
 
-    /// Its own parameter tensors (`weight`, `bias`, ViT's `class_token`) with their shapes.
+    /// The path of the module whose parameters this one shares (`tied = "shared"`):
+    /// its parameters are counted and listed there.
+    pub fn tied(&self) -> Option<&'static str> {
+        self.node().module.tied
+    }
+
+    /// Its own parameter tensors (`weight`, `bias`, ViT's `class_token`) with their shapes;
+    /// none for a module whose parameters are [tied](Self::tied) to another's.
     pub fn parameters(&self) -> Vec<(&'static str, Shape)> {
+        if self.tied().is_some() {
+            return Vec::new();
+        }
         match self.node().module.body {
             Body::Graph(g) => g
                 .params
