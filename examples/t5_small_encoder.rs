@@ -5,10 +5,10 @@
 //! to the library from its docs; every module and both tables are mmengine's
 //! (`tests/t5_small_encoder.rs`).
 //!
+//! `encoder.embed_tokens` shares `shared`'s weight: `tied = "shared"` (mmengine counts the
+//! tied weight once, under `shared`).
+//!
 //! Written otherwise than transformers writes it, for what the derive cannot say yet:
-//! - `encoder.embed_tokens` shares `shared`'s weight (tied): it is a hand-built module
-//!   with the embedding's rule and no parameters of its own (mmengine counts the tied
-//!   weight once, under `shared`), since the derive has no option for a tied weight;
 //! - `T5Block.forward` indexes its list (`self.layer[0](…)`, `self.layer[1](…)`) and
 //!   `T5Stack.forward` loops over its blocks: a `forward` cannot index a list, so each
 //!   list is a struct named `ModuleList` with fields renamed `"0"`, `"1"`, … whose own
