@@ -424,3 +424,24 @@ fn tied_weights_count_once() {
     assert_eq!(r.module("shared").unwrap().parameters().len(), 1);
     assert_eq!(r.module("shared").unwrap().tied(), None);
 }
+
+/// An `nn.Sequential` subclass with its own `forward` (children named by position, run
+/// as the `forward` says): here a residual around both layers, the second one first.
+#[derive(Complexity)]
+#[complexity(sequential, input = [1, 8], forward = x + first(second(x).relu()))]
+struct ResidualSequential {
+    #[complexity(linear(out = 8))]
+    first: (),
+    #[complexity(linear(out = 8))]
+    second: (),
+}
+
+#[test]
+fn sequential_with_a_forward() {
+    // Two Linear(8, 8): 2·(64 + 8) = 144 params, 2·64 = 128 FLOPs.
+    assert_eq!((ResidualSequential::PARAMS, ResidualSequential::FLOPS), (144, 128));
+    let r = Report::of::<ResidualSequential>(ResidualSequential::INPUT, Mode::Eval).unwrap();
+    let names: Vec<String> = r.modules().map(|m| m.path()).collect();
+    assert_eq!(names, ["", "0", "1"]);
+    assert_eq!(r.module("1").unwrap().calls(), 1);
+}

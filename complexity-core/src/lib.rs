@@ -47,7 +47,7 @@
 //! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included (token ids: `[1, 128]`) |
 //! | `max_params = …`, `max_flops = …`, `max_activations = …`, `max_peak_elements = …` | budgets, with `input`: over budget, `cargo check` fails with both numbers (see [`Budget`]); `budget_mode = "eval"` checks eval-mode figures (default: training, mmengine's) |
 //! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
-//! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order |
+//! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order; with a `forward`, an `nn.Sequential` subclass that overrides it (torchvision's): named by position, run as `forward` says (which then names them by field, and may take `inputs`, `parameter`s and `uncalled` fields) |
 //! | `fragment` | not a module: its fields take the next positions of the `sequential` struct that holds it (the layers `make_layers` appends to a list) |
 //! | `crate = path` | where `complexity_core` is, for crates that re-export it |
 //!

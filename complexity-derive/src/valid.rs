@@ -63,28 +63,34 @@ pub fn check(cx: &Ctxt, input: &Input) {
         );
     }
     match &input.attrs.naming {
-        Some((naming, keyword)) => {
+        // A `sequential` struct with a `forward` (an `nn.Sequential` subclass overriding
+        // it) is checked as any struct with one; a fragment is no module and runs as placed.
+        Some((Naming::Positions, _)) if input.attrs.forward.is_some() => {}
+        Some((naming, _)) => {
+            let fragment = *naming == Naming::Fragment;
+            let runs = if fragment {
+                "a `fragment` runs its fields in order, where the `sequential` struct holding it places them"
+            } else {
+                "a `sequential` struct without a `forward` runs its fields in order"
+            };
             if let Some(forward) = &input.attrs.forward {
-                cx.error_at(
-                    forward,
-                    format!("a `{keyword}` struct runs its fields in order; it takes no `forward`"),
-                );
+                cx.error_at(forward, format!("{runs}; it takes no `forward`"));
             }
             if let Some(names) = &input.attrs.inputs {
-                cx.error_at(&names[0], format!("a `{keyword}` struct takes one input"));
+                cx.error_at(&names[0], format!("{runs}, so it takes one input (give it a `forward` that uses these)"));
             }
             for field in &input.fields {
                 if let Role::Param(shape) = &field.role {
                     cx.error_at(
                         shape,
-                        format!("a `{keyword}` struct has no parameters of its own"),
+                        format!("{runs}; a parameter of its own would be used by no operation (give it a `forward`)"),
                     );
                 }
                 if let Some(flag) = &field.attrs.uncalled {
-                    cx.error_at(flag, format!("every field of a `{keyword}` struct runs; `uncalled` has no meaning here"));
+                    cx.error_at(flag, format!("{runs}; `uncalled` has no meaning without a `forward`"));
                 }
             }
-            if *naming == Naming::Fragment {
+            if fragment {
                 if let Some(class) = &input.attrs.class {
                     cx.error_at(class, "a `fragment` is not a module, so it has no class");
                 }

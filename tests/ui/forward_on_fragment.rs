@@ -1,7 +1,7 @@
 use complexity_core::Complexity;
 
 #[derive(Complexity)]
-#[complexity(sequential, forward = relu(x))]
+#[complexity(fragment, forward = relu(x))]
 struct Net {
     #[complexity(relu)]
     relu: (),
