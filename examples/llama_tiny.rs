@@ -13,7 +13,7 @@
 //! training mode, then eval mode.
 
 use complexity_core::report::Report;
-use complexity_core::{Complexity, Mode};
+use complexity_core::{Complexity, Mode, Repr};
 
 pub const HIDDEN: usize = 512;
 pub const INTERMEDIATE: usize = 1376;
@@ -23,9 +23,9 @@ pub const HEAD_DIM: usize = HIDDEN / HEADS;
 pub const VOCAB: usize = 32000;
 pub const LAYERS: usize = 4;
 
-/// `LlamaRMSNorm`, computed in float32.
+/// `LlamaRMSNorm`, computed in float32; its `extra_repr()` is `(512,), eps=1e-06`.
 #[derive(Complexity)]
-#[complexity(forward = {
+#[complexity(extra_repr = Repr::new().tuple(&[HIDDEN]).str(", eps=1e-06").as_str(), forward = {
     let hidden_states = x.to(torch.float32);
     let variance = hidden_states.pow(2).mean(-1, keepdim = true);
     let hidden_states = hidden_states * torch.rsqrt(variance + 1e-6);
@@ -125,9 +125,7 @@ pub struct LlamaMLP {
 pub struct LlamaDecoderLayer {
     self_attn: LlamaAttention,
     mlp: LlamaMLP,
-    #[complexity(extra_repr = "(512,), eps=1e-06")]
     input_layernorm: LlamaRMSNorm,
-    #[complexity(extra_repr = "(512,), eps=1e-06")]
     post_attention_layernorm: LlamaRMSNorm,
 }
 
@@ -165,7 +163,6 @@ pub struct LlamaModel {
     embed_tokens: (),
     #[complexity(class = "ModuleList")]
     layers: [LlamaDecoderLayer; LAYERS],
-    #[complexity(extra_repr = "(512,), eps=1e-06")]
     norm: LlamaRMSNorm,
     rotary_emb: LlamaRotaryEmbedding,
 }

@@ -47,6 +47,7 @@
 //! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included (token ids: `[1, 128]`) |
 //! | `max_params = …`, `max_flops = …`, `max_activations = …`, `max_peak_elements = …` | budgets, with `input`: over budget, `cargo check` fails with both numbers (see [`Budget`]); `budget_mode = "eval"` checks eval-mode figures (default: training, mmengine's) |
 //! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
+//! | `extra_repr = "…"` | what `out_arch` prints inside the module's parentheses, PyTorch's `extra_repr()` (default: nothing). Like `class`, any const `&str` expression: a literal, a constant, or text built from const generics with [`Repr`] (`extra_repr = Repr::new().tuple(&[H]).str(", eps=1e-06").as_str()` prints `(512,), eps=1e-06` for `H = 512`) |
 //! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order; with a `forward`, an `nn.Sequential` subclass that overrides it (torchvision's): named by position, run as `forward` says (which then names them by field, and may take `inputs`, `parameter`s and `uncalled` fields) |
 //! | `fragment` | not a module: its fields take the next positions of the `sequential` struct that holds it (the layers `make_layers` appends to a list) |
 //! | `crate = path` | where `complexity_core` is, for crates that re-export it |
@@ -67,7 +68,7 @@
 //! | option | meaning |
 //! |---|---|
 //! | `when = const_bool` | the child exists only when true (a missing child is not listed, and calling it passes its input through, like torchvision's `if self.downsample is not None`) |
-//! | `class = "…"`, `extra_repr = "…"` | what reports print for it (`class = "ModuleList"`, `class = "GELUActivation", extra_repr = ""`) |
+//! | `class = "…"`, `extra_repr = "…"` | what reports print for it (`class = "ModuleList"`, `class = "GELUActivation", extra_repr = ""`), overriding the struct's or layer's own; any const `&str` expression (see [`Repr`]); also on the items of `sequential(…)` (`sequential(conv3d(…, class = "Conv3DSimple"), batch_norm3d)`) |
 //! | `rename = "self"` | its module name, when that is not a valid Rust field name |
 //! | `prefix = "encoder_layer_"` | a sequence's children are named `encoder_layer_0`, … |
 //! | `splice` | in a `sequential` struct, the sequence's children take positions here instead of nesting |
@@ -549,6 +550,7 @@ pub mod module;
 pub use complexity_ops as ops;
 #[cfg(feature = "alloc")]
 pub mod report;
+mod repr;
 pub mod shape;
 
 pub use analysis::{Totals, analyze};
@@ -557,6 +559,7 @@ pub use cost::{Cost, OpKind, ZeroOp};
 pub use error::{Error, ErrorKind};
 pub use mode::Mode;
 pub use module::Module;
+pub use repr::Repr;
 pub use shape::{DType, Shape};
 
 /// `#[derive(Complexity)]`: describes a model struct. The attributes are in the crate

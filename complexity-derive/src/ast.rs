@@ -19,8 +19,10 @@ pub struct Input<'a> {
 pub struct ContainerAttrs {
     /// `crate = path`.
     pub krate: Option<Path>,
-    /// `class = "ResNet"`.
-    pub class: Option<LitStr>,
+    /// `class = "ResNet"` (any const `&str` expression).
+    pub class: Option<Expr>,
+    /// `extra_repr = "…"` (any const `&str` expression).
+    pub extra_repr: Option<Expr>,
     /// `forward = expr`.
     pub forward: Option<Expr>,
     /// `inputs = (a, b)`: the names of `forward`'s inputs (default: `x`).
@@ -70,10 +72,11 @@ pub struct FieldAttrs {
     pub when: Option<Expr>,
     /// `rename = "…"`: the module's name, when it is not a valid field name (`self`).
     pub rename: Option<LitStr>,
-    /// `class = "…"`: the class name reports print.
-    pub class: Option<LitStr>,
-    /// `extra_repr = "…"`: what `out_arch` prints inside the parentheses.
-    pub extra_repr: Option<LitStr>,
+    /// `class = "…"`: the class name reports print (any const `&str` expression).
+    pub class: Option<Expr>,
+    /// `extra_repr = "…"`: what `out_arch` prints inside the parentheses (any const
+    /// `&str` expression).
+    pub extra_repr: Option<Expr>,
     /// `prefix = "…"`: a sequence's children are named `{prefix}0`, …
     pub prefix: Option<LitStr>,
     /// `splice`: in a sequential struct, the sequence's children take positions here.

@@ -16,6 +16,7 @@ use crate::kinds::{self, KINDS, closest};
 const CONTAINER_KEYS: &[&str] = &[
     "crate",
     "class",
+    "extra_repr",
     "forward",
     "input",
     "inputs",
@@ -110,6 +111,24 @@ fn tied_path(cx: &Ctxt, tied: &LitStr, role: &Role) {
     }
 }
 
+/// The value of `class = …` / `extra_repr = …`: a string literal or any const `&str`
+/// expression (`Self::REPR`, a [`Repr`] built from const generics); a literal of another
+/// kind is reported here rather than as a type error.
+///
+/// [`Repr`]: https://docs.rs/complexity-core/latest/complexity_core/struct.Repr.html
+fn text(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Expr> {
+    let expr: Expr = meta.value()?.parse()?;
+    if let Expr::Lit(syn::ExprLit { lit, .. }) = &expr
+        && !matches!(lit, syn::Lit::Str(_))
+    {
+        cx.error_at(
+            lit,
+            format!("`{key}` is text: a string literal (`{key} = \"…\"`) or a const `&str` expression (`{key} = Self::REPR`)"),
+        );
+    }
+    Ok(expr)
+}
+
 /// The struct's attributes.
 pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
@@ -124,8 +143,11 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 };
                 set_once(cx, &mut out.krate, path, &meta.path);
             } else if meta.path.is_ident("class") {
-                let lit: LitStr = meta.value()?.parse()?;
-                set_once(cx, &mut out.class, lit, &meta.path);
+                let expr = text(cx, &meta, "class")?;
+                set_once(cx, &mut out.class, expr, &meta.path);
+            } else if meta.path.is_ident("extra_repr") {
+                let expr = text(cx, &meta, "extra_repr")?;
+                set_once(cx, &mut out.extra_repr, expr, &meta.path);
             } else if meta.path.is_ident("forward") {
                 let expr = forward_expr(meta.value()?)?;
                 set_once(cx, &mut out.forward, expr, &meta.path);
@@ -265,10 +287,15 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
                 set_once(cx, &mut attrs.when, expr, &meta.path);
                 return Ok(());
             }
+            for (key, slot) in [("class", &mut attrs.class), ("extra_repr", &mut attrs.extra_repr)] {
+                if meta.path.is_ident(key) {
+                    let expr = text(cx, &meta, key)?;
+                    set_once(cx, slot, expr, &meta.path);
+                    return Ok(());
+                }
+            }
             for (key, slot) in [
-                ("class", &mut attrs.class),
                 ("rename", &mut attrs.rename),
-                ("extra_repr", &mut attrs.extra_repr),
                 ("prefix", &mut attrs.prefix),
                 ("tied", &mut attrs.tied),
             ] {

@@ -68,8 +68,12 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
                 .push(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::Complexity));
         }
     }
+    let extra_repr = match &input.attrs.extra_repr {
+        Some(e) => quote_spanned!(e.span()=> ::core::option::Option::Some(#e)),
+        None => quote!(::core::option::Option::None),
+    };
     let class = match &input.attrs.class {
-        Some(lit) => quote!(#lit),
+        Some(e) => quote_spanned!(e.span()=> #e),
         None if matches!(input.attrs.naming, Some((Naming::Fragment, _))) => quote!(""),
         None => {
             let name = ident.unraw().to_string();
@@ -101,7 +105,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         impl #impl_generics #krate::Complexity for #ident #ty_generics #where_clause {
             const MODULE: #p::Module = #p::Module {
                 class: #class,
-                extra_repr: ::core::option::Option::None,
+                extra_repr: #extra_repr,
                 tied: ::core::option::Option::None,
                 body: #p::Body::Graph(#p::Graph {
                     rust: #rust,

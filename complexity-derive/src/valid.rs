@@ -94,6 +94,9 @@ pub fn check(cx: &Ctxt, input: &Input) {
                 if let Some(class) = &input.attrs.class {
                     cx.error_at(class, "a `fragment` is not a module, so it has no class");
                 }
+                if let Some(repr) = &input.attrs.extra_repr {
+                    cx.error_at(repr, "a `fragment` is not a module, so it has no `extra_repr`");
+                }
                 if let Some(shape) = &input.attrs.input {
                     cx.push(syn::Error::new(
                         shape.span,

@@ -12,7 +12,7 @@
 
 use core::marker::PhantomData;
 
-use complexity_core::Complexity;
+use complexity_core::{Complexity, Repr};
 
 /// A Llama configuration (transformers' `LlamaConfig`, the fields that size the model).
 pub trait LlamaConfig {
@@ -31,9 +31,13 @@ pub trait LlamaConfig {
 }
 
 /// `LlamaRMSNorm`: `weight * (x * rsqrt(mean(x², -1) + eps))`, a module with one
-/// parameter and no children.
+/// parameter and no children (`rms_norm_eps` is 1e-5 in every configuration here); its
+/// `extra_repr()`, `(4096,), eps=1e-05`, is built from the configuration by [`Repr`].
 #[derive(Complexity)]
-#[complexity(forward = weight * (x * (x.pow(2).mean(-1, true) + 1e-6).rsqrt()))]
+#[complexity(
+    extra_repr = Repr::new().tuple(&[C::HIDDEN]).str(", eps=1e-05").as_str(),
+    forward = weight * (x * (x.pow(2).mean(-1, true) + 1e-5).rsqrt()),
+)]
 pub struct LlamaRMSNorm<C: LlamaConfig> {
     #[complexity(parameter(shape = (C::HIDDEN,)))]
     weight: (),

@@ -1,8 +1,8 @@
 use complexity_core::Complexity;
 
-// `class` written as an identifier.
+// `class` written as a number.
 #[derive(Complexity)]
-#[complexity(class = ResNet)]
+#[complexity(class = 5)]
 struct Net {
     #[complexity(relu)]
     relu: (),
