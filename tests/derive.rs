@@ -445,3 +445,38 @@ fn sequential_with_a_forward() {
     assert_eq!(names, ["", "0", "1"]);
     assert_eq!(r.module("1").unwrap().calls(), 1);
 }
+
+/// torchvision's `StochasticDepth`: `if not self.training or p == 0: return input`, so in
+/// eval mode it traces no operation and mmengine prints `N/A` for it; in training its
+/// random mask (`bernoulli_`, `div_`, `mul`) has no mmengine rule: 0 FLOPs.
+#[derive(Complexity)]
+#[complexity(input = [1, 8], forward = x + drop(fc(x)) + off(x))]
+struct DropPath {
+    #[complexity(linear(out = 8))]
+    fc: (),
+    #[complexity(stochastic_depth(p = 0.1, mode = "row"))]
+    drop: (),
+    #[complexity(stochastic_depth(p = 0.0, mode = "batch"))]
+    off: (),
+}
+
+#[test]
+fn stochastic_depth_runs_only_in_training() {
+    use complexity_core::ZeroOp;
+    let train = Report::of::<DropPath>(DropPath::INPUT, Mode::Train).unwrap();
+    let eval = Report::of::<DropPath>(DropPath::INPUT, Mode::Eval).unwrap();
+    let drop = train.module("drop").unwrap();
+    assert_eq!((drop.class(), drop.extra_repr().as_str()), ("StochasticDepth", ""));
+    assert!(drop.traced());
+    assert_eq!(drop.cost().zero_count(ZeroOp::StochasticDepth), 1);
+    assert_eq!(drop.output(), Some(Shape::new(&[1, 8])));
+    // p = 0, and every stochastic depth in eval mode: no operation, `N/A`.
+    assert!(!train.module("off").unwrap().traced());
+    assert!(!eval.module("drop").unwrap().traced());
+    assert_eq!(eval.module("drop").unwrap().cost().zero_count(ZeroOp::Identity), 1);
+    // Linear(8, 8) only: 64 FLOPs either way.
+    assert_eq!((DropPath::FLOPS, DropPath::FLOPS_EVAL), (64, 64));
+    // Traced with all zeros, mmengine prints no statistics; untraced, `N/A`.
+    assert!(train.arch().contains("(drop): StochasticDepth()\n"));
+    assert!(eval.arch().contains("(drop): StochasticDepth(#params: 0, #flops: N/A, #acts: N/A)"));
+}

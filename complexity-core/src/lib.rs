@@ -101,6 +101,7 @@
 //! | `tanh`, `sigmoid`, `identity` | | [`layer::Activation`] (0 FLOPs) |
 //! | `softmax`, `log_softmax` | `dim` | [`layer::Activation`] (0 FLOPs) |
 //! | `dropout` | `p`, `inplace` | [`layer::Activation`] (0 FLOPs) |
+//! | `stochastic_depth` (torchvision's `StochasticDepth`) | `p`, `mode = "row"` or `"batch"` | [`layer::Activation`] (0 FLOPs; in eval mode or with `p = 0.0` no operation at all, so `N/A`) |
 //! | `max_pool1d`, `max_pool2d`, `max_pool3d` | `kernel`; `stride`, `padding`, `dilation`, `ceil_mode` | [`layer::Pool`] (0 FLOPs) |
 //! | `avg_pool1d`, `avg_pool2d`, `avg_pool3d` | `kernel`; `stride`, `padding`, `ceil_mode`, `count_include_pad` | [`layer::Pool`] (0 FLOPs) |
 //! | `adaptive_avg_pool1d`, `adaptive_avg_pool2d`, `adaptive_avg_pool3d`, `adaptive_max_pool1d`, `adaptive_max_pool2d`, `adaptive_max_pool3d` | `output_size` | [`layer::AdaptivePool`] (2-d average: `numel(input)`; the others 0) |
@@ -326,9 +327,9 @@
 //! `approximate = "tanh"`).
 //!
 //! **What reports print.** `class` and `extra_repr` are what PyTorch's `_get_name()` and
-//! `extra_repr()` return, which is what mmengine prints, not a custom `__repr__` (give
-//! torchvision's `StochasticDepth` `class = "StochasticDepth", extra_repr = "p=0.1,
-//! mode=row"`, not its `__repr__`).
+//! `extra_repr()` return, which is what mmengine prints, not a custom `__repr__`:
+//! torchvision's `StochasticDepth` prints `StochasticDepth(p=0.1, mode=row)` from its own
+//! `__repr__`, but its `extra_repr()` is empty, and so is the `stochastic_depth` kind's.
 //!
 //! **Optional blocks, repeated stages, constant branches.** `when` takes any const `bool`,
 //! a `bool` const generic included, and works on a derived block as on a layer. A stage of

@@ -317,6 +317,10 @@ fn value(expr: Option<&Expr>, ty: ArgTy, p: &TokenStream, name_span: Span) -> To
             let tanh = matches!(expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "tanh");
             quote_spanned!(span=> #tanh)
         }
+        ArgTy::DropMode => {
+            let batch = matches!(expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "batch");
+            quote_spanned!(span=> #batch)
+        }
         ArgTy::Mode => {
             // Checked to be a known mode by `valid.rs`.
             let mode = match expr {

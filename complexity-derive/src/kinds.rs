@@ -20,6 +20,8 @@ pub enum ArgTy {
     Approximate,
     /// `nn.Upsample`'s `mode = "nearest" | "bilinear" | …`.
     Mode,
+    /// Stochastic depth's `mode = "row" | "batch"`.
+    DropMode,
 }
 
 /// One argument of a layer kind.
@@ -307,6 +309,13 @@ pub const KINDS: &[KindDef] = &[
         ],
     ),
     activation("identity", "ActivationKind::Identity", &[]),
+    KindDef {
+        name: "stochastic_depth",
+        variant: "Activation",
+        ctor: "Activation::stochastic_depth",
+        fixed: None,
+        args: &[req("p", ArgTy::Float), req("mode", ArgTy::DropMode)],
+    },
     activation("hardsigmoid", "ActivationKind::Hardsigmoid", INPLACE),
     activation("mish", "ActivationKind::Mish", INPLACE),
     activation(

@@ -159,6 +159,11 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
                         "`mode` is \"nearest\", \"nearest-exact\", \"linear\", \"bilinear\", \"bicubic\" or \"trilinear\"",
                     );
                 }
+                if a.ty == ArgTy::DropMode
+                    && !matches!(value, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "row" || s.value() == "batch")
+                {
+                    cx.error_at(value, "`mode` of `stochastic_depth` is \"row\" or \"batch\"");
+                }
                 if a.ty == ArgTy::Approximate
                     && !matches!(value, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "none" || s.value() == "tanh")
                 {

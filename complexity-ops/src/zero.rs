@@ -51,7 +51,8 @@ zero_ops! {
     Softmax => "softmax",
     /// `dropout`
     Dropout => "dropout",
-    /// `identity`
+    /// `identity`: a module that returns its input without an operation (`nn.Identity`;
+    /// stochastic depth in eval mode or with `p = 0`)
     Identity => "identity",
     /// `max_pool` (any rank)
     MaxPool => "max_pool",
@@ -138,6 +139,8 @@ zero_ops! {
     RmsNorm => "rms_norm",
     /// `std`
     Std => "std",
+    /// stochastic depth in training (its random mask: `bernoulli_`, `div_`, `mul`)
+    StochasticDepth => "stochastic_depth",
     /// `var`
     Var => "var",
     /// `cumsum`

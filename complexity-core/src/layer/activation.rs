@@ -1,10 +1,12 @@
 //! Activation functions, dropout and identity: `relu`, `relu6`, `gelu`, `tanh`,
 //! `sigmoid`, `silu`, `hardswish`, `hardsigmoid`, `mish`, `elu`, `leaky_relu`, `hardtanh`,
-//! `softplus`, `prelu`, `glu`, `softmax`, `log_softmax`, `dropout`, `identity`.
+//! `softplus`, `prelu`, `glu`, `softmax`, `log_softmax`, `dropout`, `identity`, and
+//! torchvision's `stochastic_depth`.
 
 use super::{Applied, Layer, tri};
 use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
+use crate::mode::Mode;
 use crate::shape::Shape;
 
 /// Which activation.
@@ -48,6 +50,9 @@ pub enum ActivationKind {
     GLU,
     /// `nn.LogSoftmax`
     LogSoftmax,
+    /// torchvision's `ops.StochasticDepth(p, mode)`: drops whole residual branches in
+    /// training; returns its input without an operation in eval mode or with `p = 0`.
+    StochasticDepth,
 }
 
 impl ActivationKind {
@@ -73,6 +78,7 @@ impl ActivationKind {
             ActivationKind::PReLU => "PReLU",
             ActivationKind::GLU => "GLU",
             ActivationKind::LogSoftmax => "LogSoftmax",
+            ActivationKind::StochasticDepth => "StochasticDepth",
         }
     }
 
@@ -98,6 +104,7 @@ impl ActivationKind {
             ActivationKind::PReLU => ZeroOp::Prelu,
             ActivationKind::GLU => ZeroOp::Glu,
             ActivationKind::LogSoftmax => ZeroOp::LogSoftmax,
+            ActivationKind::StochasticDepth => ZeroOp::StochasticDepth,
         }
     }
 }
@@ -114,6 +121,10 @@ impl ActivationKind {
 ///   repository's `tests/fixtures/mmengine_layers.json`); each call is counted as a
 ///   [`ZeroOp`] so reports say what was counted as zero (`identity` traces no operation
 ///   in PyTorch, and nor does dropout with `p = 0`; both are still listed);
+/// - stochastic depth (torchvision's `StochasticDepth`): in training with `p > 0` it
+///   multiplies by a random mask (`bernoulli_`, `div_`, `mul`, none with an mmengine rule:
+///   zero op `stochastic_depth`); in eval mode or with `p = 0` it returns its input
+///   without an operation (zero op `identity`), so mmengine prints `N/A` for it;
 /// - activations: 0.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub struct Activation {
@@ -125,8 +136,11 @@ pub struct Activation {
     pub tanh_approximation: bool,
     /// Softmax's `dim` (default −1).
     pub dim: i64,
-    /// Dropout's `p` (default 0.5).
+    /// Dropout's and stochastic depth's `p` (default 0.5).
     pub p: f64,
+    /// Stochastic depth's `mode = "batch"` (one draw for the batch; default `"row"`, one
+    /// per sample): it changes no count.
+    pub batch_mode: bool,
     /// ELU's `alpha` (1.0), LeakyReLU's `negative_slope` (0.01), Hardtanh's `min_val`
     /// (−1.0), Softplus's `beta` (1.0): the kind's first number.
     pub a: f64,
@@ -151,10 +165,18 @@ impl Activation {
             tanh_approximation: false,
             dim: -1,
             p: 0.5,
+            batch_mode: false,
             a,
             b,
             num_parameters: 1,
         }
+    }
+
+    /// torchvision's `StochasticDepth(p, mode)`, `batch` for `mode = "batch"`.
+    pub const fn stochastic_depth(p: f64, batch: bool) -> Activation {
+        Activation::new(ActivationKind::StochasticDepth)
+            .p(p)
+            .batch_mode(batch)
     }
 
     /// Sets ELU's `alpha`, LeakyReLU's `negative_slope`, Hardtanh's `min_val` or
@@ -204,9 +226,15 @@ impl Activation {
         self
     }
 
-    /// Sets dropout's `p`.
+    /// Sets dropout's or stochastic depth's `p`.
     pub const fn p(mut self, p: f64) -> Activation {
         self.p = p;
+        self
+    }
+
+    /// Sets stochastic depth's `mode`: `true` for `"batch"`.
+    pub const fn batch_mode(mut self, batch: bool) -> Activation {
+        self.batch_mode = batch;
         self
     }
 
@@ -216,12 +244,28 @@ impl Activation {
     }
 
     /// See the type's documentation for the rules.
-    pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+    pub const fn apply(&self, input: Shape, mode: Mode) -> Result<Applied, Error> {
         if matches!(self.kind, ActivationKind::Dropout) && !(self.p >= 0.0 && self.p <= 1.0) {
             return Err(Error::new(ErrorKind::Invalid {
                 layer: "dropout",
                 reason: "dropout probability has to be between 0 and 1",
             }));
+        }
+        if let ActivationKind::StochasticDepth = self.kind {
+            if !(self.p >= 0.0 && self.p <= 1.0) {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: "stochastic_depth",
+                    reason: "drop probability has to be between 0 and 1",
+                }));
+            }
+            // torchvision: `if not training or p == 0.0: return input`.
+            if matches!(mode, Mode::Eval) || self.p == 0.0 {
+                return Ok(Applied {
+                    layer: Layer::Activation(*self),
+                    output: input,
+                    cost: Cost::zero(ZeroOp::Identity),
+                });
+            }
         }
         let mut output = input;
         if matches!(
@@ -321,9 +365,12 @@ impl Activation {
                 super::py_bool(self.inplace)
             ),
             // No `extra_repr` of their own: `Hardswish()` even in place.
+            // torchvision's `StochasticDepth` prints `p` and `mode` from a `__repr__` of its
+            // own, which mmengine does not use: its `extra_repr()` is empty.
             ActivationKind::Tanh
             | ActivationKind::Sigmoid
             | ActivationKind::Identity
+            | ActivationKind::StochasticDepth
             | ActivationKind::Hardswish
             | ActivationKind::Hardsigmoid => String::new(),
         }
@@ -349,7 +396,7 @@ mod tests {
             ActivationKind::Dropout,
             ActivationKind::Identity,
         ] {
-            let a = Activation::new(kind).apply(x).unwrap();
+            let a = Activation::new(kind).apply(x, Mode::Train).unwrap();
             assert_eq!(
                 (a.cost.flops, a.cost.activations, a.cost.params),
                 (0, 0, 0),
@@ -360,7 +407,7 @@ mod tests {
         }
         let e = Activation::new(ActivationKind::Softmax)
             .dim(4)
-            .apply(x)
+            .apply(x, Mode::Train)
             .unwrap_err();
         assert_eq!(
             e.to_string(),

@@ -292,7 +292,7 @@ impl Layer {
             Layer::RmsNorm(l) => l.apply(input),
             Layer::Upsample(l) => l.apply(input),
             Layer::PixelShuffle(l) => l.apply(input),
-            Layer::Activation(l) => l.apply(input),
+            Layer::Activation(l) => l.apply(input, mode),
             Layer::Pool(l) => l.apply(input),
             Layer::AdaptivePool(l) => l.apply(input),
             Layer::Flatten(l) => l.apply(input),
