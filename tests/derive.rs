@@ -480,3 +480,29 @@ fn stochastic_depth_runs_only_in_training() {
     assert!(train.arch().contains("(drop): StochasticDepth()\n"));
     assert!(eval.arch().contains("(drop): StochasticDepth(#params: 0, #flops: N/A, #acts: N/A)"));
 }
+
+/// torchvision's `Permute` (ConvNeXt's `CNBlock`): channels last for the layer norm and
+/// the linear layers, then back.
+#[derive(Complexity)]
+#[complexity(input = (8, 4, 4))]
+struct ChannelsLast {
+    #[complexity(permute(dims = (0, 2, 3, 1)))]
+    to_last: (),
+    #[complexity(linear(out = 16))]
+    fc: (),
+    #[complexity(permute(dims = (0, -1, 1, 2)))]
+    to_first: (),
+}
+
+#[test]
+fn permute_layer() {
+    use complexity_core::ZeroOp;
+    assert_eq!(ChannelsLast::OUTPUT.dims(), &[1, 16, 4, 4]);
+    // Linear(8, 16) on 4·4 positions: 16·8·16 = 2,048 FLOPs, 8·16 + 16 = 144 params.
+    assert_eq!((ChannelsLast::PARAMS, ChannelsLast::FLOPS), (144, 2_048));
+    let r = Report::of::<ChannelsLast>(ChannelsLast::INPUT, Mode::Eval).unwrap();
+    let p = r.module("to_last").unwrap();
+    assert_eq!((p.class(), p.extra_repr().as_str()), ("Permute", ""));
+    assert_eq!(p.output(), Some(Shape::new(&[1, 4, 4, 8])));
+    assert_eq!(p.cost().zero_count(ZeroOp::Reshape), 1);
+}

@@ -108,6 +108,7 @@
 //! | `upsample` | `size` or `scale_factor = 2.0`; `mode = "nearest"` (default), `"bilinear"`, `"linear"`, `"bicubic"`, `"trilinear"`, `"nearest-exact"`; `align_corners` | [`layer::Upsample`] |
 //! | `pixel_shuffle`, `pixel_unshuffle` | `upscale_factor` / `downscale_factor` | [`layer::PixelShuffle`] (0 FLOPs) |
 //! | `flatten` | `start_dim`, `end_dim` | [`layer::Flatten`] (0 FLOPs) |
+//! | `permute` (torchvision's `Permute`) | `dims = (0, 2, 3, 1)` (negative counts from the end) | [`layer::Permute`] (0 FLOPs) |
 //! | `linear` | `out`; `in`, `bias` | [`layer::Linear`] |
 //! | `gpt2_conv1d` | `out`; `in` | [`layer::Gpt2Conv1D`] (transformers' `Conv1D`, op `addmm`) |
 //! | `embedding` | `num_embeddings`, `embedding_dim`; `padding_idx` | [`layer::Embedding`] (0 FLOPs) |

@@ -317,6 +317,10 @@ fn value(expr: Option<&Expr>, ty: ArgTy, p: &TokenStream, name_span: Span) -> To
             let tanh = matches!(expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "tanh");
             quote_spanned!(span=> #tanh)
         }
+        ArgTy::Dims => {
+            let dims = forward::elements(expr);
+            quote_spanned!(span=> &[#(#p::dim(#dims)),*])
+        }
         ArgTy::DropMode => {
             let batch = matches!(expr, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "batch");
             quote_spanned!(span=> #batch)

@@ -22,6 +22,8 @@ pub enum ArgTy {
     Mode,
     /// Stochastic depth's `mode = "row" | "batch"`.
     DropMode,
+    /// A tuple of `isize` dimension indices (`Permute`'s `dims`).
+    Dims,
 }
 
 /// One argument of a layer kind.
@@ -309,6 +311,13 @@ pub const KINDS: &[KindDef] = &[
         ],
     ),
     activation("identity", "ActivationKind::Identity", &[]),
+    KindDef {
+        name: "permute",
+        variant: "Permute",
+        ctor: "Permute::new",
+        fixed: None,
+        args: &[req("dims", ArgTy::Dims)],
+    },
     KindDef {
         name: "stochastic_depth",
         variant: "Activation",

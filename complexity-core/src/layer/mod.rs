@@ -37,7 +37,7 @@ pub use linear::{Gpt2Conv1D, Linear};
 pub use norm::{BatchNorm, GroupNorm, InstanceNorm, LayerNorm, RmsNorm};
 pub use pool::{AdaptiveAvgPool2d, AdaptivePool, MaxPool2d, Pool, PoolKind};
 pub use resample::{PixelShuffle, Upsample, UpsampleMode};
-pub use reshape::Flatten;
+pub use reshape::{Flatten, Permute};
 
 use crate::cost::{Cost, overflow};
 use crate::error::{Error, ErrorKind};
@@ -252,6 +252,8 @@ pub enum Layer {
     AdaptivePool(AdaptivePool),
     /// `nn.Flatten`, see [`Flatten`].
     Flatten(Flatten),
+    /// torchvision's `Permute`, see [`Permute`].
+    Permute(Permute),
     /// `nn.Linear`, see [`Linear`].
     Linear(Linear),
     /// GPT-2's `Conv1D`, see [`Gpt2Conv1D`].
@@ -275,6 +277,7 @@ impl Layer {
             Layer::Pool(l) => l.class(),
             Layer::AdaptivePool(l) => l.class(),
             Layer::Flatten(_) => "Flatten",
+            Layer::Permute(_) => "Permute",
             Layer::Linear(_) => "Linear",
             Layer::Gpt2Conv1D(_) => "Conv1D",
             Layer::Embedding(_) => "Embedding",
@@ -296,6 +299,7 @@ impl Layer {
             Layer::Pool(l) => l.apply(input),
             Layer::AdaptivePool(l) => l.apply(input),
             Layer::Flatten(l) => l.apply(input),
+            Layer::Permute(l) => l.apply(input),
             Layer::Linear(l) => l.apply(input),
             Layer::Gpt2Conv1D(l) => l.apply(input),
             Layer::Embedding(l) => l.apply(input),
@@ -319,7 +323,8 @@ impl Layer {
             | Layer::AdaptivePool(_)
             | Layer::Upsample(_)
             | Layer::PixelShuffle(_)
-            | Layer::Flatten(_) => Ok(Params::NONE),
+            | Layer::Flatten(_)
+            | Layer::Permute(_) => Ok(Params::NONE),
         }
     }
 
@@ -339,7 +344,7 @@ impl Layer {
             Layer::AdaptivePool(l) => l.extra_repr(),
             Layer::Flatten(l) => l.extra_repr(),
             Layer::Linear(l) => l.extra_repr(),
-            Layer::Gpt2Conv1D(_) => alloc::string::String::new(),
+            Layer::Gpt2Conv1D(_) | Layer::Permute(_) => alloc::string::String::new(),
             Layer::Embedding(l) => l.extra_repr(),
         }
     }

@@ -124,6 +124,56 @@ impl Default for Flatten {
     }
 }
 
+/// torchvision's `ops.misc.Permute(dims)` (ConvNeXt, Swin): `torch.permute(x, dims)` as a
+/// module.
+///
+/// - output: the input's dimensions in the order `dims` (each exactly once; negative
+///   values count from the end);
+/// - params: 0;
+/// - FLOPs: **0**, mmengine's rule (a view; zero op `reshape`);
+/// - activations: 0;
+/// - `extra_repr()`: none (`Permute()`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Permute {
+    /// The order, in its first `rank` entries.
+    pub dims: [i64; MAX_RANK],
+    /// How many dimensions it names.
+    pub rank: usize,
+}
+
+impl Permute {
+    /// `Permute(dims)`; more than [`MAX_RANK`] dimensions is an error when applied.
+    pub const fn new(dims: &[i64]) -> Permute {
+        let mut p = Permute {
+            dims: [0; MAX_RANK],
+            rank: dims.len(),
+        };
+        let mut i = 0;
+        while i < dims.len() && i < MAX_RANK {
+            p.dims[i] = dims[i];
+            i += 1;
+        }
+        p
+    }
+
+    /// See the type's documentation for the rules.
+    pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
+        if self.rank > MAX_RANK {
+            return Err(too_many(
+                "permute",
+                input,
+                "it names another number of dimensions than the tensor has",
+            ));
+        }
+        let output = tri!(permute(input, self.dims.split_at(self.rank).0));
+        Ok(Applied {
+            layer: Layer::Permute(*self),
+            output,
+            cost: Cost::zero(ZeroOp::Reshape),
+        })
+    }
+}
+
 /// A dimension index, negative ones counted from the end, checked against `rank`.
 pub const fn dim_index(op: &'static str, dim: i64, x: Shape, rank: usize) -> Result<usize, Error> {
     let r = rank as i64;
