@@ -195,6 +195,8 @@
 //! | `x.clamp(min, max)` | elementwise (broadcast) | 0 (zero op `clamp`) | input |
 //! | `x.to(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
 //! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
+//! | `x.clone()` | elementwise (broadcast) | 0 (zero op `clone`) | nothing |
+//! | `x.contiguous()` | elementwise (broadcast) | 0 (zero op `reshape`) | nothing |
 //! | `x.type_as(other)` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
 //! | `x.tril(diagonal)` | elementwise (broadcast) | 0 (zero op `tril`) | nothing |
 //! | `x.triu(diagonal)` | elementwise (broadcast) | 0 (zero op `triu`) | nothing |
@@ -207,6 +209,8 @@
 //! | `x.cumsum(dim)` | elementwise (broadcast) | 0 (zero op `cumsum`) | nothing |
 //! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | input |
 //! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | nothing |
+//! | `x.masked_fill_(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | nothing |
+//! | `x.fill_(value)` | elementwise (broadcast) | 0 (zero op `fill`) | nothing |
 //! | `a.logical_and(b) or a & b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
 //! | `a.logical_or(b) or a | b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
 //! | `x.eq(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |

@@ -299,8 +299,6 @@ const VIEW_FUNCTIONS: &[&str] = &[
 
 /// The methods `forward` knows besides the operation table (views, products, pieces).
 const BUILT_IN_METHODS: &[&str] = &[
-    "contiguous",
-    "clone",
     "flatten",
     "unflatten",
     "reshape",
@@ -785,7 +783,6 @@ impl Compiler<'_, '_> {
             }
         };
         let step = match method.as_str() {
-            "contiguous" | "clone" => return Some(input),
             // `x.new_ones((b, n))`, `x.new_zeros(b, n)`, `x.new_full((b, n), v)`: a new tensor
             // of the sizes given (the receiver lends only its dtype and device).
             "new_ones" | "new_zeros" | "new_empty" | "new_full" => {

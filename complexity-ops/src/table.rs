@@ -331,6 +331,14 @@ pub const OPS: &[Op] = &[
         Nothing,
     ),
     elementwise("float", "x.float()", &[], ZeroOp::To, Nothing),
+    elementwise("clone", "x.clone()", &[], ZeroOp::Clone, Nothing),
+    elementwise(
+        "contiguous",
+        "x.contiguous()",
+        &[],
+        ZeroOp::Reshape,
+        Nothing,
+    ),
     elementwise(
         "type_as",
         "x.type_as(other)",
@@ -398,6 +406,20 @@ pub const OPS: &[Op] = &[
         "x.masked_fill(mask, value)",
         &[param("mask", TensorOrNumber), param("value", Ignored)],
         ZeroOp::MaskedFill,
+        Nothing,
+    ),
+    elementwise(
+        "masked_fill_",
+        "x.masked_fill_(mask, value)",
+        &[param("mask", TensorOrNumber), param("value", Ignored)],
+        ZeroOp::MaskedFill,
+        Nothing,
+    ),
+    elementwise(
+        "fill_",
+        "x.fill_(value)",
+        &[param("value", Ignored)],
+        ZeroOp::Fill,
         Nothing,
     ),
     elementwise(

@@ -139,6 +139,10 @@ zero_ops! {
     RmsNorm => "rms_norm",
     /// `std`
     Std => "std",
+    /// `clone`
+    Clone => "clone",
+    /// `fill_`
+    Fill => "fill",
     /// stochastic depth in training (its random mask: `bernoulli_`, `div_`, `mul`)
     StochasticDepth => "stochastic_depth",
     /// `var`
