@@ -2,7 +2,7 @@
 //! one counted as its zero op.
 
 use complexity_core::report::Report;
-use complexity_core::{Complexity, Mode, Shape, Totals, totals};
+use complexity_core::{Complexity, Mode, Shape, Totals, ZeroOp, totals};
 
 /// Keeps a child so that the struct is a module with a forward of its own.
 #[derive(Complexity)]
@@ -533,4 +533,20 @@ fn slice_to_a_size_read_from_a_value() {
         let t = complexity_core::analyze(&Top::MODULE, Shape::new(&[1, len, 8]), Mode::Eval);
         assert_eq!(t.unwrap().output.dims(), &[1, len, 8]);
     }
+}
+
+/// A whole shape read from a value: `x.new_zeros(x.shape)`, `y.view(x.size())`.
+#[derive(Complexity)]
+#[complexity(input = [2, 3, 4], forward = {
+    let z = x.new_zeros(x.shape);
+    let flat = (x + z).reshape((-1,));
+    flat.view(x.size())
+})]
+struct WholeShape {}
+
+#[test]
+fn a_whole_shape_as_sizes() {
+    assert_eq!(WholeShape::OUTPUT.dims(), &[2, 3, 4]);
+    let r = Report::of::<WholeShape>(WholeShape::INPUT, Mode::Eval).unwrap();
+    assert_eq!(r.model().cost().zero_count(ZeroOp::Create), 1);
 }

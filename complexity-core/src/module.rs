@@ -125,6 +125,9 @@ pub enum SizeArg {
     /// `-v.size(d)`: its negation (a slice's start counted from the end,
     /// `x.slice(2, -v.size(1))` for Python's `x[:, :, -n:]`).
     MinusLike(Value, i64),
+    /// `v.shape` or `v.size()`: every size of value `v`, in order (`x.new_zeros(x.shape)`,
+    /// `y.view(x.size())`); only where a list of sizes is expected.
+    All(Value),
 }
 
 /// One size of `x.expand(…)`.

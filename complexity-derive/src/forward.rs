@@ -345,8 +345,18 @@ fn reads_size(expr: &Expr) -> bool {
     {
         return reads_size(&u.expr);
     }
-    matches!(expr, Expr::MethodCall(m) if m.method == "size")
+    matches!(expr, Expr::MethodCall(m) if m.method == "size" || m.method == "shape")
         || matches!(expr, Expr::Index(i) if matches!(&*i.expr, Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape")))
+        || whole_shape(expr).is_some()
+}
+
+/// `v` if `expr` is a value's whole shape, `v.shape` or `v.size()`.
+fn whole_shape(expr: &Expr) -> Option<&Expr> {
+    match expr {
+        Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape") => Some(&f.base),
+        Expr::MethodCall(m) if m.method == "size" && m.args.is_empty() => Some(&m.receiver),
+        _ => None,
+    }
 }
 
 /// Whether `expr` is a number literal, maybe negated (`2`, `0.5`, `-1e-6`).
@@ -1613,6 +1623,23 @@ impl Compiler<'_, '_> {
             }
             other => (false, other),
         };
+        if let Expr::MethodCall(m) = inner
+            && m.method == "shape"
+        {
+            self.cx.error_at(
+                &m.method,
+                "`shape` is a property, as in Python: `x.shape` for every size, `x.shape[d]` (or `x.size(d)`) for one",
+            );
+            return None;
+        }
+        if let Some(base) = whole_shape(inner) {
+            if negated {
+                self.cx.error_at(e, "a whole shape cannot be negated: negate one size, `-v.size(d)`");
+                return None;
+            }
+            let v = self.value(base)?;
+            return Some(quote!(#p::SizeArg::All(#v)));
+        }
         let like = match inner {
             Expr::MethodCall(m) if m.method == "size" && m.args.len() == 1 => {
                 Some((&*m.receiver, &m.args[0]))

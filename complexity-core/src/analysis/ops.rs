@@ -105,7 +105,7 @@ const fn size_read(sizes: &[SizeArg], k: usize) -> Option<usize> {
     let mut seen = 0;
     let mut i = 0;
     while i < sizes.len() {
-        if let SizeArg::Like(w, _) | SizeArg::MinusLike(w, _) = sizes[i] {
+        if let SizeArg::Like(w, _) | SizeArg::MinusLike(w, _) | SizeArg::All(w) = sizes[i] {
             if seen == k {
                 return Some(w);
             }
@@ -162,6 +162,12 @@ pub(crate) const fn eval(
             keepdim,
         } => {
             let (read, n) = tri!(resolve_sizes(dims, values));
+            if n != dims.len() {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: if op < OPS.len() { OPS[op].name } else { "operation" },
+                    reason: "a whole shape (`v.shape`, `v.size()`) where one number is expected: read one size, `v.size(d)`",
+                }));
+            }
             tri!(table_op(op, inputs, read.split_at(n).0, keepdim, values))
         }
         Step::MatMul { left, right } => tri!(matmul(values[left], values[right])),
@@ -647,9 +653,39 @@ const fn resolve_sizes(
         }));
     }
     let mut out = [0i64; MAX_RANK];
+    let mut n = 0;
     let mut k = 0;
     while k < sizes.len() {
-        out[k] = match sizes[k] {
+        if let SizeArg::All(w) = sizes[k] {
+            let like = values[w];
+            if n + like.rank() > MAX_RANK {
+                return Err(Error::new(ErrorKind::Reshape {
+                    op: "reshape",
+                    got: like,
+                    why: "more than 8 sizes",
+                }));
+            }
+            let mut d = 0;
+            while d < like.rank() {
+                if like.dim(d) > i64::MAX as u64 {
+                    return Err(crate::cost::overflow("shape"));
+                }
+                out[n] = like.dim(d) as i64;
+                n += 1;
+                d += 1;
+            }
+            k += 1;
+            continue;
+        }
+        if n == MAX_RANK {
+            return Err(Error::new(ErrorKind::Reshape {
+                op: "reshape",
+                got: Shape::SCALAR,
+                why: "more than 8 sizes",
+            }));
+        }
+        out[n] = match sizes[k] {
+            SizeArg::All(_) => 0,
             SizeArg::Fixed(n) => n,
             SizeArg::Like(w, d) | SizeArg::MinusLike(w, d) => {
                 let like = values[w];
@@ -664,9 +700,10 @@ const fn resolve_sizes(
                 }
             }
         };
+        n += 1;
         k += 1;
     }
-    Ok((out, sizes.len()))
+    Ok((out, n))
 }
 
 /// A slice bound in `0..=size`: a negative one counted from the end, then clamped, as
