@@ -249,7 +249,10 @@ pub struct T5Blocks<const D: usize, const H: usize, const DKV: usize, const FF: 
 pub struct T5Stack<const D: usize, const H: usize, const DKV: usize, const FF: usize> {
     /// `nn.Embedding` whose weight is `shared.weight` (tied): mmengine counts it once,
     /// under `shared`.
-    #[complexity(embedding(num_embeddings = 32128, embedding_dim = 512), tied = "shared")]
+    #[complexity(
+        embedding(num_embeddings = 32128, embedding_dim = 512),
+        tied = "shared"
+    )]
     embed_tokens: (),
     block: T5Blocks<D, H, DKV, FF>,
     final_layer_norm: T5LayerNorm<D>,

@@ -439,7 +439,10 @@ struct ResidualSequential {
 #[test]
 fn sequential_with_a_forward() {
     // Two Linear(8, 8): 2·(64 + 8) = 144 params, 2·64 = 128 FLOPs.
-    assert_eq!((ResidualSequential::PARAMS, ResidualSequential::FLOPS), (144, 128));
+    assert_eq!(
+        (ResidualSequential::PARAMS, ResidualSequential::FLOPS),
+        (144, 128)
+    );
     let r = Report::of::<ResidualSequential>(ResidualSequential::INPUT, Mode::Eval).unwrap();
     let names: Vec<String> = r.modules().map(|m| m.path()).collect();
     assert_eq!(names, ["", "0", "1"]);
@@ -466,19 +469,31 @@ fn stochastic_depth_runs_only_in_training() {
     let train = Report::of::<DropPath>(DropPath::INPUT, Mode::Train).unwrap();
     let eval = Report::of::<DropPath>(DropPath::INPUT, Mode::Eval).unwrap();
     let drop = train.module("drop").unwrap();
-    assert_eq!((drop.class(), drop.extra_repr().as_str()), ("StochasticDepth", ""));
+    assert_eq!(
+        (drop.class(), drop.extra_repr().as_str()),
+        ("StochasticDepth", "")
+    );
     assert!(drop.traced());
     assert_eq!(drop.cost().zero_count(ZeroOp::StochasticDepth), 1);
     assert_eq!(drop.output(), Some(Shape::new(&[1, 8])));
     // p = 0, and every stochastic depth in eval mode: no operation, `N/A`.
     assert!(!train.module("off").unwrap().traced());
     assert!(!eval.module("drop").unwrap().traced());
-    assert_eq!(eval.module("drop").unwrap().cost().zero_count(ZeroOp::Identity), 1);
+    assert_eq!(
+        eval.module("drop")
+            .unwrap()
+            .cost()
+            .zero_count(ZeroOp::Identity),
+        1
+    );
     // Linear(8, 8) only: 64 FLOPs either way.
     assert_eq!((DropPath::FLOPS, DropPath::FLOPS_EVAL), (64, 64));
     // Traced with all zeros, mmengine prints no statistics; untraced, `N/A`.
     assert!(train.arch().contains("(drop): StochasticDepth()\n"));
-    assert!(eval.arch().contains("(drop): StochasticDepth(#params: 0, #flops: N/A, #acts: N/A)"));
+    assert!(
+        eval.arch()
+            .contains("(drop): StochasticDepth(#params: 0, #flops: N/A, #acts: N/A)")
+    );
 }
 
 /// torchvision's `Permute` (ConvNeXt's `CNBlock`): channels last for the layer norm and

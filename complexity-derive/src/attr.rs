@@ -94,7 +94,11 @@ fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, path: &Path) {
 /// skipped field is reported with the other options that have no meaning there).
 fn tied_path(cx: &Ctxt, tied: &LitStr, role: &Role) {
     let path = tied.value();
-    if path.is_empty() || path.split('.').any(|n| n.is_empty() || n.chars().any(char::is_whitespace)) {
+    if path.is_empty()
+        || path
+            .split('.')
+            .any(|n| n.is_empty() || n.chars().any(char::is_whitespace))
+    {
         cx.error_at(
             tied,
             format!(
@@ -102,7 +106,10 @@ fn tied_path(cx: &Ctxt, tied: &LitStr, role: &Role) {
                  (`tied = \"shared\"`, `tied = \"model.embed_tokens\"`); `{path}` is not a path of module names"
             ),
         );
-    } else if matches!(role, Role::Nested | Role::Layer(LayerSpec::Sequential { .. })) {
+    } else if matches!(
+        role,
+        Role::Nested | Role::Layer(LayerSpec::Sequential { .. })
+    ) {
         cx.error_at(
             tied,
             "`tied` shares one layer's parameters with another module (an embedding, a linear); \

@@ -353,7 +353,9 @@ fn reads_size(expr: &Expr) -> bool {
 /// `v` if `expr` is a value's whole shape, `v.shape` or `v.size()`.
 fn whole_shape(expr: &Expr) -> Option<&Expr> {
     match expr {
-        Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape") => Some(&f.base),
+        Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape") => {
+            Some(&f.base)
+        }
         Expr::MethodCall(m) if m.method == "size" && m.args.is_empty() => Some(&m.receiver),
         _ => None,
     }
@@ -1634,7 +1636,10 @@ impl Compiler<'_, '_> {
         }
         if let Some(base) = whole_shape(inner) {
             if negated {
-                self.cx.error_at(e, "a whole shape cannot be negated: negate one size, `-v.size(d)`");
+                self.cx.error_at(
+                    e,
+                    "a whole shape cannot be negated: negate one size, `-v.size(d)`",
+                );
                 return None;
             }
             let v = self.value(base)?;

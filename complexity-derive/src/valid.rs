@@ -77,7 +77,10 @@ pub fn check(cx: &Ctxt, input: &Input) {
                 cx.error_at(forward, format!("{runs}; it takes no `forward`"));
             }
             if let Some(names) = &input.attrs.inputs {
-                cx.error_at(&names[0], format!("{runs}, so it takes one input (give it a `forward` that uses these)"));
+                cx.error_at(
+                    &names[0],
+                    format!("{runs}, so it takes one input (give it a `forward` that uses these)"),
+                );
             }
             for field in &input.fields {
                 if let Role::Param(shape) = &field.role {
@@ -87,7 +90,10 @@ pub fn check(cx: &Ctxt, input: &Input) {
                     );
                 }
                 if let Some(flag) = &field.attrs.uncalled {
-                    cx.error_at(flag, format!("{runs}; `uncalled` has no meaning without a `forward`"));
+                    cx.error_at(
+                        flag,
+                        format!("{runs}; `uncalled` has no meaning without a `forward`"),
+                    );
                 }
             }
             if fragment {
@@ -95,7 +101,10 @@ pub fn check(cx: &Ctxt, input: &Input) {
                     cx.error_at(class, "a `fragment` is not a module, so it has no class");
                 }
                 if let Some(repr) = &input.attrs.extra_repr {
-                    cx.error_at(repr, "a `fragment` is not a module, so it has no `extra_repr`");
+                    cx.error_at(
+                        repr,
+                        "a `fragment` is not a module, so it has no `extra_repr`",
+                    );
                 }
                 if let Some(shape) = &input.attrs.input {
                     cx.push(syn::Error::new(
@@ -162,7 +171,10 @@ fn check_spec(cx: &Ctxt, spec: &LayerSpec) {
                 if a.ty == ArgTy::DropMode
                     && !matches!(value, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "row" || s.value() == "batch")
                 {
-                    cx.error_at(value, "`mode` of `stochastic_depth` is \"row\" or \"batch\"");
+                    cx.error_at(
+                        value,
+                        "`mode` of `stochastic_depth` is \"row\" or \"batch\"",
+                    );
                 }
                 if a.ty == ArgTy::Approximate
                     && !matches!(value, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "none" || s.value() == "tanh")

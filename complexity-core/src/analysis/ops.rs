@@ -164,7 +164,11 @@ pub(crate) const fn eval(
             let (read, n) = tri!(resolve_sizes(dims, values));
             if n != dims.len() {
                 return Err(Error::new(ErrorKind::Invalid {
-                    layer: if op < OPS.len() { OPS[op].name } else { "operation" },
+                    layer: if op < OPS.len() {
+                        OPS[op].name
+                    } else {
+                        "operation"
+                    },
                     reason: "a whole shape (`v.shape`, `v.size()`) where one number is expected: read one size, `v.size(d)`",
                 }));
             }
