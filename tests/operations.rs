@@ -550,3 +550,20 @@ fn a_whole_shape_as_sizes() {
     let r = Report::of::<WholeShape>(WholeShape::INPUT, Mode::Eval).unwrap();
     assert_eq!(r.model().cost().zero_count(ZeroOp::Create), 1);
 }
+
+/// `torch.arange(start, end, step)`: from 0 as `arange(end)`; with literals, ⌈(end − start) / step⌉
+/// values.
+#[derive(Complexity)]
+#[complexity(input = [1, 5], forward = torch.arange(0, x.size(1)))]
+struct ArangeFromZero {}
+
+/// 2, 4, 6, 8 and 3, 6, 9, 12: four values each.
+#[derive(Complexity)]
+#[complexity(input = [1, 5], forward = torch.arange(2, 10, 2) + torch.arange(3, 13, 3))]
+struct ArangeStep {}
+
+#[test]
+fn arange_with_a_start() {
+    assert_eq!(ArangeFromZero::OUTPUT.dims(), &[5]);
+    assert_eq!(ArangeStep::OUTPUT.dims(), &[4]);
+}

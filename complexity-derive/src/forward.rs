@@ -630,6 +630,36 @@ impl Compiler<'_, '_> {
                     quote!(#p::Step::Einsum { inputs: &[#(#inputs),*], equation: #equation }),
                 ))
             }
+            // `torch.arange(start, end)` (and a `step`): `end − start` (/ step) values when
+            // all are integer literals, else only from 0 (`torch.arange(0, n)`).
+            ("arange", 2 | 3) => {
+                let int = |e: &Expr| match e {
+                    Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Int(n),
+                        ..
+                    }) => n.base10_parse::<u64>().ok(),
+                    _ => None,
+                };
+                let step = call.args.get(2).map_or(Some(1), int).filter(|s| *s > 0);
+                match (int(&call.args[0]), int(&call.args[1]), step) {
+                    (Some(0), _, Some(1)) => {
+                        let step = self.new_tensor(vec![&call.args[1]])?;
+                        Some(self.push(step))
+                    }
+                    (Some(a), Some(b), Some(s)) if b >= a => {
+                        let n = (b - a).div_ceil(s) as i64;
+                        Some(self.push(quote!(#p::Step::New { sizes: &[#p::SizeArg::Fixed(#n)] })))
+                    }
+                    _ => {
+                        self.cx.error_at(
+                            func,
+                            "`arange(start, end, step)` is supported from 0 (`torch.arange(0, n)`, as `torch.arange(n)`) \
+                             or with integer literals (`torch.arange(2, 10, 2)`): a start read from a size would be arithmetic on it",
+                        );
+                        None
+                    }
+                }
+            }
             // New tensors: `torch.arange(n)`, `torch.zeros((b, n))`, `torch.full((b, n), v)`.
             ("arange", 1) | ("zeros" | "ones" | "empty", _) | ("full", 2)
                 if !call.args.is_empty() =>
