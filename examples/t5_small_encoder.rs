@@ -9,11 +9,9 @@
 //! tied weight once, under `shared`).
 //!
 //! Written otherwise than transformers writes it, for what the derive cannot say yet:
-//! - `T5Block.forward` indexes its list (`self.layer[0](…)`, `self.layer[1](…)`) and
-//!   `T5Stack.forward` loops over its blocks: a `forward` cannot index a list, so each
-//!   list is a struct named `ModuleList` with fields renamed `"0"`, `"1"`, … whose own
-//!   `forward` does what the parent's did, and block 0's types differ from the others'
-//!   (`*WithBias`, for `has_relative_attention_bias`);
+//! - block 0's types differ from the others' (`*WithBias`, for
+//!   `has_relative_attention_bias`), so `T5Stack.block` is a tuple, indexed as
+//!   transformers indexes its `ModuleList`;
 //! - `x > 0` is `x.gt(0)`, `x[-1]` is `x.select(0, -1)`, `torch.min(a, b)` is
 //!   `a.minimum(b)`, and `softmax`'s `dtype` is a `.to(…)`.
 //!
@@ -160,90 +158,42 @@ pub struct T5LayerSelfAttention<const D: usize, const H: usize, const DKV: usize
     dropout: (),
 }
 
-/// `T5Block.layer` of block 0: an `nn.ModuleList` [self-attention, feed-forward]. The
-/// library cannot index a list from the parent's `forward` (`self.layer[0](…)`), so
-/// `T5Block.forward` is written here, on the list.
-#[derive(Complexity)]
-#[complexity(class = "ModuleList", inputs = (x, cache_position), forward = {
-    let (h, position_bias) = sa(x, cache_position);
-    (ff(h), position_bias)
-})]
-pub struct T5BlockLayersWithBias<const D: usize, const H: usize, const DKV: usize, const FF: usize>
-{
-    #[complexity(rename = "0")]
-    sa: T5LayerSelfAttentionWithBias<D, H, DKV>,
-    #[complexity(rename = "1")]
-    ff: T5LayerFF<D, FF>,
-}
-
-/// `T5Block.layer` of the later blocks.
-#[derive(Complexity)]
-#[complexity(class = "ModuleList", inputs = (x, position_bias), forward = {
-    let (h, position_bias) = sa(x, position_bias);
-    (ff(h), position_bias)
-})]
-pub struct T5BlockLayers<const D: usize, const H: usize, const DKV: usize, const FF: usize> {
-    #[complexity(rename = "0")]
-    sa: T5LayerSelfAttention<D, H, DKV>,
-    #[complexity(rename = "1")]
-    ff: T5LayerFF<D, FF>,
-}
-
-/// `T5Block` 0 (`has_relative_attention_bias=True`).
+/// `T5Block` 0 (`has_relative_attention_bias=True`): its `layer` is an `nn.ModuleList`
+/// [self-attention, feed-forward], indexed as transformers does.
 #[derive(Complexity)]
 #[complexity(class = "T5Block", inputs = (x, cache_position), forward = {
-    let (h, position_bias) = layer(x, cache_position);
-    (h, position_bias)
+    let (h, position_bias) = layer[0](x, cache_position);
+    (layer[1](h), position_bias)
 })]
 pub struct T5BlockWithBias<const D: usize, const H: usize, const DKV: usize, const FF: usize> {
-    layer: T5BlockLayersWithBias<D, H, DKV, FF>,
+    #[complexity(class = "ModuleList")]
+    layer: (T5LayerSelfAttentionWithBias<D, H, DKV>, T5LayerFF<D, FF>),
 }
 
 /// `T5Block` 1 to 5.
 #[derive(Complexity)]
 #[complexity(inputs = (x, position_bias), forward = {
-    let (h, position_bias) = layer(x, position_bias);
-    (h, position_bias)
+    let (h, position_bias) = layer[0](x, position_bias);
+    (layer[1](h), position_bias)
 })]
 pub struct T5Block<const D: usize, const H: usize, const DKV: usize, const FF: usize> {
-    layer: T5BlockLayers<D, H, DKV, FF>,
+    #[complexity(class = "ModuleList")]
+    layer: (T5LayerSelfAttention<D, H, DKV>, T5LayerFF<D, FF>),
 }
 
-/// `T5Stack.block`: an `nn.ModuleList` of 6 blocks; block 0 computes the position bias and
-/// the stack passes it to every later block (`T5Stack.forward`'s loop, written here on the
-/// list, since the parent's `forward` cannot index it).
-#[derive(Complexity)]
-#[complexity(class = "ModuleList", inputs = (x, cache_position), forward = {
-    let (h, position_bias) = b0(x, cache_position);
-    let (h, position_bias) = b1(h, position_bias);
-    let (h, position_bias) = b2(h, position_bias);
-    let (h, position_bias) = b3(h, position_bias);
-    let (h, position_bias) = b4(h, position_bias);
-    let (h, _position_bias) = b5(h, position_bias);
-    h
-})]
-pub struct T5Blocks<const D: usize, const H: usize, const DKV: usize, const FF: usize> {
-    #[complexity(rename = "0")]
-    b0: T5BlockWithBias<D, H, DKV, FF>,
-    #[complexity(rename = "1")]
-    b1: T5Block<D, H, DKV, FF>,
-    #[complexity(rename = "2")]
-    b2: T5Block<D, H, DKV, FF>,
-    #[complexity(rename = "3")]
-    b3: T5Block<D, H, DKV, FF>,
-    #[complexity(rename = "4")]
-    b4: T5Block<D, H, DKV, FF>,
-    #[complexity(rename = "5")]
-    b5: T5Block<D, H, DKV, FF>,
-}
-
-/// `T5Stack` (encoder).
+/// `T5Stack` (encoder): block 0 computes the position bias and the loop passes it to
+/// every later block.
 #[derive(Complexity)]
 #[complexity(forward = {
     let inputs_embeds = embed_tokens(x);
     let cache_position = torch.arange(x.size(1));
     let hidden_states = dropout(inputs_embeds);
-    let hidden_states = block(hidden_states, cache_position);
+    let (hidden_states, position_bias) = block[0](hidden_states, cache_position);
+    for i in 1..6 {
+        let (h, bias) = block[i](hidden_states, position_bias);
+        hidden_states = h;
+        position_bias = bias;
+    }
     dropout(final_layer_norm(hidden_states))
 })]
 pub struct T5Stack<const D: usize, const H: usize, const DKV: usize, const FF: usize> {
@@ -254,7 +204,15 @@ pub struct T5Stack<const D: usize, const H: usize, const DKV: usize, const FF: u
         tied = "shared"
     )]
     embed_tokens: (),
-    block: T5Blocks<D, H, DKV, FF>,
+    #[complexity(class = "ModuleList")]
+    block: (
+        T5BlockWithBias<D, H, DKV, FF>,
+        T5Block<D, H, DKV, FF>,
+        T5Block<D, H, DKV, FF>,
+        T5Block<D, H, DKV, FF>,
+        T5Block<D, H, DKV, FF>,
+        T5Block<D, H, DKV, FF>,
+    ),
     final_layer_norm: T5LayerNorm<D>,
     #[complexity(dropout(p = 0.1))]
     dropout: (),

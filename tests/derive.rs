@@ -521,3 +521,55 @@ fn permute_layer() {
     assert_eq!(p.output(), Some(Shape::new(&[1, 4, 4, 8])));
     assert_eq!(p.cost().zero_count(ZeroOp::Reshape), 1);
 }
+
+/// `self.layer[0](x)` and `for i in 0..2: x = self.convs[i](x)`: elements of a sequence
+/// called by index. The sequence is never called itself; its elements' parameters count
+/// once, and one never indexed is listed with its parameters as never called (`N/A`).
+#[derive(Complexity)]
+#[complexity(input = [1, 4], forward = {
+    let y = layer[1](x);
+    for i in 0..2 {
+        y = convs[i](y);
+    }
+    layer[-2](y) + layer[0](x)
+})]
+struct Indexed {
+    // `layer.2` is never called: its `in` cannot be inferred, so it is given.
+    #[complexity(
+        sequential(linear(out = 4), linear(out = 4), linear(in = 4, out = 8)),
+        class = "ModuleList"
+    )]
+    layer: (),
+    convs: [Block4; 3],
+}
+
+#[derive(Complexity)]
+struct Block4 {
+    #[complexity(linear(in = 4, out = 4))]
+    fc: (),
+}
+
+#[test]
+fn elements_called_by_index() {
+    // Linear(4, 4) ×2 and Linear(4, 8) in `layer`: 20 + 20 + 40 = 80; three Linear(4, 4)
+    // in `convs`: 60. FLOPs, 16 per Linear(4, 4) call: `layer[1]` and `layer[-2]` (of
+    // three elements, element 1 again) 32, `convs[0]` and `convs[1]` 32, `layer[0]` 16.
+    assert_eq!(Indexed::PARAMS, 80 + 60);
+    assert_eq!(Indexed::FLOPS, 32 + 32 + 16);
+    let r = Report::of::<Indexed>(Indexed::INPUT, Mode::Eval).unwrap();
+    let calls = |p: &str| r.module(p).unwrap().calls();
+    assert_eq!(
+        (calls("layer.0"), calls("layer.1"), calls("layer.2")),
+        (1, 2, 0)
+    );
+    assert_eq!(
+        (calls("convs.0"), calls("convs.1"), calls("convs.2")),
+        (1, 1, 0)
+    );
+    assert_eq!(r.module("layer").unwrap().cost().params, 80);
+    assert_eq!(r.module("layer.2").unwrap().cost().params, 40);
+    assert_eq!(r.module("convs").unwrap().cost().params, 60);
+    assert_eq!(r.module("convs").unwrap().cost().flops, 32);
+    assert!(r.module("layer").unwrap().traced());
+    assert!(!r.module("layer.2").unwrap().traced());
+}

@@ -106,6 +106,9 @@ impl Path {
     }
 }
 
+/// [`ErrorKind::IndexOutOfRange`]'s `dim` for an element of a sequence called by index.
+pub const SEQUENCE: usize = usize::MAX;
+
 /// What went wrong, with the numbers involved.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[non_exhaustive]
@@ -289,9 +292,10 @@ pub enum ErrorKind {
         op: &'static str,
         /// The index.
         index: i64,
-        /// The dimension, counted from the front.
+        /// The dimension, counted from the front; [`SEQUENCE`] for an element of a
+        /// sequence called by index (`layers[4](x)`).
         dim: usize,
-        /// Its size.
+        /// Its size (the sequence's length).
         size: u64,
     },
     /// `let (a, b, …) = child(x);` naming more values than the child returns.
@@ -605,10 +609,16 @@ impl Error {
                 out.push_str(op);
                 out.push_str("`: index ");
                 out.push_i64(index);
-                out.push_str(" is out of range for dimension ");
-                out.push_u128(dim as u128);
-                out.push_str(" of size ");
-                out.push_u128(size as u128);
+                if dim == SEQUENCE {
+                    out.push_str(" is out of range for a sequence of ");
+                    out.push_u128(size as u128);
+                    out.push_str(" elements");
+                } else {
+                    out.push_str(" is out of range for dimension ");
+                    out.push_u128(dim as u128);
+                    out.push_str(" of size ");
+                    out.push_u128(size as u128);
+                }
             }
             ErrorKind::Outputs { expected, got } => {
                 out.push_str("the pattern names ");

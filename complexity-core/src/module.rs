@@ -151,6 +151,18 @@ pub enum Step {
         /// The arguments.
         inputs: &'static [Value],
     },
+    /// `child[index](x)` (Python's `self.layers[0](x)`): apply one element of a child that
+    /// is a sequence (an array, a tuple, `sequential(…)`); a negative index counts from
+    /// the end. The sequence itself is not called: its elements' parameters count once
+    /// (those never indexed are listed as never called), their FLOPs at every call.
+    CallAt {
+        /// Index into [`Graph::children`].
+        child: usize,
+        /// The element.
+        index: i64,
+        /// The arguments.
+        inputs: &'static [Value],
+    },
     /// `child.functional(x)`: the child's computation run on its weights from this
     /// module's forward (as `F.linear(x, self.out_proj.weight)`): charged to this module,
     /// the child itself is never called.

@@ -10,7 +10,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{BinOp, Expr, Pat, Stmt, UnOp};
 
-use crate::ast::{Field, Role};
+use crate::ast::{Field, LayerSpec, Role};
 use crate::attr::ident_of;
 use crate::ctxt::Ctxt;
 use crate::kinds::closest;
@@ -102,6 +102,7 @@ pub fn compile(
         spans: Vec::new(),
         used: vec![false; children(fields).count()],
         assigned: Vec::new(),
+        counters: Vec::new(),
     };
     let compiled = c.outputs(expr);
     let output = compiled
@@ -164,6 +165,8 @@ struct Compiler<'c, 'a> {
     used: Vec<bool>,
     /// The names `x = …;` rebound, in order (for a loop's body to carry them out).
     assigned: Vec<String>,
+    /// The counters of the `for` loops being unrolled, with their values this iteration.
+    counters: Vec<(String, i64)>,
 }
 
 /// `expr` as a signed dimension or size: an integer const expression of any integer type
@@ -361,6 +364,19 @@ fn whole_shape(expr: &Expr) -> Option<&Expr> {
     }
 }
 
+/// An integer literal, maybe negated (`0`, `-1`), as an `i64`.
+fn literal_int(expr: &Expr) -> Option<i64> {
+    match expr {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(n),
+            ..
+        }) => n.base10_parse::<i64>().ok(),
+        Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) => literal_int(&u.expr)?.checked_neg(),
+        Expr::Paren(p) => literal_int(&p.expr),
+        _ => None,
+    }
+}
+
 /// Whether `expr` is a number literal, maybe negated (`2`, `0.5`, `-1e-6`).
 fn is_number(expr: &Expr) -> bool {
     match expr {
@@ -487,10 +503,74 @@ impl Compiler<'_, '_> {
         self.call_in(call, true)
     }
 
+    /// `layers[0](x)`, `layers[-1](x)`, `layers[i](x)` in a `for i in 0..N` loop: one
+    /// element of a sequence field.
+    fn call_at(&mut self, call: &syn::ExprCall, indexed: &syn::ExprIndex) -> Option<usize> {
+        let p = self.p;
+        let Some(base) = ident_of(&indexed.expr) else {
+            return self.unsupported(&call.func);
+        };
+        let name = base.unraw().to_string();
+        let Some(child) = self.child_index(&name) else {
+            self.cx.error_at(
+                base,
+                format!("`{name}` is not a module field, so it has no elements to call"),
+            );
+            return None;
+        };
+        if let Some(f) = self.fields.iter().find(|f| *f.ident == name)
+            && matches!(&f.role, Role::Layer(LayerSpec::Kind { .. }))
+        {
+            self.cx.error_at(
+                base,
+                format!("`{name}` is one layer, not a sequence: call it, `{name}(x)`"),
+            );
+            return None;
+        }
+        let index = match &*indexed.index {
+            Expr::Path(path) => path
+                .path
+                .get_ident()
+                .and_then(|i| self.counters.iter().rev().find(|(n, _)| i == n))
+                .map(|(_, v)| *v),
+            other => literal_int(other),
+        };
+        let Some(index) = index else {
+            self.cx.error_at(
+                &indexed.index,
+                format!(
+                    "an element of `{name}` is chosen by an integer literal (`{name}[0](x)`, `{name}[-1](x)`) or the counter of a `for` loop over literals (`for i in 0..3 {{ x = {name}[i](x); }}`)"
+                ),
+            );
+            return None;
+        };
+        if call.args.is_empty() || call.args.len() > 4 {
+            self.cx.error_at(
+                &call.func,
+                format!(
+                    "`{name}[…]` takes one to four inputs, got {}",
+                    call.args.len()
+                ),
+            );
+            return None;
+        }
+        let mut inputs = Vec::new();
+        for arg in &call.args {
+            inputs.push(self.value(arg)?);
+        }
+        self.used[child] = true;
+        Some(self.push(
+            quote!(#p::Step::CallAt { child: #child, index: #index, inputs: &[#(#inputs),*] }),
+        ))
+    }
+
     /// A call: of a field when `fields` and one has the name (`relu(x)` calls a `relu`
     /// field), else of a function (`F.relu(x)` never calls a field, as in PyTorch).
     fn call_in(&mut self, call: &syn::ExprCall, fields: bool) -> Option<usize> {
         let p = self.p;
+        if let Expr::Index(indexed) = &*call.func {
+            return self.call_at(call, indexed);
+        }
         let Some(func) = ident_of(&call.func) else {
             return self.unsupported(&call.func);
         };
@@ -988,6 +1068,11 @@ impl Compiler<'_, '_> {
                 ident,
                 format!("`{name}` is a field; apply it to a value: `{name}(x)`"),
             );
+        } else if self.counters.iter().any(|(c, _)| *c == name) {
+            self.cx.error_at(
+                ident,
+                format!("the loop's counter `{name}` chooses an element of a sequence (`layers[{name}](x)`); it is not a value of `forward`"),
+            );
         } else {
             let names: Vec<String> = self.input_names.iter().map(|n| format!("`{n}`")).collect();
             let mut msg = format!(
@@ -1189,14 +1274,23 @@ impl Compiler<'_, '_> {
             );
             return;
         }
-        if !matches!(&*f.pat, Pat::Wild(_)) {
-            self.cx.error_at(
-                &f.pat,
-                "the loop's counter is not a value of `forward`: write `for _ in 0..3`",
-            );
-            return;
-        }
-        for _ in range {
+        let counter = match &*f.pat {
+            Pat::Wild(_) => None,
+            Pat::Ident(p) if p.by_ref.is_none() && p.mutability.is_none() && p.subpat.is_none() => {
+                Some(p.ident.unraw().to_string())
+            }
+            _ => {
+                self.cx.error_at(
+                    &f.pat,
+                    "a loop's counter is a name (`for i in 0..3`, to index a sequence: `layers[i](x)`) or `_`",
+                );
+                return;
+            }
+        };
+        for i in range {
+            if let Some(c) = &counter {
+                self.counters.push((c.clone(), i as i64));
+            }
             let outer = self.scope.clone();
             let before = self.assigned.len();
             for stmt in &f.body.stmts {
@@ -1216,6 +1310,9 @@ impl Compiler<'_, '_> {
                     self.scope.insert(name.clone(), *v);
                     self.assigned.push(name);
                 }
+            }
+            if counter.is_some() {
+                self.counters.pop();
             }
             if self.cx.has_errors() {
                 return;

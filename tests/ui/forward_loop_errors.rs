@@ -24,11 +24,11 @@ struct Unbound {
     layer: (),
 }
 
-// The counter is not a value.
+// The counter chooses elements (`layers[i](x)`); it is not a value.
 #[derive(Complexity)]
 #[complexity(forward = {
     for i in 0..2 {
-        x = layer(x);
+        x = layer(x) * i;
     }
     x
 })]

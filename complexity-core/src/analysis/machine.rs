@@ -60,6 +60,16 @@ struct Frame {
     /// unchanged to every element (`layer(h, mask, cos, sin)` for each layer).
     extras: [Shape; MAX_INPUTS],
     extras_len: usize,
+    /// A sequence called by index (`layers[2](x)`): the one element it runs, else
+    /// [`ALL_ELEMENTS`].
+    only: usize,
+    /// A forward program: where its entries of [`Machine::indexed`] start.
+    indexed_base: usize,
+    /// A sequence recorded as never called after some of its elements were called by
+    /// index (by the program of the frame below): the child flag slot under which
+    /// [`Machine::indexed`] lists those, which it skips (their parameters counted at
+    /// their first call); else [`ALL_ELEMENTS`].
+    skip_indexed: usize,
     /// Positional structs: where the positions start (the graph's offset), or where the
     /// next spliced element's start.
     at: usize,
@@ -93,6 +103,9 @@ const EMPTY_MODULE: Module = Module {
     },
 };
 
+/// [`Frame::only`] of a call that runs every element.
+const ALL_ELEMENTS: usize = usize::MAX;
+
 const EMPTY_FRAME: Frame = Frame {
     module: &EMPTY_MODULE,
     task: Task::Call,
@@ -106,6 +119,9 @@ const EMPTY_FRAME: Frame = Frame {
     x: Shape::SCALAR,
     extras: [Shape::SCALAR; MAX_INPUTS],
     extras_len: 0,
+    only: ALL_ELEMENTS,
+    indexed_base: 0,
+    skip_indexed: ALL_ELEMENTS,
     at: 0,
     start: 0,
     inputs: 0,
@@ -132,6 +148,10 @@ struct Callee {
     count_params: bool,
     /// Where a fragment's or spliced sequence's positions start.
     at: usize,
+    /// For a sequence called by index, the one element to run ([`ALL_ELEMENTS`]: all).
+    only: usize,
+    /// See [`Frame::skip_indexed`].
+    skip_indexed: usize,
 }
 
 impl Callee {
@@ -149,6 +169,8 @@ impl Callee {
             parent,
             count_params,
             at: 0,
+            only: ALL_ELEMENTS,
+            skip_indexed: ALL_ELEMENTS,
         }
     }
 
@@ -166,6 +188,8 @@ impl Callee {
             parent,
             count_params,
             at: 0,
+            only: ALL_ELEMENTS,
+            skip_indexed: ALL_ELEMENTS,
         }
     }
 }
@@ -202,6 +226,10 @@ pub(crate) struct Machine<'r, 'b> {
     /// Whether a graph's child ran already (its parameters count once).
     called: [bool; MAX_SLOTS],
     flag_slots: usize,
+    /// The elements the running programs called by index: (the child's flag slot, the
+    /// element), one entry per element, in the order first called.
+    indexed: [(usize, usize); MAX_SLOTS],
+    indexed_len: usize,
     /// The outputs of the call that finished last (a `forward` returning a tuple), read by
     /// the [`Step::Output`] steps right after its call step.
     returned: [Shape; MAX_OUTPUTS],
@@ -223,6 +251,8 @@ impl<'r, 'b> Machine<'r, 'b> {
             slots: 0,
             called: [false; MAX_SLOTS],
             flag_slots: 0,
+            indexed: [(0, 0); MAX_SLOTS],
+            indexed_len: 0,
             returned: [Shape::SCALAR; MAX_OUTPUTS],
             returned_len: 0,
         }
@@ -342,6 +372,8 @@ impl<'r, 'b> Machine<'r, 'b> {
             parent,
             count_params,
             at,
+            only,
+            skip_indexed,
         } = callee;
         if let Body::Failed = module.body {
             return Err(Error::new(ErrorKind::Failed));
@@ -437,6 +469,11 @@ impl<'r, 'b> Machine<'r, 'b> {
             frame.extras_len = inputs.len().saturating_sub(1);
         }
         frame.at = at;
+        if only != ALL_ELEMENTS {
+            frame.only = only;
+            frame.next = only;
+        }
+        frame.skip_indexed = skip_indexed;
         frame.start = self.rec.len();
         if let (Body::Graph(g), false) = (module.body, matches!(task, Task::Uncalled)) {
             if matches!(g.naming, Naming::Fragment) && !matches!(task, Task::Fragment) {
@@ -482,6 +519,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         frame.inputs = n;
         frame.base = self.slots;
         frame.flags = self.flag_slots;
+        frame.indexed_base = self.indexed_len;
         self.slots += values;
         self.flag_slots += graph.children.len();
         let mut c = 0;
@@ -544,7 +582,24 @@ impl<'r, 'b> Machine<'r, 'b> {
         if let (Body::Graph(_), false) = (f.module.body, matches!(f.task, Task::Uncalled)) {
             self.slots = f.base;
             self.flag_slots = f.flags;
+            self.indexed_len = f.indexed_base;
         }
+    }
+
+    /// Whether a program whose entries start at `base` called element `element` (any,
+    /// for [`ALL_ELEMENTS`]) of the child with flag slot `flag` by index. O(elements it
+    /// called by index).
+    const fn was_indexed(&self, base: usize, flag: usize, element: usize) -> bool {
+        let mut k = base;
+        while k < self.indexed_len {
+            if self.indexed[k].0 == flag
+                && (element == ALL_ELEMENTS || self.indexed[k].1 == element)
+            {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Sets the record of a finished [`Task::Call`] frame and returns its result, its
@@ -600,8 +655,11 @@ impl<'r, 'b> Machine<'r, 'b> {
         let t = self.depth - 1;
         loop {
             if let Some((y, c)) = ret {
-                let f = &mut self.frames[t];
                 self.totals[t] = tri!(self.totals[t].checked_add(c));
+                if self.frames[t].only != ALL_ELEMENTS {
+                    return Ok(self.finish_call(t, y, self.totals[t]));
+                }
+                let f = &mut self.frames[t];
                 f.x = y;
                 f.at += modules[f.next].positions(false);
                 f.next += 1;
@@ -630,6 +688,10 @@ impl<'r, 'b> Machine<'r, 'b> {
         let t = self.depth - 1;
         loop {
             if let Some((y, c)) = ret {
+                if self.frames[t].only != ALL_ELEMENTS {
+                    self.totals[t] = tri!(self.totals[t].checked_add(c));
+                    return Ok(self.finish_call(t, y, self.totals[t]));
+                }
                 let f = &mut self.frames[t];
                 let step = module.positions(false);
                 self.totals[t] = tri!(self.totals[t].checked_add(c));
@@ -720,6 +782,8 @@ impl<'r, 'b> Machine<'r, 'b> {
                 parent,
                 count_params,
                 at,
+                only: ALL_ELEMENTS,
+                skip_indexed: ALL_ELEMENTS,
             },
             &[input],
         )
@@ -733,6 +797,8 @@ impl<'r, 'b> Machine<'r, 'b> {
         let (len, repeat) = match f.module.body {
             Body::Layer(_) | Body::Failed => (0, 0),
             Body::Sequence { modules, .. } => (modules.len(), 0),
+            // Elements called by index already counted theirs: each is looked at.
+            Body::Repeat { count, .. } if f.skip_indexed != ALL_ELEMENTS => (count, 0),
             Body::Repeat { count, .. } => (count, count),
             Body::Graph(g) => (g.children.len(), 0),
         };
@@ -758,6 +824,14 @@ impl<'r, 'b> Machine<'r, 'b> {
                     total.params = tri!(add_params(total.params, own));
                 }
                 return Ok(self.finish_call(t, Shape::SCALAR, total));
+            }
+            if f.skip_indexed != ALL_ELEMENTS
+                && t > 0
+                && self.was_indexed(self.frames[t - 1].indexed_base, f.skip_indexed, f.next)
+            {
+                self.frames[t].next += 1;
+                ret = None;
+                continue;
             }
             let (child, name) = match f.module.body {
                 Body::Sequence { modules, prefix } => {
@@ -835,6 +909,14 @@ impl<'r, 'b> Machine<'r, 'b> {
                         None => return Ok(Next::Pushed),
                     }
                 }
+                Step::CallAt {
+                    child,
+                    index,
+                    inputs,
+                } => match tri!(self.call_at(graph, child, index, inputs)) {
+                    Some(r) => Some(r),
+                    None => return Ok(Next::Pushed),
+                },
                 Step::SkipUnless { cond, count } => {
                     if !cond {
                         self.frames[t].skip = count;
@@ -922,6 +1004,89 @@ impl<'r, 'b> Machine<'r, 'b> {
         }
     }
 
+    /// A `child[index](…)` step of the top frame's program: element `index` of a child
+    /// that is a sequence, run in a call of the sequence that runs only it. The sequence's
+    /// parameters are not counted here: a sequence only ever indexed is recorded with them
+    /// when the program ends (as never called), so each element counts its parameters
+    /// once, indexed or not. O(1).
+    const fn call_at(
+        &mut self,
+        graph: &Graph,
+        child: usize,
+        index: i64,
+        vs: &'static [usize],
+    ) -> Result<Option<(Shape, Cost)>, Error> {
+        let t = self.depth - 1;
+        let f = self.frames[t];
+        if child >= graph.children.len() || vs.is_empty() || vs.len() > MAX_INPUTS {
+            return Err(description(
+                "a step calls a missing child, or with no or too many inputs",
+            ));
+        }
+        let c = &graph.children[child];
+        self.returned_len = 1;
+        let len = match c.module.body {
+            Body::Sequence { modules, .. } => modules.len(),
+            Body::Repeat { count, .. } => count,
+            _ => {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: "indexing",
+                    reason: "only a sequence (an array, a tuple, `sequential(…)`) has elements to index",
+                })
+                .within(Name::Field(c.name)));
+            }
+        };
+        if !c.present || c.splice || !matches!(graph.naming, Naming::Fields) {
+            return Err(Error::new(ErrorKind::Invalid {
+                layer: "indexing",
+                reason: "an element is called by index in a struct that names its fields, of a child that exists and is not spliced",
+            })
+            .within(Name::Field(c.name)));
+        }
+        let at = if index < 0 {
+            index as i128 + len as i128
+        } else {
+            index as i128
+        };
+        if at < 0 || at >= len as i128 {
+            return Err(Error::new(ErrorKind::IndexOutOfRange {
+                op: c.name,
+                index,
+                dim: crate::error::SEQUENCE,
+                size: len as u64,
+            })
+            .within(Name::Field(c.name)));
+        }
+        let mut args = [Shape::SCALAR; MAX_INPUTS];
+        let mut a = 0;
+        while a < vs.len() {
+            args[a] = self.values[f.base + vs[a]];
+            a += 1;
+        }
+        let flag = f.flags + child;
+        let first = !self.was_indexed(f.indexed_base, flag, at as usize);
+        if first {
+            if self.indexed_len == MAX_SLOTS {
+                return Err(Error::new(ErrorKind::Limit {
+                    what: "elements called by index in the forward programs running at once",
+                    limit: MAX_SLOTS,
+                    needs: MAX_SLOTS + 1,
+                    advice: "call the sequence as a whole (`layers(x)`)",
+                }));
+            }
+            self.indexed[self.indexed_len] = (flag, at as usize);
+            self.indexed_len += 1;
+        }
+        let mut callee = Callee::call(
+            c.module,
+            Some(Name::Field(c.name)),
+            f.record,
+            f.count_params && first,
+        );
+        callee.only = at as usize;
+        self.enter(callee, args.split_at(vs.len()).0)
+    }
+
     /// The position of child `child` of the top frame's positional program: its offset
     /// plus the positions the present children before it take. Amortised O(1) when the
     /// children are called in order (a positional struct has no `forward`).
@@ -968,6 +1133,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             {
                 cost.peak_elements
             }
+            Step::CallAt { .. } => cost.peak_elements,
             _ if holds_nothing(step) => 0,
             _ => tri!(add_elements(operands, own)),
         };
@@ -1039,10 +1205,12 @@ impl<'r, 'b> Machine<'r, 'b> {
                 continue;
             }
             let name = child_name(graph, c, f.at);
-            ret = match tri!(self.enter(
-                Callee::uncalled(graph.children[c].module, name, f.record, f.count_params),
-                &[],
-            )) {
+            let mut callee =
+                Callee::uncalled(graph.children[c].module, name, f.record, f.count_params);
+            if self.was_indexed(f.indexed_base, f.flags + c, ALL_ELEMENTS) {
+                callee.skip_indexed = f.flags + c;
+            }
+            ret = match tri!(self.enter(callee, &[])) {
                 Some(r) => Some(r),
                 None => return Ok(Next::Pushed),
             };

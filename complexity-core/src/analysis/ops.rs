@@ -23,6 +23,7 @@ use crate::shape::{MAX_RANK, Shape};
 pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
     match *step {
         Step::Call { inputs, .. }
+        | Step::CallAt { inputs, .. }
         | Step::Functional { inputs, .. }
         | Step::Cat { inputs, .. }
         | Step::Einsum { inputs, .. }
@@ -138,7 +139,7 @@ pub(crate) const fn eval(
         Step::Resize { input, layer, size } => {
             tri!(resize(values[input], layer, size, values, mode))
         }
-        Step::Call { .. } | Step::Functional { .. } | Step::Output { .. } => {
+        Step::Call { .. } | Step::CallAt { .. } | Step::Functional { .. } | Step::Output { .. } => {
             return Err(description("a child call evaluated as an operation"));
         }
         Step::Param { index: p } => {
