@@ -567,3 +567,67 @@ fn arange_with_a_start() {
     assert_eq!(ArangeFromZero::OUTPUT.dims(), &[5]);
     assert_eq!(ArangeStep::OUTPUT.dims(), &[4]);
 }
+
+/// Weight norm (wav2vec 2.0's positional convolution): the weight is computed in
+/// `forward` from `weight_g` and `weight_v`, then `F.conv1d` runs on it.
+#[derive(Complexity)]
+#[complexity(input = [1, 8, 32], forward = {
+    let weight = weight_g * weight_v;
+    F.conv1d(x, weight, bias, padding = 2, groups = 2)
+})]
+struct WeightNormConv {
+    #[complexity(parameter(shape = (1, 1, 5)))]
+    weight_g: (),
+    #[complexity(parameter(shape = (16, 4, 5)))]
+    weight_v: (),
+    #[complexity(parameter(shape = (16,)))]
+    bias: (),
+}
+
+/// `F.layer_norm` and `F.group_norm` on the struct's own parameters, and
+/// `F.embedding(ids, weight)` (an `nn.Embedding` subclass with its own `forward`).
+#[derive(Complexity)]
+#[complexity(input = [1, 4, 8], forward = {
+    let y = F.layer_norm(x, (8,), weight, bias, 1e-5);
+    let z = F.group_norm(y.transpose(1, 2), 2, gn_weight, gn_bias);
+    let ids = torch.zeros((1, 3));
+    (z, F.embedding(ids, table, padding_idx = 0) * 2.0, F.layer_norm(x, normalized_shape = (8,)))
+})]
+struct FunctionalNorms {
+    #[complexity(parameter(shape = (8,)))]
+    weight: (),
+    #[complexity(parameter(shape = (8,)))]
+    bias: (),
+    #[complexity(parameter(shape = (8,)))]
+    gn_weight: (),
+    #[complexity(parameter(shape = (8,)))]
+    gn_bias: (),
+    #[complexity(parameter(shape = (10, 6)))]
+    table: (),
+}
+
+#[test]
+fn layers_with_weights_from_forward() {
+    use complexity_core::OpKind;
+    // conv1d: out 16, in 4 per group, kernel 5, 32 positions (padding 2): 16·4·5·32 =
+    // 10,240 FLOPs, 16·32 = 512 activations; parameters 5 + 320 + 16 = 341, the
+    // struct's own.
+    assert_eq!(WeightNormConv::OUTPUT.dims(), &[1, 16, 32]);
+    assert_eq!(
+        (
+            WeightNormConv::PARAMS,
+            WeightNormConv::FLOPS,
+            WeightNormConv::ACTIVATIONS
+        ),
+        (341, 10_240, 512)
+    );
+    // layer_norm with weight: 32·5 = 160; group_norm (affine) on [1, 8, 4]: 32·5 = 160;
+    // layer_norm without weight: 32·4 = 128; the embedding 0.
+    let r = Report::of::<FunctionalNorms>(FunctionalNorms::INPUT, Mode::Eval).unwrap();
+    let c = r.model().cost();
+    assert_eq!(c.flops_of(OpKind::LayerNorm), 160 + 128);
+    assert_eq!(c.flops_of(OpKind::GroupNorm), 160);
+    assert_eq!(c.zero_count(ZeroOp::Embedding), 1);
+    assert_eq!(FunctionalNorms::OUTPUT.dims(), &[1, 8, 4]);
+    assert_eq!(c.params, 8 * 4 + 60);
+}

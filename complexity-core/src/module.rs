@@ -219,12 +219,21 @@ pub enum Step {
         /// Right operand.
         right: Value,
     },
-    /// `x.linear(weight)`: `F.linear` with one of this module's parameters as the weight.
-    Linear {
+    /// A layer applied with weights that are values of the forward (this module's
+    /// parameters, or computed, as weight norm's `g · v / ‖v‖`): `F.linear(x, w, b)`,
+    /// `F.conv2d(x, w, b, stride = 2)`, `F.layer_norm(x, (768,), w, b)`,
+    /// `F.group_norm(x, 8, w, b)`, `F.embedding(ids, w)`. The layer's sizes come from the
+    /// weight ([`Layer::with_weights`]), its rule from the layer; charged to this module,
+    /// with no parameters of its own.
+    Weighted {
+        /// The layer, its other arguments set (stride, `normalized_shape`, …).
+        layer: &'static Layer,
         /// The input.
         input: Value,
-        /// Index into [`Graph::params`] of the weight `[out, in]`.
-        weight: usize,
+        /// The weight, if given.
+        weight: Option<Value>,
+        /// The bias, if given.
+        bias: Option<Value>,
     },
     /// `x.adaptive_avg_pool2d(size)`: the functional pool, charged to this module.
     AdaptiveAvgPool2d {

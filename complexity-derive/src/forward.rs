@@ -279,6 +279,81 @@ fn functional_kind(name: &str) -> Option<&'static crate::kinds::KindDef> {
     })
 }
 
+/// A layer applied with weights that are values (`F.conv2d(x, w, b, stride = 2)`): the
+/// function's name, the layer kind it follows, and its arguments after the input in
+/// PyTorch's order (`weight` and `bias` are values; the others the kind's arguments;
+/// `_` one that changes no count).
+struct WeightedFn {
+    name: &'static str,
+    kind: &'static str,
+    order: &'static [&'static str],
+}
+
+const CONV_ORDER: &[&str] = &["weight", "bias", "stride", "padding", "dilation", "groups"];
+const CONV_TRANSPOSE_ORDER: &[&str] = &[
+    "weight",
+    "bias",
+    "stride",
+    "padding",
+    "output_padding",
+    "groups",
+    "dilation",
+];
+
+/// Every layer that may be applied with weights from `forward`.
+const WEIGHTED: &[WeightedFn] = &[
+    WeightedFn {
+        name: "linear",
+        kind: "linear",
+        order: &["weight", "bias"],
+    },
+    WeightedFn {
+        name: "conv1d",
+        kind: "conv1d",
+        order: CONV_ORDER,
+    },
+    WeightedFn {
+        name: "conv2d",
+        kind: "conv2d",
+        order: CONV_ORDER,
+    },
+    WeightedFn {
+        name: "conv3d",
+        kind: "conv3d",
+        order: CONV_ORDER,
+    },
+    WeightedFn {
+        name: "conv_transpose1d",
+        kind: "conv_transpose1d",
+        order: CONV_TRANSPOSE_ORDER,
+    },
+    WeightedFn {
+        name: "conv_transpose2d",
+        kind: "conv_transpose2d",
+        order: CONV_TRANSPOSE_ORDER,
+    },
+    WeightedFn {
+        name: "conv_transpose3d",
+        kind: "conv_transpose3d",
+        order: CONV_TRANSPOSE_ORDER,
+    },
+    WeightedFn {
+        name: "layer_norm",
+        kind: "layer_norm",
+        order: &["normalized_shape", "weight", "bias", "eps"],
+    },
+    WeightedFn {
+        name: "group_norm",
+        kind: "group_norm",
+        order: &["num_groups", "weight", "bias", "eps"],
+    },
+    WeightedFn {
+        name: "embedding",
+        kind: "embedding",
+        order: &["weight", "padding_idx", "_", "_", "_", "_"],
+    },
+];
+
 /// The names a `let` pattern binds.
 fn pattern_names(pat: &Pat) -> Vec<String> {
     match pat {
@@ -770,6 +845,14 @@ impl Compiler<'_, '_> {
                 );
                 None
             }
+            // `F.conv2d(x, weight, bias, stride = 2)`, `F.layer_norm(x, (768,), w, b)`: a
+            // layer with weights that are values.
+            (op, n) if n >= 1 && WEIGHTED.iter().any(|w| w.name == op) => {
+                let input = self.value(&call.args[0])?;
+                let rest: Vec<&Expr> = call.args.iter().skip(1).collect();
+                let step = self.weighted(&name, func, input, &rest)?;
+                Some(self.push(step))
+            }
             // `F.max_pool2d(x, 3, 2)`, `F.interpolate(x, scale_factor = 2.0)`, `F.relu(x)`,
             // `torch.softmax(x, -1)`: a layer without weights or an operation of the
             // table written as a function, its tensor first: the method call on it.
@@ -991,25 +1074,9 @@ impl Compiler<'_, '_> {
                 let right = self.value(args[0])?;
                 quote!(#p::Step::MatMul { left: #input, right: #right })
             }
-            "linear" => {
-                // `x.linear(weight)` or `x.linear(weight, bias)`: parameters of this struct; the
-                // bias is not counted, as in mmengine.
-                let params: Vec<Option<usize>> = args
-                    .iter()
-                    .map(|a| ident_of(a).and_then(|i| self.param_index(&i.to_string())))
-                    .collect();
-                let (Some(Some(weight)), true) = (
-                    params.first(),
-                    (1..=2).contains(&params.len()) && params.iter().all(Option::is_some),
-                ) else {
-                    self.cx.error_at(
-                        &m.method,
-                        "`x.linear(weight)` / `x.linear(weight, bias)` take this struct's `parameter` fields",
-                    );
-                    return None;
-                };
-                quote!(#p::Step::Linear { input: #input, weight: #weight })
-            }
+            // `x.linear(weight)`, `x.linear(weight, bias)`: the weights are values (this
+            // struct's parameters, or computed); the bias is not counted, as in mmengine.
+            "linear" => self.weighted("linear", &m.method, input, &args)?,
             "adaptive_avg_pool2d" => {
                 if !arity(self.cx, 1..=1, "x.adaptive_avg_pool2d(output_size)") {
                     return None;
@@ -1584,6 +1651,133 @@ impl Compiler<'_, '_> {
         dims.extend(written.into_iter().map(|e| dim(p, e)));
         Some(
             quote!(#p::Step::Op { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#dims),*], keepdim: #keepdim }),
+        )
+    }
+
+    /// A layer applied with weights that are values of `forward` (`F.conv2d(x, w, b,
+    /// stride = 2)`, `x.linear(w)`): its arguments after the input by position, in
+    /// PyTorch's order, or by keyword; sizes the weight gives are the analysis's.
+    fn weighted(
+        &mut self,
+        name: &str,
+        site: &syn::Ident,
+        input: usize,
+        args: &[&Expr],
+    ) -> Option<TokenStream> {
+        let p = self.p;
+        let (Some(f), Some(def)) = (
+            WEIGHTED.iter().find(|w| w.name == name),
+            WEIGHTED
+                .iter()
+                .find(|w| w.name == name)
+                .and_then(|w| crate::kinds::kind(w.kind)),
+        ) else {
+            self.unsupported(site);
+            return None;
+        };
+        let mut given: Vec<(String, &Expr)> = Vec::new();
+        let mut position = 0;
+        let mut ok = true;
+        for arg in args {
+            let (key, value): (String, &Expr) = match arg {
+                Expr::Assign(a) => (
+                    ident_of(&a.left)
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    &a.right,
+                ),
+                other => {
+                    let Some(key) = f.order.get(position) else {
+                        self.cx.error_at(
+                            other,
+                            format!(
+                                "`{name}` takes at most {} arguments after the input",
+                                f.order.len()
+                            ),
+                        );
+                        ok = false;
+                        continue;
+                    };
+                    position += 1;
+                    ((*key).to_string(), other)
+                }
+            };
+            let key = crate::attr::PYTORCH_NAMES
+                .iter()
+                .find(|(torch, ours)| key == *torch && def.arg(ours).is_some())
+                .map_or(key, |(_, ours)| (*ours).to_string());
+            if key != "_" && !f.order.contains(&key.as_str()) && def.arg(&key).is_none() {
+                self.cx.error_at(
+                    arg,
+                    format!(
+                        "`{name}` has no argument `{key}` (its arguments after the input: {})",
+                        f.order
+                            .iter()
+                            .filter(|k| **k != "_")
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            if key != "_" && given.iter().any(|(k, _)| *k == key) {
+                self.cx.error_at(arg, format!("`{key}` is given twice"));
+                ok = false;
+                continue;
+            }
+            given.push((key, value));
+        }
+        let tensor = |this: &mut Self, key: &str| -> Option<Option<usize>> {
+            match given.iter().find(|(k, _)| k == key) {
+                // `bias = None`, as Python writes an absent bias.
+                Some((_, e)) if ident_of(e).is_some_and(|i| i == "None") => Some(None),
+                Some((_, e)) => this.value(e).map(Some),
+                None => Some(None),
+            }
+        };
+        let weight = tensor(self, "weight")?;
+        let bias = tensor(self, "bias")?;
+        if weight.is_none() && !matches!(name, "layer_norm" | "group_norm") {
+            self.cx
+                .error_at(site, format!("`{name}` needs its `weight`"));
+            ok = false;
+        }
+        for needed in ["normalized_shape", "num_groups"] {
+            if f.order.contains(&needed) && !given.iter().any(|(k, _)| k == needed) {
+                self.cx.error_at(site, format!("`{name}` needs `{needed}`"));
+                ok = false;
+            }
+        }
+        if !ok {
+            return None;
+        }
+        // The kind's other arguments; sizes the weight gives are placeholders here.
+        let mut layer_args: Vec<crate::ast::Arg> = given
+            .iter()
+            .filter(|(k, _)| def.arg(k).is_some() && k != "bias")
+            .map(|(k, v)| crate::ast::Arg {
+                name: syn::Ident::new(k, v.span()),
+                value: Some((*v).clone()),
+            })
+            .collect();
+        for r in def.required() {
+            if !layer_args.iter().any(|a| a.name == r.name) {
+                layer_args.push(crate::ast::Arg {
+                    name: syn::Ident::new(r.name, site.span()),
+                    value: Some(syn::parse_quote!(1)),
+                });
+            }
+        }
+        let layer = crate::expand::layer_expr(def, site.span(), &layer_args, p);
+        let some = |v: Option<usize>| match v {
+            Some(v) => quote!(::core::option::Option::Some(#v)),
+            None => quote!(::core::option::Option::None),
+        };
+        let (weight, bias) = (some(weight), some(bias));
+        Some(
+            quote!(#p::Step::Weighted { layer: &#layer, input: #input, weight: #weight, bias: #bias }),
         )
     }
 

@@ -6,7 +6,7 @@ use crate::cost::{Cost, OpKind, ZeroOp, activations, flops_product};
 use crate::error::{Error, ErrorKind};
 use crate::layer::einsum::{MAX_OPERANDS, einsum};
 use crate::layer::elementwise::{binary, broadcast};
-use crate::layer::matmul::{linear_with, matmul};
+use crate::layer::matmul::matmul;
 use crate::layer::numel;
 use crate::layer::reshape::{
     cat, dim_index, expand, permute, piece, reduce, reshape, select, transpose, unflatten,
@@ -82,8 +82,27 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
             }
             None
         }
-        Step::Linear { input, .. }
-        | Step::Layer { input, .. }
+        Step::Weighted {
+            input,
+            weight,
+            bias,
+            ..
+        } => {
+            let mut n = 0;
+            let all = [Some(input), weight, bias];
+            let mut i = 0;
+            while i < all.len() {
+                if let Some(v) = all[i] {
+                    if n == k {
+                        return Some(v);
+                    }
+                    n += 1;
+                }
+                i += 1;
+            }
+            None
+        }
+        Step::Layer { input, .. }
         | Step::AdaptiveAvgPool2d { input, .. }
         | Step::Flatten { input, .. }
         | Step::Transpose { input, .. }
@@ -188,11 +207,25 @@ pub(crate) const fn eval(
             }
             tri!(einsum(equation, shapes.split_at(inputs.len()).0))
         }
-        Step::Linear { input, weight } => {
-            if weight >= params.len() {
-                return Err(description("a step refers to a missing parameter"));
-            }
-            tri!(linear_with(values[input], params[weight].shape))
+        Step::Weighted {
+            layer,
+            input,
+            weight,
+            bias,
+        } => {
+            let weight = match weight {
+                Some(w) => Some(values[w]),
+                None => None,
+            };
+            let bias = match bias {
+                Some(b) => Some(values[b]),
+                None => None,
+            };
+            tri!(functional(
+                &tri!(layer.with_weights(weight, bias)),
+                values[input],
+                mode
+            ))
         }
         Step::AdaptiveAvgPool2d { input, output } => {
             let a = tri!(AdaptiveAvgPool2d::new(output).apply(values[input]));

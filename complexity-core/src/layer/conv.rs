@@ -98,6 +98,38 @@ impl Conv {
         Conv::new(3, true, out_channels, kernel)
     }
 
+    /// `F.conv2d(x, weight, bias, stride, padding, dilation, groups)`: the channels and
+    /// kernel from `weight`, `[out, in / groups, k…]` (transposed: `[in, out / groups,
+    /// k…]`), a bias (`[out]`) if given.
+    pub const fn with_weights(
+        mut self,
+        weight: Option<Shape>,
+        bias: Option<Shape>,
+    ) -> Result<Conv, Error> {
+        let w = tri!(super::weight_of(self.kind(), weight, self.rank + 2));
+        let per_group = match w.dim(1).checked_mul(self.groups) {
+            Some(n) => n,
+            None => return Err(crate::cost::overflow("channels")),
+        };
+        let (in_channels, out_channels) = if self.transposed {
+            (w.dim(0), per_group)
+        } else {
+            (per_group, w.dim(0))
+        };
+        tri!(super::check_bias(self.kind(), bias, out_channels));
+        let mut kernel = [0u64; 3];
+        let mut k = 0;
+        while k < self.rank {
+            kernel[k] = w.dim(2 + k);
+            k += 1;
+        }
+        self.in_channels = Some(in_channels);
+        self.out_channels = out_channels;
+        self.kernel = Size::of(kernel.split_at(self.rank).0);
+        self.bias = bias.is_some();
+        Ok(self)
+    }
+
     /// Declares the input channels (checked against the input).
     pub const fn in_channels(mut self, c: u64) -> Conv {
         self.in_channels = Some(c);

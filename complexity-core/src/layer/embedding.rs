@@ -33,6 +33,25 @@ impl Embedding {
         }
     }
 
+    /// `F.embedding(ids, weight)`: the table's size from `weight`
+    /// `[num_embeddings, embedding_dim]` (no bias).
+    pub const fn with_weights(
+        mut self,
+        weight: Option<Shape>,
+        bias: Option<Shape>,
+    ) -> Result<Embedding, Error> {
+        let w = tri!(super::weight_of("embedding", weight, 2));
+        if bias.is_some() {
+            return Err(Error::new(ErrorKind::Invalid {
+                layer: "embedding",
+                reason: "an embedding has no bias",
+            }));
+        }
+        self.num_embeddings = w.dim(0);
+        self.embedding_dim = w.dim(1);
+        Ok(self)
+    }
+
     /// Sets `padding_idx`.
     pub const fn padding_idx(mut self, i: i64) -> Embedding {
         self.padding_idx = Some(i);

@@ -45,6 +45,21 @@ impl Linear {
         self
     }
 
+    /// `F.linear(x, weight, bias)`: out and in features from `weight` `[out, in]`, a bias
+    /// (`[out]`) if given.
+    pub const fn with_weights(
+        mut self,
+        weight: Option<Shape>,
+        bias: Option<Shape>,
+    ) -> Result<Linear, Error> {
+        let w = tri!(super::weight_of("linear", weight, 2));
+        tri!(super::check_bias("linear", bias, w.dim(0)));
+        self.out_features = w.dim(0);
+        self.in_features = Some(w.dim(1));
+        self.bias = bias.is_some();
+        Ok(self)
+    }
+
     /// See the type's documentation for the rules.
     pub const fn apply(&self, input: Shape) -> Result<Applied, Error> {
         let (n, output, cost) = tri!(dense(
@@ -232,5 +247,25 @@ mod tests {
             .apply(Shape::new(&[1, 2048]))
             .unwrap_err();
         assert_eq!(e.to_string(), "model: expects 512 input features, got 2048");
+    }
+
+    #[test]
+    fn with_weights_from_a_forward() {
+        // MultiheadAttention's in_proj: F.linear([1, 197, 768], weight [2304, 768]).
+        let l = Linear::new(0)
+            .with_weights(Some(Shape::new(&[2304, 768])), None)
+            .unwrap();
+        let a = l.apply(Shape::new(&[1, 197, 768])).unwrap();
+        assert_eq!(
+            (a.output, a.cost.flops, a.cost.activations),
+            (Shape::new(&[1, 197, 2304]), 197 * 768 * 2304, 197 * 2304)
+        );
+        assert!(!l.bias);
+        // A bias of another length than the output is an error.
+        assert!(
+            Linear::new(0)
+                .with_weights(Some(Shape::new(&[4, 3])), Some(Shape::new(&[3])))
+                .is_err()
+        );
     }
 }

@@ -63,28 +63,6 @@ pub const fn matmul(a: Shape, b: Shape) -> Result<(Shape, Cost), Error> {
     Ok((out, Cost::op(OpKind::Matmul, flops, acts)))
 }
 
-/// `F.linear(x, weight)` with a `weight [out, in]` owned by the module writing it (the
-/// input projection of `nn.MultiheadAttention`): like [`Linear`](super::Linear),
-///
-/// - output: `[…, out]`;
-/// - FLOPs (op `linear`): `numel(x) · out`;
-/// - activations: `numel(output)`;
-/// - params: the weight's, counted once as the module's own parameter.
-pub const fn linear_with(x: Shape, weight: Shape) -> Result<(Shape, Cost), Error> {
-    if weight.rank() != 2 || x.rank() == 0 || x.dim(x.rank() - 1) != weight.dim(1) {
-        return Err(Error::new(ErrorKind::Incompatible {
-            op: "linear",
-            what: "the input features and the weight's second dimension differ",
-            left: x,
-            right: weight,
-        }));
-    }
-    let out = x.with_dim(x.rank() - 1, weight.dim(0));
-    let flops = tri!(flops_product(&[tri!(numel(x)), weight.dim(0) as u128]));
-    let acts = tri!(activations(tri!(numel(out))));
-    Ok((out, Cost::op(OpKind::Linear, flops, acts)))
-}
-
 const fn incompatible(what: &'static str, left: Shape, right: Shape) -> Error {
     Error::new(ErrorKind::Incompatible {
         op: "matmul",
@@ -129,16 +107,5 @@ mod tests {
             (out, c.flops, c.activations),
             (s(&[1, 12, 197, 197]), 29_805_312, 465_708)
         );
-    }
-
-    #[test]
-    fn functional_linear() {
-        // MultiheadAttention's in_proj: [1, 197, 768] with weight [2304, 768].
-        let (out, c) = linear_with(s(&[1, 197, 768]), s(&[2304, 768])).unwrap();
-        assert_eq!(
-            (out, c.flops, c.activations),
-            (s(&[1, 197, 2304]), 197 * 768 * 2304, 197 * 2304)
-        );
-        assert_eq!(c.flops_of(OpKind::Linear), c.flops);
     }
 }

@@ -306,6 +306,31 @@ impl Layer {
         }
     }
 
+    /// The layer with its sizes taken from weights that are values of a `forward`
+    /// (`F.linear(x, w, b)`, `F.conv2d(x, w, b, stride = 2)`, `F.layer_norm(x, (768,), w,
+    /// b)`, `F.group_norm(x, 8, w, b)`, `F.embedding(ids, w)`): each family's
+    /// `with_weights` states which sizes the weight's shape gives and checks the bias's.
+    /// A layer without weights is an error.
+    pub const fn with_weights(
+        self,
+        weight: Option<Shape>,
+        bias: Option<Shape>,
+    ) -> Result<Layer, Error> {
+        Ok(match self {
+            Layer::Conv(l) => Layer::Conv(tri!(l.with_weights(weight, bias))),
+            Layer::Linear(l) => Layer::Linear(tri!(l.with_weights(weight, bias))),
+            Layer::LayerNorm(l) => Layer::LayerNorm(tri!(l.with_weights(weight, bias))),
+            Layer::GroupNorm(l) => Layer::GroupNorm(tri!(l.with_weights(weight, bias))),
+            Layer::Embedding(l) => Layer::Embedding(tri!(l.with_weights(weight, bias))),
+            _ => {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: self.class(),
+                    reason: "it has no weights to take from the forward",
+                }));
+            }
+        })
+    }
+
     /// The parameter tensors, once [`Layer::apply`] has inferred the sizes they depend
     /// on, or as declared: an error if a size they need is neither.
     pub const fn params(&self) -> Result<Params, Error> {
@@ -412,3 +437,38 @@ macro_rules! tri {
     };
 }
 pub(crate) use tri;
+
+/// The weight a layer applied with weights from a `forward` needs: `weight` of rank
+/// `rank`, else an error naming `op`.
+pub(crate) const fn weight_of(
+    op: &'static str,
+    weight: Option<Shape>,
+    rank: usize,
+) -> Result<Shape, Error> {
+    match weight {
+        Some(w) if w.rank() == rank => Ok(w),
+        Some(w) => Err(Error::new(ErrorKind::Incompatible {
+            op,
+            what: "the weight has another rank than the layer's",
+            left: w,
+            right: Shape::SCALAR,
+        })),
+        None => Err(Error::new(ErrorKind::Invalid {
+            layer: op,
+            reason: "it needs a weight",
+        })),
+    }
+}
+
+/// Checks that a bias given with weights from a `forward` is `[n]`.
+pub(crate) const fn check_bias(op: &'static str, bias: Option<Shape>, n: u64) -> Result<(), Error> {
+    match bias {
+        Some(b) if b.rank() != 1 || b.dim(0) != n => Err(Error::new(ErrorKind::Incompatible {
+            op,
+            what: "the bias is not one value per output",
+            left: b,
+            right: Shape::new(&[n]),
+        })),
+        _ => Ok(()),
+    }
+}

@@ -437,6 +437,38 @@ impl LayerNorm {
         }
     }
 
+    /// `F.layer_norm(x, normalized_shape, weight, bias)`: affine when a weight is given,
+    /// which must have the normalized shape, as the bias.
+    pub const fn with_weights(
+        mut self,
+        weight: Option<Shape>,
+        bias: Option<Shape>,
+    ) -> Result<LayerNorm, Error> {
+        let Some(shape) = self.normalized_shape else {
+            return Err(Error::new(ErrorKind::Invalid {
+                layer: "layer_norm",
+                reason: "`normalized_shape` is needed",
+            }));
+        };
+        let mut k = 0;
+        while k < 2 {
+            if let Some(t) = if k == 0 { weight } else { bias }
+                && !t.same(&shape)
+            {
+                return Err(Error::new(ErrorKind::Incompatible {
+                    op: "layer_norm",
+                    what: "the weight and bias have the normalized shape",
+                    left: t,
+                    right: shape,
+                }));
+            }
+            k += 1;
+        }
+        self.elementwise_affine = weight.is_some();
+        self.bias = bias.is_some();
+        Ok(self)
+    }
+
     /// Declares the normalized shape (checked against the input).
     pub const fn normalized_shape(mut self, shape: Shape) -> LayerNorm {
         self.normalized_shape = Some(shape);
@@ -545,6 +577,22 @@ impl GroupNorm {
             eps: 1e-5,
             affine: true,
         }
+    }
+
+    /// `F.group_norm(x, num_groups, weight, bias)`: affine when a weight is given, the
+    /// channels from it (`[C]`, as the bias).
+    pub const fn with_weights(
+        mut self,
+        weight: Option<Shape>,
+        bias: Option<Shape>,
+    ) -> Result<GroupNorm, Error> {
+        if let Some(w) = weight {
+            let w = tri!(super::weight_of("group_norm", Some(w), 1));
+            tri!(super::check_bias("group_norm", bias, w.dim(0)));
+            self.num_channels = Some(w.dim(0));
+        }
+        self.affine = weight.is_some();
+        Ok(self)
     }
 
     /// Declares the channels.
