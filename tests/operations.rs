@@ -631,3 +631,44 @@ fn layers_with_weights_from_forward() {
     assert_eq!(FunctionalNorms::OUTPUT.dims(), &[1, 8, 4]);
     assert_eq!(c.params, 8 * 4 + 60);
 }
+
+/// A child's own tensors in the parent's `forward` (Mamba's `self.dt_proj.weight @ t`,
+/// `x + self.embed_positions.weight`): values of their shapes; the children are not
+/// called (mmengine's `N/A`), their parameters count once.
+#[derive(Complexity)]
+#[complexity(input = [1, 8, 4], forward = {
+    let dt = matmul(dt_proj.weight, x.transpose(1, 2)).transpose(1, 2);
+    dt + dt_proj.bias + embed.weight.select(0, 0)
+})]
+struct ChildTensors {
+    #[complexity(linear(in = 4, out = 6))]
+    dt_proj: (),
+    #[complexity(embedding(num_embeddings = 3, embedding_dim = 6))]
+    embed: (),
+}
+
+#[test]
+fn a_childs_tensors_as_values() {
+    // [6, 4] @ [1, 4, 8]: 6·4·8 = 192 FLOPs; params 24 + 6 + 18 = 48.
+    assert_eq!(ChildTensors::OUTPUT.dims(), &[1, 8, 6]);
+    assert_eq!((ChildTensors::PARAMS, ChildTensors::FLOPS), (48, 192));
+    let r = Report::of::<ChildTensors>(ChildTensors::INPUT, Mode::Eval).unwrap();
+    let proj = r.module("dt_proj").unwrap();
+    assert_eq!((proj.calls(), proj.cost().params), (0, 30));
+    assert!(!proj.traced());
+}
+
+/// Whisper's `x + self.embed_positions.weight`, the embedding never called: marked
+/// `uncalled` or not, it is listed with its parameters as never called.
+#[derive(Complexity)]
+#[complexity(input = (1500, 384), forward = x + embed_positions.weight)]
+struct PositionsAdded {
+    #[complexity(embedding(num_embeddings = 1500, embedding_dim = 384), uncalled)]
+    embed_positions: (),
+}
+
+#[test]
+fn an_uncalled_childs_tensor() {
+    assert_eq!(PositionsAdded::OUTPUT.dims(), &[1, 1500, 384]);
+    assert_eq!(PositionsAdded::PARAMS, 1500 * 384);
+}

@@ -139,10 +139,11 @@
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
 //!
-//! A child's tensors are not values of `forward`: for `x + self.embed_positions.weight`,
-//! call the child (`embed_positions(torch.arange(1500))`, as transformers 5 does), apply
-//! its computation with `.functional`, or make the tensor a `parameter` field; written
-//! as `embed_positions.weight`, it is an error saying so.
+//! A child's parameter tensors are values too: `x + embed_positions.weight`,
+//! `matmul(dt_proj.weight, t) + dt_proj.bias` (Mamba) read the tensor's shape from the
+//! child's description (a layer's sizes must then be declared: `in = …`). Reading a
+//! tensor does not call the child: mmengine prints `N/A` for a child never called, and
+//! its parameters count once, where they are. A misspelt tensor is an error naming it.
 //!
 //! A `let` may reuse a name, an earlier value's or a field's (`let conv = b.relu();`): from
 //! there on the name is that value, as in Python. An `nn.Sequential` built from an

@@ -163,6 +163,16 @@ pub enum Step {
         /// The arguments.
         inputs: &'static [Value],
     },
+    /// `child.weight`: a parameter tensor of a child (`self.dt_proj.weight`,
+    /// `self.embed_positions.weight`) as a value: its shape, from the child's description
+    /// (a layer's sizes must be declared, or inferable without an input). Reading it does
+    /// not call the child; its parameters count where they are, once.
+    ChildParam {
+        /// Index into [`Graph::children`].
+        child: usize,
+        /// The tensor's name (`weight`, `bias`, a struct's `parameter`).
+        name: &'static str,
+    },
     /// `child.functional(x)`: the child's computation run on its weights from this
     /// module's forward (as `F.linear(x, self.out_proj.weight)`): charged to this module,
     /// the child itself is never called.

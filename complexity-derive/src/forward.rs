@@ -101,6 +101,7 @@ pub fn compile(
         steps: Vec::new(),
         spans: Vec::new(),
         used: vec![false; children(fields).count()],
+        read: vec![false; children(fields).count()],
         assigned: Vec::new(),
         counters: Vec::new(),
     };
@@ -113,8 +114,8 @@ pub fn compile(
         .as_ref()
         .map(|v| v[1..].to_vec())
         .unwrap_or_default();
-    for (field, used) in children(fields).zip(&c.used) {
-        match (&field.attrs.uncalled, used) {
+    for ((field, used), read) in children(fields).zip(&c.used).zip(&c.read) {
+        match (&field.attrs.uncalled, used | read) {
             // After an error in `forward`, a field may be unused only because the call that
             // used it was not compiled: one error per mistake.
             (None, false) if compiled.is_some() && !cx.has_errors() => cx.error_at(
@@ -125,8 +126,8 @@ pub fn compile(
                     field.ident
                 ),
             ),
-            (Some(flag), true) => {
-                cx.error_at(flag, format!("field `{}` is marked `uncalled` but `forward` uses it", field.ident))
+            (Some(flag), true) if *used => {
+                cx.error_at(flag, format!("field `{}` is marked `uncalled` but `forward` calls it", field.ident))
             }
             _ => {}
         }
@@ -162,7 +163,10 @@ struct Compiler<'c, 'a> {
     input_names: Vec<String>,
     steps: Vec<TokenStream>,
     spans: Vec<Option<proc_macro2::Span>>,
+    /// The children `forward` calls.
     used: Vec<bool>,
+    /// The children whose tensors `forward` reads (`dt_proj.weight`) without calling them.
+    read: Vec<bool>,
     /// The names `x = …;` rebound, in order (for a loop's body to carry them out).
     assigned: Vec<String>,
     /// The counters of the `for` loops being unrolled, with their values this iteration.
@@ -554,7 +558,7 @@ impl Compiler<'_, '_> {
                 ))
             }
             Expr::MethodCall(m) => self.method(m),
-            // `embed_positions.weight`: a child's tensor, not a value here.
+            // `embed_positions.weight`, `dt_proj.bias`: a child's parameter tensor.
             Expr::Field(f)
                 if ident_of(&f.base)
                     .is_some_and(|b| self.child_index(&b.to_string()).is_some()) =>
@@ -562,13 +566,13 @@ impl Compiler<'_, '_> {
                 let base = ident_of(&f.base)
                     .map(ToString::to_string)
                     .unwrap_or_default();
-                self.cx.error_at(
-                    expr,
-                    format!(
-                        "a child's parameters are not values of `forward`: call the child (`{base}(x)`), apply its computation here with `{base}.functional(x)`, or declare the tensor as a `parameter(shape = …)` field of this struct"
-                    ),
-                );
-                None
+                let child = self.child_index(&base)?;
+                let syn::Member::Named(tensor) = &f.member else {
+                    return self.unsupported(expr);
+                };
+                let tensor = tensor.unraw().to_string();
+                self.read[child] = true;
+                Some(self.push(quote!(#p::Step::ChildParam { child: #child, name: #tensor })))
             }
             _ => self.unsupported(expr),
         }

@@ -917,6 +917,9 @@ impl<'r, 'b> Machine<'r, 'b> {
                     Some(r) => Some(r),
                     None => return Ok(Next::Pushed),
                 },
+                Step::ChildParam { child, name } => {
+                    Some((tri!(child_param(graph, child, name)), Cost::ZERO))
+                }
                 Step::SkipUnless { cond, count } => {
                     if !cond {
                         self.frames[t].skip = count;
@@ -1268,6 +1271,64 @@ const fn apply_layer(
         cost.params = 0;
     }
     Ok((applied.layer, applied.output, cost))
+}
+
+/// The shape of parameter tensor `name` of child `child` (`dt_proj.weight`): a layer's
+/// from its declared sizes, a struct's from its `parameter` fields. O(its parameters).
+const fn child_param(graph: &Graph, child: usize, name: &'static str) -> Result<Shape, Error> {
+    if child >= graph.children.len() {
+        return Err(description("a step reads a missing child"));
+    }
+    let c = &graph.children[child];
+    let missing = Error::new(ErrorKind::Invalid {
+        layer: name,
+        reason: "the child has no parameter tensor of this name",
+    })
+    .within(Name::Field(c.name));
+    match c.module.body {
+        Body::Layer(l) => {
+            let params = match l.params() {
+                Ok(p) => p,
+                Err(e) => return Err(e.within(Name::Field(c.name))),
+            };
+            let tensors = params.tensors();
+            let mut i = 0;
+            while i < tensors.len() {
+                if same_str(tensors[i].0, name) {
+                    return Ok(tensors[i].1);
+                }
+                i += 1;
+            }
+            Err(missing)
+        }
+        Body::Graph(g) => {
+            let mut i = 0;
+            while i < g.params.len() {
+                if same_str(g.params[i].name, name) {
+                    return Ok(g.params[i].shape);
+                }
+                i += 1;
+            }
+            Err(missing)
+        }
+        _ => Err(missing),
+    }
+}
+
+/// `a == b` in a `const fn`. O(length).
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 const fn record_of(parent: usize, name: Name, call: usize, called: bool) -> Record {

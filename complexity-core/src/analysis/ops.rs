@@ -115,7 +115,11 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
                 None
             }
         }
-        Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. } | Step::Output { .. } => None,
+        Step::Param { .. }
+        | Step::ChildParam { .. }
+        | Step::Scalar
+        | Step::SkipUnless { .. }
+        | Step::Output { .. } => None,
     }
 }
 
@@ -141,7 +145,7 @@ const fn size_read(sizes: &[SizeArg], k: usize) -> Option<usize> {
 pub(crate) const fn holds_nothing(step: &Step) -> bool {
     matches!(
         step,
-        Step::Param { .. } | Step::Scalar | Step::SkipUnless { .. }
+        Step::Param { .. } | Step::ChildParam { .. } | Step::Scalar | Step::SkipUnless { .. }
     )
 }
 
@@ -158,7 +162,11 @@ pub(crate) const fn eval(
         Step::Resize { input, layer, size } => {
             tri!(resize(values[input], layer, size, values, mode))
         }
-        Step::Call { .. } | Step::CallAt { .. } | Step::Functional { .. } | Step::Output { .. } => {
+        Step::Call { .. }
+        | Step::CallAt { .. }
+        | Step::ChildParam { .. }
+        | Step::Functional { .. }
+        | Step::Output { .. } => {
             return Err(description("a child call evaluated as an operation"));
         }
         Step::Param { index: p } => {
