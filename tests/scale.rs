@@ -10,7 +10,10 @@ use complexity_workspace::ConvBnRelu;
 #[allow(dead_code)]
 mod llama;
 
-use llama::{Llama2_7B, Llama3_70B, Llama31_405B, LlamaConfig, LlamaForCausalLM, LlamaModel};
+use llama::{
+    Llama2_7B, Llama3_70B, Llama31_405B, LlamaConfig, LlamaForCausalLM, LlamaModel, Mistral7B,
+    Mixtral8x7B, MixtralBlockSparseTop2MLP, MixtralForCausalLM, MixtralModel,
+};
 
 /// 30,000 layers.
 #[derive(Complexity)]
@@ -320,4 +323,32 @@ fn a_forward_past_the_value_limit_is_an_error() {
         "model: more than 512 values in one forward (inputs plus steps) (this model needs 601), \
          the analysis's limit: move part of the program into a child module"
     );
+}
+
+#[test]
+fn mixtral_parameters_and_routing() {
+    // llm_params.json: MixtralForCausalLM 46,702,792,704 (all 8 experts), the model
+    // without its head 46,571,720,704.
+    const MIXTRAL: Totals = totals!(MixtralForCausalLM<Mixtral8x7B, 32>, input = [1, 8192]);
+    const MODEL: Totals = totals!(MixtralModel<Mixtral8x7B, 32>, input = [1, 8192]);
+    const MISTRAL: Totals = totals!(LlamaForCausalLM<Mistral7B, 32>, input = [1, 8192]);
+    const EXPERT: Totals = totals!(MixtralBlockSparseTop2MLP<Mixtral8x7B>, input = [1, 1, 4096]);
+    assert_eq!(MIXTRAL.params(), 46_702_792_704);
+    assert_eq!(MODEL.params(), 46_571_720_704);
+    // An expert is an MLP of 3·4096·14336 weights; a token uses 2 of a layer's 8:
+    // 46,702,792,704 − 32·6·176,160,768 = 12,879,925,248 active parameters.
+    assert_eq!(EXPERT.params(), 3 * 4096 * 14336);
+    assert_eq!(MIXTRAL.params() - 32 * 6 * EXPERT.params(), 12_879_925_248);
+    // FLOPs with the tokens split evenly (2 experts per token): Mistral-7B's, where each
+    // layer's MLP runs twice per token, plus the router, 8,192·4,096·8 per layer.
+    let mlp = 8192u128 * 3 * 4096 * 14336;
+    assert_eq!(
+        MIXTRAL.flops(),
+        MISTRAL.flops() + 32 * (mlp + 8192 * 4096 * 8)
+    );
+    // Every expert runs on a quarter of the tokens.
+    let r = Report::of::<MixtralModel<Mixtral8x7B, 2>>(Shape::new(&[1, 64]), Mode::Eval).unwrap();
+    let expert = r.module("layers.1.block_sparse_moe.experts.7.w1").unwrap();
+    assert_eq!(expert.input(), Some(Shape::new(&[1, 16, 4096])));
+    assert_eq!(expert.calls(), 1);
 }

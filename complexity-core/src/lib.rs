@@ -295,9 +295,11 @@
 //! assert_eq!(Stage::PARAMS, 73_728 + 3 * 147_456 + 8_192 + 5 * 256);
 //! ```
 //!
-//! `examples/` describes ResNet-18 and -50, VGG-16, MobileNetV2, ViT-B/16, BERT-base and
-//! GPT-2 this way, each identical to mmengine module by module, and one generic Llama
-//! (`examples/llama/`) instantiated as Llama-2 7B to Llama-3.1 405B.
+//! `examples/` describes ResNet-18 and -50, VGG-16, MobileNetV2, ViT-B/16, BERT-base,
+//! GPT-2, R3D-18, Inception v3, DenseNet-201, Whisper-tiny's encoder, FCN-ResNet50, a tiny
+//! Llama, T5-small's encoder and BART-large this way, each identical to mmengine module by
+//! module, and one generic Llama (`examples/llama/`) instantiated as Llama-2 7B to
+//! Llama-3.1 405B, Mistral-7B and Mixtral-8x7B.
 //!
 //! A struct with no child modules, only its own `parameter`s (an RMSNorm) or none at all
 //! (`struct Rotary {}`), says what it computes with a `forward`:
@@ -409,6 +411,15 @@
 //! }
 //! assert_eq!(Net::PARAMS, 768 * 3072 + 3072);
 //! ```
+//!
+//! **Mixture of experts.** Which experts a token goes to depends on the weights and the
+//! input, which a description does not have: split the tokens evenly, each expert called
+//! on its share (`let (t0, t1, t2, t3) = x.chunk(4, 1);` then `experts[0](t0)`, …, for 8
+//! experts and top-2 routing: every token meets two). All experts' parameters count, as
+//! transformers counts them; the active parameters are the total less the experts a token
+//! skips. mmengine counts each expert on the tokens the traced input routed to it, so
+//! its figure for a mixture of experts depends on that input (an expert no token chose
+//! prints `N/A`). `examples/llama/` describes Mixtral-8x7B this way.
 //!
 //! **Tied weights.** One tensor under several names (T5's and BART's `shared.weight`,
 //! `encoder.embed_tokens.weight` and `decoder.embed_tokens.weight`; GPT-2's `lm_head`

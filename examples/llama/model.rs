@@ -149,3 +149,82 @@ config!(/// Llama-3.1-405B.
     Llama31_405B: 16384, 53248, 128, 8, 128256);
 config!(/// Mistral-7B (v0.1): Llama's module tree with grouped-query attention.
     Mistral7B: 4096, 14336, 32, 8, 32000);
+config!(/// Mixtral-8x7B: Mistral-7B's sizes, each MLP replaced by 8 experts of its size
+    /// ([`MixtralForCausalLM`]).
+    Mixtral8x7B: 4096, 14336, 32, 8, 32000);
+
+/// One expert of Mixtral (transformers' `MixtralBlockSparseTop2MLP`):
+/// `w2(silu(w1(x)) * w3(x))`, an MLP of Llama's sizes.
+#[derive(Complexity)]
+#[complexity(forward = w2(act_fn(w1(x)) * w3(x)))]
+pub struct MixtralBlockSparseTop2MLP<C: LlamaConfig> {
+    #[complexity(linear(in = C::HIDDEN, out = C::INTERMEDIATE, bias = false))]
+    w1: (),
+    #[complexity(linear(in = C::INTERMEDIATE, out = C::HIDDEN, bias = false))]
+    w2: (),
+    #[complexity(linear(in = C::HIDDEN, out = C::INTERMEDIATE, bias = false))]
+    w3: (),
+    #[complexity(silu, class = "SiLUActivation", extra_repr = "")]
+    act_fn: (),
+    #[complexity(skip)]
+    config: PhantomData<C>,
+}
+
+/// `MixtralSparseMoeBlock`: the router (`gate`, 8 logits per token) and 8 experts, each
+/// token sent to its top 2. Which experts a token goes to depends on the weights and the
+/// input, so the FLOPs are counted with the tokens split evenly: each expert runs on
+/// 2/8 of them (the sequence's quarters: expert `e` on quarter `e mod 4`, so every token
+/// meets two experts). mmengine, tracing a real forward, counts each expert on the
+/// tokens routed to it, so its figure depends on the traced input (an expert no token
+/// chose even prints `N/A`); only the total over the experts, `2 · tokens` expert calls
+/// a layer, is fixed. The top-2 selection and the routing weights' products cost 0 by
+/// mmengine's rules and are left out; the block returns the router logits as
+/// transformers 4's does.
+#[derive(Complexity)]
+#[complexity(forward = {
+    let router_logits = gate(x);
+    let (t0, t1, t2, t3) = x.chunk(4, 1);
+    let first = cat([experts[0](t0), experts[1](t1), experts[2](t2), experts[3](t3)], 1);
+    let second = cat([experts[4](t0), experts[5](t1), experts[6](t2), experts[7](t3)], 1);
+    (first + second, router_logits)
+})]
+pub struct MixtralSparseMoeBlock<C: LlamaConfig> {
+    #[complexity(linear(in = C::HIDDEN, out = 8, bias = false))]
+    gate: (),
+    #[complexity(class = "ModuleList")]
+    experts: [MixtralBlockSparseTop2MLP<C>; 8],
+}
+
+/// `MixtralDecoderLayer`: Llama's, its MLP a sparse mixture of experts.
+#[derive(Complexity)]
+#[complexity(forward = {
+    let x = x + self_attn(input_layernorm(x));
+    let (moe, _router_logits) = block_sparse_moe(post_attention_layernorm(x));
+    x + moe
+})]
+pub struct MixtralDecoderLayer<C: LlamaConfig> {
+    self_attn: LlamaAttention<C>,
+    block_sparse_moe: MixtralSparseMoeBlock<C>,
+    input_layernorm: LlamaRMSNorm<C>,
+    post_attention_layernorm: LlamaRMSNorm<C>,
+}
+
+/// `MixtralModel` with `LAYERS` decoder layers.
+#[derive(Complexity)]
+#[complexity(forward = norm(layers(embed_tokens(x))))]
+pub struct MixtralModel<C: LlamaConfig, const LAYERS: usize> {
+    #[complexity(embedding(num_embeddings = C::VOCAB, embedding_dim = C::HIDDEN))]
+    embed_tokens: (),
+    #[complexity(class = "ModuleList")]
+    layers: [MixtralDecoderLayer<C>; LAYERS],
+    norm: LlamaRMSNorm<C>,
+}
+
+/// `MixtralForCausalLM`: the model and its (untied) language-model head.
+#[derive(Complexity)]
+#[complexity(forward = lm_head(model(x)))]
+pub struct MixtralForCausalLM<C: LlamaConfig, const LAYERS: usize> {
+    model: MixtralModel<C, LAYERS>,
+    #[complexity(linear(in = C::HIDDEN, out = C::VOCAB, bias = false))]
+    lm_head: (),
+}
