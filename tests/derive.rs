@@ -573,3 +573,24 @@ fn elements_called_by_index() {
     assert!(r.module("layer").unwrap().traced());
     assert!(!r.module("layer.2").unwrap().traced());
 }
+
+/// An empty `nn.Sequential()` returns its input, with no operation: `N/A`, as mmengine
+/// prints a module that traces none.
+#[derive(Complexity)]
+#[complexity(input = [1, 4], forward = fc(x) + shortcut(x))]
+struct EmptySequential {
+    #[complexity(linear(out = 4))]
+    fc: (),
+    #[complexity(sequential())]
+    shortcut: (),
+}
+
+#[test]
+fn an_empty_sequential() {
+    assert_eq!((EmptySequential::PARAMS, EmptySequential::FLOPS), (20, 16));
+    let r = Report::of::<EmptySequential>(EmptySequential::INPUT, Mode::Eval).unwrap();
+    let s = r.module("shortcut").unwrap();
+    assert_eq!((s.class(), s.calls(), s.traced()), ("Sequential", 1, false));
+    assert_eq!(s.output(), Some(Shape::new(&[1, 4])));
+    assert!(r.arch().contains("(shortcut): Sequential(#params: 0, #flops: N/A, #acts: N/A)"));
+}

@@ -48,7 +48,7 @@
 //! | `max_params = …`, `max_flops = …`, `max_activations = …`, `max_peak_elements = …` | budgets, with `input`: over budget, `cargo check` fails with both numbers (see [`Budget`]); `budget_mode = "eval"` checks eval-mode figures (default: training, mmengine's) |
 //! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
 //! | `extra_repr = "…"` | what `out_arch` prints inside the module's parentheses, PyTorch's `extra_repr()` (default: nothing). Like `class`, any const `&str` expression: a literal, a constant, or text built from const generics with [`Repr`] (`extra_repr = Repr::new().tuple(&[H]).str(", eps=1e-06").as_str()` prints `(512,), eps=1e-06` for `H = 512`) |
-//! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order; with a `forward`, an `nn.Sequential` subclass that overrides it (torchvision's): named by position, run as `forward` says (which then names them by field, and may take `inputs`, `parameter`s and `uncalled` fields) |
+//! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order (its fields may be layer kinds, derived blocks, arrays and `sequential(…)`s, mixed, as an `nn.Sequential` holds any modules); with a `forward`, an `nn.Sequential` subclass that overrides it (torchvision's): named by position, run as `forward` says (which then names them by field, and may take `inputs`, `parameter`s and `uncalled` fields) |
 //! | `fragment` | not a module: its fields take the next positions of the `sequential` struct that holds it (the layers `make_layers` appends to a list) |
 //! | `crate = path` | where `complexity_core` is, for crates that re-export it |
 //!
@@ -57,7 +57,7 @@
 //! | attribute | meaning |
 //! |---|---|
 //! | a layer kind, e.g. `conv2d(out = 64, kernel = 7, stride = 2, padding = 3, bias = false)` | the field is that layer, whatever its type (a burn or candle layer, or a marker like `()`) |
-//! | `sequential(kind(…), kind(…), …)` | an `nn.Sequential` of layers, named `0`, `1`, … |
+//! | `sequential(kind(…), kind(…), …)` | an `nn.Sequential` of layers, named `0`, `1`, …; `sequential()` is an empty one, which returns its input (mmengine: `N/A`) |
 //! | `parameter(shape = (1, 1, 768))` | a parameter of the struct's own module (ViT's `class_token`), a value in `forward` |
 //! | `buffer(shape = (32,))` | a buffer of the struct's own module (`register_buffer`: a rotary embedding's `inv_freq`, a position table), a value in `forward`, not counted as a parameter ([`report::ModuleStats::buffers`]) |
 //! | `skip` | not part of the model |

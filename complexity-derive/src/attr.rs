@@ -483,9 +483,7 @@ fn layer_spec(
                 Ok(())
             })?;
         }
-        if items.is_empty() {
-            cx.error_at(&meta.path, "`sequential(...)` needs at least one layer kind, e.g. `sequential(conv2d(out = 64, kernel = 1), batch_norm2d)`");
-        }
+        // `sequential()`: an empty `nn.Sequential()`, which returns its input.
         return Ok(Some(LayerSpec::Sequential { items }));
     }
     let Some(def) = kinds::kind(&key) else {
