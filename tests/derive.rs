@@ -592,5 +592,35 @@ fn an_empty_sequential() {
     let s = r.module("shortcut").unwrap();
     assert_eq!((s.class(), s.calls(), s.traced()), ("Sequential", 1, false));
     assert_eq!(s.output(), Some(Shape::new(&[1, 4])));
-    assert!(r.arch().contains("(shortcut): Sequential(#params: 0, #flops: N/A, #acts: N/A)"));
+    assert!(
+        r.arch()
+            .contains("(shortcut): Sequential(#params: 0, #flops: N/A, #acts: N/A)")
+    );
+}
+
+/// A module called with no tensor (BEiT's `relative_position_bias()`, which reads only
+/// its own table): `inputs = ()`, called as `bias_table()`.
+#[derive(Complexity)]
+#[complexity(inputs = (), forward = table.permute(2, 0, 1).unsqueeze(0))]
+struct RelativePositionBias {
+    #[complexity(parameter(shape = (49, 49, 12)))]
+    table: (),
+}
+
+#[derive(Complexity)]
+#[complexity(input = [1, 12, 49, 49], forward = x.softmax(-1) + relative_position_bias())]
+struct Scores {
+    relative_position_bias: RelativePositionBias,
+}
+
+#[test]
+fn a_module_called_with_no_tensor() {
+    assert_eq!(Scores::OUTPUT.dims(), &[1, 12, 49, 49]);
+    assert_eq!(Scores::PARAMS, 49 * 49 * 12);
+    let r = Report::of::<Scores>(Scores::INPUT, Mode::Eval).unwrap();
+    let bias = r.module("relative_position_bias").unwrap();
+    assert_eq!(
+        (bias.calls(), bias.output()),
+        (1, Some(Shape::new(&[1, 12, 49, 49])))
+    );
 }

@@ -42,7 +42,7 @@
 //! | attribute | meaning |
 //! |---|---|
 //! | `forward = expr` | how data flows (default: through the fields in declaration order); see below |
-//! | `inputs = (a, b)` | the names of `forward`'s inputs, for a module called with several (default: one, `x`) |
+//! | `inputs = (a, b)` | the names of `forward`'s inputs, for a module called with several (default: one, `x`); `inputs = ()` for one called with none (BEiT's `relative_position_bias()`, which reads only its own table; arguments that are not tensors, as its `window_size`, are left out) |
 //! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS: u64`, `FLOPS: u128`, `FLOPS_EVAL: u128`, `ACTIVATIONS: u64`, `PEAK_ACTIVATIONS: u128` (eval mode's peak of live elements), `OUTPUT: Shape`, `INPUT: Shape`, the `const fn`s `param_bytes(DType)` and `peak_activation_bytes(DType)`, and the [`Model`] trait) and a shape mistake fails `cargo check` |
 //! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included (token ids: `[1, 128]`) |
 //! | `max_params = …`, `max_flops = …`, `max_activations = …`, `max_peak_elements = …` | budgets, with `input`: over budget, `cargo check` fails with both numbers (see [`Budget`]); `budget_mode = "eval"` checks eval-mode figures (default: training, mmengine's) |

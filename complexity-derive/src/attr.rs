@@ -180,10 +180,11 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     other => vec![other],
                 };
                 let idents: Vec<Ident> = names.iter().filter_map(|e| ident_of(e).cloned()).collect();
-                if idents.len() != names.len() || idents.is_empty() || idents.len() > 4 {
-                    cx.error_at(&expr, "`inputs` names `forward`'s one to four inputs: `inputs = (hidden_states, input_tensor)`");
+                if idents.len() != names.len() || idents.len() > 4 {
+                    cx.error_at(&expr, "`inputs` names `forward`'s inputs, up to four (`inputs = (hidden_states, input_tensor)`), or none: `inputs = ()`");
                 }
-                if !idents.is_empty() {
+                // `inputs = ()`: a module called with no tensor (a position bias table).
+                if !idents.is_empty() || names.is_empty() {
                     // Kept even when wrong, so that `forward` reports nothing more about them.
                     set_once(cx, &mut out.inputs, idents, &meta.path);
                 }

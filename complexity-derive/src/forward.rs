@@ -674,10 +674,13 @@ impl Compiler<'_, '_> {
                 );
                 return None;
             }
-            if call.args.is_empty() || call.args.len() > 4 {
+            if call.args.len() > 4 {
                 self.cx.error_at(
                     &call.func,
-                    format!("`{name}` takes one to four inputs, got {}", call.args.len()),
+                    format!(
+                        "`{name}` takes at most four inputs, got {}",
+                        call.args.len()
+                    ),
                 );
                 return None;
             }

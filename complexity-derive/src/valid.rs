@@ -77,8 +77,9 @@ pub fn check(cx: &Ctxt, input: &Input) {
                 cx.error_at(forward, format!("{runs}; it takes no `forward`"));
             }
             if let Some(names) = &input.attrs.inputs {
+                let site = names.first().unwrap_or(input.ident);
                 cx.error_at(
-                    &names[0],
+                    site,
                     format!("{runs}, so it takes one input (give it a `forward` that uses these)"),
                 );
             }
@@ -116,8 +117,9 @@ pub fn check(cx: &Ctxt, input: &Input) {
         }
         None => {
             if let (Some(names), None) = (&input.attrs.inputs, &input.attrs.forward) {
+                let site = names.first().unwrap_or(input.ident);
                 cx.error_at(
-                    &names[0],
+                    site,
                     "`inputs` names the inputs of a `forward`; add one that uses them",
                 );
             }

@@ -954,15 +954,21 @@ impl<'r, 'b> Machine<'r, 'b> {
     ) -> Result<Option<(Shape, Cost)>, Error> {
         let t = self.depth - 1;
         let f = self.frames[t];
-        if child >= graph.children.len() || vs.is_empty() || vs.len() > MAX_INPUTS {
+        if child >= graph.children.len() || vs.len() > MAX_INPUTS {
             return Err(description(
-                "a step calls a missing child, or with no or too many inputs",
+                "a step calls a missing child, or with too many inputs",
             ));
         }
         let c = &graph.children[child];
         // A layer returns one output; a struct's frame sets them when it finishes.
         self.returned_len = 1;
         if !c.present {
+            if vs.is_empty() {
+                return Err(Error::new(ErrorKind::Invalid {
+                    layer: c.name,
+                    reason: "a child that does not exist (`when` is false) passes its first input through, and this call has none",
+                }));
+            }
             return Ok(Some((self.values[f.base + vs[0]], Cost::ZERO)));
         }
         if functional && !matches!(c.module.body, Body::Layer(_)) {
