@@ -51,7 +51,8 @@ pub struct LlamaRMSNorm {
     (cos.to(x.dtype), sin.to(x.dtype))
 })]
 pub struct LlamaRotaryEmbedding {
-    #[complexity(buffer(shape = (HEAD_DIM / 2,)))]
+    // `register_buffer("inv_freq", inv_freq, persistent=False)`: not in the state_dict.
+    #[complexity(buffer(shape = (HEAD_DIM / 2,), persistent = false))]
     inv_freq: (),
 }
 

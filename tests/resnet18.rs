@@ -153,3 +153,12 @@ fn out_arch_eval_is_mmengines() {
         "out_arch (eval)",
     );
 }
+
+/// The description's `state_dict` is torchvision's: 62 parameters and each batch norm's
+/// `running_mean`, `running_var` and `num_batches_tracked` (`int64`), 122 tensors.
+#[test]
+fn state_dict_is_torchvisions() {
+    let fixture = Fixture::load("resnet18");
+    complexity_workspace::assert_state_dict_matches(&report(Mode::Eval), &fixture, "resnet18");
+    assert_eq!(report(Mode::Eval).state_dict().len(), 122);
+}

@@ -59,7 +59,7 @@
 //! | a layer kind, e.g. `conv2d(out = 64, kernel = 7, stride = 2, padding = 3, bias = false)` | the field is that layer, whatever its type (a burn or candle layer, or a marker like `()`) |
 //! | `sequential(kind(…), kind(…), …)` | an `nn.Sequential` of layers, named `0`, `1`, …; `sequential()` is an empty one, which returns its input (mmengine: `N/A`) |
 //! | `parameter(shape = (1, 1, 768))` | a parameter of the struct's own module (ViT's `class_token`), a value in `forward` |
-//! | `buffer(shape = (32,))` | a buffer of the struct's own module (`register_buffer`: a rotary embedding's `inv_freq`, a position table), a value in `forward`, not counted as a parameter ([`report::ModuleStats::buffers`]) |
+//! | `buffer(shape = (32,))`, `buffer(shape = (32,), persistent = false)` | a buffer of the struct's own module (`register_buffer`: a position table; a rotary embedding's `inv_freq`, registered with `persistent=False`), a value in `forward`, not counted as a parameter ([`report::ModuleStats::buffers`]); in the `state_dict` ([`Report::state_dict`](report::Report::state_dict)) unless `persistent = false` |
 //! | `skip` | not part of the model |
 //! | nothing | the field's type implements [`Complexity`]: a derived block, an array `[Block; N]` or a tuple, which act like `nn.Sequential` |
 //!

@@ -397,6 +397,10 @@ pub struct Param {
     /// A buffer (`register_buffer`: running statistics, a position table, `inv_freq`), not
     /// a parameter: a value of `forward`, listed with the module's buffers, not counted.
     pub buffer: bool,
+    /// Whether it is in the `state_dict` (and so in a checkpoint): true for parameters and
+    /// for buffers but those registered with `persistent=False` (a rotary embedding's
+    /// `inv_freq`).
+    pub persistent: bool,
 }
 
 /// Children, own parameters and the forward program that connects them.

@@ -68,6 +68,9 @@ pub struct Field<'a> {
 pub struct FieldAttrs {
     /// Set for `buffer(shape = …)`: the `Role::Param` is a buffer.
     pub buffer: Option<Ident>,
+    /// `buffer(…, persistent = false)`: not in the `state_dict` (PyTorch's
+    /// `register_buffer(…, persistent=False)`).
+    pub persistent: Option<syn::LitBool>,
     /// `when = expr`: the child exists only when this const `bool` is true.
     pub when: Option<Expr>,
     /// `rename = "…"`: the module's name, when it is not a valid field name (`self`).

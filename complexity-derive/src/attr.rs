@@ -323,10 +323,10 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
             let new_role = if meta.path.is_ident("skip") {
                 Some(Role::Skip)
             } else if meta.path.is_ident("parameter") {
-                parameter(cx, &meta)?.map(Role::Param)
+                parameter(cx, &meta, None)?.map(Role::Param)
             } else if meta.path.is_ident("buffer") {
                 attrs.buffer = meta.path.get_ident().cloned();
-                parameter(cx, &meta)?.map(Role::Param)
+                parameter(cx, &meta, Some(&mut attrs.persistent))?.map(Role::Param)
             } else if ["crate", "forward", "input", "fragment"].iter().any(|k| meta.path.is_ident(k)) {
                 cx.error_at(&meta.path, format!("`{}` goes on the struct, not on a field", key_of(&meta.path)));
                 skip_value(&meta)?;
@@ -417,14 +417,35 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
 }
 
 /// `parameter(shape = (1, 1, 768))`.
-fn parameter(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Expr>> {
+fn parameter(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    persistent: Option<&mut Option<syn::LitBool>>,
+) -> syn::Result<Option<Expr>> {
     let mut shape = None;
     let mut misspelled = false;
+    let buffer = persistent.is_some();
+    let mut persistent = persistent;
     if meta.input.peek(syn::token::Paren) {
         meta.parse_nested_meta(|arg| {
             if arg.path.is_ident("shape") {
                 let expr: Expr = arg.value()?.parse()?;
                 set_once(cx, &mut shape, expr, &arg.path);
+            } else if let (true, Some(slot)) =
+                (arg.path.is_ident("persistent"), persistent.as_deref_mut())
+            {
+                let flag: syn::LitBool = arg.value()?.parse()?;
+                set_once(cx, slot, flag, &arg.path);
+            } else if buffer {
+                unknown(
+                    cx,
+                    &arg.path,
+                    "argument",
+                    " of `buffer`",
+                    &["shape", "persistent"],
+                );
+                misspelled = true;
+                skip_value(&arg)?;
             } else {
                 unknown(cx, &arg.path, "argument", " of `parameter`", &["shape"]);
                 misspelled = true;

@@ -94,7 +94,8 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         };
         let dims = forward::elements(shape);
         let buffer = f.attrs.buffer.is_some();
-        quote_spanned!(shape.span()=> #p::Param { name: #name, shape: #p::shape(&[#(#dims),*]), buffer: #buffer })
+        let persistent = f.attrs.persistent.as_ref().is_none_or(|b| b.value);
+        quote_spanned!(shape.span()=> #p::Param { name: #name, shape: #p::shape(&[#(#dims),*]), buffer: #buffer, persistent: #persistent })
     });
     let steps = &program.steps;
     let output = program.output;

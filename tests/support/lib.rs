@@ -202,6 +202,63 @@ pub fn assert_matches_fixture<M: complexity_core::Complexity>(name: &str, arch: 
             );
         }
     }
+    assert_state_dict_matches(&Report::of::<M>(input, Mode::Eval).unwrap(), &fixture, name);
+}
+
+/// The description's `state_dict` ([`Report::state_dict`]) is PyTorch's: every name, in
+/// order, with its shape and dtype (`float32`, or `int64` for `num_batches_tracked`), tied
+/// tensors under every name, and the fixture's `tied_parameters` as the description ties
+/// them.
+pub fn assert_state_dict_matches(report: &Report, fixture: &Fixture, name: &str) {
+    let expected: Vec<(String, Vec<u64>, String)> = fixture.json["state_dict"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{name}: the fixture has no state_dict"))
+        .iter()
+        .map(|t| {
+            (
+                t[0].as_str().unwrap().to_string(),
+                t[1].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d.as_u64().unwrap())
+                    .collect(),
+                t[2].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let got: Vec<(String, Vec<u64>, String)> = report
+        .state_dict()
+        .into_iter()
+        .map(|t| {
+            let dtype = if t.integer { "int64" } else { "float32" };
+            (t.name, t.shape.dims().to_vec(), dtype.to_string())
+        })
+        .collect();
+    for (i, (e, g)) in expected.iter().zip(&got).enumerate() {
+        assert_eq!(g, e, "{name}: state_dict entry {i}");
+    }
+    assert_eq!(got.len(), expected.len(), "{name}: state_dict length");
+    // Each tied group: the later names are tied to the first.
+    for group in fixture.json["tied_parameters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let names: Vec<&str> = group
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap())
+            .collect();
+        for later in &names[1..] {
+            let t = report
+                .state_dict()
+                .into_iter()
+                .find(|t| t.name == *later)
+                .unwrap();
+            assert_eq!(t.tied.as_deref(), Some(names[0]), "{name}: {later} is tied");
+        }
+    }
 }
 
 /// Checks the constants a model with `input` gets against its fixture: the input is

@@ -331,6 +331,16 @@ impl Layer {
         })
     }
 
+    /// The buffers PyTorch registers for it (in its `state_dict`, not parameters): batch
+    /// norm's running statistics; none for the other layers. Sizes as for
+    /// [`Layer::params`].
+    pub const fn buffers(&self) -> Result<Buffers, Error> {
+        match self {
+            Layer::BatchNorm(l) => l.buffers(),
+            _ => Ok(Buffers::NONE),
+        }
+    }
+
     /// The parameter tensors, once [`Layer::apply`] has inferred the sizes they depend
     /// on, or as declared: an error if a size they need is neither.
     pub const fn params(&self) -> Result<Params, Error> {
@@ -437,6 +447,36 @@ macro_rules! tri {
     };
 }
 pub(crate) use tri;
+
+/// A layer's buffers ([`Layer::buffers`]): up to three `(name, shape, integer)` tensors,
+/// `integer` for an `int64` one (`num_batches_tracked`), else of the parameters' float type.
+#[derive(Clone, Copy, Debug)]
+pub struct Buffers {
+    tensors: [(&'static str, Shape, bool); 3],
+    len: usize,
+}
+
+impl Buffers {
+    /// No buffers.
+    pub const NONE: Buffers = Buffers {
+        tensors: [("", Shape::SCALAR, false); 3],
+        len: 0,
+    };
+
+    /// These buffers and one more (at most three).
+    pub const fn with(mut self, name: &'static str, shape: Shape, integer: bool) -> Buffers {
+        if self.len < 3 {
+            self.tensors[self.len] = (name, shape, integer);
+            self.len += 1;
+        }
+        self
+    }
+
+    /// The tensors, in registration order.
+    pub const fn tensors(&self) -> &[(&'static str, Shape, bool)] {
+        self.tensors.split_at(self.len).0
+    }
+}
 
 /// The weight a layer applied with weights from a `forward` needs: `weight` of rank
 /// `rank`, else an error naming `op`.

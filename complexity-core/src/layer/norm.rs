@@ -243,6 +243,19 @@ impl BatchNorm {
         })
     }
 
+    /// The buffers PyTorch registers: with `track_running_stats`, `running_mean` and
+    /// `running_var` (`[C]`) and `num_batches_tracked` (`[]`, `int64`); none without.
+    pub const fn buffers(&self) -> Result<super::Buffers, Error> {
+        if !self.track_running_stats {
+            return Ok(super::Buffers::NONE);
+        }
+        let c = tri!(known(self.num_features, "num_features"));
+        Ok(super::Buffers::NONE
+            .with("running_mean", Shape::new(&[c]), false)
+            .with("running_var", Shape::new(&[c]), false)
+            .with("num_batches_tracked", Shape::SCALAR, true))
+    }
+
     /// PyTorch's `extra_repr`:
     /// `64, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True`.
     #[cfg(feature = "alloc")]

@@ -20,8 +20,10 @@ use crate::mode::Mode;
 use crate::module::{Body, Module};
 use crate::shape::Shape;
 
+mod state;
 mod tree;
 
+pub use state::StateTensor;
 use tree::{NONE, Node};
 
 /// One module of the model, in PyTorch's `named_modules()` order, with what its calls
@@ -168,15 +170,35 @@ impl<'r> ModuleStats<'r> {
         }
     }
 
-    /// Its own buffers (`buffer(shape = …)` fields) with their shapes.
+    /// Its own buffers with their shapes: a struct's `buffer(shape = …)` fields, a batch
+    /// norm's running statistics (`running_mean`, `running_var`, `num_batches_tracked`).
     pub fn buffers(&self) -> Vec<(&'static str, Shape)> {
+        self.own_buffers()
+            .into_iter()
+            .map(|(name, shape, _, _)| (name, shape))
+            .collect()
+    }
+
+    /// Its own buffers: name, shape, whether `int64`, whether persistent (in the
+    /// `state_dict`).
+    pub(crate) fn own_buffers(&self) -> Vec<(&'static str, Shape, bool, bool)> {
         match self.node().module.body {
             Body::Graph(g) => g
                 .params
                 .iter()
                 .filter(|p| p.buffer)
-                .map(|p| (p.name, p.shape))
+                .map(|p| (p.name, p.shape, false, p.persistent))
                 .collect(),
+            Body::Layer(_) => self
+                .layer()
+                .and_then(|l| l.buffers().ok())
+                .map(|b| {
+                    b.tensors()
+                        .iter()
+                        .map(|&(name, shape, int)| (name, shape, int, true))
+                        .collect()
+                })
+                .unwrap_or_default(),
             _ => Vec::new(),
         }
     }
