@@ -448,6 +448,11 @@
 //! assert_eq!(Bart::PARAMS, 50265 * 1024); // once
 //! ```
 //!
+//! **Checked against a checkpoint.** With the `safetensors` feature, the `checkpoint` module
+//! compares the description's [`state_dict`](report::Report::state_dict) with a
+//! `.safetensors` checkpoint (or a sharded one's index), reading only the headers:
+//! missing, unexpected and mismatched tensors, tied tensors saved once understood.
+//!
 //! # Limits
 //!
 //! The analysis runs inside the compiler, in fixed memory, so it has fixed capacities.
@@ -550,6 +555,8 @@
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
+#[cfg(feature = "safetensors")]
+extern crate std;
 
 /// The README's example, compiled and run as a doctest.
 #[cfg(doctest)]
@@ -558,6 +565,8 @@ struct ReadmeDoctests;
 
 pub mod analysis;
 mod budget;
+#[cfg(feature = "safetensors")]
+pub mod checkpoint;
 pub mod cost;
 pub mod error;
 #[cfg(feature = "alloc")]
