@@ -750,19 +750,9 @@ impl Message {
     }
 
     /// Appends `n` in decimal.
-    pub const fn push_u128(&mut self, mut n: u128) {
-        let mut digits = [0u8; 39];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let (_, tail) = digits.split_at(i);
-        if let Ok(s) = core::str::from_utf8(tail) {
+    pub const fn push_u128(&mut self, n: u128) {
+        let (digits, start) = decimal(n);
+        if let Ok(s) = core::str::from_utf8(digits.split_at(start).1) {
             self.push_str(s);
         }
     }
@@ -899,6 +889,21 @@ impl fmt::Debug for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
     }
+}
+
+/// `n`'s decimal digits, in `digits[start..]` of the returned `(digits, start)`. O(digits).
+pub(crate) const fn decimal(mut n: u128) -> ([u8; 39], usize) {
+    let mut digits = [0u8; 39];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    (digits, start)
 }
 
 #[cfg(test)]

@@ -796,21 +796,6 @@ pub mod __private {
         }
     }
 
-    const fn same(a: &str, b: &str) -> bool {
-        let (a, b) = (a.as_bytes(), b.as_bytes());
-        if a.len() != b.len() {
-            return false;
-        }
-        let mut i = 0;
-        while i < a.len() {
-            if a[i] != b[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
-    }
-
     /// Whether the analysis failed on a type whose derive failed: that error is the one
     /// reported, so no constant reports this one.
     const fn derive_failed(analysis: &Result<Totals, crate::Error>) -> bool {
@@ -837,7 +822,7 @@ pub mod __private {
             return;
         }
         if let Some((f, e)) = failed_field(analysis)
-            && same(f, field)
+            && complexity_ops::same_str(f, field)
         {
             e.panic()
         }
@@ -922,7 +907,7 @@ pub mod __private {
             if let Some((f, _)) = failed_field(analysis) {
                 let mut i = 0;
                 while i < fields.len() {
-                    if same(f, fields[i]) {
+                    if complexity_ops::same_str(f, fields[i]) {
                         return;
                     }
                     i += 1;

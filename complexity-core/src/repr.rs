@@ -74,18 +74,9 @@ impl Repr {
     }
 
     /// `n` in decimal appended. O(digits).
-    pub const fn u128(self, mut n: u128) -> Repr {
-        let mut digits = [0u8; 39];
-        let mut k = digits.len();
-        loop {
-            k -= 1;
-            digits[k] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        match core::str::from_utf8(digits.split_at(k).1) {
+    pub const fn u128(self, n: u128) -> Repr {
+        let (digits, start) = crate::error::decimal(n);
+        match core::str::from_utf8(digits.split_at(start).1) {
             Ok(s) => self.str(s),
             Err(_) => panic!("digits are ASCII"),
         }

@@ -623,24 +623,26 @@ impl Compiler<'_, '_> {
             );
             return None;
         };
-        if call.args.is_empty() || call.args.len() > 4 {
+        let inputs = self.call_inputs(call, &format!("{name}[…]"))?;
+        self.used[child] = true;
+        Some(self.push(
+            quote!(#p::Step::CallAt { child: #child, index: #index, inputs: &[#(#inputs),*] }),
+        ))
+    }
+
+    /// The values a child call passes, at most four (`what` names the callee in the error).
+    fn call_inputs(&mut self, call: &syn::ExprCall, what: &str) -> Option<Vec<usize>> {
+        if call.args.len() > 4 {
             self.cx.error_at(
                 &call.func,
                 format!(
-                    "`{name}[…]` takes one to four inputs, got {}",
+                    "`{what}` takes at most four inputs, got {}",
                     call.args.len()
                 ),
             );
             return None;
         }
-        let mut inputs = Vec::new();
-        for arg in &call.args {
-            inputs.push(self.value(arg)?);
-        }
-        self.used[child] = true;
-        Some(self.push(
-            quote!(#p::Step::CallAt { child: #child, index: #index, inputs: &[#(#inputs),*] }),
-        ))
+        call.args.iter().map(|arg| self.value(arg)).collect()
     }
 
     /// A call: of a field when `fields` and one has the name (`relu(x)` calls a `relu`
@@ -674,20 +676,7 @@ impl Compiler<'_, '_> {
                 );
                 return None;
             }
-            if call.args.len() > 4 {
-                self.cx.error_at(
-                    &call.func,
-                    format!(
-                        "`{name}` takes at most four inputs, got {}",
-                        call.args.len()
-                    ),
-                );
-                return None;
-            }
-            let mut inputs = Vec::new();
-            for arg in &call.args {
-                inputs.push(self.value(arg)?);
-            }
+            let inputs = self.call_inputs(call, &name)?;
             let child = self.child_index(&name)?;
             self.used[child] = true;
             return Some(

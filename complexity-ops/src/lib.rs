@@ -9,5 +9,5 @@
 mod table;
 mod zero;
 
-pub use table::{Arg, CostRule, OPS, Op, Param, Saved, ShapeRule, find};
+pub use table::{Arg, CostRule, OPS, Op, Param, Saved, ShapeRule, find, same_str};
 pub use zero::ZeroOp;

@@ -655,7 +655,7 @@ pub const OPS: &[Op] = &[
 pub const fn find(name: &str) -> Option<usize> {
     let mut i = 0;
     while i < OPS.len() {
-        if same(OPS[i].name, name) {
+        if same_str(OPS[i].name, name) {
             return Some(i);
         }
         i += 1;
@@ -663,7 +663,8 @@ pub const fn find(name: &str) -> Option<usize> {
     None
 }
 
-const fn same(a: &str, b: &str) -> bool {
+/// `a == b` in a `const fn` (where `==` on `str` is not available). O(length).
+pub const fn same_str(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

@@ -1300,7 +1300,7 @@ const fn child_param(graph: &Graph, child: usize, name: &'static str) -> Result<
             let tensors = params.tensors();
             let mut i = 0;
             while i < tensors.len() {
-                if same_str(tensors[i].0, name) {
+                if complexity_ops::same_str(tensors[i].0, name) {
                     return Ok(tensors[i].1);
                 }
                 i += 1;
@@ -1310,7 +1310,7 @@ const fn child_param(graph: &Graph, child: usize, name: &'static str) -> Result<
         Body::Graph(g) => {
             let mut i = 0;
             while i < g.params.len() {
-                if same_str(g.params[i].name, name) {
+                if complexity_ops::same_str(g.params[i].name, name) {
                     return Ok(g.params[i].shape);
                 }
                 i += 1;
@@ -1319,22 +1319,6 @@ const fn child_param(graph: &Graph, child: usize, name: &'static str) -> Result<
         }
         _ => Err(missing),
     }
-}
-
-/// `a == b` in a `const fn`. O(length).
-const fn same_str(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 const fn record_of(parent: usize, name: Name, call: usize, called: bool) -> Record {
