@@ -624,3 +624,47 @@ fn a_module_called_with_no_tensor() {
         (1, Some(Shape::new(&[1, 12, 49, 49])))
     );
 }
+
+/// A sequence called by index and as a whole, in either order: each element's
+/// parameters count once (72 for a Linear(8, 8)), FLOPs at every call (64 each).
+#[derive(Complexity)]
+#[complexity(input = [1, 8], forward = layers(layers[1](x)))]
+struct IndexedThenWhole {
+    layers: [Lin8; 2],
+}
+
+#[derive(Complexity)]
+#[complexity(input = [1, 8], forward = layers[2](layers(x)))]
+struct WholeThenIndexed {
+    layers: [Lin8; 4],
+}
+
+#[derive(Complexity)]
+#[complexity(input = [1, 8], forward = {
+    for i in 0..3 {
+        x = layers[i](x);
+    }
+    layers(x)
+})]
+struct LoopThenWhole {
+    layers: [Lin8; 3],
+}
+
+#[derive(Complexity)]
+struct Lin8 {
+    #[complexity(linear(in = 8, out = 8))]
+    fc: (),
+}
+
+#[test]
+fn indexed_and_whole_calls_count_parameters_once() {
+    assert_eq!((IndexedThenWhole::PARAMS, IndexedThenWhole::FLOPS), (2 * 72, 3 * 64));
+    assert_eq!((WholeThenIndexed::PARAMS, WholeThenIndexed::FLOPS), (4 * 72, 5 * 64));
+    assert_eq!((LoopThenWhole::PARAMS, LoopThenWhole::FLOPS), (3 * 72, 6 * 64));
+    // The table, the tree and the summary agree.
+    let r = Report::of::<IndexedThenWhole>(IndexedThenWhole::INPUT, Mode::Eval).unwrap();
+    assert_eq!(r.module("layers").unwrap().cost().params, 144);
+    assert_eq!(r.module("layers.1").unwrap().cost().params, 72);
+    assert!(r.table().contains("| layers        | 0.144K "), "{}", r.table());
+    assert!(r.arch().contains("#params: 0.14K"), "{}", r.arch());
+}

@@ -696,7 +696,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let step = module.positions(false);
                 self.totals[t] = tri!(self.totals[t].checked_add(c));
                 let remaining = count - f.next - 1;
-                if y.same(&f.x) && remaining > 0 {
+                if y.same(&f.x) && remaining > 0 && f.skip_indexed == ALL_ELEMENTS {
                     // The same module on the same input: the same cost, every time.
                     self.totals[t] =
                         tri!(self.totals[t].checked_add(tri!(c.checked_times(remaining as u64))));
@@ -738,15 +738,17 @@ impl<'r, 'b> Machine<'r, 'b> {
             k += 1;
         }
         let args = args.split_at(1 + f.extras_len).0;
+        // An element called by index before a call of the whole sequence counted its
+        // parameters then.
+        let t = self.depth - 1;
+        let count_params = f.count_params
+            && !(f.skip_indexed != ALL_ELEMENTS
+                && t > 0
+                && self.was_indexed(self.frames[t - 1].indexed_base, f.skip_indexed, i));
         match f.task {
-            Task::Spliced => self.positioned(module, false, f.at, f.x, f.record, f.count_params),
+            Task::Spliced => self.positioned(module, false, f.at, f.x, f.record, count_params),
             _ => self.enter(
-                Callee::call(
-                    module,
-                    Some(Name::position(prefix, i)),
-                    f.record,
-                    f.count_params,
-                ),
+                Callee::call(module, Some(Name::position(prefix, i)), f.record, count_params),
                 args,
             ),
         }
@@ -988,10 +990,15 @@ impl<'r, 'b> Machine<'r, 'b> {
             self.frames[t].functional = self.rec.len();
         }
         match graph.naming {
-            Naming::Fields => self.enter(
-                Callee::call(c.module, Some(Name::Field(c.name)), f.record, count_params),
-                args,
-            ),
+            Naming::Fields => {
+                let mut callee =
+                    Callee::call(c.module, Some(Name::Field(c.name)), f.record, count_params);
+                // Elements called by index before counted their parameters then.
+                if count_params && self.was_indexed(f.indexed_base, f.flags + child, ALL_ELEMENTS) {
+                    callee.skip_indexed = f.flags + child;
+                }
+                self.enter(callee, args)
+            }
             Naming::Positions | Naming::Fragment => {
                 let position = self.position_of(graph, child);
                 if args.len() != 1 {
@@ -1090,7 +1097,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             c.module,
             Some(Name::Field(c.name)),
             f.record,
-            f.count_params && first,
+            f.count_params && first && !self.called[flag],
         );
         callee.only = at as usize;
         self.enter(callee, args.split_at(vs.len()).0)
