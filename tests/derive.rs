@@ -658,13 +658,97 @@ struct Lin8 {
 
 #[test]
 fn indexed_and_whole_calls_count_parameters_once() {
-    assert_eq!((IndexedThenWhole::PARAMS, IndexedThenWhole::FLOPS), (2 * 72, 3 * 64));
-    assert_eq!((WholeThenIndexed::PARAMS, WholeThenIndexed::FLOPS), (4 * 72, 5 * 64));
-    assert_eq!((LoopThenWhole::PARAMS, LoopThenWhole::FLOPS), (3 * 72, 6 * 64));
+    assert_eq!(
+        (IndexedThenWhole::PARAMS, IndexedThenWhole::FLOPS),
+        (2 * 72, 3 * 64)
+    );
+    assert_eq!(
+        (WholeThenIndexed::PARAMS, WholeThenIndexed::FLOPS),
+        (4 * 72, 5 * 64)
+    );
+    assert_eq!(
+        (LoopThenWhole::PARAMS, LoopThenWhole::FLOPS),
+        (3 * 72, 6 * 64)
+    );
     // The table, the tree and the summary agree.
     let r = Report::of::<IndexedThenWhole>(IndexedThenWhole::INPUT, Mode::Eval).unwrap();
     assert_eq!(r.module("layers").unwrap().cost().params, 144);
     assert_eq!(r.module("layers.1").unwrap().cost().params, 72);
-    assert!(r.table().contains("| layers        | 0.144K "), "{}", r.table());
+    assert!(
+        r.table().contains("| layers        | 0.144K "),
+        "{}",
+        r.table()
+    );
     assert!(r.arch().contains("#params: 0.14K"), "{}", r.arch());
+}
+
+/// `tied` shares the `weight` (PyTorch's `b.weight = a.weight`); a bias stays the tied
+/// layer's own.
+#[derive(Complexity)]
+#[complexity(input = [1, 8], forward = b(a(x)))]
+struct TiedWithBias {
+    #[complexity(linear(in = 8, out = 8, bias = false))]
+    a: (),
+    #[complexity(linear(in = 8, out = 8), tied = "a")]
+    b: (),
+}
+
+/// Ties the report rejects, each with its reason.
+#[derive(Complexity)]
+#[complexity(forward = b(a(x)))]
+struct TiedNowhere {
+    #[complexity(linear(in = 8, out = 8))]
+    a: (),
+    #[complexity(linear(in = 8, out = 8), tied = "nope")]
+    b: (),
+}
+
+#[derive(Complexity)]
+#[complexity(forward = b(a(x)))]
+struct TiedToItself {
+    #[complexity(linear(in = 8, out = 8))]
+    a: (),
+    #[complexity(linear(in = 8, out = 8), tied = "b")]
+    b: (),
+}
+
+#[derive(Complexity)]
+#[complexity(forward = b(a(x)))]
+struct TiedOtherShape {
+    #[complexity(linear(in = 8, out = 8))]
+    a: (),
+    #[complexity(linear(in = 8, out = 4), tied = "a")]
+    b: (),
+}
+
+#[test]
+fn a_tie_shares_the_weight_and_is_checked() {
+    // a: 64 weights; b: its bias, 8 (its weight is a's).
+    assert_eq!(TiedWithBias::PARAMS, 64 + 8);
+    let r = Report::of::<TiedWithBias>(TiedWithBias::INPUT, Mode::Eval).unwrap();
+    assert_eq!(
+        r.module("b").unwrap().parameters(),
+        vec![("bias", Shape::new(&[8]))]
+    );
+    let state = r.state_dict();
+    assert_eq!(state[1].name, "b.weight");
+    assert_eq!(state[1].tied.as_deref(), Some("a.weight"));
+    assert_eq!(
+        (state[2].name.as_str(), state[2].tied.as_deref()),
+        ("b.bias", None)
+    );
+    let x = Shape::new(&[1, 8]);
+    let err = |r: Result<Report, complexity_core::Error>| r.err().unwrap().to_string();
+    assert_eq!(
+        err(Report::of::<TiedNowhere>(x, Mode::Eval)),
+        "b: `tied = \"nope\"`: no module of the model has this path"
+    );
+    assert_eq!(
+        err(Report::of::<TiedToItself>(x, Mode::Eval)),
+        "b: `tied = \"b\"`: the module it names is tied itself: name the first"
+    );
+    assert_eq!(
+        err(Report::of::<TiedOtherShape>(x, Mode::Eval)),
+        "b: `tied = \"a\"`: the two weights differ in shape ([4, 8] here, [8, 8] there)"
+    );
 }

@@ -203,6 +203,16 @@ pub enum ErrorKind {
         /// The tensor's shape.
         got: Shape,
     },
+    /// `tied = "…"` on a module names no module of the model whose `weight` it can share:
+    /// checked by [`Report::new`](crate::report::Report::new).
+    Tied {
+        /// The path `tied` names.
+        to: &'static str,
+        /// Why it cannot be shared.
+        why: &'static str,
+        /// The tied module's weight and the one it names, when both exist.
+        shapes: Option<(Shape, Shape)>,
+    },
     /// Two shapes an operation cannot combine (matmul, cat).
     Incompatible {
         /// The operation, e.g. `"matmul"`.
@@ -528,6 +538,19 @@ impl Error {
                 out.push_i64(dim);
                 out.push_str(" is out of range for a tensor of shape ");
                 out.push_shape(got);
+            }
+            ErrorKind::Tied { to, why, shapes } => {
+                out.push_str("`tied = \"");
+                out.push_str(to);
+                out.push_str("\"`: ");
+                out.push_str(why);
+                if let Some((ours, theirs)) = shapes {
+                    out.push_str(" (");
+                    out.push_shape(ours);
+                    out.push_str(" here, ");
+                    out.push_shape(theirs);
+                    out.push_str(" there)");
+                }
             }
             ErrorKind::Incompatible {
                 op,

@@ -73,7 +73,7 @@
 //! | `prefix = "encoder_layer_"` | a sequence's children are named `encoder_layer_0`, … |
 //! | `splice` | in a `sequential` struct, the sequence's children take positions here instead of nesting |
 //! | `uncalled` | a module the model has (its parameters count) but `forward` never calls: mmengine prints `N/A` for it |
-//! | `tied = "shared"` | on a layer: its parameters are those of the module at this path from the model (tied weights: BART's `encoder.embed_tokens` and `decoder.embed_tokens` share `shared.weight`; a head tied to the input embedding). It runs as usual, but its parameters are counted and listed only there, as mmengine counts `named_parameters()` |
+//! | `tied = "shared"` | on a layer: its `weight` is that of the module at this path from the model (tied weights, PyTorch's `b.weight = a.weight`: BART's `encoder.embed_tokens` and `decoder.embed_tokens` share `shared.weight`; a head tied to the input embedding). It runs as usual, but the weight is counted and listed only there, as mmengine counts `named_parameters()`; a bias stays its own. [`Report::new`](report::Report::new) checks the path: naming no module, a module tied itself, or a weight of another shape is an [`ErrorKind::Tied`] (the compile-time constants do not resolve paths: build a `Report` once, in a test) |
 //!
 //! Argument values are Rust const expressions (`out = OUT * 4` with a const generic);
 //! counts and sizes are `usize`, sizes may be one number (the same in every dimension) or
@@ -426,8 +426,9 @@
 //! and `wte`) counts once in mmengine, under the name PyTorch's `named_parameters()`
 //! yields first. Describe every module as it is and mark the later ones
 //! `tied = "path"`, the path of the first from the model: they run (FLOPs, activations,
-//! shapes) but count and list no parameters ([`report::ModuleStats::tied`]). A module
-//! that holds the tensor but is never called (BART's `shared`) is `uncalled`.
+//! shapes) but neither count nor list the shared `weight` ([`report::ModuleStats::tied`];
+//! a bias of theirs is their own). A module that holds the tensor but is never called
+//! (BART's `shared`) is `uncalled`.
 //!
 //! ```
 //! use complexity_core::Complexity;

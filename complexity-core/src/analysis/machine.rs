@@ -378,8 +378,10 @@ impl<'r, 'b> Machine<'r, 'b> {
         if let Body::Failed = module.body {
             return Err(Error::new(ErrorKind::Failed));
         }
-        // Tied weights are counted where they are first named, never here.
-        let count_params = count_params && module.tied.is_none();
+        // A tied layer's `weight` is counted where it is first named, never here (its other
+        // tensors, a bias, are its own); a tied module of another kind shares them all.
+        let tied_layer = module.tied.is_some() && matches!(module.body, Body::Layer(_));
+        let count_params = count_params && (module.tied.is_none() || tied_layer);
         let input = if inputs.is_empty() {
             Shape::SCALAR
         } else {
@@ -414,7 +416,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             return if let Task::Uncalled = task {
                 let mut cost = Cost::ZERO;
                 if count_params {
-                    cost.params = tri!(tri!(l.params()).count());
+                    cost.params = tri!(own_params_of(&l, tied_layer));
                 }
                 self.rec.set(
                     record,
@@ -428,7 +430,11 @@ impl<'r, 'b> Machine<'r, 'b> {
                 );
                 Ok(Some((Shape::SCALAR, cost)))
             } else {
-                let (layer, output, cost) = tri!(apply_layer(&l, input, self.mode, count_params));
+                let (layer, output, mut cost) =
+                    tri!(apply_layer(&l, input, self.mode, count_params));
+                if count_params && tied_layer {
+                    cost.params = tri!(own_params_of(&layer, true));
+                }
                 self.rec.set(
                     record,
                     record_of(parent, record_name, call, true),
@@ -748,7 +754,12 @@ impl<'r, 'b> Machine<'r, 'b> {
         match f.task {
             Task::Spliced => self.positioned(module, false, f.at, f.x, f.record, count_params),
             _ => self.enter(
-                Callee::call(module, Some(Name::position(prefix, i)), f.record, count_params),
+                Callee::call(
+                    module,
+                    Some(Name::position(prefix, i)),
+                    f.record,
+                    count_params,
+                ),
                 args,
             ),
         }
@@ -1326,6 +1337,27 @@ const fn child_param(graph: &Graph, child: usize, name: &'static str) -> Result<
         }
         _ => Err(missing),
     }
+}
+
+/// A layer's parameters, without its `weight` when it is `tied` to another module's.
+/// O(1).
+const fn own_params_of(layer: &Layer, tied: bool) -> Result<u64, Error> {
+    let params = tri!(layer.params());
+    let mut total = tri!(params.count());
+    if tied {
+        let tensors = params.tensors();
+        let mut i = 0;
+        while i < tensors.len() {
+            if complexity_ops::same_str(tensors[i].0, "weight") {
+                match tensors[i].1.checked_numel() {
+                    Some(n) if n <= total as u128 => total -= n as u64,
+                    _ => return Err(crate::cost::overflow("params")),
+                }
+            }
+            i += 1;
+        }
+    }
+    Ok(total)
 }
 
 const fn record_of(parent: usize, name: Name, call: usize, called: bool) -> Record {

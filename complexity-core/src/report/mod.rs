@@ -142,17 +142,25 @@ impl<'r> ModuleStats<'r> {
         }
     }
 
-    /// The path of the module whose parameters this one shares (`tied = "shared"`):
-    /// its parameters are counted and listed there.
+    /// The path of the module whose `weight` this one shares (`tied = "shared"`): the
+    /// tensor is counted and listed there.
     pub fn tied(&self) -> Option<&'static str> {
         self.node().module.tied
     }
 
     /// Its own parameter tensors (`weight`, `bias`, ViT's `class_token`) with their shapes;
-    /// none for a module whose parameters are [tied](Self::tied) to another's.
+    /// a [tied](Self::tied) layer's `weight` is another module's, so not among them.
     pub fn parameters(&self) -> Vec<(&'static str, Shape)> {
-        if self.tied().is_some() {
-            return Vec::new();
+        match (self.tied(), self.node().module.body) {
+            (Some(_), Body::Layer(_)) => {
+                return self
+                    .all_layer_parameters()
+                    .into_iter()
+                    .filter(|(name, _)| *name != "weight")
+                    .collect();
+            }
+            (Some(_), _) => return Vec::new(),
+            _ => {}
         }
         match self.node().module.body {
             Body::Graph(g) => g
@@ -161,13 +169,17 @@ impl<'r> ModuleStats<'r> {
                 .filter(|p| !p.buffer)
                 .map(|p| (p.name, p.shape))
                 .collect(),
-            Body::Layer(_) => self
-                .layer()
-                .and_then(|l| l.params().ok())
-                .map(|p| p.tensors().to_vec())
-                .unwrap_or_default(),
+            Body::Layer(_) => self.all_layer_parameters(),
             _ => Vec::new(),
         }
+    }
+
+    /// A layer's parameter tensors, tied or not.
+    pub(crate) fn all_layer_parameters(&self) -> Vec<(&'static str, Shape)> {
+        self.layer()
+            .and_then(|l| l.params().ok())
+            .map(|p| p.tensors().to_vec())
+            .unwrap_or_default()
     }
 
     /// Its own buffers with their shapes: a struct's `buffer(shape = …)` fields, a batch
@@ -273,7 +285,7 @@ impl Report {
         let mut nodes = tree::declare(model)?;
         let mut costs: Vec<Cost> = calls.iter().map(|c| c.cost).collect();
         tree::fold(&mut nodes, &records, &calls, &mut costs)?;
-        Ok(Report {
+        let report = Report {
             mode,
             totals: Totals {
                 input,
@@ -283,7 +295,53 @@ impl Report {
             nodes,
             calls,
             costs,
-        })
+        };
+        report.check_ties()?;
+        Ok(report)
+    }
+
+    /// Every `tied = "path"` names a module of the model, not tied itself, whose `weight`
+    /// has the tied layer's shape. O(modules · path length).
+    fn check_ties(&self) -> Result<(), Error> {
+        for m in self.modules() {
+            let Some(to) = m.tied() else { continue };
+            let ours = m
+                .all_layer_parameters()
+                .into_iter()
+                .find(|(n, _)| *n == "weight")
+                .map(|(_, s)| s);
+            let theirs = self.module(to).map(|t| {
+                (
+                    t.tied().is_some(),
+                    t.all_layer_parameters()
+                        .into_iter()
+                        .chain(t.parameters())
+                        .find(|(n, _)| *n == "weight")
+                        .map(|(_, s)| s),
+                )
+            });
+            let (why, shapes) = match (theirs, ours) {
+                (None, _) => ("no module of the model has this path", None),
+                (Some((true, _)), _) => {
+                    ("the module it names is tied itself: name the first", None)
+                }
+                (Some((_, None)), _) | (_, None) => {
+                    ("a weight is shared: both modules need one", None)
+                }
+                (Some((_, Some(t))), Some(o)) if !t.same(&o) => {
+                    ("the two weights differ in shape", Some((o, t)))
+                }
+                _ => continue,
+            };
+            let mut e = Error::new(crate::error::ErrorKind::Tied { to, why, shapes });
+            let mut at = m;
+            while let (Some(parent), Some(name)) = (at.parent(), at.name()) {
+                e = e.within(name);
+                at = parent;
+            }
+            return Err(e);
+        }
+        Ok(())
     }
 
     fn stats(&self, index: usize) -> ModuleStats<'_> {

@@ -43,20 +43,26 @@ impl Report {
                 }
             };
             let params: Vec<(&'static str, Shape)> = match (m.tied(), m.node().module.body) {
-                (Some(_), Body::Layer(_)) => m
-                    .layer()
-                    .and_then(|l| l.params().ok())
-                    .map(|p| p.tensors().to_vec())
-                    .unwrap_or_default(),
+                (Some(_), Body::Layer(_)) => m.all_layer_parameters(),
                 _ => m.parameters(),
             };
             for (tensor, shape) in params {
+                // A tied layer shares its `weight`; its bias is its own.
+                let tied = match m.tied() {
+                    Some(t)
+                        if tensor == "weight"
+                            || !matches!(m.node().module.body, Body::Layer(_)) =>
+                    {
+                        Some(format!("{t}.{tensor}"))
+                    }
+                    _ => None,
+                };
                 out.push(StateTensor {
                     name: name(tensor),
                     shape,
                     buffer: false,
                     integer: false,
-                    tied: m.tied().map(|t| format!("{t}.{tensor}")),
+                    tied,
                 });
             }
             for (tensor, shape, integer, persistent) in m.own_buffers() {
