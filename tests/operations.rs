@@ -672,3 +672,27 @@ fn an_uncalled_childs_tensor() {
     assert_eq!(PositionsAdded::OUTPUT.dims(), &[1, 1500, 384]);
     assert_eq!(PositionsAdded::PARAMS, 1500 * 384);
 }
+
+/// An in-place operation keeps its tensor's shape: a mask that would grow it is an error
+/// (PyTorch: "output with shape [1, 1, 6] doesn't match the broadcast shape [1, 4, 6]").
+#[derive(Complexity)]
+#[complexity(forward = x.masked_fill_(torch.ones((1, 4, 6)).gt(0.5), 0.0))]
+struct GrowsInPlace {}
+
+#[derive(Complexity)]
+#[complexity(forward = x.masked_fill_(torch.ones((1, 6)).gt(0.5), 0.0).fill_(1.0))]
+struct KeepsInPlace {}
+
+#[test]
+fn in_place_keeps_the_shape() {
+    let x = Shape::new(&[1, 1, 6]);
+    let r = Report::of::<KeepsInPlace>(x, Mode::Eval).unwrap();
+    assert_eq!(r.model().output(), Some(x));
+    assert_eq!(
+        Report::of::<GrowsInPlace>(x, Mode::Eval)
+            .err()
+            .unwrap()
+            .to_string(),
+        "model: `masked_fill_` of shapes [1, 1, 6] and [1, 4, 6]: in place, the tensor keeps its shape, and the other does not broadcast to it (in `GrowsInPlace`'s forward)"
+    );
+}

@@ -7,6 +7,7 @@ use complexity_core::ops::{CostRule, OPS, Op, Saved, ShapeRule};
 fn row(op: &Op) -> String {
     let shape = match op.shape {
         ShapeRule::Elementwise => "elementwise (broadcast)",
+        ShapeRule::InPlace => "in place: `x`'s (the others broadcast to it)",
         ShapeRule::Reduce => "reduction",
         ShapeRule::Unsqueeze => "a size-1 dimension inserted",
         ShapeRule::Squeeze => "size-1 dimensions removed",

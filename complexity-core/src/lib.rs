@@ -211,8 +211,8 @@
 //! | `x.cumsum(dim)` | elementwise (broadcast) | 0 (zero op `cumsum`) | nothing |
 //! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | input |
 //! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | nothing |
-//! | `x.masked_fill_(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | nothing |
-//! | `x.fill_(value)` | elementwise (broadcast) | 0 (zero op `fill`) | nothing |
+//! | `x.masked_fill_(mask, value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `masked_fill`) | nothing |
+//! | `x.fill_(value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `fill`) | nothing |
 //! | `a.logical_and(b) or a & b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
 //! | `a.logical_or(b) or a | b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
 //! | `x.eq(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |

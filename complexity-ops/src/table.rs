@@ -39,6 +39,9 @@ pub enum ShapeRule {
     /// Elementwise: the inputs broadcast (NumPy / PyTorch rules) and the output has the
     /// broadcast shape; a `Dim` argument must be a dimension of it.
     Elementwise,
+    /// In place (`x.masked_fill_(mask, v)`, `x.fill_(v)`): the output is `x`, whose shape
+    /// the other inputs must broadcast to without growing it.
+    InPlace,
     /// A reduction over `dims` (all of them when none are given): each removed, or kept
     /// as 1 with `keepdim`.
     Reduce,
@@ -408,18 +411,20 @@ pub const OPS: &[Op] = &[
         ZeroOp::MaskedFill,
         Nothing,
     ),
-    elementwise(
+    shaped(
         "masked_fill_",
         "x.masked_fill_(mask, value)",
         &[param("mask", TensorOrNumber), param("value", Ignored)],
-        ZeroOp::MaskedFill,
+        ShapeRule::InPlace,
+        CostRule::Zero(ZeroOp::MaskedFill),
         Nothing,
     ),
-    elementwise(
+    shaped(
         "fill_",
         "x.fill_(value)",
         &[param("value", Ignored)],
-        ZeroOp::Fill,
+        ShapeRule::InPlace,
+        CostRule::Zero(ZeroOp::Fill),
         Nothing,
     ),
     elementwise(

@@ -443,6 +443,22 @@ const fn table_shape(
             }
             y
         }
+        ShapeRule::InPlace => {
+            let mut k = 1;
+            while k < inputs.len() {
+                let y = tri!(broadcast(name, x, values[inputs[k]]));
+                if !y.same(&x) {
+                    return Err(Error::new(ErrorKind::Incompatible {
+                        op: name,
+                        what: "in place, the tensor keeps its shape, and the other does not broadcast to it",
+                        left: x,
+                        right: values[inputs[k]],
+                    }));
+                }
+                k += 1;
+            }
+            x
+        }
         ShapeRule::Reduce => tri!(reduce(name, x, dims, keepdim)),
         ShapeRule::Unsqueeze => {
             let at = tri!(dim_index(name, dims[0], x, x.rank() + 1));
