@@ -459,7 +459,8 @@ struct DropPath {
     fc: (),
     #[complexity(stochastic_depth(p = 0.1, mode = "row"))]
     drop: (),
-    #[complexity(stochastic_depth(p = 0.0, mode = "batch"))]
+    // An integer literal is a float, as in Python.
+    #[complexity(stochastic_depth(p = 0, mode = "batch"))]
     off: (),
 }
 

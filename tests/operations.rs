@@ -557,15 +557,24 @@ fn a_whole_shape_as_sizes() {
 #[complexity(input = [1, 5], forward = torch.arange(0, x.size(1)))]
 struct ArangeFromZero {}
 
-/// 2, 4, 6, 8 and 3, 6, 9, 12: four values each.
+/// 2, 4, 6, 8; 3, 6, 9, 12; 10, 8, 6, 4; 0, 2, 4, 6: four values each.
 #[derive(Complexity)]
-#[complexity(input = [1, 5], forward = torch.arange(2, 10, 2) + torch.arange(3, 13, 3))]
+#[complexity(input = [1, 5], forward = {
+    torch.arange(2, 10, 2) + torch.arange(3, 13, 3) + torch.arange(10, 2, -2)
+        + torch.arange(0, 8, step = 2) + torch.arange(start = 1, end = 5)
+})]
 struct ArangeStep {}
+
+/// `end` by keyword, read from a size.
+#[derive(Complexity)]
+#[complexity(input = [1, 5], forward = torch.arange(end = x.size(1)))]
+struct ArangeEnd {}
 
 #[test]
 fn arange_with_a_start() {
     assert_eq!(ArangeFromZero::OUTPUT.dims(), &[5]);
     assert_eq!(ArangeStep::OUTPUT.dims(), &[4]);
+    assert_eq!(ArangeEnd::OUTPUT.dims(), &[5]);
 }
 
 /// Weight norm (wav2vec 2.0's positional convolution): the weight is computed in

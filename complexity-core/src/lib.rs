@@ -332,7 +332,7 @@
 //! `kernel = (1, 7)`, `out = OUT * 4`); booleans are `true`/`false` (`bias = false`,
 //! `ceil_mode = true`, `count_include_pad = false`), and a boolean flag alone means `true`
 //! (`relu(inplace)` is `relu(inplace = true)`); floats as written (`eps = 1e-6`,
-//! `momentum = 0.01`, `p = 0.1`); strings in quotes (`mode = "bilinear"`,
+//! `momentum = 0.01`, `p = 0.1`; an integer literal is a float too, `p = 0`); strings in quotes (`mode = "bilinear"`,
 //! `approximate = "tanh"`).
 //!
 //! **What reports print.** `class` and `extra_repr` are what PyTorch's `_get_name()` and

@@ -69,11 +69,14 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         }
     }
     let extra_repr = match &input.attrs.extra_repr {
-        Some(e) => quote_spanned!(e.span()=> ::core::option::Option::Some(#e)),
+        Some(e) => {
+            let e = text(e);
+            quote!(::core::option::Option::Some(#e))
+        }
         None => quote!(::core::option::Option::None),
     };
     let class = match &input.attrs.class {
-        Some(e) => quote_spanned!(e.span()=> #e),
+        Some(e) => text(e),
         None if matches!(input.attrs.naming, Some((Naming::Fragment, _))) => quote!(""),
         None => {
             let name = ident.unraw().to_string();
@@ -179,11 +182,14 @@ fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
     };
     if field.attrs.class.is_some() || field.attrs.extra_repr.is_some() {
         let class = match &field.attrs.class {
-            Some(c) => quote!(#c),
+            Some(c) => text(c),
             None => quote!(#module.class),
         };
         let repr = match &field.attrs.extra_repr {
-            Some(r) => quote!(::core::option::Option::Some(#r)),
+            Some(r) => {
+                let r = text(r);
+                quote!(::core::option::Option::Some(#r))
+            }
             None => quote!(::core::option::Option::None),
         };
         module = quote!(#p::renamed(#module, #class, #repr));
@@ -201,6 +207,12 @@ fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
     quote! {
         #p::Child { name: #name, module: &#module, present: #present, splice: #splice }
     }
+}
+
+/// A `class` or `extra_repr` value as a `&'static str`, typed at the user's expression
+/// (a `String` is reported there, not inside the generated code).
+fn text(e: &Expr) -> TokenStream {
+    quote_spanned!(e.span()=> { let text: &'static str = #e; text })
 }
 
 /// `when = expr` as a const `bool`, `true` without it.
@@ -225,12 +237,15 @@ fn layer_module(
             let items = items.iter().map(|i| layer_module(i, p, None));
             let class = attrs
                 .and_then(|a| a.class.as_ref())
-                .map_or_else(|| quote!("Sequential"), |c| quote!(#c));
+                .map_or_else(|| quote!("Sequential"), |c| text(c));
             let prefix = attrs
                 .and_then(|a| a.prefix.as_ref())
                 .map_or_else(|| quote!(""), |c| quote!(#c));
             let repr = match attrs.and_then(|a| a.extra_repr.as_ref()) {
-                Some(r) => quote!(::core::option::Option::Some(#r)),
+                Some(r) => {
+                    let r = text(r);
+                    quote!(::core::option::Option::Some(#r))
+                }
                 None => quote!(::core::option::Option::None),
             };
             // A struct literal, not a function call: the array must be a temporary the
@@ -255,11 +270,14 @@ fn layer_module(
                 return module;
             }
             let class = match class {
-                Some(c) => quote!(#c),
+                Some(c) => text(c),
                 None => quote!(#module.class),
             };
             let repr = match extra_repr {
-                Some(r) => quote!(::core::option::Option::Some(#r)),
+                Some(r) => {
+                    let r = text(r);
+                    quote!(::core::option::Option::Some(#r))
+                }
                 None => quote!(::core::option::Option::None),
             };
             quote!(#p::renamed(#module, #class, #repr))
@@ -307,6 +325,18 @@ fn value(expr: Option<&Expr>, ty: ArgTy, p: &TokenStream, name_span: Span) -> To
     match ty {
         ArgTy::Count => quote_spanned!(span=> #p::count(#expr)),
         ArgTy::Dim => quote_spanned!(span=> #p::dim(#expr)),
+        // An integer literal is a float too (`p = 1`), as in Python.
+        ArgTy::Float
+            if matches!(
+                expr,
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Int(_),
+                    ..
+                })
+            ) =>
+        {
+            quote_spanned!(span=> #p::float(#expr as f64))
+        }
         ArgTy::Float => quote_spanned!(span=> #p::float(#expr)),
         ArgTy::Bool => quote_spanned!(span=> { let flag: ::core::primitive::bool = #expr; flag }),
         ArgTy::Size => forward::size(p, expr),

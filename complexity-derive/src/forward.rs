@@ -13,7 +13,7 @@ use syn::{BinOp, Expr, Pat, Stmt, UnOp};
 use crate::ast::{Field, LayerSpec, Role};
 use crate::attr::ident_of;
 use crate::ctxt::Ctxt;
-use crate::kinds::closest;
+use crate::kinds::{ArgTy, closest};
 
 /// The most iterations of a `for` loop the derive unrolls.
 const MAX_UNROLL: usize = 256;
@@ -630,6 +630,90 @@ impl Compiler<'_, '_> {
         ))
     }
 
+    /// `torch.arange(end)`, `(start, end)`, `(start, end, step)` (positional or by keyword):
+    /// `end` values from 0 by 1 (`end` may read a size), else ⌈|end − start| / |step|⌉ from
+    /// integer literals.
+    fn arange(
+        &mut self,
+        func: &syn::Ident,
+        args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+    ) -> Option<usize> {
+        let p = self.p;
+        let usage = "`arange` is written `torch.arange(end)`, `torch.arange(start, end)` or `torch.arange(start, end, step)`";
+        let mut slots: [Option<&Expr>; 3] = [None; 3];
+        let mut positional = Vec::new();
+        for a in args {
+            match a {
+                Expr::Assign(k) => {
+                    let key = ident_of(&k.left)
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    let Some(at) = ["start", "end", "step"].iter().position(|n| *n == key) else {
+                        self.cx.error_at(
+                            &k.left,
+                            format!("`arange` has no argument `{key}`: {usage}"),
+                        );
+                        return None;
+                    };
+                    slots[at] = Some(&k.right);
+                }
+                other => positional.push(other),
+            }
+        }
+        let order: &[usize] = match positional.len() {
+            0 => &[],
+            1 => &[1],
+            2 => &[0, 1],
+            3 => &[0, 1, 2],
+            _ => {
+                self.cx.error_at(func, usage);
+                return None;
+            }
+        };
+        for (e, &at) in positional.into_iter().zip(order) {
+            slots[at] = Some(e);
+        }
+        let [start, end, step] = slots;
+        let Some(end) = end else {
+            self.cx.error_at(func, usage);
+            return None;
+        };
+        let (start_n, end_n, step_n) = (
+            start.map_or(Some(0), literal_int),
+            literal_int(end),
+            step.map_or(Some(1), literal_int),
+        );
+        if start_n == Some(0) && step_n == Some(1) {
+            let step = self.new_tensor(vec![end])?;
+            return Some(self.push(step));
+        }
+        let (Some(a), Some(b), Some(s)) = (start_n, end_n, step_n) else {
+            self.cx.error_at(
+                func,
+                "`arange` with a start other than 0 or a step other than 1 takes integer literals \
+                 (`torch.arange(2, 10, 2)`): a bound read from a size would be arithmetic on it",
+            );
+            return None;
+        };
+        let span = i128::from(b) - i128::from(a);
+        if s == 0 || (span != 0 && (span < 0) != (s < 0)) {
+            self.cx.error_at(
+                func,
+                format!(
+                    "`arange({a}, {b}, {s})`: {}, which PyTorch rejects",
+                    if s == 0 {
+                        "the step is 0"
+                    } else {
+                        "the step goes away from the end"
+                    }
+                ),
+            );
+            return None;
+        }
+        let n = span.unsigned_abs().div_ceil(i128::from(s).unsigned_abs()) as i64;
+        Some(self.push(quote!(#p::Step::New { sizes: &[#p::SizeArg::Fixed(#n)] })))
+    }
+
     /// The values a child call passes, at most four (`what` names the callee in the error).
     fn call_inputs(&mut self, call: &syn::ExprCall, what: &str) -> Option<Vec<usize>> {
         if call.args.len() > 4 {
@@ -783,40 +867,11 @@ impl Compiler<'_, '_> {
             }
             // `torch.arange(start, end)` (and a `step`): `end − start` (/ step) values when
             // all are integer literals, else only from 0 (`torch.arange(0, n)`).
-            ("arange", 2 | 3) => {
-                let int = |e: &Expr| match e {
-                    Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Int(n),
-                        ..
-                    }) => n.base10_parse::<u64>().ok(),
-                    _ => None,
-                };
-                let step = call.args.get(2).map_or(Some(1), int).filter(|s| *s > 0);
-                match (int(&call.args[0]), int(&call.args[1]), step) {
-                    (Some(0), _, Some(1)) => {
-                        let step = self.new_tensor(vec![&call.args[1]])?;
-                        Some(self.push(step))
-                    }
-                    (Some(a), Some(b), Some(s)) if b >= a => {
-                        let n = (b - a).div_ceil(s) as i64;
-                        Some(self.push(quote!(#p::Step::New { sizes: &[#p::SizeArg::Fixed(#n)] })))
-                    }
-                    _ => {
-                        self.cx.error_at(
-                            func,
-                            "`arange(start, end, step)` is supported from 0 (`torch.arange(0, n)`, as `torch.arange(n)`) \
-                             or with integer literals (`torch.arange(2, 10, 2)`): a start read from a size would be arithmetic on it",
-                        );
-                        None
-                    }
-                }
-            }
+            // `torch.arange(end)`, `(start, end)`, `(start, end, step)`, by position or keyword.
+            ("arange", _) => self.arange(func, &call.args),
             // New tensors: `torch.arange(n)`, `torch.zeros((b, n))`, `torch.full((b, n), v)`.
-            ("arange", 1) | ("zeros" | "ones" | "empty", _) | ("full", 2)
-                if !call.args.is_empty() =>
-            {
+            ("zeros" | "ones" | "empty", _) | ("full", 2) if !call.args.is_empty() => {
                 let written: Vec<&Expr> = match name.as_str() {
-                    "arange" => vec![&call.args[0]],
                     "full" => elements(&call.args[0]),
                     _ if call.args.len() == 1 => elements(&call.args[0]),
                     _ => call.args.iter().collect(),
@@ -1725,6 +1780,9 @@ impl Compiler<'_, '_> {
             }
             given.push((key, value));
         }
+        for (key, value) in &given {
+            ok &= self.numeric_argument(def, key, value);
+        }
         let tensor = |this: &mut Self, key: &str| -> Option<Option<usize>> {
             match given.iter().find(|(k, _)| k == key) {
                 // `bias = None`, as Python writes an absent bias.
@@ -1775,6 +1833,32 @@ impl Compiler<'_, '_> {
         Some(
             quote!(#p::Step::Weighted { layer: &#layer, input: #input, weight: #weight, bias: #bias }),
         )
+    }
+
+    /// Whether argument `key` of a functional layer has a value of its kind: a string
+    /// only where the kind takes one (`mode = "bilinear"`), not for a number
+    /// (`padding = "same"` is reported here).
+    fn numeric_argument(&self, def: &crate::kinds::KindDef, key: &str, value: &Expr) -> bool {
+        let takes_text = def
+            .arg(key)
+            .is_some_and(|a| matches!(a.ty, ArgTy::Approximate | ArgTy::Mode | ArgTy::DropMode));
+        if let Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) = value
+            && !takes_text
+        {
+            self.cx.error_at(
+                s,
+                format!(
+                    "`{key}` of `{}` is a number or a tuple of numbers (`{key} = 1`, `{key} = (1, 2)`); \"{}\" is not supported",
+                    def.name,
+                    s.value()
+                ),
+            );
+            return false;
+        }
+        true
     }
 
     /// A layer kind applied functionally (`F.max_pool2d(x, kernel_size = 3, stride = 2)`):
@@ -1837,6 +1921,7 @@ impl Compiler<'_, '_> {
                 ok = false;
                 continue;
             }
+            ok &= self.numeric_argument(def, &name, &value);
             args.push(crate::ast::Arg {
                 name: syn::Ident::new(&name, arg.span()),
                 value: Some(value),
@@ -1948,6 +2033,16 @@ impl Compiler<'_, '_> {
             self.cx.error_at(
                 &m.method,
                 "`shape` is a property, as in Python: `x.shape` for every size, `x.shape[d]` (or `x.size(d)`) for one",
+            );
+            return None;
+        }
+        if let Expr::Index(i) = inner
+            && matches!(&*i.index, Expr::Range(_))
+        {
+            self.cx.error_at(
+                &i.index,
+                "a range of a shape (`x.shape[1..]`) is read only by `interpolate`'s `size` (`size = x.shape[-2..]`); \
+                 here write the sizes one by one (`x.size(1), x.size(2)`) or the whole shape (`x.shape`)",
             );
             return None;
         }
