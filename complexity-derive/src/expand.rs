@@ -237,7 +237,7 @@ fn layer_module(
             let items = items.iter().map(|i| layer_module(i, p, None));
             let class = attrs
                 .and_then(|a| a.class.as_ref())
-                .map_or_else(|| quote!("Sequential"), |c| text(c));
+                .map_or_else(|| quote!("Sequential"), text);
             let prefix = attrs
                 .and_then(|a| a.prefix.as_ref())
                 .map_or_else(|| quote!(""), |c| quote!(#c));
