@@ -106,7 +106,15 @@ impl Conv {
         weight: Option<Shape>,
         bias: Option<Shape>,
     ) -> Result<Conv, Error> {
-        let w = tri!(super::weight_of(self.kind(), weight, self.rank + 2));
+        let layout = match (self.rank, self.transposed) {
+            (1, false) => "3 ([out, in / groups, k]) as its weight",
+            (2, false) => "4 ([out, in / groups, kh, kw]) as its weight",
+            (_, false) => "5 ([out, in / groups, kd, kh, kw]) as its weight",
+            (1, true) => "3 ([in, out / groups, k]) as its weight",
+            (2, true) => "4 ([in, out / groups, kh, kw]) as its weight",
+            (_, true) => "5 ([in, out / groups, kd, kh, kw]) as its weight",
+        };
+        let w = tri!(super::weight_of(self.kind(), weight, self.rank + 2, layout));
         let per_group = match w.dim(1).checked_mul(self.groups) {
             Some(n) => n,
             None => return Err(crate::cost::overflow("channels")),
@@ -116,7 +124,12 @@ impl Conv {
         } else {
             (per_group, w.dim(0))
         };
-        tri!(super::check_bias(self.kind(), bias, out_channels));
+        tri!(super::check_bias(
+            self.kind(),
+            bias,
+            out_channels,
+            "the bias is not one value per output channel"
+        ));
         let mut kernel = [0u64; 3];
         let mut k = 0;
         while k < self.rank {

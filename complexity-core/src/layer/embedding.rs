@@ -40,7 +40,12 @@ impl Embedding {
         weight: Option<Shape>,
         bias: Option<Shape>,
     ) -> Result<Embedding, Error> {
-        let w = tri!(super::weight_of("embedding", weight, 2));
+        let w = tri!(super::weight_of(
+            "embedding",
+            weight,
+            2,
+            "2 ([num_embeddings, embedding_dim]) as its weight"
+        ));
         if bias.is_some() {
             return Err(Error::new(ErrorKind::Invalid {
                 layer: "embedding",

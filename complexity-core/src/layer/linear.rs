@@ -52,8 +52,18 @@ impl Linear {
         weight: Option<Shape>,
         bias: Option<Shape>,
     ) -> Result<Linear, Error> {
-        let w = tri!(super::weight_of("linear", weight, 2));
-        tri!(super::check_bias("linear", bias, w.dim(0)));
+        let w = tri!(super::weight_of(
+            "linear",
+            weight,
+            2,
+            "2 ([out, in]) as its weight"
+        ));
+        tri!(super::check_bias(
+            "linear",
+            bias,
+            w.dim(0),
+            "the bias is not one value per output"
+        ));
         self.out_features = w.dim(0);
         self.in_features = Some(w.dim(1));
         self.bias = bias.is_some();

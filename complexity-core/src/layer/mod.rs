@@ -479,19 +479,20 @@ impl Buffers {
 }
 
 /// The weight a layer applied with weights from a `forward` needs: `weight` of rank
-/// `rank`, else an error naming `op`.
+/// `rank`, else an error naming `op` and the weight's layout (`"4 ([out, in / groups, kh,
+/// kw]) as its weight"`).
 pub(crate) const fn weight_of(
     op: &'static str,
     weight: Option<Shape>,
     rank: usize,
+    layout: &'static str,
 ) -> Result<Shape, Error> {
     match weight {
         Some(w) if w.rank() == rank => Ok(w),
-        Some(w) => Err(Error::new(ErrorKind::Incompatible {
-            op,
-            what: "the weight has another rank than the layer's",
-            left: w,
-            right: Shape::SCALAR,
+        Some(w) => Err(Error::new(ErrorKind::Rank {
+            layer: op,
+            expected: layout,
+            got: w,
         })),
         None => Err(Error::new(ErrorKind::Invalid {
             layer: op,
@@ -500,12 +501,18 @@ pub(crate) const fn weight_of(
     }
 }
 
-/// Checks that a bias given with weights from a `forward` is `[n]`.
-pub(crate) const fn check_bias(op: &'static str, bias: Option<Shape>, n: u64) -> Result<(), Error> {
+/// Checks that a bias given with weights from a `forward` is `[n]` (`what` says what `n`
+/// counts, for the error).
+pub(crate) const fn check_bias(
+    op: &'static str,
+    bias: Option<Shape>,
+    n: u64,
+    what: &'static str,
+) -> Result<(), Error> {
     match bias {
         Some(b) if b.rank() != 1 || b.dim(0) != n => Err(Error::new(ErrorKind::Incompatible {
             op,
-            what: "the bias is not one value per output",
+            what,
             left: b,
             right: Shape::new(&[n]),
         })),

@@ -600,8 +600,18 @@ impl GroupNorm {
         bias: Option<Shape>,
     ) -> Result<GroupNorm, Error> {
         if let Some(w) = weight {
-            let w = tri!(super::weight_of("group_norm", Some(w), 1));
-            tri!(super::check_bias("group_norm", bias, w.dim(0)));
+            let w = tri!(super::weight_of(
+                "group_norm",
+                Some(w),
+                1,
+                "1 ([C]) as its weight"
+            ));
+            tri!(super::check_bias(
+                "group_norm",
+                bias,
+                w.dim(0),
+                "the bias and the weight differ in length"
+            ));
             self.num_channels = Some(w.dim(0));
         }
         self.affine = weight.is_some();
