@@ -73,7 +73,7 @@
 //! | `prefix = "encoder_layer_"` | a sequence's children are named `encoder_layer_0`, … |
 //! | `splice` | in a `sequential` struct, the sequence's children take positions here instead of nesting |
 //! | `uncalled` | a module the model has (its parameters count) but `forward` never calls: mmengine prints `N/A` for it |
-//! | `tied = "shared"` | on a layer: its `weight` is that of the module at this path from the model (tied weights, PyTorch's `b.weight = a.weight`: BART's `encoder.embed_tokens` and `decoder.embed_tokens` share `shared.weight`; a head tied to the input embedding). It runs as usual, but the weight is counted and listed only there, as mmengine counts `named_parameters()`; a bias stays its own. [`Report::new`](report::Report::new) checks the path: naming no module, a module tied itself, or a weight of another shape is an [`ErrorKind::Tied`] (the compile-time constants do not resolve paths: build a `Report` once, in a test) |
+//! | `tied = "shared"` | on a layer field (not an item of `sequential(…)`): its `weight` is that of the module at this path from the model (tied weights, PyTorch's `b.weight = a.weight`: BART's `encoder.embed_tokens` and `decoder.embed_tokens` share `shared.weight`; a head tied to the input embedding). It runs as usual, but the weight is counted and listed only there, as mmengine counts `named_parameters()`; a bias stays its own. [`Report::new`](report::Report::new) checks the path: naming no module, a module tied itself, or a weight of another shape is an [`ErrorKind::Tied`] (the compile-time constants do not resolve paths: build a `Report` once, in a test) |
 //!
 //! Argument values are Rust const expressions (`out = OUT * 4` with a const generic);
 //! counts and sizes are `usize`, sizes may be one number (the same in every dimension) or
@@ -118,7 +118,7 @@
 //! | written | meaning | cost rule in |
 //! |---|---|---|
 //! | `conv1(x)`, `output(a, b)` | apply a child; a child may be called several times (ALBERT's shared layer, `norm(layer(norm(layer(x))))` for a Python loop): its parameters count once, its FLOPs and activations at every call, as in mmengine | the child's |
-//! | `layers[0](x)`, `layers[-1](x, mask)`, `layers[i](x)` in `for i in 0..4` | one element of a sequence field (an array, a tuple, `sequential(…)`), as Python's `self.layers[0](x)`; the index is an integer literal (negative from the end) or a loop's counter. The sequence itself is not called: each element counts its parameters once, its FLOPs at every call, and an element never indexed is listed with its parameters as never called (`N/A`; a layer never called needs its `in` given). An index past the end is an error naming the field and the length | the element's |
+//! | `layers[0](x)`, `layers[-1](x, mask)`, `layers[i](x)` in `for i in 0..4` | one element of a sequence field (an array, a tuple, `sequential(…)`), as Python's `self.layers[0](x)`; the index is an integer literal (negative from the end) or a loop's counter. The sequence is not called as a whole (its `calls()` counts its elements' calls): each element counts its parameters once, whether called by index, as part of the whole sequence or both, its FLOPs at every call, and an element never called is listed with its parameters as never called (`N/A`; a layer never called needs its `in` given). An index past the end is an error at the call naming the field and the length; a child that is a struct, a `sequential` struct's children, a `splice`d sequence and a child whose `when` is false are not indexed | the element's |
 //! | `out_proj.functional(x)` | the child's computation on its weights (`F.linear(x, self.out_proj.weight)`), charged here; the child itself is never called | the child's |
 //! | `a + b`, `a - b`, `a * b`, `a / b`, with a number or tensor | elementwise, broadcasting, shapes checked | [`layer::elementwise`] (0) |
 //! | `matmul(a, b)`, `a.matmul(b)` | matrix product, as `torch.matmul` | [`layer::matmul`] |
@@ -419,7 +419,10 @@
 //! transformers counts them; the active parameters are the total less the experts a token
 //! skips. mmengine counts each expert on the tokens the traced input routed to it, so
 //! its figure for a mixture of experts depends on that input (an expert no token chose
-//! prints `N/A`). `examples/llama/` describes Mixtral-8x7B this way.
+//! prints `N/A`). `examples/llama/` describes Mixtral-8x7B this way; `chunk(4, 1)` gives
+//! four pieces only when the length allows it (a multiple of 4 always does; 5 tokens give
+//! 3 pieces, an error naming both counts), so for one token (a decoding step) call two
+//! experts on it instead.
 //!
 //! **Tied weights.** One tensor under several names (T5's and BART's `shared.weight`,
 //! `encoder.embed_tokens.weight` and `decoder.embed_tokens.weight`; GPT-2's `lm_head`

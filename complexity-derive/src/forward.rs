@@ -558,6 +558,15 @@ impl Compiler<'_, '_> {
                 ))
             }
             Expr::MethodCall(m) => self.method(m),
+            // `blk.fc.weight`, `layers[0].weight`: deeper than a child's own tensors.
+            Expr::Field(f) if matches!(&*f.base, Expr::Field(_) | Expr::Index(_)) => {
+                self.cx.error_at(
+                    expr,
+                    "a child's tensor is read one level down (`fc.weight`, `norm.weight`); for a tensor \
+                     of a grandchild, read it in the child's `forward` or make it a `parameter` there",
+                );
+                None
+            }
             // `embed_positions.weight`, `dt_proj.bias`: a child's parameter tensor.
             Expr::Field(f)
                 if ident_of(&f.base)
@@ -1378,10 +1387,20 @@ impl Compiler<'_, '_> {
         let Some(range) = range else {
             self.cx.error_at(
                 &f.expr,
-                "a `for` loop of `forward` runs over a range of integer literals (`0..3`), unrolled by the derive; over the layers of an array, call the array (`layers(x)`)",
+                "a `for` loop of `forward` runs over a range of non-negative integer literals (`0..3`), unrolled by the derive; over the layers of an array, call the array (`layers(x)`)",
             );
             return;
         };
+        if range.is_empty() {
+            self.cx.error_at(
+                &f.expr,
+                format!(
+                    "the range `{}..{}` is empty, so the loop would run no iteration",
+                    range.start, range.end
+                ),
+            );
+            return;
+        }
         if range.len() > MAX_UNROLL {
             self.cx.error_at(
                 &f.expr,

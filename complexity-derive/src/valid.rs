@@ -19,6 +19,29 @@ pub fn check(cx: &Ctxt, input: &Input) {
             ),
         ));
     }
+    if let (Some(shape), Some(names)) = (&input.attrs.input, &input.attrs.inputs)
+        && names.len() != 1
+    {
+        cx.push(syn::Error::new(
+            shape.span,
+            format!(
+                "`input` is the one tensor a model is analysed on, and `inputs` names {} for its `forward`: \
+                 analyse a model of one input, and call this module from it",
+                names.len()
+            ),
+        ));
+    }
+    if let Some(Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(s),
+        ..
+    })) = &input.attrs.class
+        && s.value().is_empty()
+    {
+        cx.error_at(
+            s,
+            "a class name cannot be empty: PyTorch prints it before `(`",
+        );
+    }
     if let (Some(mode), true) = (&input.attrs.budget_eval, input.attrs.budget.is_empty()) {
         cx.error_at(
             mode,

@@ -1057,18 +1057,26 @@ impl<'r, 'b> Machine<'r, 'b> {
             Body::Repeat { count, .. } => count,
             _ => {
                 return Err(Error::new(ErrorKind::Invalid {
-                    layer: "indexing",
-                    reason: "only a sequence (an array, a tuple, `sequential(…)`) has elements to index",
-                })
-                .within(Name::Field(c.name)));
+                    layer: c.name,
+                    reason: "only a sequence (an array, a tuple, `sequential(…)`) has elements to call by index; a struct's children are called by name",
+                }));
             }
         };
-        if !c.present || c.splice || !matches!(graph.naming, Naming::Fields) {
+        // Errors at the indexing step (reported at it), naming the field.
+        let why = if !c.present {
+            "it does not exist (its `when` is false), so it has no elements to call"
+        } else if c.splice {
+            "its elements are spliced into the `sequential` struct's positions: index an unspliced sequence"
+        } else if !matches!(graph.naming, Naming::Fields) {
+            "the elements of a `sequential` struct's children are not called by index"
+        } else {
+            ""
+        };
+        if !why.is_empty() {
             return Err(Error::new(ErrorKind::Invalid {
-                layer: "indexing",
-                reason: "an element is called by index in a struct that names its fields, of a child that exists and is not spliced",
-            })
-            .within(Name::Field(c.name)));
+                layer: c.name,
+                reason: why,
+            }));
         }
         let at = if index < 0 {
             index as i128 + len as i128
@@ -1081,8 +1089,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 index,
                 dim: crate::error::SEQUENCE,
                 size: len as u64,
-            })
-            .within(Name::Field(c.name)));
+            }));
         }
         let mut args = [Shape::SCALAR; MAX_INPUTS];
         let mut a = 0;
