@@ -53,21 +53,12 @@ use core::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::report::{Report, StateTensor};
-use crate::shape::{DType, Shape};
+pub use crate::compare::{Comparison, Mismatch, Stored};
+use crate::report::Report;
+use crate::shape::DType;
 
 /// The largest header read (safetensors' own limit, 100 MB).
 const MAX_HEADER: u64 = 100_000_000;
-
-/// One tensor a checkpoint holds: its shape and dtype (safetensors' name: `F32`, `BF16`,
-/// `I64`, …).
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Stored {
-    /// Its shape.
-    pub shape: Vec<u64>,
-    /// Its dtype as safetensors names it.
-    pub dtype: String,
-}
 
 /// The tensors of a checkpoint, from its header(s): names, shapes and dtypes.
 #[derive(Clone, Default, Debug)]
@@ -199,131 +190,11 @@ impl Checkpoint {
     }
 }
 
-/// A tensor in both, with another shape or dtype.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Mismatch {
-    /// Its name.
-    pub name: String,
-    /// The description's tensor.
-    pub expected: StateTensor,
-    /// Its dtype in the description, as safetensors names it.
-    pub expected_dtype: &'static str,
-    /// The checkpoint's.
-    pub found: Stored,
-}
-
-/// What [`compare`] found.
-#[derive(Clone, Default, PartialEq, Eq, Debug)]
-pub struct Comparison {
-    /// Tensors in both, alike (a tied name matched by its tensor included).
-    pub matched: usize,
-    /// In the description, not in the checkpoint.
-    pub missing: Vec<StateTensor>,
-    /// In the checkpoint, not in the description.
-    pub unexpected: Vec<(String, Stored)>,
-    /// In both, with another shape or dtype.
-    pub mismatched: Vec<Mismatch>,
-}
-
-impl Comparison {
-    /// Whether the description and the checkpoint hold the same tensors.
-    pub fn is_match(&self) -> bool {
-        self.missing.is_empty() && self.unexpected.is_empty() && self.mismatched.is_empty()
-    }
-}
-
-impl fmt::Display for Comparison {
-    /// A summary line, then one line per difference.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_match() {
-            return writeln!(
-                f,
-                "the description matches the checkpoint: {} tensors",
-                self.matched
-            );
-        }
-        writeln!(
-            f,
-            "the description and the checkpoint differ: {} tensors match, {} missing, {} unexpected, {} mismatched",
-            self.matched,
-            self.missing.len(),
-            self.unexpected.len(),
-            self.mismatched.len()
-        )?;
-        for m in &self.mismatched {
-            writeln!(
-                f,
-                "mismatched {}: the description has {} {}, the checkpoint {} {}",
-                m.name,
-                m.expected.shape,
-                m.expected_dtype,
-                Shape::new(&m.found.shape),
-                m.found.dtype
-            )?;
-        }
-        for t in &self.missing {
-            let role = if t.buffer { "buffer" } else { "parameter" };
-            writeln!(
-                f,
-                "missing {}: {} {} ({role})",
-                t.name,
-                t.shape,
-                dtype_name(t, None)
-            )?;
-        }
-        for (name, s) in &self.unexpected {
-            writeln!(f, "unexpected {name}: {} {}", Shape::new(&s.shape), s.dtype)?;
-        }
-        Ok(())
-    }
-}
-
-/// Safetensors' name of a description tensor's dtype: `I64` for an integer buffer, else
-/// `float`'s (`F32` when none is given).
-fn dtype_name(t: &StateTensor, float: Option<DType>) -> &'static str {
-    if t.integer {
-        return "I64";
-    }
-    match float.unwrap_or(DType::F32) {
-        DType::F64 => "F64",
-        DType::F32 => "F32",
-        DType::F16 => "F16",
-        DType::BF16 => "BF16",
-        DType::I8 => "I8",
-    }
-}
-
 /// Compares the description's `state_dict` with a checkpoint, its floating tensors
 /// expected in `float` (`DType::BF16` for a checkpoint saved in bfloat16), integer
 /// buffers in `int64`. O((tensors of both) · log).
 pub fn compare(report: &Report, checkpoint: &Checkpoint, float: DType) -> Comparison {
-    let mut out = Comparison::default();
-    let expected = report.state_dict();
-    let mut seen: BTreeMap<&str, ()> = BTreeMap::new();
-    for t in &expected {
-        seen.insert(&t.name, ());
-        let dtype = dtype_name(t, Some(float));
-        let found = checkpoint.tensors.get(&t.name).or_else(|| {
-            // A tied tensor saved once, under the name it is tied to.
-            t.tied.as_ref().and_then(|to| checkpoint.tensors.get(to))
-        });
-        match found {
-            None => out.missing.push(t.clone()),
-            Some(s) if s.shape == t.shape.dims() && s.dtype == dtype => out.matched += 1,
-            Some(s) => out.mismatched.push(Mismatch {
-                name: t.name.clone(),
-                expected: t.clone(),
-                expected_dtype: dtype,
-                found: s.clone(),
-            }),
-        }
-    }
-    for (name, s) in &checkpoint.tensors {
-        if !seen.contains_key(name.as_str()) {
-            out.unexpected.push((name.clone(), s.clone()));
-        }
-    }
-    out
+    crate::compare::compare_tensors(report, &checkpoint.tensors, float, true)
 }
 
 /// Panics, listing every difference, unless the description and the checkpoint at

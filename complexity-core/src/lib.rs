@@ -571,6 +571,8 @@ pub mod analysis;
 mod budget;
 #[cfg(feature = "safetensors")]
 pub mod checkpoint;
+#[cfg(feature = "alloc")]
+pub mod compare;
 pub mod cost;
 pub mod error;
 #[cfg(feature = "alloc")]
