@@ -1,6 +1,6 @@
 //! A description's `state_dict` set against the tensors something else holds: a
-//! checkpoint's header ([`checkpoint`](crate::checkpoint), feature `safetensors`) or a burn
-//! model (`burn`, feature `burn`), under PyTorch's names and layouts.
+//! checkpoint's header (the `checkpoint` module, feature `safetensors`) or a burn model
+//! (the `burn` module, feature `burn`), under PyTorch's names and layouts.
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;
@@ -33,7 +33,7 @@ pub struct Mismatch {
     pub found: Stored,
 }
 
-/// What [`compare`] found.
+/// What a comparison ([`compare_tensors`]) found.
 #[derive(Clone, Default, PartialEq, Eq, Debug)]
 pub struct Comparison {
     /// Tensors in both, alike (a tied name matched by its tensor included).
