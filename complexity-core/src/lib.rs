@@ -569,6 +569,8 @@ struct ReadmeDoctests;
 
 pub mod analysis;
 mod budget;
+#[cfg(feature = "burn")]
+pub mod burn;
 #[cfg(feature = "safetensors")]
 pub mod checkpoint;
 #[cfg(feature = "alloc")]
