@@ -265,6 +265,8 @@ fn a_burn_transformer_block_is_its_description() {
     let model = TransformerBlock::new(&device);
     let report = Report::of::<TransformerBlock>(TransformerBlock::INPUT, Mode::Eval).unwrap();
     complexity_core::burn::assert_matches(&model, &report);
+    // The same at the description's own input, in one call.
+    complexity_core::burn::check(&model);
     assert_eq!(model.num_params() as u64, TransformerBlock::PARAMS);
     let y = model.forward(Tensor::<3>::zeros([1, 16, 64], &device));
     assert_eq!(

@@ -117,3 +117,15 @@ pub fn assert_matches<M: Module>(model: &M, report: &Report) {
         "burn's num_params() against the description's parameters plus running statistics"
     );
 }
+
+/// [`assert_matches`] for a model whose description has an `input` (its [`Model`]
+/// constants): the report is built at that input. For a burn user's own tests:
+/// `complexity_core::burn::check(&model)`.
+///
+/// [`Model`]: crate::Model
+#[track_caller]
+pub fn check<M: Module + crate::Model>(model: &M) {
+    let report = Report::of::<M>(M::INPUT, crate::Mode::Eval)
+        .unwrap_or_else(|e| panic!("the description does not analyse: {e}"));
+    assert_matches(model, &report);
+}

@@ -457,6 +457,12 @@
 //! `.safetensors` checkpoint (or a sharded one's index), reading only the headers:
 //! missing, unexpected and mismatched tensors, tied tensors saved once understood.
 //!
+//! **Checked against burn.** The derive goes on a burn module next to burn's own
+//! (`#[derive(Module, Debug, Complexity)]`, each field keeping its burn type), and with the
+//! `burn` feature the `burn` module's `assert_matches(&model, &report)` compares burn's
+//! parameters (names and shapes, burn's layouts mapped to PyTorch's) and `num_params()`
+//! with the description. The README shows the pattern.
+//!
 //! # Limits
 //!
 //! The analysis runs inside the compiler, in fixed memory, so it has fixed capacities.
@@ -549,9 +555,11 @@
 //! in `analysis/ops.rs`; the walk in [`analysis`] (`machine.rs`, the activation peak in
 //! `liveness.rs`, what reports keep in `record.rs`); the training/eval switch in [`mode`];
 //! the description the derive emits in [`module`]; reports in [`report`] (the module tree
-//! in `tree.rs`, mmengine's table and architecture in `table.rs` and `arch.rs`); errors
-//! and their messages in [`error`]; budgets in `budget.rs`; mmengine's number format in
-//! [`format`].
+//! in `tree.rs`, mmengine's table and architecture in `table.rs` and `arch.rs`, the
+//! `state_dict` in `state.rs`); errors and their messages in [`error`]; budgets in
+//! `budget.rs`; mmengine's number format in [`format`]; `class`/`extra_repr` text from
+//! const generics in `repr.rs` ([`Repr`]); the `state_dict` comparison in [`compare`],
+//! used by `checkpoint.rs` (safetensors headers) and `burn.rs` (burn models).
 #![cfg_attr(not(test), no_std)]
 // `Error` carries its module path and shapes inline (no allocation exists in `const fn`s,
 // where the analysis runs), so it is large by design; it only travels on the error path.
