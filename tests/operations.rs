@@ -705,3 +705,57 @@ fn in_place_keeps_the_shape() {
         "model: `masked_fill_` of shapes [1, 1, 6] and [1, 4, 6]: in place, the tensor keeps its shape, and the other does not broadcast to it (in `GrowsInPlace`'s forward)"
     );
 }
+
+/// Python's subscripts, as PyTorch writes them, each against its shape by hand from
+/// `[2, 8, 8, 6]`.
+/// Swin's patch merging: every other row and column, then concatenated: [2, 4, 4, 12].
+#[derive(Complexity)]
+#[complexity(input = [2, 8, 8, 6], forward = { let a = x[..., 0::2, 0::2, :]; let b = x[..., 1::2, 0::2, :]; cat([a, b], -1) })]
+struct PatchMerge {}
+
+/// ViT's class token: [2, 8, 6].
+#[derive(Complexity)]
+#[complexity(input = [2, 8, 8, 6], forward = x[:, 0])]
+struct ClassToken {}
+
+/// a new axis after the first: [2, 1, 8, 8, 6].
+#[derive(Complexity)]
+#[complexity(input = [2, 8, 8, 6], forward = x[:, None])]
+struct NewAxis {}
+
+/// a new last axis: [2, 8, 8, 6, 1].
+#[derive(Complexity)]
+#[complexity(input = [2, 8, 8, 6], forward = x[..., None])]
+struct NewLast {}
+
+/// the first of the batch: [8, 8, 6].
+#[derive(Complexity)]
+#[complexity(input = [2, 8, 8, 6], forward = x[0])]
+struct First {}
+
+/// the last 3 rows; columns 1, 3, 5: [2, 3, 3, 6].
+#[derive(Complexity)]
+#[complexity(input = [2, 8, 8, 6], forward = x[:, -3:, 1:7:2])]
+struct TailAndStep {}
+
+/// every other row: [2, 4, 8, 6].
+#[derive(Complexity)]
+#[complexity(input = [2, 8, 8, 6], forward = x[:, ::2])]
+struct EveryOther {}
+
+/// the last column, counted after `...`: [2, 8, 6].
+#[derive(Complexity)]
+#[complexity(input = [2, 8, 8, 6], forward = x[..., -1, :])]
+struct SelectFromEnd {}
+
+#[test]
+fn python_subscripts() {
+    assert_eq!(PatchMerge::OUTPUT.dims(), &[2, 4, 4, 12]);
+    assert_eq!(ClassToken::OUTPUT.dims(), &[2, 8, 6]);
+    assert_eq!(NewAxis::OUTPUT.dims(), &[2, 1, 8, 8, 6]);
+    assert_eq!(NewLast::OUTPUT.dims(), &[2, 8, 8, 6, 1]);
+    assert_eq!(First::OUTPUT.dims(), &[8, 8, 6]);
+    assert_eq!(TailAndStep::OUTPUT.dims(), &[2, 3, 3, 6]);
+    assert_eq!(EveryOther::OUTPUT.dims(), &[2, 4, 8, 6]);
+    assert_eq!(SelectFromEnd::OUTPUT.dims(), &[2, 8, 6]);
+}

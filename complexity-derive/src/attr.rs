@@ -674,27 +674,125 @@ pub fn ident_of(expr: &Expr) -> Option<&Ident> {
 /// them unraw.
 fn forward_expr(input: syn::parse::ParseStream) -> syn::Result<Expr> {
     use proc_macro2::{Group, Ident, TokenStream, TokenTree};
-    // One pass over the tokens: `where` made raw, and Python's `a @ b`, which Rust has no
-    // operator for, an error at the `@`.
+    // One pass over the tokens: `where` made raw, Python's `a @ b`, which Rust has no
+    // operator for, an error at the `@`, and Python's subscripts that Rust cannot parse
+    // (`x[:, None]`, `x[..., 0::2]`, `x[:, -1]`) made a `.__getitem__(…)` call.
     fn prepare(tokens: TokenStream) -> syn::Result<TokenStream> {
-        tokens
-            .into_iter()
-            .map(|t| match t {
+        let mut out: Vec<TokenTree> = Vec::new();
+        for t in tokens {
+            let after_value = matches!(
+                out.last(),
+                Some(TokenTree::Ident(_) | TokenTree::Group(_) | TokenTree::Literal(_))
+            );
+            match t {
                 TokenTree::Ident(i) if i == "where" => {
-                    Ok(TokenTree::Ident(Ident::new_raw("where", i.span())))
+                    out.push(TokenTree::Ident(Ident::new_raw("where", i.span())));
                 }
-                TokenTree::Punct(p) if p.as_char() == '@' => Err(syn::Error::new(
-                    p.span(),
-                    "Python's `a @ b` is written `matmul(a, b)` (or `a.matmul(b)`) in `forward`",
-                )),
+                TokenTree::Punct(p) if p.as_char() == '@' => {
+                    return Err(syn::Error::new(
+                        p.span(),
+                        "Python's `a @ b` is written `matmul(a, b)` (or `a.matmul(b)`) in `forward`",
+                    ));
+                }
+                TokenTree::Group(g)
+                    if g.delimiter() == proc_macro2::Delimiter::Bracket
+                        && after_value
+                        && python_subscript(&g.stream()) =>
+                {
+                    let span = g.span();
+                    let mut dot = proc_macro2::Punct::new('.', proc_macro2::Spacing::Alone);
+                    dot.set_span(span);
+                    out.push(TokenTree::Punct(dot));
+                    out.push(TokenTree::Ident(Ident::new("__getitem__", span)));
+                    let mut args = Group::new(
+                        proc_macro2::Delimiter::Parenthesis,
+                        subscript_items(prepare(g.stream())?, span),
+                    );
+                    args.set_span(span);
+                    out.push(TokenTree::Group(args));
+                }
                 TokenTree::Group(g) => {
-                    let mut out = Group::new(g.delimiter(), prepare(g.stream())?);
-                    out.set_span(g.span());
-                    Ok(TokenTree::Group(out))
+                    let mut group = Group::new(g.delimiter(), prepare(g.stream())?);
+                    group.set_span(g.span());
+                    out.push(TokenTree::Group(group));
                 }
-                other => Ok(other),
-            })
-            .collect()
+                other => out.push(other),
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+    /// Whether a subscript's tokens are Python's, not Rust's: several items, a `:`, `...`
+    /// or `None`.
+    fn python_subscript(tokens: &TokenStream) -> bool {
+        let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+        let dot = |t: &TokenTree| matches!(t, TokenTree::Punct(p) if p.as_char() == '.');
+        tokens.iter().any(|t| match t {
+            TokenTree::Punct(p) => matches!(p.as_char(), ',' | ':'),
+            TokenTree::Ident(i) => i == "None",
+            _ => false,
+        }) || tokens.windows(3).any(|w| w.iter().all(dot))
+    }
+    /// A subscript's items as arguments: `...` → `__ellipsis`, `None` → `__new_axis`,
+    /// `a:b:c` → `__slice(a, b, c)` with `__none` for a part left out, an index as is.
+    fn subscript_items(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+        let mut items: Vec<Vec<TokenTree>> = vec![Vec::new()];
+        for t in tokens {
+            match &t {
+                TokenTree::Punct(p) if p.as_char() == ',' => items.push(Vec::new()),
+                _ => items.last_mut().expect("one item at least").push(t),
+            }
+        }
+        let ident = |name: &str| TokenTree::Ident(Ident::new(name, span));
+        let mut out: Vec<TokenTree> = Vec::new();
+        for (k, item) in items.into_iter().enumerate() {
+            if k > 0 {
+                out.push(TokenTree::Punct(proc_macro2::Punct::new(
+                    ',',
+                    proc_macro2::Spacing::Alone,
+                )));
+            }
+            let text = item.iter().map(ToString::to_string).collect::<String>();
+            if text == "..." {
+                out.push(ident("__ellipsis"));
+            } else if text == "None" {
+                out.push(ident("__new_axis"));
+            } else if item
+                .iter()
+                .any(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ':'))
+            {
+                let mut parts: Vec<Vec<TokenTree>> = vec![Vec::new()];
+                for t in item {
+                    match &t {
+                        TokenTree::Punct(p) if p.as_char() == ':' => parts.push(Vec::new()),
+                        _ => parts.last_mut().expect("one part at least").push(t),
+                    }
+                }
+                let mut args: Vec<TokenTree> = Vec::new();
+                for (j, part) in parts.into_iter().enumerate() {
+                    if j > 0 {
+                        args.push(TokenTree::Punct(proc_macro2::Punct::new(
+                            ',',
+                            proc_macro2::Spacing::Alone,
+                        )));
+                    }
+                    if part.is_empty() {
+                        args.push(ident("__none"));
+                    } else {
+                        args.extend(part);
+                    }
+                }
+                out.push(ident("__slice"));
+                let mut g = Group::new(
+                    proc_macro2::Delimiter::Parenthesis,
+                    args.into_iter().collect(),
+                );
+                g.set_span(span);
+                out.push(TokenTree::Group(g));
+            } else {
+                out.extend(item);
+            }
+        }
+        out.into_iter().collect()
     }
     let mut tokens = TokenStream::new();
     while !input.is_empty() && !input.peek(syn::Token![,]) {

@@ -558,6 +558,20 @@ impl Compiler<'_, '_> {
                 ))
             }
             Expr::MethodCall(m) => self.method(m),
+            // `x[0]`: Python's subscript of a tensor by one index, `x.select(0, 0)` (a
+            // sequence field's element is called: `layers[0](x)`).
+            Expr::Index(i)
+                if !ident_of(&i.expr)
+                    .is_some_and(|b| self.child_index(&b.to_string()).is_some()) =>
+            {
+                let base = &i.expr;
+                let index = &i.index;
+                if !self.index_is_a_number(index) {
+                    return None;
+                }
+                let expr: Expr = syn::parse_quote!(#base.select(0, #index));
+                self.value(&expr)
+            }
             // `blk.fc.weight`, `layers[0].weight`: deeper than a child's own tensors.
             Expr::Field(f) if matches!(&*f.base, Expr::Field(_) | Expr::Index(_)) => {
                 self.cx.error_at(
@@ -637,6 +651,114 @@ impl Compiler<'_, '_> {
         Some(self.push(
             quote!(#p::Step::CallAt { child: #child, index: #index, inputs: &[#(#inputs),*] }),
         ))
+    }
+
+    /// Python's subscript of a tensor as the operations it is: `x[:, 0]` selects,
+    /// `x[:, 1:8:2]` slices, `x[:, None]` unsqueezes, `...` stands for the dimensions not
+    /// named (the items after it count from the end). Items before `...` (or all, without
+    /// one) take dimensions from the first: a selected one is removed, a new axis inserted;
+    /// those after it, from the last backwards. O(items).
+    fn subscript(&mut self, m: &syn::ExprMethodCall) -> Option<Expr> {
+        enum Item {
+            Ellipsis,
+            NewAxis,
+            Index(Expr),
+            Slice([Option<Expr>; 3]),
+        }
+        let marker = |e: &Expr, name: &str| ident_of(e).is_some_and(|i| i == name);
+        let mut items = Vec::new();
+        for a in &m.args {
+            items.push(if marker(a, "__ellipsis") {
+                Item::Ellipsis
+            } else if marker(a, "__new_axis") {
+                Item::NewAxis
+            } else if let Expr::Call(c) = a
+                && marker(&c.func, "__slice")
+            {
+                if c.args.len() > 3 {
+                    self.cx
+                        .error_at(a, "a slice is `start:stop:step`, at most two `:`");
+                    return None;
+                }
+                let part = |k: usize| c.args.get(k).filter(|e| !marker(e, "__none")).cloned();
+                Item::Slice([part(0), part(1), part(2)])
+            } else {
+                if !self.index_is_a_number(a) {
+                    return None;
+                }
+                Item::Index(a.clone())
+            });
+        }
+        let ellipses = items.iter().filter(|i| matches!(i, Item::Ellipsis)).count();
+        if ellipses > 1 {
+            self.cx
+                .error_at(&m.method, "a subscript has at most one `...`");
+            return None;
+        }
+        let split = items.iter().position(|i| matches!(i, Item::Ellipsis));
+        let (left, right) = match split {
+            Some(k) => (&items[..k], &items[k + 1..]),
+            None => (&items[..], &items[..0]),
+        };
+        let mut cur = (*m.receiver).clone();
+        let span = m.method.span();
+        let apply = |cur: Expr, item: &Item, d: i64| -> (Expr, bool) {
+            // Spanned at the subscript, where an error in the operation is reported.
+            // The expression after `item` at dimension `d`, and whether `d` then names the
+            // next dimension (a selected one is gone, so the next takes its place).
+            match item {
+                Item::Index(i) => (syn::parse_quote_spanned!(span=> #cur.select(#d, #i)), false),
+                Item::NewAxis => (syn::parse_quote_spanned!(span=> #cur.unsqueeze(#d)), true),
+                Item::Slice([None, None, None]) | Item::Ellipsis => (cur, true),
+                Item::Slice([start, stop, step]) => {
+                    let start = start.clone().unwrap_or_else(|| syn::parse_quote!(0));
+                    let stop = stop
+                        .clone()
+                        .unwrap_or_else(|| syn::parse_quote!(9223372036854775807));
+                    let step = step.clone().unwrap_or_else(|| syn::parse_quote!(1));
+                    (
+                        syn::parse_quote_spanned!(span=> #cur.slice(#d, #start, #stop, #step)),
+                        true,
+                    )
+                }
+            }
+        };
+        let mut d: i64 = 0;
+        for item in left {
+            let (next, moved) = apply(cur, item, d);
+            cur = next;
+            if moved {
+                d += 1;
+            }
+        }
+        let mut e: i64 = -1;
+        for item in right.iter().rev() {
+            let (next, moved) = apply(cur, item, e);
+            cur = next;
+            if moved {
+                e -= 1;
+            }
+        }
+        Some(cur)
+    }
+
+    /// Whether a subscript's index is a number (a literal, a constant, a size read with
+    /// `v.size(d)`), not a tensor: indexing by a tensor is reported here.
+    fn index_is_a_number(&self, e: &Expr) -> bool {
+        let tensor = match e {
+            _ if reads_size(e) || literal_int(e).is_some() => false,
+            Expr::Path(_) => ident_of(e).is_some_and(|i| self.scope.contains_key(&i.to_string())),
+            Expr::Lit(_) | Expr::Paren(_) | Expr::Binary(_) | Expr::Unary(_) => false,
+            _ => true,
+        };
+        if tensor {
+            self.cx.error_at(
+                e,
+                "indexing by a tensor (`table[index]`) is `table.gather(dim, index)` here, or an `embedding`; \
+                 a subscript's index is a number",
+            );
+        }
+        !tensor
     }
 
     /// `torch.arange(end)`, `(start, end)`, `(start, end, step)` (positional or by keyword):
@@ -1016,6 +1138,12 @@ impl Compiler<'_, '_> {
             return self.call_in(&call, false);
         }
         let args: Vec<&Expr> = m.args.iter().collect();
+        // Python's subscript (`x[:, None]`, `x[..., 0::2]`), rewritten by the attribute
+        // parser into `x.__getitem__(…)`.
+        if method == "__getitem__" {
+            let expr = self.subscript(m)?;
+            return self.value(&expr);
+        }
         // `child.functional(x)`: a child's computation charged to this module.
         if method == "functional" {
             let name = ident_of(&m.receiver)
