@@ -561,8 +561,7 @@ impl Compiler<'_, '_> {
             // `x[0]`: Python's subscript of a tensor by one index, `x.select(0, 0)` (a
             // sequence field's element is called: `layers[0](x)`).
             Expr::Index(i)
-                if !ident_of(&i.expr)
-                    .is_some_and(|b| self.child_index(&b.to_string()).is_some()) =>
+                if ident_of(&i.expr).is_none_or(|b| self.child_index(&b.to_string()).is_none()) =>
             {
                 let base = &i.expr;
                 let index = &i.index;
