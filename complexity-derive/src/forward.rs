@@ -662,7 +662,7 @@ impl Compiler<'_, '_> {
             Ellipsis,
             NewAxis,
             Index(Expr),
-            Slice([Option<Expr>; 3]),
+            Slice(Box<[Option<Expr>; 3]>),
         }
         let marker = |e: &Expr, name: &str| ident_of(e).is_some_and(|i| i == name);
         let mut items = Vec::new();
@@ -680,7 +680,7 @@ impl Compiler<'_, '_> {
                     return None;
                 }
                 let part = |k: usize| c.args.get(k).filter(|e| !marker(e, "__none")).cloned();
-                Item::Slice([part(0), part(1), part(2)])
+                Item::Slice(Box::new([part(0), part(1), part(2)]))
             } else {
                 if !self.index_is_a_number(a) {
                     return None;
@@ -708,8 +708,10 @@ impl Compiler<'_, '_> {
             match item {
                 Item::Index(i) => (syn::parse_quote_spanned!(span=> #cur.select(#d, #i)), false),
                 Item::NewAxis => (syn::parse_quote_spanned!(span=> #cur.unsqueeze(#d)), true),
-                Item::Slice([None, None, None]) | Item::Ellipsis => (cur, true),
-                Item::Slice([start, stop, step]) => {
+                Item::Slice(parts) if parts.iter().all(Option::is_none) => (cur, true),
+                Item::Ellipsis => (cur, true),
+                Item::Slice(parts) => {
+                    let [start, stop, step] = &**parts;
                     let start = start.clone().unwrap_or_else(|| syn::parse_quote!(0));
                     let stop = stop
                         .clone()
