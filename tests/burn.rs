@@ -301,4 +301,11 @@ fn a_drifted_description_is_reported() {
     let names: Vec<&str> = diff.mismatched.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["fc.weight", "fc.bias"]);
     assert_eq!(diff.mismatched[0].found.shape, [1000, 512]);
+    // Burn's float type is its backend's: no dtype in the message.
+    assert!(
+        diff.to_string().contains(
+            "mismatched fc.weight: the description has [10, 512], the burn model [1000, 512]\n"
+        ),
+        "{diff}"
+    );
 }

@@ -14,6 +14,12 @@
 //! | `Vec` elements `0`, `1`, … | `ModuleList` / `nn.Sequential` positions |
 //! | an `Option` field | no level of its own |
 //!
+//! What the check covers: every parameter's name and shape, and `num_params()`. Settings
+//! that change no parameter (padding, stride, pooling, the order of operations) do not
+//! show there: run a forward pass on zeros and compare its output with `OUTPUT`
+//! ([`assert_output`]). [`check`] builds the report at the description's `input`;
+//! [`assert_matches`] takes one built at any input.
+//!
 //! Batch norm's running statistics are burn parameters (counted by `num_params()`) and
 //! PyTorch buffers; they are compared as tensors, and `num_batches_tracked` (`int64`),
 //! which burn does not keep, is left out. Burn's float type is the backend's, so dtypes
@@ -88,7 +94,7 @@ pub fn tensors<M: Module>(model: &M) -> BTreeMap<String, Stored> {
 /// Compares a burn model's parameters with its description's `state_dict` (report at
 /// any input): names, shapes, tied tensors understood. O(tensors · log).
 pub fn compare<M: Module>(model: &M, report: &Report) -> Comparison {
-    compare_tensors(report, &tensors(model), DType::F32, false)
+    compare_tensors(report, &tensors(model), DType::F32, false, "burn model")
 }
 
 /// The elements of the running statistics burn counts in `num_params()` and PyTorch
@@ -128,4 +134,16 @@ pub fn check<M: Module + crate::Model>(model: &M) {
     let report = Report::of::<M>(M::INPUT, crate::Mode::Eval)
         .unwrap_or_else(|e| panic!("the description does not analyse: {e}"));
     assert_matches(model, &report);
+}
+
+/// Panics unless a burn forward pass's output dimensions (`y.dims()`, `usize`s) are the
+/// description's output shape (`M::OUTPUT`, whose dimensions are `u64`s).
+#[track_caller]
+pub fn assert_output(dims: &[usize], expected: crate::Shape) {
+    let got: Vec<u64> = dims.iter().map(|&d| d as u64).collect();
+    assert_eq!(
+        got.as_slice(),
+        expected.dims(),
+        "the burn model's output against the description's"
+    );
 }

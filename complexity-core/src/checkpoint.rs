@@ -194,7 +194,7 @@ impl Checkpoint {
 /// expected in `float` (`DType::BF16` for a checkpoint saved in bfloat16), integer
 /// buffers in `int64`. O((tensors of both) · log).
 pub fn compare(report: &Report, checkpoint: &Checkpoint, float: DType) -> Comparison {
-    crate::compare::compare_tensors(report, &checkpoint.tensors, float, true)
+    crate::compare::compare_tensors(report, &checkpoint.tensors, float, true, "checkpoint")
 }
 
 /// Panics, listing every difference, unless the description and the checkpoint at

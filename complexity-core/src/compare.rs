@@ -36,36 +36,52 @@ pub struct Mismatch {
 /// What a comparison ([`compare_tensors`]) found.
 #[derive(Clone, Default, PartialEq, Eq, Debug)]
 pub struct Comparison {
+    /// What the description was compared with, as messages name it (`checkpoint`,
+    /// `burn model`).
+    pub against: &'static str,
+    /// Whether dtypes were compared (a checkpoint's; not a burn model's, whose float type
+    /// is its backend's).
+    pub dtypes: bool,
     /// Tensors in both, alike (a tied name matched by its tensor included).
     pub matched: usize,
-    /// In the description, not in the checkpoint.
+    /// In the description, not in the other.
     pub missing: Vec<StateTensor>,
-    /// In the checkpoint, not in the description.
+    /// In the other, not in the description.
     pub unexpected: Vec<(String, Stored)>,
     /// In both, with another shape or dtype.
     pub mismatched: Vec<Mismatch>,
 }
 
 impl Comparison {
-    /// Whether the description and the checkpoint hold the same tensors.
+    /// Whether the description and the other hold the same tensors.
     pub fn is_match(&self) -> bool {
         self.missing.is_empty() && self.unexpected.is_empty() && self.mismatched.is_empty()
+    }
+
+    /// ` F32` after a shape when dtypes are compared, else nothing.
+    fn dtype(&self, dtype: &str) -> String {
+        if self.dtypes {
+            alloc::format!(" {dtype}")
+        } else {
+            String::new()
+        }
     }
 }
 
 impl fmt::Display for Comparison {
     /// A summary line, then one line per difference.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let against = self.against;
         if self.is_match() {
             return writeln!(
                 f,
-                "the description matches the checkpoint: {} tensors",
+                "the description matches the {against}: {} tensors",
                 self.matched
             );
         }
         writeln!(
             f,
-            "the description and the checkpoint differ: {} tensors match, {} missing, {} unexpected, {} mismatched",
+            "the description and the {against} differ: {} tensors match, {} missing, {} unexpected, {} mismatched",
             self.matched,
             self.missing.len(),
             self.unexpected.len(),
@@ -74,26 +90,31 @@ impl fmt::Display for Comparison {
         for m in &self.mismatched {
             writeln!(
                 f,
-                "mismatched {}: the description has {} {}, the checkpoint {} {}",
+                "mismatched {}: the description has {}{}, the {against} {}{}",
                 m.name,
                 m.expected.shape,
-                m.expected_dtype,
+                self.dtype(m.expected_dtype),
                 Shape::new(&m.found.shape),
-                m.found.dtype
+                self.dtype(&m.found.dtype)
             )?;
         }
         for t in &self.missing {
             let role = if t.buffer { "buffer" } else { "parameter" };
             writeln!(
                 f,
-                "missing {}: {} {} ({role})",
+                "missing {}: {}{} ({role})",
                 t.name,
                 t.shape,
-                dtype_name(t, None)
+                self.dtype(dtype_name(t, None))
             )?;
         }
         for (name, s) in &self.unexpected {
-            writeln!(f, "unexpected {name}: {} {}", Shape::new(&s.shape), s.dtype)?;
+            writeln!(
+                f,
+                "unexpected {name}: {}{}",
+                Shape::new(&s.shape),
+                self.dtype(&s.dtype)
+            )?;
         }
         Ok(())
     }
@@ -116,7 +137,8 @@ pub(crate) fn dtype_name(t: &StateTensor, float: Option<DType>) -> &'static str 
 
 /// Compares the description's `state_dict` with `found` (name → shape and dtype), its
 /// floating tensors expected in `float`; integer buffers (`num_batches_tracked`) are
-/// expected in `int64` when `integers`, else left out (a framework without them). A tied
+/// expected in `int64`, and dtypes compared, when `integers`, else both left out (a
+/// framework without them; `against` names it in messages). A tied
 /// tensor missing from `found` is matched by the one it is tied to. O((tensors of both) ·
 /// log).
 pub fn compare_tensors(
@@ -124,8 +146,13 @@ pub fn compare_tensors(
     found: &BTreeMap<String, Stored>,
     float: DType,
     integers: bool,
+    against: &'static str,
 ) -> Comparison {
-    let mut out = Comparison::default();
+    let mut out = Comparison {
+        against,
+        dtypes: integers,
+        ..Comparison::default()
+    };
     let mut seen: BTreeMap<&str, ()> = BTreeMap::new();
     let expected = report.state_dict();
     for t in expected.iter().filter(|t| integers || !t.integer) {
