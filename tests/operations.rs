@@ -759,3 +759,67 @@ fn python_subscripts() {
     assert_eq!(EveryOther::OUTPUT.dims(), &[2, 4, 8, 6]);
     assert_eq!(SelectFromEnd::OUTPUT.dims(), &[2, 8, 6]);
 }
+
+/// `torch.nn.utils.parametrizations.weight_norm` (wav2vec 2.0's positional convolution):
+/// PyTorch replaces the conv's `weight` by `parametrizations.weight.original0` (g) and
+/// `.original1` (v), computed by a `_WeightNorm` module when the conv runs. Written as
+/// PyTorch builds it: modules called with no tensor (`inputs = ()`) return the weight,
+/// and `F.conv1d` runs on it.
+#[derive(Complexity)]
+#[complexity(class = "_WeightNorm", inputs = (g, v), forward = v * (g / v.norm(2, (0, 1), true)))]
+struct WeightNorm {}
+
+/// `ParametrizationList`: the magnitude and direction, and the module combining them.
+#[derive(Complexity)]
+#[complexity(class = "ParametrizationList", inputs = (), forward = norm(original0, original1))]
+struct ParametrizationList {
+    #[complexity(rename = "0")]
+    norm: WeightNorm,
+    #[complexity(parameter(shape = (1, 1, 128)))]
+    original0: (),
+    #[complexity(parameter(shape = (768, 48, 128)))]
+    original1: (),
+}
+
+/// `parametrizations`, a `ModuleDict` of one entry.
+#[derive(Complexity)]
+#[complexity(class = "ModuleDict", inputs = (), forward = weight())]
+struct Parametrizations {
+    weight: ParametrizationList,
+}
+
+/// `ParametrizedConv1d(768, 768, kernel_size=(128,), padding=(64,), groups=16)`.
+#[derive(Complexity)]
+#[complexity(
+    class = "ParametrizedConv1d",
+    input = [1, 768, 50],
+    forward = F.conv1d(x, parametrizations(), bias, padding = 64, groups = 16),
+)]
+struct PositionalConv {
+    #[complexity(parameter(shape = (768,)))]
+    bias: (),
+    parametrizations: Parametrizations,
+}
+
+#[test]
+fn weight_norm_as_pytorch_builds_it() {
+    // g 128 + v 768·48·128 = 4,718,592 + bias 768.
+    assert_eq!(PositionalConv::PARAMS, 128 + 4_718_592 + 768);
+    // 50 + 2·64 − 128 + 1 = 51 positions; 768 · 48 · 128 · 51 multiply-adds.
+    assert_eq!(PositionalConv::OUTPUT.dims(), &[1, 768, 51]);
+    assert_eq!(PositionalConv::FLOPS, 768 * 48 * 128 * 51);
+    let r = Report::of::<PositionalConv>(PositionalConv::INPUT, Mode::Eval).unwrap();
+    let names: Vec<String> = r.state_dict().into_iter().map(|t| t.name).collect();
+    assert_eq!(
+        names,
+        [
+            "bias",
+            "parametrizations.weight.original0",
+            "parametrizations.weight.original1"
+        ]
+    );
+    assert_eq!(
+        r.module("parametrizations.weight.0").unwrap().class(),
+        "_WeightNorm"
+    );
+}

@@ -209,6 +209,7 @@
 //! | `x.amin(dim, keepdim)` | reduction | 0 (zero op `amin`) | input and output |
 //! | `x.std(dim, keepdim)` | reduction | 0 (zero op `std`) | input and output |
 //! | `x.var(dim, keepdim)` | reduction | 0 (zero op `var`) | input |
+//! | `x.norm(p, dim, keepdim)` | reduction | 0 (zero op `norm`) | input and output |
 //! | `x.cumsum(dim)` | elementwise (broadcast) | 0 (zero op `cumsum`) | nothing |
 //! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | input |
 //! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | nothing |
@@ -411,6 +412,49 @@
 //!     proj: FusedProjection,
 //! }
 //! assert_eq!(Net::PARAMS, 768 * 3072 + 3072);
+//! ```
+//!
+//! **Weight norm** (`torch.nn.utils.parametrizations.weight_norm`, wav2vec 2.0's
+//! positional convolution). PyTorch replaces the layer's `weight` by
+//! `parametrizations.weight.original0` and `.original1` and computes it when the layer
+//! runs; describe it as built: modules called with no tensor (`inputs = ()`) return the
+//! weight, and the layer runs functionally on it.
+//!
+//! ```
+//! use complexity_core::Complexity;
+//!
+//! #[derive(Complexity)]
+//! #[complexity(class = "_WeightNorm", inputs = (g, v), forward = v * (g / v.norm(2, (0, 1), true)))]
+//! struct WeightNorm {}
+//!
+//! #[derive(Complexity)]
+//! #[complexity(class = "ParametrizationList", inputs = (), forward = norm(original0, original1))]
+//! struct ParametrizationList {
+//!     #[complexity(rename = "0")]
+//!     norm: WeightNorm,
+//!     #[complexity(parameter(shape = (1, 1, 128)))]
+//!     original0: (),
+//!     #[complexity(parameter(shape = (768, 48, 128)))]
+//!     original1: (),
+//! }
+//!
+//! #[derive(Complexity)]
+//! #[complexity(class = "ModuleDict", inputs = (), forward = weight())]
+//! struct Parametrizations {
+//!     weight: ParametrizationList,
+//! }
+//!
+//! #[derive(Complexity)]
+//! #[complexity(class = "ParametrizedConv1d", input = [1, 768, 50],
+//!              forward = F.conv1d(x, parametrizations(), bias, padding = 64, groups = 16))]
+//! struct PositionalConv {
+//!     #[complexity(parameter(shape = (768,)))]
+//!     bias: (),
+//!     parametrizations: Parametrizations,
+//! }
+//!
+//! // 51 positions · 768 outputs · 48 inputs per group · 128 taps.
+//! assert_eq!(PositionalConv::FLOPS, 51 * 768 * 48 * 128);
 //! ```
 //!
 //! **Mixture of experts.** Which experts a token goes to depends on the weights and the

@@ -387,6 +387,15 @@ pub const OPS: &[Op] = &[
         usage: "x.var(dim, keepdim)",
         ..reduction("var", ZeroOp::Var, Input)
     },
+    Op {
+        usage: "x.norm(p, dim, keepdim)",
+        params: &[
+            optional("p", Ignored),
+            optional("dim", Dims),
+            optional("keepdim", Arg::Bool),
+        ],
+        ..reduction("norm", ZeroOp::Norm, InputAndOutput)
+    },
     elementwise(
         "cumsum",
         "x.cumsum(dim)",

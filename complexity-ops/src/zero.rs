@@ -141,6 +141,8 @@ zero_ops! {
     Std => "std",
     /// `clone`
     Clone => "clone",
+    /// `norm` (a vector norm over dimensions)
+    Norm => "norm",
     /// `fill_`
     Fill => "fill",
     /// stochastic depth in training (its random mask: `bernoulli_`, `div_`, `mul`)
