@@ -732,67 +732,64 @@ fn forward_expr(input: syn::parse::ParseStream) -> syn::Result<Expr> {
             _ => false,
         }) || tokens.windows(3).any(|w| w.iter().all(dot))
     }
-    /// A subscript's items as arguments: `...` → `__ellipsis`, `None` → `__new_axis`,
-    /// `a:b:c` → `__slice(a, b, c)` with `__none` for a part left out, an index as is.
-    fn subscript_items(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
-        let mut items: Vec<Vec<TokenTree>> = vec![Vec::new()];
+    /// `tokens` cut at every `sep` punctuation (the pieces between, empty ones included).
+    fn split_at(tokens: impl IntoIterator<Item = TokenTree>, sep: char) -> Vec<Vec<TokenTree>> {
+        let mut pieces = vec![Vec::new()];
         for t in tokens {
-            match &t {
-                TokenTree::Punct(p) if p.as_char() == ',' => items.push(Vec::new()),
-                _ => items.last_mut().expect("one item at least").push(t),
+            if matches!(&t, TokenTree::Punct(p) if p.as_char() == sep) {
+                pieces.push(Vec::new());
+            } else if let Some(last) = pieces.last_mut() {
+                last.push(t);
             }
         }
-        let ident = |name: &str| TokenTree::Ident(Ident::new(name, span));
-        let mut out: Vec<TokenTree> = Vec::new();
-        for (k, item) in items.into_iter().enumerate() {
+        pieces
+    }
+    /// `pieces` joined by commas.
+    fn join_commas(pieces: impl IntoIterator<Item = Vec<TokenTree>>) -> Vec<TokenTree> {
+        let mut out = Vec::new();
+        for (k, piece) in pieces.into_iter().enumerate() {
             if k > 0 {
                 out.push(TokenTree::Punct(proc_macro2::Punct::new(
                     ',',
                     proc_macro2::Spacing::Alone,
                 )));
             }
+            out.extend(piece);
+        }
+        out
+    }
+    /// A subscript's items as arguments: `...` → `__ellipsis`, `None` → `__new_axis`,
+    /// `a:b:c` → `__slice(a, b, c)` with `__none` for a part left out, an index as is.
+    fn subscript_items(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+        let ident = |name: &str| TokenTree::Ident(Ident::new(name, span));
+        let items = split_at(tokens, ',').into_iter().map(|item| {
             let text = item.iter().map(ToString::to_string).collect::<String>();
             if text == "..." {
-                out.push(ident("__ellipsis"));
+                vec![ident("__ellipsis")]
             } else if text == "None" {
-                out.push(ident("__new_axis"));
+                vec![ident("__new_axis")]
             } else if item
                 .iter()
                 .any(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ':'))
             {
-                let mut parts: Vec<Vec<TokenTree>> = vec![Vec::new()];
-                for t in item {
-                    match &t {
-                        TokenTree::Punct(p) if p.as_char() == ':' => parts.push(Vec::new()),
-                        _ => parts.last_mut().expect("one part at least").push(t),
-                    }
-                }
-                let mut args: Vec<TokenTree> = Vec::new();
-                for (j, part) in parts.into_iter().enumerate() {
-                    if j > 0 {
-                        args.push(TokenTree::Punct(proc_macro2::Punct::new(
-                            ',',
-                            proc_macro2::Spacing::Alone,
-                        )));
-                    }
+                let parts = split_at(item, ':').into_iter().map(|part| {
                     if part.is_empty() {
-                        args.push(ident("__none"));
+                        vec![ident("__none")]
                     } else {
-                        args.extend(part);
+                        part
                     }
-                }
-                out.push(ident("__slice"));
+                });
                 let mut g = Group::new(
                     proc_macro2::Delimiter::Parenthesis,
-                    args.into_iter().collect(),
+                    join_commas(parts).into_iter().collect(),
                 );
                 g.set_span(span);
-                out.push(TokenTree::Group(g));
+                vec![ident("__slice"), TokenTree::Group(g)]
             } else {
-                out.extend(item);
+                item
             }
-        }
-        out.into_iter().collect()
+        });
+        join_commas(items).into_iter().collect()
     }
     let mut tokens = TokenStream::new();
     while !input.is_empty() && !input.peek(syn::Token![,]) {
