@@ -753,3 +753,67 @@ fn a_tie_shares_the_weight_and_is_checked() {
         "b: `tied = \"a\"`: the two weights differ in shape ([4, 8] here, [8, 8] there)"
     );
 }
+
+/// torchvision's `_DenseBlock` names its layers `denselayer1`, `denselayer2`, …: a
+/// `sequential` struct with `prefix` and `start` (a spliced array continues the
+/// numbering).
+#[derive(Complexity)]
+#[complexity(sequential, prefix = "denselayer", start = 1)]
+struct DenseBlock {
+    #[complexity(linear(out = 8))]
+    first: (),
+    #[complexity(relu)]
+    act: (),
+    #[complexity(splice)]
+    rest: [Lin8; 2],
+}
+
+/// A `sequential` struct's children renamed from its field (torchvision's ViT).
+#[derive(Complexity)]
+#[complexity(input = [1, 4], forward = layers(block(x)))]
+struct Numbered {
+    block: DenseBlock,
+    #[complexity(prefix = "encoder_layer_")]
+    layers: PlainSequential,
+}
+
+#[derive(Complexity)]
+#[complexity(sequential)]
+struct PlainSequential {
+    #[complexity(linear(out = 8))]
+    a: (),
+    #[complexity(linear(out = 8))]
+    b: (),
+}
+
+#[test]
+fn a_sequential_structs_prefix_and_start() {
+    let r = Report::of::<Numbered>(Numbered::INPUT, Mode::Eval).unwrap();
+    let names: Vec<String> = r.modules().map(|m| m.path()).collect();
+    assert_eq!(
+        names,
+        [
+            "",
+            "block",
+            "block.denselayer1",
+            "block.denselayer2",
+            "block.denselayer3",
+            "block.denselayer3.fc",
+            "block.denselayer4",
+            "block.denselayer4.fc",
+            "layers",
+            "layers.encoder_layer_0",
+            "layers.encoder_layer_1",
+        ]
+    );
+    // Linear(4, 8) 40 + two Lin8 72 each + two Linear(8, 8) 72 each.
+    assert_eq!(r.model().cost().params, 40 + 4 * 72);
+    assert_eq!(r.module("block.denselayer4.fc").unwrap().calls(), 1);
+    assert!(r.arch().contains("(denselayer1): Linear("), "{}", r.arch());
+    assert!(
+        r.table().contains("block.denselayer1.weight"),
+        "{}",
+        r.table()
+    );
+    assert_eq!(r.state_dict()[0].name, "block.denselayer1.weight");
+}

@@ -198,6 +198,8 @@ fn graph() -> impl Strategy<Value = &'static Module> {
                     steps: leak(steps),
                     output,
                     more_outputs: &[],
+                    prefix: "",
+                    start: 0,
                 }),
             }))
         })

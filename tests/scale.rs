@@ -315,6 +315,8 @@ fn a_forward_past_the_value_limit_is_an_error() {
             steps,
             output: 0,
             more_outputs: &[],
+            prefix: "",
+            start: 0,
         }),
     }));
     let err = analyze(module, Shape::new(&[1, 8]), Mode::Train).unwrap_err();

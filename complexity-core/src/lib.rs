@@ -49,6 +49,7 @@
 //! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
 //! | `extra_repr = "…"` | what `out_arch` prints inside the module's parentheses, PyTorch's `extra_repr()` (default: nothing). Like `class`, any const `&str` expression: a literal, a constant, or text built from const generics with [`Repr`] (`extra_repr = Repr::new().tuple(&[H]).str(", eps=1e-06").as_str()` prints `(512,), eps=1e-06` for `H = 512`) |
 //! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order (its fields may be layer kinds, derived blocks, arrays and `sequential(…)`s, mixed, as an `nn.Sequential` holds any modules); with a `forward`, an `nn.Sequential` subclass that overrides it (torchvision's): named by position, run as `forward` says (which then names them by field, and may take `inputs`, `parameter`s and `uncalled` fields) |
+//! | `prefix = "denselayer"`, `start = 1` | with `sequential`: the children are named `{prefix}{start + position}` (torchvision's `_DenseBlock`: `denselayer1`, `denselayer2`, …; a spliced sequence or fragment continues the numbering); defaults `""` and `0`; on a struct that names its children by field, an error |
 //! | `fragment` | not a module: its fields take the next positions of the `sequential` struct that holds it (the layers `make_layers` appends to a list) |
 //! | `crate = path` | where `complexity_core` is, for crates that re-export it |
 //!
@@ -70,7 +71,7 @@
 //! | `when = const_bool` | the child exists only when true (a missing child is not listed, and calling it passes its input through, like torchvision's `if self.downsample is not None`) |
 //! | `class = "…"`, `extra_repr = "…"` | what reports print for it (`class = "ModuleList"`, `class = "GELUActivation", extra_repr = ""`), overriding the struct's or layer's own; any const `&str` expression (see [`Repr`]); also on the items of `sequential(…)` (`sequential(conv3d(…, class = "Conv3DSimple"), batch_norm3d)`) |
 //! | `rename = "self"` | its module name, when that is not a valid Rust field name |
-//! | `prefix = "encoder_layer_"` | a sequence's children are named `encoder_layer_0`, … |
+//! | `prefix = "encoder_layer_"` | a sequence's children (an array, a tuple, `sequential(…)`, a `sequential` struct) are named `encoder_layer_0`, …; on a layer or a struct naming its children by field, an error at the prefix |
 //! | `splice` | in a `sequential` struct, the sequence's children take positions here instead of nesting |
 //! | `uncalled` | a module the model has (its parameters count) but `forward` never calls: mmengine prints `N/A` for it |
 //! | `tied = "shared"` | on a layer field (not an item of `sequential(…)`): its `weight` is that of the module at this path from the model (tied weights, PyTorch's `b.weight = a.weight`: BART's `encoder.embed_tokens` and `decoder.embed_tokens` share `shared.weight`; a head tied to the input embedding). It runs as usual, but the weight is counted and listed only there, as mmengine counts `named_parameters()`; a bias stays its own. [`Report::new`](report::Report::new) checks the path: naming no module, a module tied itself, or a weight of another shape is an [`ErrorKind::Tied`] (the compile-time constants do not resolve paths: build a `Report` once, in a test) |
@@ -830,12 +831,15 @@ pub mod __private {
 
     /// A sequence renamed by `prefix = "…"` on a field.
     pub const fn prefixed(m: Module, prefix: &'static str) -> Module {
-        if let Body::Layer(_) | Body::Graph(_) = m.body {
-            panic!(
-                "`prefix` names the elements of a sequence (an array, a tuple, `sequential(…)`); this field's type is a struct or a layer, which has none"
-            );
+        match m.body {
+            Body::Layer(_) => panic!(
+                "`prefix` names the elements of a sequence (an array, a tuple, `sequential(…)`, a `sequential` struct); this field is a layer, which has none"
+            ),
+            Body::Graph(g) if !matches!(g.naming, crate::module::Naming::Positions) => panic!(
+                "`prefix` names the elements of a sequence (an array, a tuple, `sequential(…)`, a `sequential` struct); this field's type is a struct that names its children by field"
+            ),
+            _ => m.prefixed(prefix),
         }
-        m.prefixed(prefix)
     }
 
     /// The analysis, kept as a `Result` in a hidden constant of a model with `input`, so

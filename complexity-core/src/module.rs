@@ -425,6 +425,11 @@ pub struct Graph {
     /// [`MAX_OUTPUTS`](crate::analysis::MAX_OUTPUTS) − 1; a caller binds them with
     /// `let (a, b) = child(x);` ([`Step::Output`]).
     pub more_outputs: &'static [Value],
+    /// For [`Naming::Positions`]: what the children's names start with (`""`, or
+    /// `"denselayer"`); the child at position `i` is named `{prefix}{start + i}`.
+    pub prefix: &'static str,
+    /// For [`Naming::Positions`]: the first number (`0`, or `1` for `denselayer1`, …).
+    pub start: usize,
 }
 
 impl Module {
@@ -458,11 +463,12 @@ impl Module {
         self
     }
 
-    /// The same sequence with its children named `{prefix}0`, `{prefix}1`, …; other
-    /// modules are returned unchanged.
+    /// The same sequence (or `sequential` struct) with its children named `{prefix}0`,
+    /// `{prefix}1`, … (a struct's `start` kept); other modules are returned unchanged.
     pub const fn prefixed(mut self, prefix: &'static str) -> Module {
         match &mut self.body {
             Body::Sequence { prefix: p, .. } | Body::Repeat { prefix: p, .. } => *p = prefix,
+            Body::Graph(g) if matches!(g.naming, Naming::Positions) => g.prefix = prefix,
             Body::Layer(_) | Body::Graph(_) | Body::Failed => {}
         }
         self

@@ -23,6 +23,10 @@ pub struct ContainerAttrs {
     pub class: Option<Expr>,
     /// `extra_repr = "…"` (any const `&str` expression).
     pub extra_repr: Option<Expr>,
+    /// `prefix = "denselayer"` on a `sequential` struct: its children's names start so.
+    pub prefix: Option<LitStr>,
+    /// `start = 1` on a `sequential` struct: the first child's number.
+    pub start: Option<Expr>,
     /// `forward = expr`.
     pub forward: Option<Expr>,
     /// `inputs = (a, b)`: the names of `forward`'s inputs (default: `x`).

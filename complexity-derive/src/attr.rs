@@ -17,6 +17,8 @@ const CONTAINER_KEYS: &[&str] = &[
     "crate",
     "class",
     "extra_repr",
+    "prefix",
+    "start",
     "forward",
     "input",
     "inputs",
@@ -155,6 +157,12 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
             } else if meta.path.is_ident("extra_repr") {
                 let expr = text(cx, &meta, "extra_repr")?;
                 set_once(cx, &mut out.extra_repr, expr, &meta.path);
+            } else if meta.path.is_ident("prefix") {
+                let lit: LitStr = meta.value()?.parse()?;
+                set_once(cx, &mut out.prefix, lit, &meta.path);
+            } else if meta.path.is_ident("start") {
+                let expr: Expr = meta.value()?.parse()?;
+                set_once(cx, &mut out.start, expr, &meta.path);
             } else if meta.path.is_ident("forward") {
                 let expr = forward_expr(meta.value()?)?;
                 set_once(cx, &mut out.forward, expr, &meta.path);

@@ -84,6 +84,14 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
         }
     };
     let rust = ident.unraw().to_string();
+    let prefix = match &input.attrs.prefix {
+        Some(lit) => quote!(#lit),
+        None => quote!(""),
+    };
+    let start = match &input.attrs.start {
+        Some(e) => quote_spanned!(e.span()=> { let start: ::core::primitive::usize = #e; start }),
+        None => quote!(0),
+    };
     let naming = match &input.attrs.naming {
         None => quote!(Fields),
         Some((Naming::Positions, _)) => quote!(Positions),
@@ -120,6 +128,8 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
                     steps: &[#(#steps),*],
                     output: #output,
                     more_outputs: &[#(#more_outputs),*],
+                    prefix: #prefix,
+                    start: #start,
                 }),
             };
         }

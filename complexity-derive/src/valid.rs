@@ -31,6 +31,16 @@ pub fn check(cx: &Ctxt, input: &Input) {
             ),
         ));
     }
+    // `prefix` and `start` number a `sequential` struct's children; elsewhere they would
+    // change nothing.
+    if !matches!(input.attrs.naming, Some((Naming::Positions, _))) {
+        if let Some(prefix) = &input.attrs.prefix {
+            cx.error_at(prefix, "`prefix` names the children of a `sequential` struct (`#[complexity(sequential, prefix = \"denselayer\")]`); this struct names them by field");
+        }
+        if let Some(start) = &input.attrs.start {
+            cx.error_at(start, "`start` numbers the children of a `sequential` struct (`#[complexity(sequential, start = 1)]`); this struct names them by field");
+        }
+    }
     if let Some(Expr::Lit(syn::ExprLit {
         lit: syn::Lit::Str(s),
         ..

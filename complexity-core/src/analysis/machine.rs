@@ -65,6 +65,9 @@ struct Frame {
     only: usize,
     /// A forward program: where its entries of [`Machine::indexed`] start.
     indexed_base: usize,
+    /// How positions are named here (a positional struct's `prefix` and `start`; a
+    /// fragment or spliced sequence takes the enclosing struct's).
+    numbering: (&'static str, usize),
     /// A sequence recorded as never called after some of its elements were called by
     /// index (by the program of the frame below): the child flag slot under which
     /// [`Machine::indexed`] lists those, which it skips (their parameters counted at
@@ -121,6 +124,7 @@ const EMPTY_FRAME: Frame = Frame {
     extras_len: 0,
     only: ALL_ELEMENTS,
     indexed_base: 0,
+    numbering: ("", 0),
     skip_indexed: ALL_ELEMENTS,
     at: 0,
     start: 0,
@@ -480,6 +484,13 @@ impl<'r, 'b> Machine<'r, 'b> {
             frame.next = only;
         }
         frame.skip_indexed = skip_indexed;
+        frame.numbering = match (module.body, task) {
+            (Body::Graph(g), _) if matches!(g.naming, Naming::Positions) => (g.prefix, g.start),
+            (_, Task::Spliced | Task::Fragment) if self.depth > 0 => {
+                self.frames[self.depth - 1].numbering
+            }
+            _ => ("", 0),
+        };
         frame.start = self.rec.len();
         if let (Body::Graph(g), false) = (module.body, matches!(task, Task::Uncalled)) {
             if matches!(g.naming, Naming::Fragment) && !matches!(task, Task::Fragment) {
@@ -781,8 +792,15 @@ impl<'r, 'b> Machine<'r, 'b> {
             Body::Graph(g) if matches!(g.naming, Naming::Fragment) => Task::Fragment,
             Body::Sequence { .. } | Body::Repeat { .. } if spliced => Task::Spliced,
             _ => {
+                // Named by the positional struct whose frame is on top.
+                let (prefix, start) = self.frames[self.depth - 1].numbering;
                 return self.enter(
-                    Callee::call(module, Some(Name::Index(at)), parent, count_params),
+                    Callee::call(
+                        module,
+                        Some(Name::position(prefix, start + at)),
+                        parent,
+                        count_params,
+                    ),
                     &[input],
                 );
             }
@@ -857,7 +875,10 @@ impl<'r, 'b> Machine<'r, 'b> {
                         ret = None;
                         continue;
                     }
-                    (g.children[f.next].module, child_name(&g, f.next, 0))
+                    (
+                        g.children[f.next].module,
+                        child_name(&g, f.next, 0, f.numbering),
+                    )
                 }
                 Body::Layer(_) | Body::Failed => {
                     return Err(description("a layer on the stack"));
@@ -1013,11 +1034,12 @@ impl<'r, 'b> Machine<'r, 'b> {
             Naming::Positions | Naming::Fragment => {
                 let position = self.position_of(graph, child);
                 if args.len() != 1 {
+                    let (prefix, start) = f.numbering;
                     return Err(Error::new(ErrorKind::Inputs {
                         expected: 1,
                         got: args.len(),
                     })
-                    .within(Name::Index(position)));
+                    .within(Name::position(prefix, start + position)));
                 }
                 self.positioned(
                     c.module,
@@ -1238,7 +1260,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 ret = None;
                 continue;
             }
-            let name = child_name(graph, c, f.at);
+            let name = child_name(graph, c, f.at, f.numbering);
             let mut callee =
                 Callee::uncalled(graph.children[c].module, name, f.record, f.count_params);
             if self.was_indexed(f.indexed_base, f.flags + c, ALL_ELEMENTS) {
@@ -1383,11 +1405,20 @@ const fn record_name(name: Option<Name>) -> Name {
     }
 }
 
-/// The name of child `child` of a graph whose positions start at `offset`.
-const fn child_name(graph: &Graph, child: usize, offset: usize) -> Name {
+/// The name of child `child` of a graph whose positions start at `offset`, named by
+/// `numbering` (`prefix`, `start`).
+const fn child_name(
+    graph: &Graph,
+    child: usize,
+    offset: usize,
+    numbering: (&'static str, usize),
+) -> Name {
     match graph.naming {
         Naming::Fields => Name::Field(graph.children[child].name),
-        Naming::Positions | Naming::Fragment => Name::Index(offset + graph.positions_before(child)),
+        Naming::Positions | Naming::Fragment => Name::position(
+            numbering.0,
+            numbering.1 + offset + graph.positions_before(child),
+        ),
     }
 }
 
@@ -1396,7 +1427,8 @@ const fn child_name(graph: &Graph, child: usize, offset: usize) -> Name {
 const fn field_of(graph: &Graph, name: Name) -> &'static str {
     match name {
         Name::Field(f) => f,
-        Name::Index(at) => {
+        Name::Index(n) | Name::Prefixed(_, n) => {
+            let at = n.saturating_sub(graph.start);
             let mut c = 0;
             while c < graph.children.len() {
                 let child = &graph.children[c];
@@ -1410,7 +1442,6 @@ const fn field_of(graph: &Graph, name: Name) -> &'static str {
             }
             ""
         }
-        Name::Prefixed(..) => "",
     }
 }
 

@@ -63,16 +63,25 @@ pub(super) fn children_of(module: &'static Module) -> Vec<(Name, &'static Module
                     .filter(|c| c.present)
                     .map(|c| (Name::Field(c.name), c.module)),
             ),
-            Naming::Positions | Naming::Fragment => positioned_children(&g, 0, &mut out),
+            Naming::Positions | Naming::Fragment => {
+                positioned_children(&g, 0, (g.prefix, g.start), &mut out)
+            }
         },
     }
     out
 }
 
-fn positioned_children(graph: &Graph, offset: usize, out: &mut Vec<(Name, &'static Module)>) {
+/// A positional struct's children (and its fragments' and spliced sequences'), named by
+/// `numbering` (its `prefix` and `start`).
+fn positioned_children(
+    graph: &Graph,
+    offset: usize,
+    numbering: (&'static str, usize),
+    out: &mut Vec<(Name, &'static Module)>,
+) {
     let mut at = offset;
     for c in graph.children.iter().filter(|c| c.present) {
-        positioned(c.module, c.splice, at, out);
+        positioned(c.module, c.splice, at, numbering, out);
         at += c.module.positions(c.splice);
     }
 }
@@ -81,14 +90,17 @@ fn positioned(
     module: &'static Module,
     spliced: bool,
     position: usize,
+    numbering: (&'static str, usize),
     out: &mut Vec<(Name, &'static Module)>,
 ) {
     match module.body {
-        Body::Graph(g) if g.naming == Naming::Fragment => positioned_children(&g, position, out),
+        Body::Graph(g) if g.naming == Naming::Fragment => {
+            positioned_children(&g, position, numbering, out)
+        }
         Body::Sequence { modules, .. } if spliced => {
             let mut at = position;
             for m in modules {
-                positioned(m, false, at, out);
+                positioned(m, false, at, numbering, out);
                 at += m.positions(false);
             }
         }
@@ -96,10 +108,10 @@ fn positioned(
             module: m, count, ..
         } if spliced => {
             for i in 0..count {
-                positioned(m, false, position + i * m.positions(false), out);
+                positioned(m, false, position + i * m.positions(false), numbering, out);
             }
         }
-        _ => out.push((Name::Index(position), module)),
+        _ => out.push((Name::position(numbering.0, numbering.1 + position), module)),
     }
 }
 
@@ -115,6 +127,7 @@ pub(super) fn child_name(parent: &'static Module, ordinal: usize) -> Name {
             .filter(|c| c.present)
             .nth(ordinal)
             .map_or(Name::Index(ordinal), |c| Name::Field(c.name)),
+        Body::Graph(g) => Name::position(g.prefix, g.start + ordinal),
         _ => Name::Index(ordinal),
     }
 }
@@ -128,7 +141,12 @@ pub(super) fn ordinal_of(parent: &'static Module, name: Name) -> Option<usize> {
             .iter()
             .filter(|c| c.present)
             .position(|c| c.name == f),
-        (Body::Graph(g), Name::Index(i)) if g.naming != Naming::Fields => Some(i),
+        (Body::Graph(g), Name::Index(i)) if g.naming != Naming::Fields && g.prefix.is_empty() => {
+            i.checked_sub(g.start)
+        }
+        (Body::Graph(g), Name::Prefixed(p, i)) if g.naming != Naming::Fields && p == g.prefix => {
+            i.checked_sub(g.start)
+        }
         (Body::Sequence { prefix, .. } | Body::Repeat { prefix, .. }, n) => match n {
             Name::Index(i) if prefix.is_empty() => Some(i),
             Name::Prefixed(p, i) if p == prefix => Some(i),
@@ -150,7 +168,11 @@ pub(super) fn ordinal_by_text(parent: &'static Module, text: &str) -> Option<usi
         Body::Sequence { prefix, .. } | Body::Repeat { prefix, .. } => {
             text.strip_prefix(prefix)?.parse().ok()
         }
-        Body::Graph(_) => text.parse().ok(),
+        Body::Graph(g) => text
+            .strip_prefix(g.prefix)?
+            .parse::<usize>()
+            .ok()?
+            .checked_sub(g.start),
         Body::Layer(_) | Body::Failed => None,
     }
 }
