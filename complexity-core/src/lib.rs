@@ -90,7 +90,7 @@
 //! | `instance_norm1d`, `instance_norm2d`, `instance_norm3d` | `num_features`, `eps`, `momentum`, `affine` (default `false`), `track_running_stats` | [`layer::InstanceNorm`] |
 //! | `layer_norm` | `normalized_shape`, `eps`, `elementwise_affine`, `bias` | [`layer::LayerNorm`] |
 //! | `rms_norm` (`torch.nn.RMSNorm`) | `normalized_shape`, `eps`, `elementwise_affine` | [`layer::RmsNorm`] (0 FLOPs) |
-//! | `group_norm` | `num_groups`; `num_channels`, `eps`, `affine` | [`layer::GroupNorm`] |
+//! | `group_norm` | `num_groups`; `num_channels`, `eps`, `affine`, `bias` | [`layer::GroupNorm`] |
 //! | `relu`, `relu6`, `silu`, `hardswish`, `hardsigmoid`, `mish` | `inplace` | [`layer::Activation`] (0 FLOPs) |
 //! | `elu` | `alpha`, `inplace` | [`layer::Activation`] (0 FLOPs) |
 //! | `leaky_relu` | `negative_slope`, `inplace` | [`layer::Activation`] (0 FLOPs) |

@@ -284,6 +284,7 @@ pub const KINDS: &[KindDef] = &[
             opt("num_channels", ArgTy::Count, "num_channels"),
             opt("eps", ArgTy::Float, "eps"),
             opt("affine", ArgTy::Bool, "affine"),
+            opt("bias", ArgTy::Bool, "bias"),
         ],
     },
     activation("relu", "ActivationKind::ReLU", INPLACE),

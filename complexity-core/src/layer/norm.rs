@@ -267,12 +267,9 @@ impl BatchNorm {
             python_float(self.eps),
             python_float(self.momentum),
             super::py_bool(self.affine),
-            // An instance norm's `bias` follows `affine`.
-            super::py_bool(if self.instance {
-                self.affine
-            } else {
-                self.bias
-            }),
+            // Whether the module has a bias: an instance norm's follows `affine`, and none
+            // without affine weights (torch 2.15 prints `affine=False, bias=False`).
+            super::py_bool(self.affine && (self.instance || self.bias)),
             super::py_bool(self.track_running_stats)
         )
     }
@@ -550,7 +547,8 @@ impl LayerNorm {
             python_tuple(self.normalized_shape.unwrap_or(Shape::SCALAR).dims()),
             python_float(self.eps),
             super::py_bool(self.elementwise_affine),
-            super::py_bool(self.bias)
+            // Whether the module has a bias: `False` without affine weights (torch 2.15).
+            super::py_bool(self.elementwise_affine && self.bias)
         )
     }
 }
@@ -579,6 +577,9 @@ pub struct GroupNorm {
     pub eps: f64,
     /// Learnable weight and bias (default true).
     pub affine: bool,
+    /// With `affine`, whether there is a bias (default true; PyTorch 2.15's keyword-only
+    /// `bias`).
+    pub bias: bool,
 }
 
 impl GroupNorm {
@@ -589,7 +590,14 @@ impl GroupNorm {
             num_channels: None,
             eps: 1e-5,
             affine: true,
+            bias: true,
         }
+    }
+
+    /// Sets `bias`.
+    pub const fn bias(mut self, bias: bool) -> GroupNorm {
+        self.bias = bias;
+        self
     }
 
     /// `F.group_norm(x, num_groups, weight, bias)`: affine when a weight is given, the
@@ -615,6 +623,7 @@ impl GroupNorm {
             self.num_channels = Some(w.dim(0));
         }
         self.affine = weight.is_some();
+        self.bias = bias.is_some();
         Ok(self)
     }
 
@@ -670,26 +679,31 @@ impl GroupNorm {
         })
     }
 
-    /// With `affine`: `weight [C]` and `bias [C]`.
+    /// With `affine`: `weight [C]`, and with `bias` `bias [C]`.
     pub const fn params(&self) -> Result<Params, Error> {
         if !self.affine {
             return Ok(Params::NONE);
         }
         let c = tri!(known(self.num_channels, "num_channels"));
-        Ok(Params::NONE
-            .with("weight", Shape::new(&[c]))
-            .with("bias", Shape::new(&[c])))
+        let p = Params::NONE.with("weight", Shape::new(&[c]));
+        Ok(if self.bias {
+            p.with("bias", Shape::new(&[c]))
+        } else {
+            p
+        })
     }
 
-    /// PyTorch's `extra_repr`: `2, 8, eps=1e-05, affine=True`.
+    /// PyTorch 2.15's `extra_repr`: `2, 8, eps=1e-05, affine=True, bias=True` (`bias` is
+    /// whether the module has one: `False` without `affine`).
     #[cfg(feature = "alloc")]
     pub fn extra_repr(&self) -> alloc::string::String {
         alloc::format!(
-            "{}, {}, eps={}, affine={}",
+            "{}, {}, eps={}, affine={}, bias={}",
             self.num_groups,
             self.num_channels.unwrap_or(0),
             crate::format::python_float(self.eps),
-            super::py_bool(self.affine)
+            super::py_bool(self.affine),
+            super::py_bool(self.affine && self.bias)
         )
     }
 }
@@ -787,6 +801,46 @@ mod tests {
             "(768,), eps=1e-06, elementwise_affine=True, bias=True"
         );
         let a = GroupNorm::new(2).apply(Shape::new(&[1, 8, 2, 2])).unwrap();
-        assert_eq!(a.layer.extra_repr(), "2, 8, eps=1e-05, affine=True");
+        // PyTorch 2.15: `GroupNorm(2, 8, eps=1e-05, affine=True, bias=True)`, and
+        // `affine=False, bias=False` without affine weights (printed by torch 2.15.0).
+        assert_eq!(
+            a.layer.extra_repr(),
+            "2, 8, eps=1e-05, affine=True, bias=True"
+        );
+        let plain = GroupNorm::new(2)
+            .affine(false)
+            .apply(Shape::new(&[2, 8, 4, 4]))
+            .unwrap();
+        assert_eq!(
+            plain.layer.extra_repr(),
+            "2, 8, eps=1e-05, affine=False, bias=False"
+        );
+        let no_bias = GroupNorm::new(2)
+            .bias(false)
+            .apply(Shape::new(&[2, 8, 4, 4]))
+            .unwrap();
+        assert_eq!(
+            no_bias.layer.extra_repr(),
+            "2, 8, eps=1e-05, affine=True, bias=False"
+        );
+        assert_eq!(no_bias.cost.params, 8);
+        // torch 2.15: `BatchNorm2d(8, affine=False)` and `LayerNorm(8,
+        // elementwise_affine=False)` print `bias=False`.
+        let bn = BatchNorm::batch_norm2d()
+            .affine(false)
+            .apply(Shape::new(&[1, 8, 2, 2]), crate::mode::Mode::Eval)
+            .unwrap();
+        assert_eq!(
+            bn.layer.extra_repr(),
+            "8, eps=1e-05, momentum=0.1, affine=False, bias=False, track_running_stats=True"
+        );
+        let ln = LayerNorm::new()
+            .elementwise_affine(false)
+            .apply(Shape::new(&[1, 8]))
+            .unwrap();
+        assert_eq!(
+            ln.layer.extra_repr(),
+            "(8,), eps=1e-05, elementwise_affine=False, bias=False"
+        );
     }
 }
