@@ -415,6 +415,40 @@
 //! assert_eq!(Net::PARAMS, 768 * 3072 + 3072);
 //! ```
 //!
+//! **transformers' activations** (`ACT2FN[config.hidden_act]`). A module whose forward
+//! is one PyTorch activation is that layer kind renamed; one that computes its own is a
+//! struct with no fields and a `forward`, so its operations are counted as it runs them:
+//!
+//! | `hidden_act` | class | write |
+//! |---|---|---|
+//! | `"gelu"` | `GELUActivation` | `#[complexity(gelu, class = "GELUActivation", extra_repr = "")]` |
+//! | `"silu"`, `"swish"` | `SiLUActivation` | `#[complexity(silu, class = "SiLUActivation", extra_repr = "")]` |
+//! | `"gelu_pytorch_tanh"` | `PytorchGELUTanh` | `#[complexity(gelu(approximate = "tanh"), class = "PytorchGELUTanh", extra_repr = "")]` |
+//! | `"relu"` | `ReLU` | `#[complexity(relu)]` |
+//! | `"gelu_new"` | `NewGELUActivation` | the struct below |
+//! | `"quick_gelu"` | `QuickGELUActivation` | the struct below |
+//!
+//! ```
+//! use complexity_core::{Complexity, Totals, ZeroOp, totals};
+//!
+//! /// `0.5 * x * (1 + tanh(√(2/π) · (x + 0.044715 · x³)))`.
+//! #[derive(Complexity)]
+//! #[complexity(class = "NewGELUActivation", forward =
+//!     0.5 * x * (1.0 + ((x + 0.044715 * x.pow(3.0)) * 0.7978845608028654).tanh()))]
+//! struct NewGelu {}
+//!
+//! /// `x · sigmoid(1.702 · x)`.
+//! #[derive(Complexity)]
+//! #[complexity(class = "QuickGELUActivation", forward = x * (1.702 * x).sigmoid())]
+//! struct QuickGelu {}
+//!
+//! const NEW: Totals = totals!(NewGelu, input = [1, 8, 768]);
+//! assert_eq!(NEW.flops(), 0); // mul, add, pow, tanh: no mmengine rule
+//! assert_eq!(NEW.cost.zero_count(ZeroOp::Tanh), 1);
+//! const QUICK: Totals = totals!(QuickGelu, input = [1, 8, 768]);
+//! assert_eq!(QUICK.cost.zero_count(ZeroOp::Sigmoid), 1);
+//! ```
+//!
 //! **Weight norm** (`torch.nn.utils.parametrizations.weight_norm`, wav2vec 2.0's
 //! positional convolution). PyTorch replaces the layer's `weight` by
 //! `parametrizations.weight.original0` and `.original1` and computes it when the layer
