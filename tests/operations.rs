@@ -823,3 +823,44 @@ fn weight_norm_as_pytorch_builds_it() {
         "_WeightNorm"
     );
 }
+
+/// Swin's relative position bias: `table[index.view(-1)].view(N, N, -1)`, a subscript by a
+/// buffer of indices (its rows, `index_select`, zero op `index`), here for 7×7 windows
+/// (49 positions, (2·7 − 1)² = 169 table rows, 3 heads).
+#[derive(Complexity)]
+#[complexity(inputs = (), forward = {
+    let bias = table[index.view(-1)].view(49, 49, -1);
+    bias.permute(2, 0, 1).contiguous().unsqueeze(0)
+})]
+struct RelativePositionBias {
+    #[complexity(parameter(shape = (169, 3)))]
+    table: (),
+    #[complexity(buffer(shape = (49, 49)))]
+    index: (),
+}
+
+/// And BEiT's, `table[index]` by the 2-d index as it is: `[49, 49, 3]` directly.
+#[derive(Complexity)]
+#[complexity(input = [1, 3, 49, 49], forward = x + bias(),)]
+struct Attention {
+    bias: RelativePositionBias,
+}
+
+#[derive(Complexity)]
+#[complexity(input = [49, 49], forward = table[x])]
+struct Take2d {
+    #[complexity(parameter(shape = (169, 3)))]
+    table: (),
+}
+
+#[test]
+fn a_table_indexed_by_a_tensor() {
+    assert_eq!(Attention::OUTPUT.dims(), &[1, 3, 49, 49]);
+    assert_eq!(Attention::PARAMS, 169 * 3);
+    let r = Report::of::<Attention>(Attention::INPUT, Mode::Eval).unwrap();
+    assert_eq!(
+        r.module("bias").unwrap().cost().zero_count(ZeroOp::Index),
+        1
+    );
+    assert_eq!(Take2d::OUTPUT.dims(), &[49, 49, 3]);
+}

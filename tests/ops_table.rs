@@ -16,6 +16,7 @@ fn row(op: &Op) -> String {
         ShapeRule::Narrow => "`dim` cut to `length`",
         ShapeRule::Pad => "the last dimensions padded",
         ShapeRule::Gather => "the index's shape",
+        ShapeRule::IndexSelect => "`dim` becomes the index's length",
         ShapeRule::Slice => "`dim` sliced",
         ShapeRule::Bmm => "`[n, c, t] @ [n, t, d]`: `[n, c, d]`",
         ShapeRule::Mm => "`[c, t] @ [t, d]`: `[c, d]`",

@@ -565,8 +565,9 @@ impl Compiler<'_, '_> {
             {
                 let base = &i.expr;
                 let index = &i.index;
-                if !self.index_is_a_number(index) {
-                    return None;
+                if self.index_is_a_tensor(index) {
+                    let expr = Self::take(base, index, i.bracket_token.span.join());
+                    return self.value(&expr);
                 }
                 let expr: Expr = syn::parse_quote!(#base.select(0, #index));
                 self.value(&expr)
@@ -682,7 +683,14 @@ impl Compiler<'_, '_> {
                 let part = |k: usize| c.args.get(k).filter(|e| !marker(e, "__none")).cloned();
                 Item::Slice(Box::new([part(0), part(1), part(2)]))
             } else {
-                if !self.index_is_a_number(a) {
+                if self.index_is_a_tensor(a) {
+                    if m.args.len() == 1 {
+                        return Some(Self::take(&m.receiver, a, m.method.span()));
+                    }
+                    self.cx.error_at(
+                        a,
+                        "a tensor indexes alone (`table[index]`); with other items, select or slice first",
+                    );
                     return None;
                 }
                 Item::Index(a.clone())
@@ -743,23 +751,25 @@ impl Compiler<'_, '_> {
         Some(cur)
     }
 
-    /// Whether a subscript's index is a number (a literal, a constant, a size read with
-    /// `v.size(d)`), not a tensor: indexing by a tensor is reported here.
-    fn index_is_a_number(&self, e: &Expr) -> bool {
-        let tensor = match e {
+    /// Whether a subscript's index is a tensor (a value of `forward`, a parameter or
+    /// buffer, an operation on one), not a number (a literal, a constant, `v.size(d)`).
+    fn index_is_a_tensor(&self, e: &Expr) -> bool {
+        match e {
             _ if reads_size(e) || literal_int(e).is_some() => false,
-            Expr::Path(_) => ident_of(e).is_some_and(|i| self.scope.contains_key(&i.to_string())),
+            Expr::Path(_) => ident_of(e).is_some_and(|i| {
+                let i = i.to_string();
+                self.scope.contains_key(&i) || self.param_index(&i).is_some()
+            }),
             Expr::Lit(_) | Expr::Paren(_) | Expr::Binary(_) | Expr::Unary(_) => false,
             _ => true,
-        };
-        if tensor {
-            self.cx.error_at(
-                e,
-                "indexing by a tensor (`table[index]`) is `table.gather(dim, index)` here, or an `embedding`; \
-                 a subscript's index is a number",
-            );
         }
-        !tensor
+    }
+
+    /// `table[index]` by a tensor (Swin's and BEiT's relative position bias): the rows
+    /// `index` names, in its shape, `table.index_select(0, index.flatten())` unflattened to
+    /// `index.shape`.
+    fn take(base: &Expr, index: &Expr, span: proc_macro2::Span) -> Expr {
+        syn::parse_quote_spanned!(span=> #base.index_select(0, #index.flatten()).unflatten(0, #index.shape))
     }
 
     /// `torch.arange(end)`, `(start, end)`, `(start, end, step)` (positional or by keyword):

@@ -62,6 +62,9 @@ pub enum ShapeRule {
     Pad,
     /// `gather(dim, index)`: the shape of `index` (of the same rank as the input).
     Gather,
+    /// `index_select(dim, index)`: dimension `dim` becomes the index's length (a 1-d
+    /// index).
+    IndexSelect,
     /// `slice(dim, start, end, step)` (Python's `x[..., start:end:step]`): dimension `dim`
     /// cut to `⌈(end − start) / step⌉` after clamping to the dimension (negative `start`
     /// and `end` count from the end; `end` defaults to the size, `step` to 1).
@@ -611,6 +614,14 @@ pub const OPS: &[Op] = &[
         ],
         ShapeRule::Slice,
         CostRule::Zero(ZeroOp::Reshape),
+        Nothing,
+    ),
+    shaped(
+        "index_select",
+        "x.index_select(dim, index) (x[index])",
+        &[param("dim", Dim), param("index", TensorOrNumber)],
+        ShapeRule::IndexSelect,
+        CostRule::Zero(ZeroOp::Index),
         Nothing,
     ),
     shaped(

@@ -143,6 +143,8 @@ zero_ops! {
     Clone => "clone",
     /// `norm` (a vector norm over dimensions)
     Norm => "norm",
+    /// `index_select`, a subscript by a tensor (`table[index]`)
+    Index => "index",
     /// `fill_`
     Fill => "fill",
     /// stochastic depth in training (its random mask: `bernoulli_`, `div_`, `mul`)

@@ -1,8 +1,8 @@
 use complexity_core::Complexity;
 
-// Indexing by a tensor (`table[index]`) is `gather` or `embedding` here.
+// A tensor indexes alone (`table[index]`), not with other items.
 #[derive(Complexity)]
-#[complexity(forward = x[x.amax(-1)])]
+#[complexity(forward = x[x.amax(-1), 0])]
 struct ByTensor {}
 
 fn main() {}

@@ -409,7 +409,7 @@ const fn table_shape(
     // The integer arguments and tensors each rule reads (the derive always gives them; a
     // hand-built description may not).
     let (need_dims, need_inputs) = match rule {
-        ShapeRule::Unsqueeze | ShapeRule::Gather => (1, 1),
+        ShapeRule::Unsqueeze | ShapeRule::Gather | ShapeRule::IndexSelect => (1, 1),
         ShapeRule::RepeatInterleave => (2, 1),
         ShapeRule::Narrow => (3, 1),
         ShapeRule::Slice => (2, 1),
@@ -418,7 +418,7 @@ const fn table_shape(
         ShapeRule::Addmm | ShapeRule::Baddbmm => (0, 3),
         _ => (0, 1),
     };
-    let need_inputs = if matches!(rule, ShapeRule::Gather) {
+    let need_inputs = if matches!(rule, ShapeRule::Gather | ShapeRule::IndexSelect) {
         2
     } else {
         need_inputs
@@ -584,6 +584,19 @@ const fn table_shape(
                 k += 1;
             }
             out
+        }
+        ShapeRule::IndexSelect => {
+            let d = tri!(dim_index(name, dims[0], x, x.rank()));
+            if other.rank() > 1 {
+                return Err(Error::new(ErrorKind::Incompatible {
+                    op: "index_select",
+                    what: "the index has more than one dimension (flatten it)",
+                    left: x,
+                    right: other,
+                }));
+            }
+            let n = if other.rank() == 0 { 1 } else { other.dim(0) };
+            x.with_dim(d, n)
         }
         ShapeRule::Gather => {
             tri!(dim_index(name, dims[0], x, x.rank()));
