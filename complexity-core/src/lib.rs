@@ -136,7 +136,7 @@
 //! | `x = norm(layer(x));` | rebind a name that exists (Python's assignment) | |
 //! | `for _ in 0..3 { x = layer(x); }`, `for i in 1..6 { x = blocks[i](x); }` | a loop, unrolled by the derive: the range's bounds are integer literals (`0..3`, `0..=2`, at most 256 iterations; a const generic bound is an error: call an array instead); the counter (or `_`) only chooses elements (`blocks[i]`), it is no value; names assigned in the body keep their last values, its `let`s last one iteration | |
 //! | `torch.arange(x.size(1))` (also `torch.arange(0, n)`, and `torch.arange(2, 10, 2)` with integer literals), `torch.zeros((b, n))`, `torch.ones(…)`, `torch.empty(…)`, `torch.full((b, n), v)`, `x.zeros_like()`, `x.new_ones((b, n))` (also `new_zeros`, `new_empty`, `new_full((b, n), v)`) | new tensors (sizes may be `v.size(d)`, or a whole shape: `x.new_zeros(x.shape)`): values no operation on the inputs produced | 0 (zero op `create`) |
-//! | `(a, b)` as the value of `forward` | a module returning a tuple (a rotary embedding's `(cos, sin)`), at most [`analysis::MAX_OUTPUTS`] values; its first value is what a plain call gives | |
+//! | `(a, b)` as the value of `forward` | a module returning a tuple (a rotary embedding's `(cos, sin)`; a dict of named outputs, as `IntermediateLayerGetter`'s, is a tuple in its order), at most [`analysis::MAX_OUTPUTS`] values; its first value is what a plain call gives | |
 //! | `let (cos, sin) = rotary_emb(x);` | the values of a child returning a tuple (naming more than it returns is an error) | |
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
@@ -504,6 +504,40 @@
 //! four pieces only when the length allows it (a multiple of 4 always does; 5 tokens give
 //! 3 pieces, an error naming both counts), so for one token (a decoding step) call two
 //! experts on it instead.
+//!
+//! **A child chosen by a constant** (torchvision's `norm_layer`, `block = BasicBlock if …
+//! else Bottleneck`). Make the child's type a type parameter and instantiate the model
+//! once per choice; a layer kind becomes a type with a leaf written by hand (see "A leaf
+//! by hand"). The child keeps its one name, as in PyTorch. (`class` and `extra_repr` may
+//! also choose by a constant: `class = if GN { "GroupNorm" } else { "BatchNorm2d" }`.)
+//!
+//! ```
+//! use complexity_core::layer::{BatchNorm, GroupNorm, Layer};
+//! use complexity_core::{Complexity, Mode, Module, Totals, report::Report, totals};
+//!
+//! /// `nn.BatchNorm2d` or `nn.GroupNorm(8, …)`, as types.
+//! struct Bn;
+//! impl Complexity for Bn {
+//!     const MODULE: Module = Module::layer(Layer::BatchNorm(BatchNorm::batch_norm2d()));
+//! }
+//! struct Gn;
+//! impl Complexity for Gn {
+//!     const MODULE: Module = Module::layer(Layer::GroupNorm(GroupNorm::new(8)));
+//! }
+//!
+//! #[derive(Complexity)]
+//! #[complexity(forward = norm(conv(x)))]
+//! struct ConvNorm<N: Complexity> {
+//!     #[complexity(conv2d(out = 32, kernel = 3, padding = 1))]
+//!     conv: (),
+//!     norm: N,
+//! }
+//!
+//! const WITH_BN: Totals = totals!(ConvNorm<Bn>, input = [1, 3, 8, 8]);
+//! assert_eq!(WITH_BN.params(), 32 * 3 * 9 + 32 + 2 * 32);
+//! let r = Report::of::<ConvNorm<Gn>>(WITH_BN.input, Mode::Eval).unwrap();
+//! assert_eq!(r.module("norm").unwrap().class(), "GroupNorm");
+//! ```
 //!
 //! **Tied weights.** One tensor under several names (T5's and BART's `shared.weight`,
 //! `encoder.embed_tokens.weight` and `decoder.embed_tokens.weight`; GPT-2's `lm_head`
