@@ -11,8 +11,9 @@ use complexity_workspace::ConvBnRelu;
 mod llama;
 
 use llama::{
-    Llama2_7B, Llama3_70B, Llama31_405B, LlamaConfig, LlamaForCausalLM, LlamaModel, Mistral7B,
-    Mixtral8x7B, MixtralBlockSparseTop2MLP, MixtralForCausalLM, MixtralModel,
+    Llama2_7B, Llama2_13B, Llama2_70B, Llama3_8B, Llama3_70B, Llama31_405B, LlamaConfig,
+    LlamaForCausalLM, LlamaModel, Mistral7B, Mixtral8x7B, MixtralBlockSparseTop2MLP,
+    MixtralForCausalLM, MixtralModel,
 };
 
 /// 30,000 layers.
@@ -204,6 +205,15 @@ fn llama_parameters_are_transformers_own() {
     assert_eq!(LLAMA3_70B.params(), 70_553_706_496);
     assert_eq!(LLAMA31_405B.params(), 405_853_388_800);
     assert_eq!(MODEL_405B.params(), 403_752_042_496);
+    // The other configurations of examples/llama, all of llm_params.json's.
+    const LLAMA2_13B: Totals = totals!(LlamaForCausalLM<Llama2_13B, 40>, input = [1, 8]);
+    const LLAMA2_70B: Totals = totals!(LlamaForCausalLM<Llama2_70B, 80>, input = [1, 8]);
+    const LLAMA3_8B: Totals = totals!(LlamaForCausalLM<Llama3_8B, 32>, input = [1, 8]);
+    const MISTRAL_7B: Totals = totals!(LlamaForCausalLM<Mistral7B, 32>, input = [1, 8]);
+    assert_eq!(LLAMA2_13B.params(), 13_015_864_320);
+    assert_eq!(LLAMA2_70B.params(), 68_976_648_192);
+    assert_eq!(LLAMA3_8B.params(), 8_030_261_248);
+    assert_eq!(MISTRAL_7B.params(), 7_241_732_096);
     assert_eq!(
         (LLAMA2_7B.params() as u128, LLAMA2_7B.flops()),
         llama::<Llama2_7B>(32, 8192)
