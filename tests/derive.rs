@@ -817,3 +817,22 @@ fn a_sequential_structs_prefix_and_start() {
     );
     assert_eq!(r.state_dict()[0].name, "block.denselayer1.weight");
 }
+
+/// An element called by index with no tensor, when it takes one: the element's own
+/// input check reports it.
+#[derive(Complexity)]
+#[complexity(forward = layers[0]() + x)]
+struct IndexedWithoutInput {
+    layers: [Lin8; 2],
+}
+
+#[test]
+fn an_element_called_without_its_input() {
+    let e = Report::of::<IndexedWithoutInput>(Shape::new(&[1, 8]), Mode::Eval)
+        .err()
+        .unwrap();
+    assert_eq!(
+        e.to_string(),
+        "layers: takes 1 input(s), called with 0 (in `IndexedWithoutInput::layers`)"
+    );
+}

@@ -988,11 +988,8 @@ impl<'r, 'b> Machine<'r, 'b> {
     ) -> Result<Option<(Shape, Cost)>, Error> {
         let t = self.depth - 1;
         let f = self.frames[t];
-        if child >= graph.children.len() || vs.len() > MAX_INPUTS {
-            return Err(description(
-                "a step calls a missing child, or with too many inputs",
-            ));
-        }
+        let all = tri!(self.arguments(graph, child, vs));
+        let args = all.split_at(vs.len()).0;
         let c = &graph.children[child];
         // A layer returns one output; a struct's frame sets them when it finishes.
         self.returned_len = 1;
@@ -1008,13 +1005,6 @@ impl<'r, 'b> Machine<'r, 'b> {
         if functional && !matches!(c.module.body, Body::Layer(_)) {
             return Err(description("`functional` applies a layer child only"));
         }
-        let mut args = [Shape::SCALAR; MAX_INPUTS];
-        let mut a = 0;
-        while a < vs.len() {
-            args[a] = self.values[f.base + vs[a]];
-            a += 1;
-        }
-        let args = args.split_at(vs.len()).0;
         let first = !self.called[f.flags + child];
         self.called[f.flags + child] = true;
         let count_params = f.count_params && first;
@@ -1053,6 +1043,30 @@ impl<'r, 'b> Machine<'r, 'b> {
         }
     }
 
+    /// The shapes of values `vs` of the top frame's program, passed to child `child` (in
+    /// the first `vs.len()` entries): an error if the step names a missing child or more
+    /// than [`MAX_INPUTS`] values. O(values).
+    const fn arguments(
+        &self,
+        graph: &Graph,
+        child: usize,
+        vs: &[usize],
+    ) -> Result<[Shape; MAX_INPUTS], Error> {
+        if child >= graph.children.len() || vs.len() > MAX_INPUTS {
+            return Err(description(
+                "a step calls a missing child, or with too many inputs",
+            ));
+        }
+        let base = self.frames[self.depth - 1].base;
+        let mut args = [Shape::SCALAR; MAX_INPUTS];
+        let mut a = 0;
+        while a < vs.len() {
+            args[a] = self.values[base + vs[a]];
+            a += 1;
+        }
+        Ok(args)
+    }
+
     /// A `child[index](…)` step of the top frame's program: element `index` of a child
     /// that is a sequence, run in a call of the sequence that runs only it. The sequence's
     /// parameters are not counted here: a sequence only ever indexed is recorded with them
@@ -1067,11 +1081,7 @@ impl<'r, 'b> Machine<'r, 'b> {
     ) -> Result<Option<(Shape, Cost)>, Error> {
         let t = self.depth - 1;
         let f = self.frames[t];
-        if child >= graph.children.len() || vs.is_empty() || vs.len() > MAX_INPUTS {
-            return Err(description(
-                "a step calls a missing child, or with no or too many inputs",
-            ));
-        }
+        let args = tri!(self.arguments(graph, child, vs));
         let c = &graph.children[child];
         self.returned_len = 1;
         let len = match c.module.body {
@@ -1112,12 +1122,6 @@ impl<'r, 'b> Machine<'r, 'b> {
                 dim: crate::error::SEQUENCE,
                 size: len as u64,
             }));
-        }
-        let mut args = [Shape::SCALAR; MAX_INPUTS];
-        let mut a = 0;
-        while a < vs.len() {
-            args[a] = self.values[f.base + vs[a]];
-            a += 1;
         }
         let flag = f.flags + child;
         let first = !self.was_indexed(f.indexed_base, flag, at as usize);
