@@ -1596,6 +1596,20 @@ impl Compiler<'_, '_> {
         }
     }
 
+    /// Binds one element of a tuple pattern to value `v` (`_` binds nothing); `what` names
+    /// the elements in the error for another pattern.
+    fn bind(&mut self, elem: &Pat, v: usize, what: &str) {
+        match elem {
+            Pat::Ident(id) => {
+                self.scope.insert(id.ident.to_string(), v);
+            }
+            Pat::Wild(_) => {}
+            other => self
+                .cx
+                .error_at(other, format!("bind each {what} to a name (or `_`)")),
+        }
+    }
+
     /// `let y = …;` or `let (q, k, v) = x.split(768, 2);`.
     fn local(&mut self, local: &syn::Local) {
         let p = self.p;
@@ -1644,15 +1658,7 @@ impl Compiler<'_, '_> {
                     } else {
                         self.push(quote!(#p::Step::Output { index: #index }))
                     };
-                    match elem {
-                        Pat::Ident(id) => {
-                            self.scope.insert(id.ident.to_string(), v);
-                        }
-                        Pat::Wild(_) => {}
-                        other => self
-                            .cx
-                            .error_at(other, "bind each value to a name (or `_`)"),
-                    }
+                    self.bind(elem, v, "value");
                 }
             }
             Pat::Tuple(tuple) => {
@@ -1732,15 +1738,7 @@ impl Compiler<'_, '_> {
                     if let Some(span) = self.spans.last_mut() {
                         *span = Some(m.method.span());
                     }
-                    match elem {
-                        Pat::Ident(id) => {
-                            self.scope.insert(id.ident.to_string(), v);
-                        }
-                        Pat::Wild(_) => {}
-                        other => self
-                            .cx
-                            .error_at(other, "bind each piece to a name (or `_`)"),
-                    }
+                    self.bind(elem, v, "piece");
                 }
             }
             other => {
@@ -1874,73 +1872,24 @@ impl Compiler<'_, '_> {
         args: &[&Expr],
     ) -> Option<TokenStream> {
         let p = self.p;
-        let (Some(f), Some(def)) = (
-            WEIGHTED.iter().find(|w| w.name == name),
-            WEIGHTED
-                .iter()
-                .find(|w| w.name == name)
-                .and_then(|w| crate::kinds::kind(w.kind)),
-        ) else {
+        let Some((f, def)) = WEIGHTED
+            .iter()
+            .find(|w| w.name == name)
+            .and_then(|w| Some((w, crate::kinds::kind(w.kind)?)))
+        else {
             self.unsupported(site);
             return None;
         };
-        let mut given: Vec<(String, &Expr)> = Vec::new();
-        let mut position = 0;
+        let (given, ok) = self.named_arguments(name, f.order, def, args.iter().copied());
+        // A misspelt keyword is its own error, not also a missing `weight`.
+        if !ok {
+            return None;
+        }
+        let given: Vec<(String, &Expr)> = given
+            .into_iter()
+            .map(|(key, value, _)| (key, value))
+            .collect();
         let mut ok = true;
-        for arg in args {
-            let (key, value): (String, &Expr) = match arg {
-                Expr::Assign(a) => (
-                    ident_of(&a.left)
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                    &a.right,
-                ),
-                other => {
-                    let Some(key) = f.order.get(position) else {
-                        self.cx.error_at(
-                            other,
-                            format!(
-                                "`{name}` takes at most {} arguments after the input",
-                                f.order.len()
-                            ),
-                        );
-                        ok = false;
-                        continue;
-                    };
-                    position += 1;
-                    ((*key).to_string(), other)
-                }
-            };
-            let key = crate::attr::PYTORCH_NAMES
-                .iter()
-                .find(|(torch, ours)| key == *torch && def.arg(ours).is_some())
-                .map_or(key, |(_, ours)| (*ours).to_string());
-            if key != "_" && !f.order.contains(&key.as_str()) && def.arg(&key).is_none() {
-                self.cx.error_at(
-                    arg,
-                    format!(
-                        "`{name}` has no argument `{key}` (its arguments after the input: {})",
-                        f.order
-                            .iter()
-                            .filter(|k| **k != "_")
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                );
-                ok = false;
-                continue;
-            }
-            if key != "_" && given.iter().any(|(k, _)| *k == key) {
-                self.cx.error_at(arg, format!("`{key}` is given twice"));
-                ok = false;
-                continue;
-            }
-            given.push((key, value));
-        }
-        for (key, value) in &given {
-            ok &= self.numeric_argument(def, key, value);
-        }
         let tensor = |this: &mut Self, key: &str| -> Option<Option<usize>> {
             match given.iter().find(|(k, _)| k == key) {
                 // `bias = None`, as Python writes an absent bias.
@@ -1993,6 +1942,82 @@ impl Compiler<'_, '_> {
         )
     }
 
+    /// A function's arguments after its tensor, by position in `order` (PyTorch's, `_`
+    /// for one that changes no count) or by keyword (PyTorch's names too): each named once
+    /// with its value and span, a number where the kind takes one. Every mistake is
+    /// reported, and the flag is `false` after one (the arguments given correctly are
+    /// still returned, so that no follow-on error says one is missing).
+    fn named_arguments<'e>(
+        &self,
+        what: &str,
+        order: &[&str],
+        def: &crate::kinds::KindDef,
+        args: impl IntoIterator<Item = &'e Expr>,
+    ) -> (Vec<(String, &'e Expr, proc_macro2::Span)>, bool) {
+        let listed = || {
+            order
+                .iter()
+                .filter(|k| **k != "_")
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut given: Vec<(String, &'e Expr, proc_macro2::Span)> = Vec::new();
+        let mut position = 0;
+        let mut ok = true;
+        for arg in args {
+            let (key, value): (String, &Expr) = match arg {
+                Expr::Assign(a) => {
+                    let written = ident_of(&a.left)
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    let key = crate::attr::PYTORCH_NAMES
+                        .iter()
+                        .find(|(torch, ours)| written == *torch && def.arg(ours).is_some())
+                        .map_or(written.clone(), |(_, ours)| (*ours).to_string());
+                    if key == "_" || (!order.contains(&key.as_str()) && def.arg(&key).is_none()) {
+                        self.cx.error_at(
+                            &a.left,
+                            format!(
+                                "`{what}` has no argument `{written}` (its arguments after the tensor: {})",
+                                listed()
+                            ),
+                        );
+                        ok = false;
+                        continue;
+                    }
+                    (key, &a.right)
+                }
+                other => {
+                    let Some(key) = order.get(position) else {
+                        self.cx.error_at(
+                            other,
+                            format!(
+                                "`{what}` takes at most {} arguments after the tensor",
+                                order.len()
+                            ),
+                        );
+                        ok = false;
+                        continue;
+                    };
+                    position += 1;
+                    ((*key).to_string(), other)
+                }
+            };
+            if key == "_" {
+                continue;
+            }
+            if given.iter().any(|(k, _, _)| *k == key) {
+                self.cx.error_at(arg, format!("`{key}` is given twice"));
+                ok = false;
+                continue;
+            }
+            ok &= self.numeric_argument(def, &key, value);
+            given.push((key, value, arg.span()));
+        }
+        (given, ok)
+    }
+
     /// Whether argument `key` of a functional layer has a value of its kind: a string
     /// only where the kind takes one (`mode = "bilinear"`), not for a number
     /// (`padding = "same"` is reported here).
@@ -2029,62 +2054,15 @@ impl Compiler<'_, '_> {
         m: &syn::ExprMethodCall,
     ) -> Option<TokenStream> {
         let p = self.p;
-        let mut args: Vec<crate::ast::Arg> = Vec::new();
-        let mut position = 0;
-        let mut ok = true;
-        for arg in &m.args {
-            let (name, value) = match arg {
-                Expr::Assign(a) => {
-                    let written = ident_of(&a.left)
-                        .map(ToString::to_string)
-                        .unwrap_or_default();
-                    let key = crate::attr::PYTORCH_NAMES
-                        .iter()
-                        .find(|(torch, ours)| written == *torch && def.arg(ours).is_some())
-                        .map_or(written.clone(), |(_, ours)| (*ours).to_string());
-                    if def.arg(&key).is_none() {
-                        let names: Vec<&str> = def.args.iter().map(|a| a.name).collect();
-                        self.cx.error_at(
-                            &a.left,
-                            format!(
-                                "`{}` has no argument `{written}` (its arguments: {})",
-                                def.name,
-                                names.join(", ")
-                            ),
-                        );
-                        ok = false;
-                        continue;
-                    }
-                    (key, (*a.right).clone())
-                }
-                other => {
-                    let Some(a) = def.args.get(position) else {
-                        self.cx.error_at(
-                            other,
-                            format!(
-                                "`{}` takes at most {} arguments after the tensor",
-                                def.name,
-                                def.args.len()
-                            ),
-                        );
-                        ok = false;
-                        continue;
-                    };
-                    position += 1;
-                    (a.name.to_string(), other.clone())
-                }
-            };
-            if args.iter().any(|a| a.name == name) {
-                self.cx.error_at(arg, format!("`{name}` is given twice"));
-                ok = false;
-                continue;
-            }
-            ok &= self.numeric_argument(def, &name, &value);
-            args.push(crate::ast::Arg {
-                name: syn::Ident::new(&name, arg.span()),
-                value: Some(value),
-            });
-        }
+        let order: Vec<&str> = def.args.iter().map(|a| a.name).collect();
+        let (given, mut ok) = self.named_arguments(def.name, &order, def, m.args.iter());
+        let mut args: Vec<crate::ast::Arg> = given
+            .into_iter()
+            .map(|(name, value, span)| crate::ast::Arg {
+                name: syn::Ident::new(&name, span),
+                value: Some(value.clone()),
+            })
+            .collect();
         if let Some(missing) = def
             .required()
             .find(|r| !args.iter().any(|a| a.name == r.name))
