@@ -35,6 +35,13 @@ fn row(op: &Op) -> String {
         Saved::Output => "output",
         Saved::InputAndOutput => "input and output",
         Saved::Mask => "a mask",
+        Saved::View => "nothing (a view)",
+        Saved::Inputs => "both inputs",
+        Saved::Factors => "each factor, for the other's gradient",
+        Saved::Condition => "the bool condition",
+        Saved::Index => "the int64 index",
+        Saved::IndexAndInput => "input and int64 index",
+        Saved::Normalize => "input and 2 per row",
     };
     format!("//! | `{}` | {shape} | {cost} | {saved} |", op.usage)
 }

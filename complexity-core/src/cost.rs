@@ -1,6 +1,7 @@
 //! What a module costs: parameters, FLOPs by op kind, activations; with checked sums.
 
 use crate::error::{Error, ErrorKind};
+use crate::memory::Saved;
 
 /// The kinds of operation mmengine charges FLOPs to, named as in its `flops_by_op`.
 ///
@@ -107,6 +108,10 @@ pub struct Cost {
     /// branch). Sums keep the larger peak. An upper bound for an activation arena: views
     /// (flatten, transpose, …) are counted as copies.
     pub peak_elements: u128,
+    /// The elements autograd keeps for the backward pass, by storage class (see
+    /// [`memory`](crate::memory)): each storage once, under the innermost module that
+    /// kept it first; a module's figure includes its children's.
+    pub saved: Saved,
     /// Which entries of `zero_ops` and `flops_by_op` are non-zero, so that sums touch only
     /// those: the analysis adds costs at every step, and a module runs a few kinds of the
     /// tables' many.
@@ -141,6 +146,7 @@ impl Cost {
         activations: 0,
         zero_ops: [0; ZeroOp::COUNT],
         peak_elements: 0,
+        saved: Saved::ZERO,
     };
 
     /// The cost of one operation of kind `op`.
@@ -205,6 +211,10 @@ impl Cost {
             flops_by_op[i] += other.flops_by_op[i];
             kinds &= kinds - 1;
         }
+        let saved = match self.saved.checked_add(other.saved) {
+            Ok(s) => s,
+            Err(e) => return Err(e),
+        };
         let mut zero_ops = self.zero_ops;
         let mut ops = other.present.zero_ops;
         while ops != 0 {
@@ -222,6 +232,7 @@ impl Cost {
             flops_by_op,
             activations,
             zero_ops,
+            saved,
             peak_elements: if self.peak_elements > other.peak_elements {
                 self.peak_elements
             } else {
@@ -252,6 +263,10 @@ impl Cost {
         if times == 0 {
             return Ok(Cost::ZERO);
         }
+        let saved = match self.saved.checked_times(times as u128) {
+            Ok(s) => s,
+            Err(e) => return Err(e),
+        };
         let mut flops_by_op = self.flops_by_op;
         let mut kinds = self.present.flops_by_op;
         while kinds != 0 {
@@ -280,6 +295,7 @@ impl Cost {
             activations,
             zero_ops,
             peak_elements: self.peak_elements,
+            saved,
         })
     }
 }

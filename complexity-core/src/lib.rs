@@ -703,6 +703,7 @@ pub mod error;
 #[cfg(feature = "alloc")]
 pub mod format;
 pub mod layer;
+pub mod memory;
 pub mod mode;
 pub mod module;
 /// The operation table of the forward language: one row per operation (its spelling,

@@ -207,7 +207,7 @@ pub enum Step {
         inputs: &'static [Value],
         /// Its `Dim` / `Dims` arguments.
         dims: &'static [i64],
-        /// Its `keepdim` argument.
+        /// Its `keepdim` argument (a reduction), or `p > 0` (dropout's rate).
         keepdim: bool,
     },
     /// An operation of the table whose integer arguments read sizes of values
@@ -219,7 +219,7 @@ pub enum Step {
         inputs: &'static [Value],
         /// Its `Dim` / `Dims` arguments, numbers or `v.size(d)`.
         dims: &'static [SizeArg],
-        /// Its `keepdim` argument.
+        /// Its `keepdim` argument (a reduction), or `p > 0` (dropout's rate).
         keepdim: bool,
     },
     /// `matmul(left, right)`.

@@ -1828,7 +1828,12 @@ impl Compiler<'_, '_> {
         }
         let mut inputs = vec![input];
         let mut dims = Vec::new();
-        let mut keepdim = quote!(false);
+        // A rate's default (0.5) is not 0.
+        let mut keepdim = if row.params.iter().any(|p| p.kind == Arg::Rate) {
+            quote!(true)
+        } else {
+            quote!(false)
+        };
         // Integer arguments as written; those reading a value's size (`k.size(2)`,
         // `k.shape[2]`) make the step read them when it runs.
         let mut written: Vec<&Expr> = Vec::new();
@@ -1842,6 +1847,9 @@ impl Compiler<'_, '_> {
                 Arg::Dims => written.extend(elements(arg)),
                 Arg::Bool => {
                     keepdim = quote_spanned!(arg.span()=> { let keep: ::core::primitive::bool = #arg; keep })
+                }
+                Arg::Rate => {
+                    keepdim = quote_spanned!(arg.span()=> { let p: ::core::primitive::f64 = #arg; p > 0.0 })
                 }
             }
         }

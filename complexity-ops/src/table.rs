@@ -19,6 +19,10 @@ pub enum Arg {
     Dims,
     /// A `bool` const expression (`keepdim`).
     Bool,
+    /// A probability (`dropout`'s `p`): an `f64` const expression, default 0.5. Only
+    /// whether it is 0 counts (dropout keeps no mask then); the step's `keepdim` carries
+    /// `p > 0`.
+    Rate,
 }
 
 /// One argument of an operation.
@@ -97,19 +101,35 @@ pub enum CostRule {
 }
 
 /// What autograd saves for the backward pass (PyTorch's `derivatives.yaml` and the
-/// modules' forward code), for the memory analysis.
+/// modules' forward code), for the memory analysis. An operation on values none of
+/// which needs a gradient saves nothing, whatever its rule.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Saved {
     /// Nothing that holds elements (sizes only).
     Nothing,
+    /// Nothing, and the output is a view of the input (shares its storage).
+    View,
     /// Its input.
     Input,
     /// Its output.
     Output,
     /// Its input and its output.
     InputAndOutput,
-    /// A mask of its input's size (dropout: float32 on CPU, bool on CUDA).
+    /// Every tensor operand (`maximum`, `minimum`).
+    Inputs,
+    /// A product's operands (`bmm`, `mm`, the factors of `addmm`, `baddbmm`): each
+    /// one when another needs a gradient.
+    Factors,
+    /// A mask of its input's size (dropout in training: float on CPU, bool on CUDA).
     Mask,
+    /// The bool condition (`masked_fill`'s mask, `where`'s condition).
+    Condition,
+    /// The int64 index (`index_select`).
+    Index,
+    /// The int64 index and the input (`gather`).
+    IndexAndInput,
+    /// The input and two values per row (`F.normalize`: the norm, clamped).
+    Normalize,
 }
 
 /// One operation.
@@ -195,7 +215,10 @@ const fn reduction(name: &'static str, zero: ZeroOp, saved: Saved) -> Op {
 }
 
 use Arg::{Dim, Dims, Ignored, TensorOrNumber};
-use Saved::{Input, InputAndOutput, Mask, Nothing, Output};
+use Saved::{
+    Condition, Factors, Index, IndexAndInput, Input, InputAndOutput, Inputs, Mask, Normalize,
+    Nothing, Output, View,
+};
 
 /// Every operation a `forward` calls as a method (or as a function of its first tensor),
 /// by name. Binary operators (`+ - * /`), views (`reshape`, `transpose`, …), `matmul`, `cat`
@@ -300,7 +323,7 @@ pub const OPS: &[Op] = &[
         "dropout",
         "x.dropout(p, training, inplace)",
         &[
-            optional("p", Ignored),
+            optional("p", Arg::Rate),
             optional("training", Ignored),
             optional("inplace", Ignored),
         ],
@@ -334,9 +357,9 @@ pub const OPS: &[Op] = &[
         "x.to(dtype)",
         &[param("dtype", Ignored)],
         ZeroOp::To,
-        Nothing,
+        View,
     ),
-    elementwise("float", "x.float()", &[], ZeroOp::To, Nothing),
+    elementwise("float", "x.float()", &[], ZeroOp::To, View),
     elementwise("clone", "x.clone()", &[], ZeroOp::Clone, Nothing),
     elementwise(
         "contiguous",
@@ -350,7 +373,7 @@ pub const OPS: &[Op] = &[
         "x.type_as(other)",
         &[param("other", Ignored)],
         ZeroOp::To,
-        Nothing,
+        View,
     ),
     elementwise(
         "tril",
@@ -414,14 +437,14 @@ pub const OPS: &[Op] = &[
             param("other", TensorOrNumber),
         ],
         ZeroOp::Where,
-        Input,
+        Condition,
     ),
     elementwise(
         "masked_fill",
         "x.masked_fill(mask, value)",
         &[param("mask", TensorOrNumber), param("value", Ignored)],
         ZeroOp::MaskedFill,
-        Nothing,
+        Condition,
     ),
     shaped(
         "masked_fill_",
@@ -429,7 +452,7 @@ pub const OPS: &[Op] = &[
         &[param("mask", TensorOrNumber), param("value", Ignored)],
         ShapeRule::InPlace,
         CostRule::Zero(ZeroOp::MaskedFill),
-        Nothing,
+        Condition,
     ),
     shaped(
         "fill_",
@@ -500,14 +523,14 @@ pub const OPS: &[Op] = &[
         "x.maximum(other)",
         &[param("other", TensorOrNumber)],
         ZeroOp::Maximum,
-        InputAndOutput,
+        Inputs,
     ),
     elementwise(
         "minimum",
         "x.minimum(other)",
         &[param("other", TensorOrNumber)],
         ZeroOp::Minimum,
-        InputAndOutput,
+        Inputs,
     ),
     elementwise(
         "roll",
@@ -521,7 +544,7 @@ pub const OPS: &[Op] = &[
         "x.normalize(p, dim) or F.normalize(x, p, dim)",
         &[optional("p", Ignored), optional("dim", Dim)],
         ZeroOp::Normalize,
-        InputAndOutput,
+        Normalize,
     ),
     elementwise("erf", "x.erf()", &[], ZeroOp::Erf, Input),
     elementwise("sign", "x.sign()", &[], ZeroOp::Sign, Nothing),
@@ -547,7 +570,7 @@ pub const OPS: &[Op] = &[
         &[param("dim", Dim)],
         ShapeRule::Unsqueeze,
         CostRule::Zero(ZeroOp::Reshape),
-        Nothing,
+        View,
     ),
     shaped(
         "squeeze",
@@ -555,7 +578,7 @@ pub const OPS: &[Op] = &[
         &[optional("dim", Dim)],
         ShapeRule::Squeeze,
         CostRule::Zero(ZeroOp::Reshape),
-        Nothing,
+        View,
     ),
     shaped(
         "repeat",
@@ -579,7 +602,7 @@ pub const OPS: &[Op] = &[
         &[param("dim", Dim), param("start", Dim), param("length", Dim)],
         ShapeRule::Narrow,
         CostRule::Zero(ZeroOp::Reshape),
-        Nothing,
+        View,
     ),
     shaped(
         "pad",
@@ -614,7 +637,7 @@ pub const OPS: &[Op] = &[
         ],
         ShapeRule::Slice,
         CostRule::Zero(ZeroOp::Reshape),
-        Nothing,
+        View,
     ),
     shaped(
         "index_select",
@@ -622,7 +645,7 @@ pub const OPS: &[Op] = &[
         &[param("dim", Dim), param("index", TensorOrNumber)],
         ShapeRule::IndexSelect,
         CostRule::Zero(ZeroOp::Index),
-        Nothing,
+        Index,
     ),
     shaped(
         "gather",
@@ -630,7 +653,7 @@ pub const OPS: &[Op] = &[
         &[param("dim", Dim), param("index", TensorOrNumber)],
         ShapeRule::Gather,
         CostRule::Zero(ZeroOp::Gather),
-        Nothing,
+        IndexAndInput,
     ),
     shaped(
         "bmm",
@@ -638,7 +661,7 @@ pub const OPS: &[Op] = &[
         &[param("mat2", TensorOrNumber)],
         ShapeRule::Bmm,
         CostRule::Bmm,
-        Input,
+        Factors,
     ),
     shaped(
         "mm",
@@ -646,7 +669,7 @@ pub const OPS: &[Op] = &[
         &[param("mat2", TensorOrNumber)],
         ShapeRule::Mm,
         CostRule::Mm,
-        Input,
+        Factors,
     ),
     shaped(
         "addmm",
@@ -659,7 +682,7 @@ pub const OPS: &[Op] = &[
         ],
         ShapeRule::Addmm,
         CostRule::Addmm,
-        Input,
+        Factors,
     ),
     shaped(
         "baddbmm",
@@ -672,7 +695,7 @@ pub const OPS: &[Op] = &[
         ],
         ShapeRule::Baddbmm,
         CostRule::Zero(ZeroOp::Baddbmm),
-        Input,
+        Factors,
     ),
 ];
 

@@ -51,6 +51,11 @@ impl Fixture {
     }
 
     /// A string field, e.g. `mmengine_out_table_train`.
+    /// The fixture's field `key` (`Null` when absent).
+    pub fn get(&self, key: &str) -> &Value {
+        &self.json[key]
+    }
+
     pub fn string(&self, key: &str) -> &str {
         self.json[key]
             .as_str()

@@ -8,7 +8,9 @@
 //! frame of [`MAX_DEPTH`] per nesting level and the values of the running forward programs
 //! in one arena of [`MAX_SLOTS`].
 
+use super::keep::keeps;
 use super::liveness::Liveness;
+use super::storage::{Ref, Storages};
 use super::ops::{self, description, holds_nothing, operand};
 use super::record::{Call, NO_PARENT, Record, Recorder};
 use super::{MAX_DEPTH, MAX_INPUTS, MAX_OUTPUTS, MAX_SLOTS, MAX_VALUES};
@@ -60,6 +62,13 @@ struct Frame {
     /// unchanged to every element (`layer(h, mask, cos, sin)` for each layer).
     extras: [Shape; MAX_INPUTS],
     extras_len: usize,
+    /// Sequences and arrays: the storage of [`Frame::x`] and of the extras.
+    x_ref: Ref,
+    extras_refs: [Ref; MAX_INPUTS],
+    /// Arrays: which of the running element's inputs were kept (bit 0 the first), and
+    /// whether the first needed a gradient, when it started: two elements that see the
+    /// same inputs in the same storage state cost the same.
+    x_was: (u8, bool),
     /// A sequence called by index (`layers[2](x)`): the one element it runs, else
     /// [`ALL_ELEMENTS`].
     only: usize,
@@ -106,6 +115,10 @@ const EMPTY_MODULE: Module = Module {
     },
 };
 
+/// The most operands of one step whose storages the saved count follows (a `cat` of
+/// more keeps nothing of them).
+const MAX_KEPT_OPERANDS: usize = 16;
+
 /// [`Frame::only`] of a call that runs every element.
 const ALL_ELEMENTS: usize = usize::MAX;
 
@@ -122,6 +135,9 @@ const EMPTY_FRAME: Frame = Frame {
     x: Shape::SCALAR,
     extras: [Shape::SCALAR; MAX_INPUTS],
     extras_len: 0,
+    x_ref: Ref::never(false),
+    extras_refs: [Ref::never(false); MAX_INPUTS],
+    x_was: (0, false),
     only: ALL_ELEMENTS,
     indexed_base: 0,
     numbering: ("", 0),
@@ -238,6 +254,14 @@ pub(crate) struct Machine<'r, 'b> {
     /// the [`Step::Output`] steps right after its call step.
     returned: [Shape; MAX_OUTPUTS],
     returned_len: usize,
+    /// The storage of each slot's value.
+    storage: Storages,
+    /// The storages of the arguments of the call being entered.
+    arg_refs: [Ref; MAX_INPUTS],
+    /// The storages of the outputs of the call that finished last.
+    out_refs: [Ref; MAX_OUTPUTS],
+    /// The storage of the value of the operation step that ran last.
+    step_ref: Ref,
 }
 
 impl<'r, 'b> Machine<'r, 'b> {
@@ -259,6 +283,10 @@ impl<'r, 'b> Machine<'r, 'b> {
             indexed_len: 0,
             returned: [Shape::SCALAR; MAX_OUTPUTS],
             returned_len: 0,
+            storage: Storages::NEW,
+            arg_refs: [Ref::never(false); MAX_INPUTS],
+            out_refs: [Ref::never(false); MAX_OUTPUTS],
+            step_ref: Ref::never(false),
         }
     }
 
@@ -268,6 +296,8 @@ impl<'r, 'b> Machine<'r, 'b> {
         module: &'static Module,
         input: Shape,
     ) -> Result<(Shape, Cost), Error> {
+        // The model's input needs no gradient; it counts when kept.
+        self.arg_refs[0] = Ref::fresh(tri!(elements(input)), false);
         let entered = self.enter(Callee::call(module, None, NO_PARENT, true), &[input]);
         let mut ret = match entered {
             Ok(Some(r)) => return Ok(r),
@@ -439,6 +469,12 @@ impl<'r, 'b> Machine<'r, 'b> {
                 if count_params && tied_layer {
                     cost.params = tri!(own_params_of(&layer, true));
                 }
+                let keep = layer.keeps(input, output, self.mode);
+                let weights = tri!(own_params_of(&layer, false)) > 0;
+                let mut ins = [self.arg_refs[0]];
+                let (saved, out) = tri!(self.storage.apply(keep, &mut ins, output, weights));
+                cost.saved = saved;
+                self.out_refs[0] = out;
                 self.rec.set(
                     record,
                     record_of(parent, record_name, call, true),
@@ -477,6 +513,12 @@ impl<'r, 'b> Machine<'r, 'b> {
                 k += 1;
             }
             frame.extras_len = inputs.len().saturating_sub(1);
+            frame.x_ref = self.arg_refs[0];
+            let mut k = 1;
+            while k < inputs.len() && k < MAX_INPUTS {
+                frame.extras_refs[k - 1] = self.arg_refs[k];
+                k += 1;
+            }
         }
         frame.at = at;
         if only != ALL_ELEMENTS {
@@ -553,6 +595,12 @@ impl<'r, 'b> Machine<'r, 'b> {
             self.seen[slot] = usize::MAX;
             self.sizes[slot] = 0;
             self.values[slot] = if v < n { inputs[v] } else { Shape::SCALAR };
+            let r = if v < n && v < MAX_INPUTS {
+                self.arg_refs[v]
+            } else {
+                Ref::never(false)
+            };
+            self.storage.set(slot, r);
             v += 1;
         }
         let mut i = 0;
@@ -678,11 +726,13 @@ impl<'r, 'b> Machine<'r, 'b> {
                 }
                 let f = &mut self.frames[t];
                 f.x = y;
+                f.x_ref = self.out_refs[0];
                 f.at += modules[f.next].positions(false);
                 f.next += 1;
             }
             let f = self.frames[t];
             if f.next == modules.len() {
+                self.out_refs[0] = f.x_ref;
                 return Ok(self.finish_call(t, f.x, self.totals[t]));
             }
             ret = match tri!(self.element(&f, modules[f.next], prefix, f.next)) {
@@ -713,7 +763,14 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let step = module.positions(false);
                 self.totals[t] = tri!(self.totals[t].checked_add(c));
                 let remaining = count - f.next - 1;
-                if y.same(&f.x) && remaining > 0 && f.skip_indexed == ALL_ELEMENTS {
+                let out = self.out_refs[0];
+                f.x_ref = out;
+                let copy = *f;
+                let same_storage =
+                    self.kept_inputs(&copy) == copy.x_was.0 && out.grad == copy.x_was.1;
+                let f = &mut self.frames[t];
+                if y.same(&f.x) && same_storage && remaining > 0 && f.skip_indexed == ALL_ELEMENTS
+                {
                     // The same module on the same input: the same cost, every time.
                     self.totals[t] =
                         tri!(self.totals[t].checked_add(tri!(c.checked_times(remaining as u64))));
@@ -729,6 +786,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             }
             let f = self.frames[t];
             if f.next == count {
+                self.out_refs[0] = f.x_ref;
                 return Ok(self.finish_call(t, f.x, self.totals[t]));
             }
             self.frames[t].start = self.rec.len();
@@ -755,9 +813,16 @@ impl<'r, 'b> Machine<'r, 'b> {
             k += 1;
         }
         let args = args.split_at(1 + f.extras_len).0;
+        self.arg_refs[0] = f.x_ref;
+        let mut k = 0;
+        while k < f.extras_len && k + 1 < MAX_INPUTS {
+            self.arg_refs[k + 1] = f.extras_refs[k];
+            k += 1;
+        }
+        let t = self.depth - 1;
+        self.frames[t].x_was = (self.kept_inputs(f), f.x_ref.grad);
         // An element called by index before a call of the whole sequence counted its
         // parameters then.
-        let t = self.depth - 1;
         let count_params = f.count_params
             && !(f.skip_indexed != ALL_ELEMENTS
                 && t > 0
@@ -774,6 +839,18 @@ impl<'r, 'b> Machine<'r, 'b> {
                 args,
             ),
         }
+    }
+
+    /// Which of a sequence frame's inputs (its value, then its extras) are kept, bit 0
+    /// the first. O(inputs).
+    const fn kept_inputs(&self, f: &Frame) -> u8 {
+        let mut bits = self.storage.kept_now(f.x_ref) as u8;
+        let mut k = 0;
+        while k < f.extras_len && k < MAX_INPUTS {
+            bits |= (self.storage.kept_now(f.extras_refs[k]) as u8) << (k + 1);
+            k += 1;
+        }
+        bits
     }
 
     /// Calls a module that takes positions from `at` on in a positional struct whose
@@ -952,12 +1029,14 @@ impl<'r, 'b> Machine<'r, 'b> {
                     None => return Ok(Next::Pushed),
                 },
                 Step::ChildParam { child, name } => {
+                    self.step_ref = Ref::never(true);
                     Some((tri!(child_param(graph, child, name)), Cost::ZERO))
                 }
                 Step::SkipUnless { cond, count } => {
                     if !cond {
                         self.frames[t].skip = count;
                     }
+                    self.step_ref = Ref::never(false);
                     Some((Shape::SCALAR, Cost::ZERO))
                 }
                 Step::Output { index } => {
@@ -967,11 +1046,14 @@ impl<'r, 'b> Machine<'r, 'b> {
                             got: self.returned_len,
                         }));
                     }
+                    self.step_ref = self.out_refs[index];
                     Some((self.returned[index], Cost::ZERO))
                 }
                 _ => {
                     let values = self.values.split_at(f.base).1;
-                    Some(tri!(ops::eval(step, values, graph.params, self.mode)))
+                    let (y, mut c) = tri!(ops::eval(step, values, graph.params, self.mode));
+                    c.saved = tri!(self.keep_step(graph, step, f.base, y));
+                    Some((y, c))
                 }
             };
         }
@@ -1000,6 +1082,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                     reason: "a child that does not exist (`when` is false) passes its first input through, and this call has none",
                 }));
             }
+            self.out_refs[0] = self.storage.get(f.base + vs[0]);
             return Ok(Some((self.values[f.base + vs[0]], Cost::ZERO)));
         }
         if functional && !matches!(c.module.body, Body::Layer(_)) {
@@ -1047,7 +1130,7 @@ impl<'r, 'b> Machine<'r, 'b> {
     /// the first `vs.len()` entries): an error if the step names a missing child or more
     /// than [`MAX_INPUTS`] values. O(values).
     const fn arguments(
-        &self,
+        &mut self,
         graph: &Graph,
         child: usize,
         vs: &[usize],
@@ -1062,6 +1145,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         let mut a = 0;
         while a < vs.len() {
             args[a] = self.values[base + vs[a]];
+            self.arg_refs[a] = self.storage.get(base + vs[a]);
             a += 1;
         }
         Ok(args)
@@ -1204,6 +1288,11 @@ impl<'r, 'b> Machine<'r, 'b> {
         let slot = f.base + n + i;
         self.values[slot] = value;
         self.sizes[slot] = own;
+        let r = match step {
+            Step::Call { .. } | Step::CallAt { .. } | Step::Functional { .. } => self.out_refs[0],
+            _ => self.step_ref,
+        };
+        self.storage.set(slot, r);
         if self.last[slot] != Liveness::UNREAD {
             f.live = tri!(f.live.define(own));
         }
@@ -1238,6 +1327,54 @@ impl<'r, 'b> Machine<'r, 'b> {
             k += 1;
         }
         Ok((total, released))
+    }
+
+    /// What operation step `step` of the top frame's program (values from `base`) keeps
+    /// for backward, with `output` its value: the elements newly kept, and its value's
+    /// storage in [`Machine::step_ref`]. O(operands).
+    const fn keep_step(
+        &mut self,
+        graph: &Graph,
+        step: &Step,
+        base: usize,
+        output: Shape,
+    ) -> Result<crate::memory::Saved, Error> {
+        if let Step::Param { index } = *step {
+            // A parameter never counts; a buffer does, once kept.
+            self.step_ref = if index < graph.params.len() && graph.params[index].buffer {
+                Ref::fresh(tri!(elements(graph.params[index].shape)), false)
+            } else {
+                Ref::never(true)
+            };
+            return Ok(crate::memory::Saved::ZERO);
+        }
+        if let Step::Scalar = *step {
+            self.step_ref = Ref::never(false);
+            return Ok(crate::memory::Saved::ZERO);
+        }
+        let mut ins = [Ref::never(false); MAX_KEPT_OPERANDS];
+        let mut n = 0;
+        while let Some(w) = operand(step, n) {
+            if n == MAX_KEPT_OPERANDS {
+                break;
+            }
+            ins[n] = self.storage.get(base + w);
+            n += 1;
+        }
+        let x = match operand(step, 0) {
+            Some(w) => self.values[base + w],
+            None => Shape::SCALAR,
+        };
+        let (keep, tensors) = tri!(keeps(step, ins.split_at(n).0, x, output, self.mode));
+        let tensors = if tensors < n { tensors } else { n };
+        let (saved, out) = tri!(self.storage.apply(
+            keep,
+            ins.split_at_mut(tensors).0,
+            output,
+            false
+        ));
+        self.step_ref = out;
+        Ok(saved)
     }
 
     /// After the steps: the children never called (they keep their parameters, as in
@@ -1292,6 +1429,9 @@ impl<'r, 'b> Machine<'r, 'b> {
             }));
         }
         self.returned[0] = output;
+        self.out_refs[0] = self
+            .storage
+            .detach(self.storage.get(f.base + graph.output), f.base);
         let mut k = 0;
         while k < graph.more_outputs.len() {
             let v = graph.more_outputs[k];
@@ -1299,6 +1439,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 return Err(description("an output is a missing value"));
             }
             self.returned[k + 1] = self.values[f.base + v];
+            self.out_refs[k + 1] = self.storage.detach(self.storage.get(f.base + v), f.base);
             k += 1;
         }
         self.returned_len = graph.more_outputs.len() + 1;

@@ -18,6 +18,8 @@
 //! | `ops.rs` | the operations of a `forward` other than child calls: operands, shape and cost rule |
 //! | `liveness.rs` | the activation peak of a `forward`, from a last-use table |
 //! | `record.rs` | what the run-time report keeps of each call |
+//! | `storage.rs` | which storage each value lives in, for the saved-for-backward count |
+//! | `keep.rs` | what autograd keeps of each operation step |
 //!
 //! # Cost
 //!
@@ -36,10 +38,12 @@ use crate::shape::{DType, Shape};
 
 pub use crate::mode::Mode;
 
+mod keep;
 mod liveness;
 mod machine;
 mod ops;
 mod record;
+mod storage;
 
 use machine::Machine;
 #[cfg_attr(not(feature = "alloc"), allow(unused_imports))]

@@ -3,6 +3,7 @@
 //! `softplus`, `prelu`, `glu`, `softmax`, `log_softmax`, `dropout`, `identity`, and
 //! torchvision's `stochastic_depth`.
 
+use crate::memory::saved::{Class, Keep, Saved};
 use super::{Applied, Layer, tri};
 use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
@@ -373,6 +374,52 @@ impl Activation {
             | ActivationKind::StochasticDepth
             | ActivationKind::Hardswish
             | ActivationKind::Hardsigmoid => String::new(),
+        }
+    }
+}
+
+impl Activation {
+    /// What autograd keeps, by kind: the output (ReLU, Tanh, Sigmoid, Softmax,
+    /// LogSoftmax), the input (the others), a mask of the input's size (dropout in
+    /// training with `p > 0`), one float per sample (stochastic depth in training), or
+    /// nothing (identity; dropout and stochastic depth in evaluation or with `p = 0`).
+    /// In place, the output is the input's storage; ReLU, ELU and LeakyReLU then keep
+    /// that storage (their result), while ReLU6, Hardtanh, Hardswish, Hardsigmoid, SiLU
+    /// and Mish keep a copy of their input made before they overwrite it (measured with
+    /// PyTorch 2.15's `saved_tensors_hooks`).
+    pub(crate) const fn keeps(&self, input: Shape, mode: Mode) -> Keep {
+        let train = matches!(mode, Mode::Train);
+        let keep = match self.kind {
+            ActivationKind::ReLU
+            | ActivationKind::Tanh
+            | ActivationKind::Sigmoid
+            | ActivationKind::Softmax
+            | ActivationKind::LogSoftmax => Keep::OUTPUT,
+            ActivationKind::Identity => return Keep::VIEW,
+            ActivationKind::Dropout if train && self.p > 0.0 => {
+                Keep::NOTHING.with(Saved::masks(input.numel()))
+            }
+            ActivationKind::StochasticDepth if train && self.p > 0.0 => {
+                let n = if input.rank() > 0 { input.dim(0) as u128 } else { 1 };
+                Keep::NOTHING.with(Saved::activations(n))
+            }
+            ActivationKind::Dropout | ActivationKind::StochasticDepth => return Keep::VIEW,
+            ActivationKind::ReLU6
+            | ActivationKind::Hardtanh
+            | ActivationKind::Hardswish
+            | ActivationKind::Hardsigmoid
+            | ActivationKind::SiLU
+            | ActivationKind::Mish
+                if self.inplace =>
+            {
+                Keep::NOTHING.with(Saved::activations(input.numel()))
+            }
+            _ => Keep::INPUT,
+        };
+        if self.inplace {
+            keep.in_place()
+        } else {
+            keep
         }
     }
 }

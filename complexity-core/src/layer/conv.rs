@@ -1,5 +1,6 @@
 //! Convolutions: `conv1d`, `conv2d`, `conv3d` and their transposed forms.
 
+use crate::memory::saved::{Class, Keep, Saved};
 use super::window::output_size;
 use super::{Applied, Layer, Params, Size, check_declared, known, nonzero, tri};
 use crate::cost::{Cost, OpKind, activations, flops_product};
@@ -476,6 +477,13 @@ pub const fn transposed_output_size(
         return Err(Error::new(ErrorKind::NonPositiveOutput { layer, size }));
     }
     super::window::fits(grown - cut)
+}
+
+impl Conv {
+    /// What autograd keeps: the input (for the weight's gradient), transposed or not.
+    pub(crate) const fn keeps(&self) -> Keep {
+        Keep::INPUT
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Lookup tables: `embedding`.
 
+use crate::memory::saved::{Class, Keep, Saved};
 use super::{Applied, Layer, Params, nonzero, tri};
 use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
@@ -117,6 +118,15 @@ impl Embedding {
             s += &alloc::format!(", padding_idx={i}");
         }
         s
+    }
+}
+
+impl Embedding {
+    /// What autograd keeps: the indices, as int64.
+    pub(crate) const fn keeps(&self) -> Keep {
+        let mut keep = Keep::INPUT;
+        keep.classes[0] = Class::Indices;
+        keep
     }
 }
 

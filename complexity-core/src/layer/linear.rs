@@ -1,5 +1,6 @@
 //! Fully-connected layers: `linear`, and GPT-2's `Conv1D` (`gpt2_conv1d`).
 
+use crate::memory::saved::{Class, Keep, Saved};
 use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, activations, flops_product};
 use crate::error::{Error, ErrorKind};
@@ -204,6 +205,20 @@ impl Gpt2Conv1D {
         Ok(Params::NONE
             .with("weight", Shape::new(&[n, self.out_features]))
             .with("bias", Shape::new(&[self.out_features])))
+    }
+}
+
+impl Linear {
+    /// What autograd keeps: the input (for the weight's gradient).
+    pub(crate) const fn keeps(&self) -> Keep {
+        Keep::INPUT
+    }
+}
+
+impl Gpt2Conv1D {
+    /// What autograd keeps (`addmm(bias, x.view(-1, nx), weight)`): the input.
+    pub(crate) const fn keeps(&self) -> Keep {
+        Keep::INPUT
     }
 }
 

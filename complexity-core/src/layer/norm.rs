@@ -2,6 +2,7 @@
 //! `instance_norm2d`, `instance_norm3d` (a batch norm's rules over each sample),
 //! `layer_norm`, `rms_norm`, `group_norm`.
 
+use crate::memory::saved::{Class, Keep, Saved};
 use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, ZeroOp, flops_product};
 use crate::error::{Error, ErrorKind};
@@ -705,6 +706,68 @@ impl GroupNorm {
             super::py_bool(self.affine),
             super::py_bool(self.affine && self.bias)
         )
+    }
+}
+
+impl BatchNorm {
+    /// What autograd keeps: the input; in training (or without running statistics)
+    /// `save_mean` and `save_invstd`, `C` each; the running mean and variance, `C` each,
+    /// when tracked. An instance norm runs a batch norm over `[1, N·C, …]` without
+    /// running statistics: `2·N·C`, plus `N·C` for the weight it repeats when affine.
+    pub(crate) const fn keeps(&self, input: Shape, mode: Mode) -> Keep {
+        let c = if input.rank() > 1 { input.dim(1) as u128 } else { 0 };
+        if self.instance {
+            let nc = c * input.dim(0) as u128;
+            let affine = if self.affine { nc } else { 0 };
+            return Keep::INPUT.with(Saved::stats(2 * nc + affine));
+        }
+        let batch = if matches!(mode, Mode::Train) || !self.track_running_stats {
+            2 * c
+        } else {
+            0
+        };
+        let running = if self.track_running_stats { 2 * c } else { 0 };
+        Keep::INPUT.with(Saved::stats(batch + running))
+    }
+}
+
+/// The rows a norm over the trailing `normalized` dimensions computes statistics of:
+/// `numel(input) / numel(normalized)`.
+const fn rows(input: Shape, normalized: Option<Shape>) -> u128 {
+    let per = match normalized {
+        Some(n) => n.numel(),
+        None => 1,
+    };
+    if per == 0 { 0 } else { input.numel() / per }
+}
+
+impl LayerNorm {
+    /// What autograd keeps: the input, and `mean` and `rstd`, one per row each.
+    pub(crate) const fn keeps(&self, input: Shape) -> Keep {
+        Keep::INPUT.with(Saved::stats(2 * rows(input, self.normalized_shape)))
+    }
+}
+
+impl RmsNorm {
+    /// What autograd keeps (`nn.RMSNorm` is decomposed): the input, `rstd` (one per
+    /// row, in the activations' dtype) and, with a weight, the normalized input.
+    pub(crate) const fn keeps(&self, input: Shape) -> Keep {
+        let normalized = if self.elementwise_affine {
+            input.numel()
+        } else {
+            0
+        };
+        Keep::INPUT.with(Saved::activations(
+            rows(input, self.normalized_shape) + normalized,
+        ))
+    }
+}
+
+impl GroupNorm {
+    /// What autograd keeps: the input, and `mean` and `rstd`, `N · groups` each.
+    pub(crate) const fn keeps(&self, input: Shape) -> Keep {
+        let n = if input.rank() > 0 { input.dim(0) as u128 } else { 0 };
+        Keep::INPUT.with(Saved::stats(2 * n * self.num_groups as u128))
     }
 }
 

@@ -7,6 +7,7 @@
 //! `aten::adaptive_avg_pool1d/3d`) except `adaptive_avg_pool2d`, which costs
 //! `numel(input)`.
 
+use crate::memory::saved::{Class, Keep, Saved};
 use super::window::output_size;
 use super::{Applied, Layer, Size, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, ZeroOp};
@@ -417,6 +418,29 @@ impl AdaptivePool {
     #[cfg(feature = "alloc")]
     pub fn extra_repr(&self) -> alloc::string::String {
         alloc::format!("output_size={}", self.output.to_python())
+    }
+}
+
+impl Pool {
+    /// What autograd keeps: the input; a max pool also its int64 indices, one per output
+    /// element.
+    pub(crate) const fn keeps(&self, output: Shape) -> Keep {
+        match self.kind {
+            PoolKind::Max => Keep::INPUT.with(Saved::indices(output.numel())),
+            PoolKind::Avg => Keep::INPUT,
+        }
+    }
+}
+
+impl AdaptivePool {
+    /// What autograd keeps: the input (an average to one element per channel is a
+    /// `mean`, which keeps nothing); a max pool also its int64 indices.
+    pub(crate) const fn keeps(&self, input: Shape, output: Shape) -> Keep {
+        match self.kind {
+            PoolKind::Max => Keep::INPUT.with(Saved::indices(output.numel())),
+            PoolKind::Avg if input.rank() >= 2 && output.numel() == input.dim(0) as u128 * input.dim(1) as u128 => Keep::NOTHING,
+            PoolKind::Avg => Keep::INPUT,
+        }
     }
 }
 

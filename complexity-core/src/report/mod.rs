@@ -10,6 +10,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::memory::Saved;
 use crate::Complexity;
 use crate::analysis::{Call, Record, Recorder, Totals, walk};
 use crate::cost::{Cost, OpKind, ZeroOp};
@@ -213,6 +214,18 @@ impl<'r> ModuleStats<'r> {
                 .unwrap_or_default(),
             _ => Vec::new(),
         }
+    }
+
+    /// What autograd keeps for backward first kept by this module's own code (its
+    /// `forward`'s operations, or the layer itself), not by its children: the figure
+    /// PyTorch's `saved_tensors_hooks` charge to the innermost module running.
+    /// O(children).
+    pub fn own_saved(&self) -> Saved {
+        let mut own = self.cost().saved;
+        for c in self.children() {
+            own = own.saturating_sub(c.cost().saved);
+        }
+        own
     }
 
     /// Its parent; `None` for the model.

@@ -1,0 +1,275 @@
+//! What autograd keeps of each step of a `forward` that is not a child call: the saved
+//! column of the operation table, each layer family's rule for functional layers, and
+//! the views. O(1) per step.
+
+use super::storage::Ref;
+use crate::error::Error;
+use crate::layer::{AdaptiveAvgPool2d, Layer, tri};
+use crate::memory::saved::{Class, Keep, Saved, View};
+use crate::mode::Mode;
+use crate::module::{BinaryOp, Step};
+use crate::ops::{OPS, Saved as Rule, ShapeRule};
+use crate::memory::layout::{axis, cuts, expands, permutes};
+use crate::shape::{MAX_RANK, Shape};
+
+/// What step `step` keeps, given its operands `ins` (in [`super::ops::operand`]'s
+/// order), its first operand's shape `x` and its output's `output`; and how many of its
+/// operands are tensors (the rest are sizes read), and whether it has weights that need
+/// a gradient. O(1).
+pub(crate) const fn keeps(
+    step: &Step,
+    ins: &[Ref],
+    x: Shape,
+    output: Shape,
+    mode: Mode,
+) -> Result<(Keep, usize), Error> {
+    let all = ins.len();
+    Ok(match *step {
+        Step::Layer { layer, .. } => (tri!(functional(layer, x, output, mode)), 1),
+        // Nearest and bilinear resampling keep nothing.
+        Step::Resize { .. } => (Keep::NOTHING, 1),
+        Step::Binary { op, .. } => (binary(op, ins), 2),
+        Step::MatMul { .. } | Step::Einsum { .. } => (factors(ins, 0), all),
+        Step::Op {
+            op,
+            inputs,
+            dims,
+            keepdim,
+        } => (
+            table(op, ins, inputs.len(), dims, keepdim, x, mode),
+            inputs.len(),
+        ),
+        Step::OpSized {
+            op,
+            inputs,
+            keepdim,
+            ..
+        } => (
+            table(op, ins, inputs.len(), &[], keepdim, x, mode),
+            inputs.len(),
+        ),
+        Step::Weighted { layer, weight, .. } => {
+            let mut keep = tri!(functional(layer, x, output, mode));
+            let tensors = if weight.is_some() { 2 } else { 1 };
+            if let Layer::Conv(_) | Layer::Linear(_) = layer {
+                // The input for the weight's gradient, the weight for the input's.
+                keep.operands = 0;
+                if all > 1 && ins[1].grad {
+                    keep.operands |= 1;
+                }
+                if all > 1 && ins[0].grad {
+                    keep.operands |= 2;
+                }
+            }
+            (keep, tensors)
+        }
+        Step::AdaptiveAvgPool2d { output: size, .. } => {
+            let pool = AdaptiveAvgPool2d::new(size);
+            (pool.keeps(x, output), 1)
+        }
+        Step::Flatten { .. } | Step::Reshape { .. } => (reshaped(), 1),
+        Step::Unflatten { .. } => (Keep::VIEW, 1),
+        Step::Transpose { dim0, dim1, .. } => {
+            let mut order = [0i64; MAX_RANK];
+            let mut k = 0;
+            while k < x.rank() {
+                order[k] = k as i64;
+                k += 1;
+            }
+            if let (Some(a), Some(b)) = (axis(dim0, x.rank()), axis(dim1, x.rank())) {
+                order[a] = b as i64;
+                order[b] = a as i64;
+            }
+            (strided(permutes(x, order.split_at(x.rank()).0)), 1)
+        }
+        Step::Permute { dims, .. } => (strided(permutes(x, dims)), 1),
+        Step::Select { dim, .. } | Step::Piece { dim, .. } => (strided(cuts(x, dim, 1)), 1),
+        Step::Expand { .. } => (strided(expands(x, output)), 1),
+        Step::Choose { cond, .. } => (
+            Keep {
+                view: View::Alias(if cond { 0 } else { 1 }),
+                ..Keep::NOTHING
+            },
+            2,
+        ),
+        Step::Cat { .. } => (Keep::NOTHING, all),
+        Step::New { .. } => (Keep::NOTHING, 0),
+        Step::Call { .. }
+        | Step::CallAt { .. }
+        | Step::Functional { .. }
+        | Step::ChildParam { .. }
+        | Step::Param { .. }
+        | Step::Scalar
+        | Step::SkipUnless { .. }
+        | Step::Output { .. } => (Keep::NOTHING, 0),
+    })
+}
+
+/// A view, non-contiguous when `strides`.
+const fn strided(strides: bool) -> Keep {
+    Keep {
+        view: View::Strided(strides),
+        ..Keep::NOTHING
+    }
+}
+
+/// `reshape`, `view`, `flatten`: a view of a contiguous tensor, a copy of another.
+const fn reshaped() -> Keep {
+    Keep {
+        view: View::Reshape,
+        ..Keep::NOTHING
+    }
+}
+
+/// A layer called as a function of a `forward`: its family's rule, on the sizes it
+/// infers. O(1).
+const fn functional(layer: &Layer, x: Shape, output: Shape, mode: Mode) -> Result<Keep, Error> {
+    let applied = tri!(layer.apply(x, mode));
+    Ok(applied.layer.keeps(x, output, mode))
+}
+
+/// `+`, `-`: nothing. `*`: each operand for the other's gradient. `/`: the divisor when
+/// either needs a gradient, the dividend when the divisor does. O(1).
+const fn binary(op: BinaryOp, ins: &[Ref]) -> Keep {
+    if ins.len() < 2 {
+        return Keep::NOTHING;
+    }
+    match op {
+        BinaryOp::Add | BinaryOp::Sub => Keep::NOTHING,
+        BinaryOp::Mul => factors(ins, 0),
+        BinaryOp::Div => {
+            let mut operands = 0;
+            if ins[0].grad || ins[1].grad {
+                operands |= 2;
+            }
+            if ins[1].grad {
+                operands |= 1;
+            }
+            Keep {
+                operands,
+                ..Keep::NOTHING
+            }
+        }
+    }
+}
+
+/// A product of the operands from `first` on: each kept when another needs a gradient.
+/// O(operands).
+const fn factors(ins: &[Ref], first: usize) -> Keep {
+    let mut grads = 0;
+    let mut k = first;
+    while k < ins.len() {
+        if ins[k].grad {
+            grads += 1;
+        }
+        k += 1;
+    }
+    let mut operands = 0u32;
+    let mut k = first;
+    while k < ins.len() && k < 32 {
+        let others = if ins[k].grad { grads - 1 } else { grads };
+        if others > 0 {
+            operands |= 1 << k;
+        }
+        k += 1;
+    }
+    Keep {
+        operands,
+        ..Keep::NOTHING
+    }
+}
+
+/// A row of the operation table by its saved rule. O(1).
+const fn table(
+    op: usize,
+    ins: &[Ref],
+    tensors: usize,
+    dims: &[i64],
+    flag: bool,
+    x: Shape,
+    mode: Mode,
+) -> Keep {
+    if op >= OPS.len() {
+        return Keep::NOTHING;
+    }
+    let row = &OPS[op];
+    let keep = match row.saved {
+        Rule::Nothing => Keep::NOTHING,
+        // `narrow(dim, …)`, `slice(dim, start, end, step)`: a part of `dim`.
+        Rule::View if matches!(row.shape, ShapeRule::Narrow | ShapeRule::Slice) => {
+            let step = if dims.len() > 3 { dims[3] } else { 1 };
+            let dim = if dims.is_empty() { 0 } else { dims[0] };
+            strided(cuts(x, dim, step))
+        }
+        Rule::View => Keep::VIEW,
+        Rule::Input => Keep::INPUT,
+        Rule::Output => Keep::OUTPUT,
+        Rule::InputAndOutput => Keep {
+            output: true,
+            ..Keep::INPUT
+        },
+        Rule::Inputs => Keep {
+            operands: (1 << tensors) - 1,
+            ..Keep::NOTHING
+        },
+        // `addmm`/`baddbmm`: the added input (operand 0) is not a factor.
+        Rule::Factors => {
+            let first = if tensors == 3 { 1 } else { 0 };
+            factors(ins, first)
+        }
+        // Dropout: `flag` is `p > 0`.
+        Rule::Mask => match mode {
+            Mode::Train if flag => Keep::NOTHING.with(Saved::masks(x.numel())),
+            _ => Keep::VIEW,
+        },
+        Rule::Condition => {
+            // `masked_fill(mask, v)`: operand 1; `cond.where(a, b)`: operand 0.
+            let k = if crate::ops::same_str(row.name, "where") {
+                0
+            } else {
+                1
+            };
+            let mut keep = Keep {
+                operands: 1 << k,
+                ..Keep::NOTHING
+            };
+            keep.classes[k] = Class::Bools;
+            keep
+        }
+        Rule::Index => {
+            let mut keep = Keep {
+                operands: 2,
+                ..Keep::NOTHING
+            };
+            keep.classes[1] = Class::Indices;
+            keep
+        }
+        Rule::IndexAndInput => {
+            let mut keep = Keep {
+                operands: 3,
+                ..Keep::NOTHING
+            };
+            keep.classes[1] = Class::Indices;
+            keep
+        }
+        // The norm and its clamp, one per row each: numel / size(dim) (dim 1 unless
+        // given, as `F.normalize`).
+        Rule::Normalize => {
+            let d = if dims.is_empty() { 1 } else { dims[0] };
+            let at = if d < 0 { d + x.rank() as i64 } else { d };
+            let size = if at >= 0 && (at as usize) < x.rank() {
+                x.dim(at as usize) as u128
+            } else {
+                0
+            };
+            let rows = if size == 0 { 0 } else { x.numel() / size };
+            Keep::INPUT.with(Saved::activations(2 * rows))
+        }
+    };
+    // In place (`masked_fill_`, `fill_`): the output is the input's storage.
+    if matches!(row.shape, ShapeRule::InPlace) {
+        keep.in_place()
+    } else {
+        keep
+    }
+}

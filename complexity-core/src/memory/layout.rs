@@ -1,0 +1,68 @@
+//! Which views are contiguous: a reshape of a non-contiguous tensor copies it, so the
+//! saved-for-backward count follows the layout of every view. Each rule is O(rank).
+
+use crate::shape::Shape;
+
+/// Dimension `d` (negative from the end) of a rank-`rank` tensor, if it has one.
+pub(crate) const fn axis(d: i64, rank: usize) -> Option<usize> {
+    let at = if d < 0 { d + rank as i64 } else { d };
+    if at >= 0 && (at as usize) < rank {
+        Some(at as usize)
+    } else {
+        None
+    }
+}
+
+/// Whether reordering `x`'s dimensions as `order` moves a dimension of size above 1
+/// past another (the result is then non-contiguous). O(rank).
+pub(crate) const fn permutes(x: Shape, order: &[i64]) -> bool {
+    let mut last = -1i64;
+    let mut k = 0;
+    while k < order.len() {
+        if let Some(d) = axis(order[k], x.rank()) {
+            if x.dim(d) > 1 {
+                if (d as i64) < last {
+                    return true;
+                }
+                last = d as i64;
+            }
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether taking part of dimension `dim` of `x` (with `step`) leaves gaps: a
+/// dimension of size above 1 before it, or a step above 1. O(rank).
+pub(crate) const fn cuts(x: Shape, dim: i64, step: i64) -> bool {
+    let Some(d) = axis(dim, x.rank()) else {
+        return false;
+    };
+    if step > 1 && x.dim(d) > 1 {
+        return true;
+    }
+    let mut k = 0;
+    while k < d {
+        if x.dim(k) > 1 {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether expanding `x` to `output` broadcasts a dimension of size 1 (or a new
+/// leading one) to more. O(rank).
+pub(crate) const fn expands(x: Shape, output: Shape) -> bool {
+    let new = output.rank().saturating_sub(x.rank());
+    let mut k = 0;
+    while k < output.rank() {
+        let from = if k < new { 1 } else { x.dim(k - new) };
+        if from != output.dim(k) && output.dim(k) > 1 {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
