@@ -8,11 +8,20 @@
 use complexity_core::report::Report;
 use complexity_core::{Complexity, Mode, Shape};
 
-/// `BertEmbeddings`: word, position and token-type embeddings summed, then a layer norm.
-/// Position and token-type ids have the shape of the input ids (`[1, seq]` and
-/// `[batch, seq]`), so they are written with `x`.
+/// `BertEmbeddings`: word, token-type and position embeddings summed, then a layer norm.
+/// The position ids are the buffer `position_ids[:, :seq]`; the token-type ids are the
+/// zeros of the buffer `token_type_ids`, gathered at those positions and expanded to the
+/// batch (transformers' `BertEmbeddings.forward`).
 #[derive(Complexity)]
-#[complexity(forward = dropout(LayerNorm(word_embeddings(x) + token_type_embeddings(x) + position_embeddings(x))))]
+#[complexity(forward = {
+    let position_ids = position_ids.slice(1, 0, x.size(1));
+    let buffered_token_type_ids = token_type_ids.expand(position_ids.size(0), -1);
+    let buffered_token_type_ids = torch.gather(buffered_token_type_ids, 1, position_ids);
+    let token_type_ids = buffered_token_type_ids.expand(x.size(0), x.size(1));
+    let embeddings = word_embeddings(x) + token_type_embeddings(token_type_ids);
+    let embeddings = embeddings + position_embeddings(position_ids);
+    dropout(LayerNorm(embeddings))
+})]
 #[allow(non_snake_case)]
 pub struct BertEmbeddings<const VOCAB: usize, const POSITIONS: usize, const E: usize> {
     #[complexity(embedding(num_embeddings = VOCAB, embedding_dim = E, padding_idx = 0))]
@@ -25,17 +34,25 @@ pub struct BertEmbeddings<const VOCAB: usize, const POSITIONS: usize, const E: u
     LayerNorm: (),
     #[complexity(dropout(p = 0.1))]
     dropout: (),
+    // `register_buffer("position_ids", torch.arange(POSITIONS).expand((1, -1)),
+    // persistent=False)` and the zeros `token_type_ids` of the same shape (int64).
+    #[complexity(buffer(shape = (1, POSITIONS), persistent = false))]
+    position_ids: (),
+    #[complexity(buffer(shape = (1, POSITIONS), persistent = false))]
+    token_type_ids: (),
 }
 
 /// `BertSelfAttention` with the eager attention: the scores `q · kᵀ` scaled by
-/// `1/√(E/H)`, softmax, and the weighted sum `a · v`. The attention dropout is applied
-/// functionally, so the `dropout` module itself is never called (mmengine: `N/A`).
+/// `1/√(E/H)`, softmax, the attention dropout and the weighted sum `a · v`. The
+/// attention dropout is applied functionally, so the `dropout` module itself is never
+/// called (mmengine: `N/A`).
 #[derive(Complexity)]
 #[complexity(forward = {
     let q = query(x).unflatten(-1, (H, E / H)).transpose(1, 2);
     let k = key(x).unflatten(-1, (H, E / H)).transpose(1, 2);
     let v = value(x).unflatten(-1, (H, E / H)).transpose(1, 2);
     let attention = (matmul(q, k.transpose(2, 3)) * 0.125).softmax(-1);
+    let attention = attention.dropout(0.1);
     matmul(attention, v).transpose(1, 2).flatten(2)
 })]
 pub struct BertSelfAttention<const E: usize, const H: usize> {

@@ -8,9 +8,9 @@ use complexity_core::report::Report;
 use complexity_core::{Complexity, Mode};
 
 /// `GPT2Attention` with the eager attention: the fused `c_attn` split into q, k, v, the
-/// heads, the scores `q · kᵀ` (scaled by division), softmax, the weighted sum `a · v`, and
-/// the projection. The attention dropout is applied functionally, so `attn_dropout` is
-/// never called (mmengine: `N/A`).
+/// heads, the scores `q · kᵀ` (scaled by division), softmax, the attention dropout
+/// (applied functionally, so the `attn_dropout` module is never called; mmengine: `N/A`),
+/// the weighted sum `a · v`, and the projection.
 #[derive(Complexity)]
 #[complexity(forward = {
     let (q, k, v) = c_attn(x).split(E, 2);
@@ -18,6 +18,7 @@ use complexity_core::{Complexity, Mode};
     let k = k.unflatten(-1, (H, E / H)).transpose(1, 2);
     let v = v.unflatten(-1, (H, E / H)).transpose(1, 2);
     let attention = (matmul(q, k.transpose(-1, -2)) / 8.0).softmax(-1);
+    let attention = attention.dropout(0.1);
     resid_dropout(c_proj(matmul(attention, v).transpose(1, 2).flatten(2)))
 })]
 pub struct GPT2Attention<const E: usize, const H: usize> {
@@ -31,8 +32,14 @@ pub struct GPT2Attention<const E: usize, const H: usize> {
     resid_dropout: (),
 }
 
-/// `GPT2MLP`: expansion, GELU (tanh approximation, transformers' `NewGELUActivation`),
-/// projection.
+/// transformers' `NewGELUActivation`: GELU's tanh approximation written out,
+/// `0.5 · x · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))`, as its `forward` does (so
+/// autograd keeps `x`, the `tanh` and both factors of the last product).
+#[derive(Complexity)]
+#[complexity(forward = 0.5 * x * (1.0 + torch.tanh(0.7978845608028654 * (x + 0.044715 * torch.pow(x, 3.0)))))]
+pub struct NewGELUActivation {}
+
+/// `GPT2MLP`: expansion, GELU (tanh approximation, `NewGELUActivation`), projection.
 #[derive(Complexity)]
 #[complexity(forward = dropout(c_proj(act(c_fc(x)))))]
 pub struct GPT2MLP<const E: usize, const MLP: usize> {
@@ -40,12 +47,7 @@ pub struct GPT2MLP<const E: usize, const MLP: usize> {
     c_fc: (),
     #[complexity(gpt2_conv1d(in = MLP, out = E))]
     c_proj: (),
-    #[complexity(
-        gelu(approximate = "tanh"),
-        class = "NewGELUActivation",
-        extra_repr = ""
-    )]
-    act: (),
+    act: NewGELUActivation,
     #[complexity(dropout(p = 0.1))]
     dropout: (),
 }
@@ -66,10 +68,13 @@ pub struct GPT2Block<const E: usize, const H: usize, const MLP: usize> {
 }
 
 /// `GPT2Model(GPT2Config())`: vocabulary 50257, 1024 positions, width 768, 12 heads,
-/// MLP 3072, 12 blocks. Position ids have the shape of the input ids, so `wpe` is applied
-/// to `x`.
+/// MLP 3072, 12 blocks. The position ids are `cache_position.unsqueeze(0)`, with
+/// `cache_position = torch.arange(seq)`.
 #[derive(Complexity)]
-#[complexity(class = "GPT2Model", input = [1, 128], forward = ln_f(h(drop(wte(x) + wpe(x)))))]
+#[complexity(class = "GPT2Model", input = [1, 128], forward = {
+    let position_ids = torch.arange(x.size(1)).unsqueeze(0);
+    ln_f(h(drop(wte(x) + wpe(position_ids))))
+})]
 pub struct Gpt2Small {
     #[complexity(embedding(num_embeddings = 50257, embedding_dim = 768))]
     wte: (),

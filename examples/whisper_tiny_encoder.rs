@@ -68,8 +68,9 @@ pub struct WhisperEncoderLayer<const E: usize, const H: usize, const FFN: usize>
 }
 
 /// `WhisperEncoder`: two convolutions with functional GELU, the positions' embedding
-/// (`self.embed_positions(torch.arange(num_embeddings))`) added, functional dropout,
-/// the layers, a final layer norm.
+/// (`self.embed_positions(torch.arange(num_embeddings))`, frozen: transformers calls
+/// `embed_positions.requires_grad_(False)`) added, functional dropout, the layers, a
+/// final layer norm.
 #[derive(Complexity)]
 #[complexity(
     class = "WhisperEncoder",
@@ -88,7 +89,7 @@ pub struct WhisperEncoder {
     conv1: (),
     #[complexity(conv1d(in = 384, out = 384, kernel = 3, stride = 2, padding = 1))]
     conv2: (),
-    #[complexity(embedding(num_embeddings = 1500, embedding_dim = 384))]
+    #[complexity(embedding(num_embeddings = 1500, embedding_dim = 384), frozen)]
     embed_positions: (),
     #[complexity(class = "ModuleList")]
     layers: [WhisperEncoderLayer<384, 6, 1536>; 4],

@@ -86,6 +86,16 @@ fn check<M: Model>(name: &str) {
         theirs["saved_bytes"].as_u64().unwrap() as u128,
         "{name}: saved bytes; by module:{diff}"
     );
+    assert!(diff.is_empty(), "{name}: by module:{diff}");
+    // By dtype: float activations, masks (float32 on the CPU) and statistics are
+    // PyTorch's `float32`; indices its `int64`; conditions its `bool`.
+    let [float, stats, int64, bools] = saved.bytes_by_class(DType::F32, Device::Cpu);
+    let dtype = |k: &str| theirs["by_dtype"][k].as_u64().unwrap_or(0) as u128;
+    assert_eq!(
+        (float + stats, int64, bools),
+        (dtype("float32"), dtype("int64"), dtype("bool")),
+        "{name}: by dtype"
+    );
 }
 
 #[test]

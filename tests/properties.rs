@@ -148,6 +148,7 @@ proptest! {
             class: "Stack",
             extra_repr: None,
             tied: None,
+            frozen: false,
             body: Body::Sequence { modules: Box::leak(modules.into_boxed_slice()), prefix: "" },
         }));
         let input = Shape::new(&dims);

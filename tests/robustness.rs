@@ -189,6 +189,7 @@ fn graph() -> impl Strategy<Value = &'static Module> {
                 class: "Random",
                 extra_repr: None,
                 tied: None,
+                frozen: false,
                 body: Body::Graph(Graph {
                     rust: "",
                     naming: Naming::Fields,

@@ -258,6 +258,7 @@ fn chain(n: usize) -> &'static complexity_core::Module {
             class: "Sequential",
             extra_repr: None,
             tied: None,
+            frozen: false,
             body: Body::Sequence {
                 modules,
                 prefix: "",
@@ -316,6 +317,7 @@ fn a_forward_past_the_value_limit_is_an_error() {
         class: "Wide",
         extra_repr: None,
         tied: None,
+        frozen: false,
         body: Body::Graph(Graph {
             rust: "",
             naming: Naming::Fields,

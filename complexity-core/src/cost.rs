@@ -112,6 +112,8 @@ pub struct Cost {
     /// [`memory`](crate::memory)): each storage once, under the innermost module that
     /// kept it first; a module's figure includes its children's.
     pub saved: Saved,
+    /// Of [`Cost::params`], those that need no gradient (under a `frozen` module).
+    pub frozen: u64,
     /// Which entries of `zero_ops` and `flops_by_op` are non-zero, so that sums touch only
     /// those: the analysis adds costs at every step, and a module runs a few kinds of the
     /// tables' many.
@@ -147,6 +149,7 @@ impl Cost {
         zero_ops: [0; ZeroOp::COUNT],
         peak_elements: 0,
         saved: Saved::ZERO,
+        frozen: 0,
     };
 
     /// The cost of one operation of kind `op`.
@@ -211,6 +214,10 @@ impl Cost {
             flops_by_op[i] += other.flops_by_op[i];
             kinds &= kinds - 1;
         }
+        let frozen = match self.frozen.checked_add(other.frozen) {
+            Some(v) => v,
+            None => return Err(overflow("params")),
+        };
         let saved = match self.saved.checked_add(other.saved) {
             Ok(s) => s,
             Err(e) => return Err(e),
@@ -233,6 +240,7 @@ impl Cost {
             activations,
             zero_ops,
             saved,
+            frozen,
             peak_elements: if self.peak_elements > other.peak_elements {
                 self.peak_elements
             } else {
@@ -263,6 +271,10 @@ impl Cost {
         if times == 0 {
             return Ok(Cost::ZERO);
         }
+        let frozen = match self.frozen.checked_mul(times) {
+            Some(v) => v,
+            None => return Err(overflow("params")),
+        };
         let saved = match self.saved.checked_times(times as u128) {
             Ok(s) => s,
             Err(e) => return Err(e),
@@ -296,6 +308,7 @@ impl Cost {
             zero_ops,
             peak_elements: self.peak_elements,
             saved,
+            frozen,
         })
     }
 }

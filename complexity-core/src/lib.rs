@@ -762,6 +762,7 @@ impl<T: Complexity, const N: usize> Complexity for [T; N] {
         class: "Sequential",
         extra_repr: None,
         tied: None,
+        frozen: false,
         body: module::Body::Repeat {
             module: &T::MODULE,
             count: N,
@@ -778,6 +779,7 @@ macro_rules! tuple_impls {
                 class: "Sequential",
                 extra_repr: None,
                 tied: None,
+                frozen: false,
                 body: module::Body::Sequence { modules: &[$(&$name::MODULE),+], prefix: "" },
             };
         }
@@ -1106,6 +1108,7 @@ pub mod __private {
         class: "",
         extra_repr: None,
         tied: None,
+        frozen: false,
         body: Body::Failed,
     };
 }

@@ -22,6 +22,11 @@ pub struct Module {
     /// parameter tensors: PyTorch's `named_parameters()`, which mmengine counts, yields a
     /// shared tensor once, under its first name.
     pub tied: Option<&'static str>,
+    /// Frozen (`#[complexity(frozen)]`, PyTorch's `requires_grad_(False)`): its
+    /// parameters, and its descendants', need no gradient. They still count as
+    /// parameters; they keep nothing for backward on their account, and training
+    /// memory gives them no gradient and no optimizer state.
+    pub frozen: bool,
 }
 
 /// What a [`Module`] is made of.
@@ -439,6 +444,7 @@ impl Module {
             class: layer.class(),
             extra_repr: None,
             tied: None,
+            frozen: false,
             body: Body::Layer(layer),
         }
     }
@@ -460,6 +466,12 @@ impl Module {
     /// (see [`Module::tied`](Module#structfield.tied)).
     pub const fn tied_to(mut self, to: &'static str) -> Module {
         self.tied = Some(to);
+        self
+    }
+
+    /// The same module, frozen (see [`Module::frozen`]).
+    pub const fn frozen(mut self) -> Module {
+        self.frozen = true;
         self
     }
 

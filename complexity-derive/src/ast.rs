@@ -92,6 +92,8 @@ pub struct FieldAttrs {
     pub tied: Option<LitStr>,
     /// `uncalled`: a module `forward` never calls (mmengine prints `N/A`).
     pub uncalled: Option<Ident>,
+    /// `frozen`: its parameters need no gradient (`requires_grad_(False)`).
+    pub frozen: Option<Ident>,
 }
 
 /// What a field is.

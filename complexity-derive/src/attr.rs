@@ -51,6 +51,7 @@ const FIELD_KEYS: &[&str] = &[
     "splice",
     "uncalled",
     "tied",
+    "frozen",
 ];
 
 fn is_ours(attr: &Attribute) -> bool {
@@ -321,7 +322,11 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
                     return Ok(());
                 }
             }
-            for (key, slot) in [("splice", &mut attrs.splice), ("uncalled", &mut attrs.uncalled)] {
+            for (key, slot) in [
+                ("splice", &mut attrs.splice),
+                ("uncalled", &mut attrs.uncalled),
+                ("frozen", &mut attrs.frozen),
+            ] {
                 if meta.path.is_ident(key) {
                     let ident = meta.path.get_ident().cloned().expect("an ident");
                     set_once(cx, slot, ident, &meta.path);
@@ -415,6 +420,7 @@ pub fn field(cx: &Ctxt, field: &syn::Field) -> (Role, FieldAttrs) {
                 "uncalled",
                 attrs.uncalled.as_ref().map(|e| quote::quote!(#e)),
             ),
+            ("frozen", attrs.frozen.as_ref().map(|e| quote::quote!(#e))),
         ] {
             if let Some(t) = tokens {
                 cx.error_at(t, format!("{what}; `{key}` has no meaning on it"));

@@ -119,6 +119,7 @@ fn impls(input: &Input, program: &Program, krate: &Path) -> TokenStream {
                 class: #class,
                 extra_repr: #extra_repr,
                 tied: ::core::option::Option::None,
+                frozen: false,
                 body: #p::Body::Graph(#p::Graph {
                     rust: #rust,
                     naming: #p::Naming::#naming,
@@ -207,6 +208,9 @@ fn child(field: &Field, p: &TokenStream, krate: &Path) -> TokenStream {
     if let Some(tied) = &field.attrs.tied {
         module = quote!(#module.tied_to(#tied));
     }
+    if field.attrs.frozen.is_some() {
+        module = quote!(#module.frozen());
+    }
     if let Some(prefix) = &field.attrs.prefix {
         // Spanned at the prefix, where a prefix on a type that is not a sequence fails.
         let call = crate::forward::respan(quote!(#p::prefixed), prefix.span());
@@ -264,6 +268,7 @@ fn layer_module(
                 class: #class,
                 extra_repr: #repr,
                 tied: ::core::option::Option::None,
+                frozen: false,
                 body: #p::Body::Sequence { modules: &[#(&#items),*], prefix: #prefix },
             })
         }

@@ -100,6 +100,8 @@ struct Frame {
     functional: usize,
     /// Graphs: the liveness of the values, for the activation peak.
     live: Liveness,
+    /// Frozen: its module or an ancestor is `frozen` (its parameters need no gradient).
+    frozen: bool,
     /// Positional graphs: the last child whose position was computed, and that position.
     pos_child: usize,
     pos_at: usize,
@@ -109,6 +111,7 @@ const EMPTY_MODULE: Module = Module {
     class: "",
     extra_repr: None,
     tied: None,
+    frozen: false,
     body: Body::Sequence {
         modules: &[],
         prefix: "",
@@ -151,6 +154,7 @@ const EMPTY_FRAME: Frame = Frame {
     finishing: false,
     functional: NO_PARENT,
     live: Liveness::EMPTY,
+    frozen: false,
     pos_child: 0,
     pos_at: 0,
 };
@@ -445,12 +449,16 @@ impl<'r, 'b> Machine<'r, 'b> {
                 }));
             }
         }
+        let frozen = module.frozen || (self.depth > 0 && self.frames[self.depth - 1].frozen);
         if let Body::Layer(l) = module.body {
             let record_name = record_name(name);
             return if let Task::Uncalled = task {
                 let mut cost = Cost::ZERO;
                 if count_params {
                     cost.params = tri!(own_params_of(&l, tied_layer));
+                }
+                if frozen {
+                    cost.frozen = cost.params;
                 }
                 self.rec.set(
                     record,
@@ -469,8 +477,11 @@ impl<'r, 'b> Machine<'r, 'b> {
                 if count_params && tied_layer {
                     cost.params = tri!(own_params_of(&layer, true));
                 }
+                if frozen {
+                    cost.frozen = cost.params;
+                }
                 let keep = layer.keeps(input, output, self.mode);
-                let weights = tri!(own_params_of(&layer, false)) > 0;
+                let weights = !frozen && tri!(own_params_of(&layer, false)) > 0;
                 let mut ins = [self.arg_refs[0]];
                 let (saved, out) = tri!(self.storage.apply(keep, &mut ins, output, weights));
                 cost.saved = saved;
@@ -504,6 +515,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         frame.call = call;
         frame.parent = parent;
         frame.count_params = count_params;
+        frame.frozen = frozen;
         frame.input = input;
         frame.x = input;
         if let Body::Sequence { .. } | Body::Repeat { .. } = module.body {
@@ -676,6 +688,9 @@ impl<'r, 'b> Machine<'r, 'b> {
                 if !f.count_params {
                     cost.params = 0;
                 }
+                if f.frozen || !f.count_params {
+                    cost.frozen = cost.params;
+                }
                 self.rec.set(
                     f.record,
                     record_of(f.parent, record_name(f.name), f.call, true),
@@ -691,6 +706,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let mut only = Cost::ZERO;
                 if f.count_params {
                     only.params = cost.params;
+                    only.frozen = if f.frozen { cost.params } else { cost.frozen };
                 }
                 self.rec.set(
                     f.record,
@@ -914,10 +930,12 @@ impl<'r, 'b> Machine<'r, 'b> {
             if let Some((_, c)) = ret {
                 let f = &mut self.frames[t];
                 self.totals[t].params = tri!(add_params(self.totals[t].params, c.params));
+                self.totals[t].frozen = tri!(add_params(self.totals[t].frozen, c.frozen));
                 if repeat > 1 && f.next == 0 {
                     let rest = repeat - 1;
                     let more = tri!(c.checked_times(rest as u64));
                     self.totals[t].params = tri!(add_params(self.totals[t].params, more.params));
+                    self.totals[t].frozen = tri!(add_params(self.totals[t].frozen, more.frozen));
                     self.rec.repeat(f.start, rest, 1);
                     f.next = repeat;
                 } else {
@@ -1029,7 +1047,9 @@ impl<'r, 'b> Machine<'r, 'b> {
                     None => return Ok(Next::Pushed),
                 },
                 Step::ChildParam { child, name } => {
-                    self.step_ref = Ref::never(true);
+                    let frozen = f.frozen
+                        || (child < graph.children.len() && graph.children[child].module.frozen);
+                    self.step_ref = Ref::never(!frozen);
                     Some((tri!(child_param(graph, child, name)), Cost::ZERO))
                 }
                 Step::SkipUnless { cond, count } => {
@@ -1341,10 +1361,11 @@ impl<'r, 'b> Machine<'r, 'b> {
     ) -> Result<crate::memory::Saved, Error> {
         if let Step::Param { index } = *step {
             // A parameter never counts; a buffer does, once kept.
+            let frozen = self.frames[self.depth - 1].frozen;
             self.step_ref = if index < graph.params.len() && graph.params[index].buffer {
                 Ref::fresh(tri!(elements(graph.params[index].shape)), false)
             } else {
-                Ref::never(true)
+                Ref::never(!frozen)
             };
             return Ok(crate::memory::Saved::ZERO);
         }
@@ -1389,6 +1410,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             if let Some((_, c)) = ret {
                 let f = &mut self.frames[t];
                 self.totals[t].params = tri!(add_params(self.totals[t].params, c.params));
+                self.totals[t].frozen = tri!(add_params(self.totals[t].frozen, c.frozen));
                 f.next += 1;
             }
             let f = self.frames[t];
