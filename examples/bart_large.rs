@@ -71,6 +71,8 @@ pub struct BartEncoderSelfAttention {
     let query_states = q_proj(hidden_states).view(hidden_states.size(0), hidden_states.size(1), -1, HEAD_DIM).transpose(1, 2);
     let key_states = k_proj(hidden_states).view(hidden_states.size(0), hidden_states.size(1), -1, HEAD_DIM).transpose(1, 2);
     let value_states = v_proj(hidden_states).view(hidden_states.size(0), hidden_states.size(1), -1, HEAD_DIM).transpose(1, 2);
+    // `past_key_values.self_attention_cache.update(…)`: the decoder's KV cache.
+    let (key_states, value_states) = past_key_values.self_attention_cache.update(key_states, value_states, layer_idx);
     let attn_weights = torch.matmul(query_states, key_states.transpose(2, 3)) * 0.125;
     let attn_weights = attn_weights + attention_mask;
     let attn_weights = nn.functional.softmax(attn_weights, dim = -1);
@@ -98,6 +100,8 @@ pub struct BartDecoderSelfAttention {
     let query_states = q_proj(hidden_states).view(hidden_states.size(0), hidden_states.size(1), -1, HEAD_DIM).transpose(1, 2);
     let key_states = k_proj(key_value_states).view(hidden_states.size(0), key_value_states.size(1), -1, HEAD_DIM).transpose(1, 2);
     let value_states = v_proj(key_value_states).view(hidden_states.size(0), key_value_states.size(1), -1, HEAD_DIM).transpose(1, 2);
+    // `past_key_values.cross_attention_cache.update(…)`: the encoder's keys and values.
+    let (key_states, value_states) = past_key_values.cross_attention_cache.update(key_states, value_states, layer_idx);
     let attn_weights = torch.matmul(query_states, key_states.transpose(2, 3)) * 0.125;
     let attn_weights = nn.functional.softmax(attn_weights, dim = -1);
     let attn_weights = nn.functional.dropout(attn_weights, p = 0.0);

@@ -72,6 +72,9 @@ pub struct LlamaRotaryEmbedding {
     let k1 = key_states.slice(-1, 0, HEAD_DIM / 2);
     let k2 = key_states.slice(-1, HEAD_DIM / 2);
     let k_embed = (key_states * cos) + (torch.cat((-k2, k1), dim = -1) * sin);
+    // With `use_cache=True`, the KV cache keeps the keys (after the rotary embedding) and
+    // the values, `KV_HEADS` heads each.
+    let (k_embed, value_states) = past_key_values.update(k_embed, value_states, layer_idx);
     // eager_attention_forward, repeat_kv
     let key_states = k_embed.unsqueeze(2).expand(hidden_states.size(0), KV_HEADS, HEADS / KV_HEADS, hidden_states.size(1), HEAD_DIM).reshape(hidden_states.size(0), HEADS, hidden_states.size(1), HEAD_DIM);
     let value_states = value_states.unsqueeze(2).expand(hidden_states.size(0), KV_HEADS, HEADS / KV_HEADS, hidden_states.size(1), HEAD_DIM).reshape(hidden_states.size(0), HEADS, hidden_states.size(1), HEAD_DIM);

@@ -172,3 +172,20 @@ fn whisper_tiny_encoder() {
 fn bart_large() {
     check::<bart_large::BartModel>("bart_large");
 }
+
+/// The KV cache after one forward with `use_cache=True` (float32), against the bytes of
+/// transformers' `past_key_values` (`kv_cache_eval`): 12 layers × (k, v) × 128 × 768
+/// for GPT-2; 4 layers × (k, v) × 128 × (4 KV heads × 64) for llama_tiny; 12 decoder
+/// layers × (self + cross) × (k, v) × 128 × 1024 for BART.
+#[test]
+fn kv_caches() {
+    fn cache<M: Model>(name: &str) {
+        let fixture = Fixture::load(name);
+        let theirs = fixture.get("kv_cache_eval")["bytes"].as_u64().unwrap() as u128;
+        let report = Report::of::<M>(M::INPUT, Mode::Eval).unwrap();
+        assert_eq!(report.totals().cost.cached * 4, theirs, "{name}");
+    }
+    cache::<gpt2_small::Gpt2Small>("gpt2_small");
+    cache::<llama_tiny::LlamaModel>("llama_tiny");
+    cache::<bart_large::BartModel>("bart_large");
+}

@@ -114,6 +114,9 @@ pub struct Cost {
     pub saved: Saved,
     /// Of [`Cost::params`], those that need no gradient (under a `frozen` module).
     pub frozen: u64,
+    /// Elements a KV cache holds after the call (`past_key_values.update(k, v, …)`):
+    /// the keys and values of every attention layer, at the input's length.
+    pub cached: u128,
     /// Which entries of `zero_ops` and `flops_by_op` are non-zero, so that sums touch only
     /// those: the analysis adds costs at every step, and a module runs a few kinds of the
     /// tables' many.
@@ -150,6 +153,7 @@ impl Cost {
         peak_elements: 0,
         saved: Saved::ZERO,
         frozen: 0,
+        cached: 0,
     };
 
     /// The cost of one operation of kind `op`.
@@ -218,6 +222,10 @@ impl Cost {
             Some(v) => v,
             None => return Err(overflow("params")),
         };
+        let cached = match self.cached.checked_add(other.cached) {
+            Some(v) => v,
+            None => return Err(overflow("KV cache elements")),
+        };
         let saved = match self.saved.checked_add(other.saved) {
             Ok(s) => s,
             Err(e) => return Err(e),
@@ -241,6 +249,7 @@ impl Cost {
             zero_ops,
             saved,
             frozen,
+            cached,
             peak_elements: if self.peak_elements > other.peak_elements {
                 self.peak_elements
             } else {
@@ -274,6 +283,10 @@ impl Cost {
         let frozen = match self.frozen.checked_mul(times) {
             Some(v) => v,
             None => return Err(overflow("params")),
+        };
+        let cached = match self.cached.checked_mul(times as u128) {
+            Some(v) => v,
+            None => return Err(overflow("KV cache elements")),
         };
         let saved = match self.saved.checked_times(times as u128) {
             Ok(s) => s,
@@ -309,6 +322,7 @@ impl Cost {
             peak_elements: self.peak_elements,
             saved,
             frozen,
+            cached,
         })
     }
 }

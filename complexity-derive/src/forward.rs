@@ -1610,6 +1610,24 @@ impl Compiler<'_, '_> {
         }
     }
 
+    /// Whether `expr` (`a`, `a.b.c`) starts at a value, a child or a parameter of this
+    /// `forward` (else it names something outside, such as a KV cache).
+    fn is_value_path(&self, expr: &Expr) -> bool {
+        let mut e = expr;
+        while let Expr::Field(f) = e {
+            e = &f.base;
+        }
+        match ident_of(e) {
+            Some(i) => {
+                let name = i.to_string();
+                self.scope.contains_key(&name)
+                    || self.child_index(&name).is_some()
+                    || self.param_index(&name).is_some()
+            }
+            None => true,
+        }
+    }
+
     /// `let y = …;` or `let (q, k, v) = x.split(768, 2);`.
     fn local(&mut self, local: &syn::Local) {
         let p = self.p;
@@ -1667,6 +1685,32 @@ impl Compiler<'_, '_> {
                     bind_all(self);
                     return;
                 };
+                // `let (k, v) = past_key_values.update(k, v, self.layer_idx)`: a KV cache
+                // (any receiver that is not a value of `forward`, e.g.
+                // `past_key_values.cross_attention_cache`), which keeps `k` and `v`.
+                if m.method == "update" && !self.is_value_path(&m.receiver) {
+                    if m.args.len() < 2 || tuple.elems.len() != 2 {
+                        self.cx.error_at(
+                            &m.method,
+                            "a KV cache's `update` is written `let (k, v) = past_key_values.update(k, v, layer_idx)`",
+                        );
+                        bind_all(self);
+                        return;
+                    }
+                    let (k, v) = (self.value(&m.args[0]), self.value(&m.args[1]));
+                    let (Some(k), Some(v)) = (k, v) else {
+                        bind_all(self);
+                        return;
+                    };
+                    for (elem, input) in tuple.elems.iter().zip([k, v]) {
+                        let step = self.push(quote!(#p::Step::Op { op: #p::op("kv_cache"), inputs: &[#input], dims: &[], keepdim: false }));
+                        if let Some(span) = self.spans.last_mut() {
+                            *span = Some(m.method.span());
+                        }
+                        self.bind(elem, step, "value");
+                    }
+                    return;
+                }
                 // `torch.split(x, 2, -1)`: the function form, the tensor first.
                 let owned;
                 let m = match self.namespace(&m.receiver) {

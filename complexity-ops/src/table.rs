@@ -98,6 +98,9 @@ pub enum CostRule {
     /// `aten::addmm` (op `addmm`): `c · t · d` FLOPs of `mat1 [c, t] @ mat2 [t, d]`,
     /// `numel(output)` activations; the added `input` costs nothing.
     Addmm,
+    /// A KV cache's `update`: 0 FLOPs (zero op `kv_cache`), and its input's elements are
+    /// what the cache holds after this forward.
+    Cache,
 }
 
 /// What autograd saves for the backward pass (PyTorch's `derivatives.yaml` and the
@@ -373,6 +376,14 @@ pub const OPS: &[Op] = &[
         "x.type_as(other)",
         &[param("other", Ignored)],
         ZeroOp::To,
+        View,
+    ),
+    shaped(
+        "kv_cache",
+        "let (k, v) = past_key_values.update(k, v, layer_idx)",
+        &[],
+        ShapeRule::Elementwise,
+        CostRule::Cache,
         View,
     ),
     elementwise(

@@ -111,6 +111,9 @@ zero_ops! {
     To => "to",
     /// `tril`
     Tril => "tril",
+    /// a KV cache's `update` (`past_key_values.update(k, v, layer_idx)`): the first
+    /// forward stores its tensors and returns them, with no operation
+    KvCache => "kv_cache",
     /// `triu`
     Triu => "triu",
     /// `sum`

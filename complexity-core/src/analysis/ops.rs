@@ -369,6 +369,12 @@ const fn table_op(
     ));
     let cost = match row.cost {
         CostRule::Zero(zero) => Cost::zero(zero),
+        // The cache holds what `update` is given: here, a new cache's whole content.
+        CostRule::Cache => {
+            let mut cost = Cost::zero(ZeroOp::KvCache);
+            cost.cached = tri!(numel(x));
+            cost
+        }
         // `[n, c, t] @ [n, t, d]`: n·c·t·d multiply-adds, the output's elements.
         CostRule::Bmm => Cost::op(
             OpKind::Bmm,
