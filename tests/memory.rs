@@ -189,3 +189,187 @@ fn kv_caches() {
     cache::<llama_tiny::LlamaModel>("llama_tiny");
     cache::<bart_large::BartModel>("bart_large");
 }
+
+/// A GPT layer as Megatron-LM runs it, for Korthikanti et al., "Reducing Activation
+/// Recomputation in Large Transformer Models" (2022): pre-norm attention (fused QKV,
+/// scores, softmax, attention dropout, `· v`, projection, dropout, residual) and MLP
+/// (`h → 4h`, GeLU, `4h → h`, dropout, residual).
+mod gpt {
+    use complexity_core::Complexity;
+
+    #[derive(Complexity)]
+    #[complexity(forward = {
+        let (q, k, v) = qkv(x).split(H, 2);
+        let q = q.unflatten(-1, (A, H / A)).transpose(1, 2);
+        let k = k.unflatten(-1, (A, H / A)).transpose(1, 2);
+        let v = v.unflatten(-1, (A, H / A)).transpose(1, 2);
+        let scores = (matmul(q, k.transpose(-1, -2)) * 0.125).softmax(-1);
+        let scores = scores.dropout(0.1);
+        dropout(dense(matmul(scores, v).transpose(1, 2).flatten(2)))
+    })]
+    pub struct Attention<const H: usize, const A: usize> {
+        #[complexity(linear(in = H, out = 3 * H))]
+        qkv: (),
+        #[complexity(linear(in = H, out = H))]
+        dense: (),
+        #[complexity(dropout(p = 0.1))]
+        dropout: (),
+    }
+
+    #[derive(Complexity)]
+    #[complexity(forward = dropout(fc2(gelu(fc1(x)))))]
+    pub struct Mlp<const H: usize> {
+        #[complexity(linear(in = H, out = 4 * H))]
+        fc1: (),
+        #[complexity(gelu)]
+        gelu: (),
+        #[complexity(linear(in = 4 * H, out = H))]
+        fc2: (),
+        #[complexity(dropout(p = 0.1))]
+        dropout: (),
+    }
+
+    #[derive(Complexity)]
+    #[complexity(forward = {
+        let x = x + attention(ln1(x));
+        x + mlp(ln2(x))
+    })]
+    pub struct Layer<const H: usize, const A: usize> {
+        #[complexity(layer_norm(normalized_shape = H))]
+        ln1: (),
+        attention: Attention<H, A>,
+        #[complexity(layer_norm(normalized_shape = H))]
+        ln2: (),
+        mlp: Mlp<H>,
+    }
+
+    /// `L` layers: the array `torch.utils.checkpoint` wraps element by element.
+    #[derive(Complexity)]
+    #[complexity(forward = layers(x))]
+    pub struct Gpt<const H: usize, const A: usize, const L: usize> {
+        layers: [Layer<H, A>; L],
+    }
+}
+
+/// `s·b·h·(34 + 5·a·s/h)` bytes per layer in 16-bit, without recomputation, under the
+/// paper's assumptions: 16-bit activations, 1-byte dropout masks (CUDA), and the layer
+/// norms' per-row mean and rstd left out ("small buffers"; here 2 norms × 2 × s·b
+/// float32, checked on their own).
+#[test]
+fn korthikanti_per_layer_activations() {
+    use complexity_core::totals;
+    let (s, b, h, a) = (64u128, 2u128, 256u128, 8u128);
+    let t = totals!(gpt::Layer<256, 8>, input = [2, 64, 256]);
+    let saved = t.cost.saved;
+    assert_eq!(saved.stats, 2 * 2 * s * b);
+    let paper = s * b * h * 34 + 5 * a * s * s * b;
+    assert_eq!(paper, 1_441_792);
+    assert_eq!(
+        saved.bytes(DType::F16, Device::Cuda) - saved.stats * 4,
+        paper
+    );
+}
+
+/// Full recomputation keeps each layer's input only, `2·s·b·h·L` bytes in 16-bit (the
+/// paper's "full activation recomputation"), and one layer's recompute on top.
+#[test]
+fn checkpointing_keeps_layer_inputs() {
+    use complexity_core::memory::{Optimizer, Training};
+    use complexity_core::totals;
+    let (s, b, h, l) = (64u128, 2u128, 256u128, 4u128);
+    let t = totals!(gpt::Gpt<256, 8, 4>, input = [2, 64, 256]);
+    let layer = totals!(gpt::Layer<256, 8>, input = [2, 64, 256]);
+    assert_eq!(t.cost.checkpointed.bytes(DType::F16, Device::Cuda), 2 * s * b * h * l);
+    assert_eq!(t.cost.recompute, layer.cost.saved);
+    let m = Training::mixed(DType::F16, Optimizer::AdamW)
+        .checkpointing(true)
+        .memory(&t)
+        .unwrap();
+    assert_eq!(m.activations, 2 * s * b * h * l);
+    assert_eq!(m.recompute, layer.cost.saved.bytes(DType::F16, Device::Cuda));
+    // Without checkpointing, L layers keep L times one layer (each keeps its own input).
+    let all = Training::mixed(DType::F16, Optimizer::AdamW).memory(&t).unwrap();
+    assert_eq!(all.activations, l * layer.cost.saved.bytes(DType::F16, Device::Cuda));
+}
+
+/// Weights, gradients and optimizer states: ResNet-18 (11,689,512 parameters) with Adam
+/// in float32 is 4 + 4 + 2·4 bytes per parameter, plus the 22,256,640 bytes autograd
+/// keeps (PyTorch's count, above); mixed bf16 with AdamW is 2 + 2 + 4 + 2·4, its
+/// activations in bf16.
+#[test]
+fn training_memory_by_part() {
+    use complexity_core::memory::{Optimizer, Training};
+    let t = <resnet18::ResNet18 as Model>::TRAIN;
+    let m = Training::new(Optimizer::Adam)
+        .device(Device::Cpu)
+        .memory(&t)
+        .unwrap();
+    let p = 11_689_512u128;
+    assert_eq!(
+        (m.weights, m.gradients, m.master_weights, m.optimizer),
+        (4 * p, 4 * p, 0, 8 * p)
+    );
+    assert_eq!(m.activations, 22_256_640);
+    assert_eq!(m.total(), 16 * p + 22_256_640);
+    let sgd = Training::new(Optimizer::Sgd).memory(&t).unwrap();
+    assert_eq!(sgd.optimizer, 0);
+    let momentum = Training::new(Optimizer::SgdMomentum).memory(&t).unwrap();
+    assert_eq!(momentum.optimizer, 4 * p);
+    let mixed = Training::mixed(DType::BF16, Optimizer::AdamW)
+        .memory(&t)
+        .unwrap();
+    assert_eq!(
+        (mixed.weights, mixed.gradients, mixed.master_weights, mixed.optimizer),
+        (2 * p, 2 * p, 4 * p, 8 * p)
+    );
+    // The float activations halve; max pooling's int64 indices (1,605,632 bytes) and
+    // batch norm's float32 statistics do not.
+    let saved = t.cost.saved;
+    assert_eq!(saved.indices * 8, 1_605_632);
+    assert_eq!(
+        mixed.activations,
+        saved.activations * 2 + saved.stats * 4 + 1_605_632
+    );
+    // The derive's const fn: the same at batch 1, and batch 8 analysed again.
+    assert_eq!(
+        resnet18::ResNet18::train_bytes(1, Training::new(Optimizer::Adam).device(Device::Cpu)),
+        m.total()
+    );
+    const AT_8: u128 =
+        resnet18::ResNet18::train_bytes(8, Training::new(Optimizer::Adam).device(Device::Cpu));
+    assert!(AT_8 > m.total());
+}
+
+/// A frozen module's parameters get no gradient and no optimizer state (Whisper's
+/// `embed_positions`, 1500 × 384).
+#[test]
+fn frozen_parameters_train_nothing() {
+    use complexity_core::memory::{Optimizer, Training};
+    let t = <whisper_tiny_encoder::WhisperEncoder as Model>::TRAIN;
+    assert_eq!(t.cost.frozen, 1500 * 384);
+    let m = Training::new(Optimizer::Adam).memory(&t).unwrap();
+    let trainable = (t.cost.params - t.cost.frozen) as u128;
+    assert_eq!(m.gradients, 4 * trainable);
+    assert_eq!(m.optimizer, 8 * trainable);
+    assert_eq!(m.weights, 4 * t.cost.params as u128);
+}
+
+/// Inference: weights in any dtype (int4 packs two per byte), the KV cache per token and
+/// at a context length, the activation arena.
+#[test]
+fn inference_memory() {
+    use complexity_core::memory::Inference;
+    let t = <llama_tiny::LlamaModel as Model>::EVAL;
+    let serve = Inference::new(DType::I4, DType::BF16);
+    let m = serve.memory(&t);
+    assert_eq!(m.weights, (t.cost.params as u128).div_ceil(2));
+    // 4 layers × (k, v) × 4 KV heads × 64, in bf16: 4,096 bytes per token.
+    assert_eq!(serve.kv_cache_per_token(&t).unwrap(), 4 * 2 * 4 * 64 * 2);
+    assert_eq!(m.kv_cache, 128 * 4_096);
+    assert_eq!(serve.kv_cache_at(&t, 131_072).unwrap(), 131_072 * 4_096);
+    assert_eq!(m.activations, t.cost.peak_elements * 2);
+    assert_eq!(m.total(), m.weights + m.kv_cache + m.activations);
+    // A model without a cache has none.
+    let r = <resnet18::ResNet18 as Model>::EVAL;
+    assert_eq!(Inference::new(DType::F32, DType::F32).memory(&r).kv_cache, 0);
+}

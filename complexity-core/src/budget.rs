@@ -3,6 +3,7 @@
 
 use crate::analysis::Totals;
 use crate::error::{Error, ErrorKind};
+use crate::memory::{Inference, Training};
 use crate::mode::Mode;
 
 /// Limits on a model's figures, checked by the compiler with
@@ -25,6 +26,8 @@ pub struct Budget {
     flops: Option<u128>,
     activations: Option<u64>,
     peak_elements: Option<u128>,
+    train_bytes: Option<(u128, Training)>,
+    inference_bytes: Option<(u128, Inference)>,
     mode: Mode,
 }
 
@@ -36,6 +39,8 @@ impl Budget {
             flops: None,
             activations: None,
             peak_elements: None,
+            train_bytes: None,
+            inference_bytes: None,
             mode: Mode::Train,
         }
     }
@@ -64,6 +69,30 @@ impl Budget {
         self
     }
 
+    /// At most `limit.0` bytes to train as `limit.1` says
+    /// ([`TrainingMemory::total`](crate::memory::TrainingMemory::total)), checked on the
+    /// training-mode figures whatever [`Budget::mode`] says:
+    /// `max_train_bytes((80_000_000_000, Training::mixed(DType::BF16, Optimizer::AdamW)))`.
+    pub const fn max_train_bytes(mut self, limit: (u128, Training)) -> Budget {
+        self.train_bytes = Some(limit);
+        self
+    }
+
+    /// At most `limit.0` bytes to serve as `limit.1` says
+    /// ([`InferenceMemory::total`](crate::memory::InferenceMemory::total): weights, KV
+    /// cache, activation arena), checked on the evaluation-mode figures whatever
+    /// [`Budget::mode`] says: `max_inference_bytes((24_000_000_000,
+    /// Inference::new(DType::BF16, DType::BF16)))`.
+    pub const fn max_inference_bytes(mut self, limit: (u128, Inference)) -> Budget {
+        self.inference_bytes = Some(limit);
+        self
+    }
+
+    /// Whether it limits memory (checked by [`Budget::check_memory`]).
+    pub const fn limits_memory(&self) -> bool {
+        self.train_bytes.is_some() || self.inference_bytes.is_some()
+    }
+
     /// Checks the figures of `mode` (training by default).
     pub const fn mode(mut self, mode: Mode) -> Budget {
         self.mode = mode;
@@ -75,7 +104,30 @@ impl Budget {
         self.mode
     }
 
-    /// `Ok` if `totals` is within every limit, else the first exceeded, with both numbers.
+    /// `Ok` if the memory of the model analysed in `train` (training mode) and `eval`
+    /// (evaluation mode) is within the memory limits, else the first exceeded, with both
+    /// numbers (an overflow is an error). O(1).
+    pub const fn check_memory(&self, train: &Totals, eval: &Totals) -> Result<(), Error> {
+        if let Some((b, training)) = self.train_bytes {
+            let total = match training.memory(train) {
+                Ok(m) => m.total(),
+                Err(e) => return Err(e),
+            };
+            if total > b {
+                return Err(over("training bytes", total, b));
+            }
+        }
+        if let Some((b, inference)) = self.inference_bytes {
+            let total = inference.memory(eval).total();
+            if total > b {
+                return Err(over("inference bytes", total, b));
+            }
+        }
+        Ok(())
+    }
+
+    /// `Ok` if `totals` is within every limit but the memory limits (see
+    /// [`Budget::check_memory`]), else the first exceeded, with both numbers.
     pub const fn check(&self, totals: &Totals) -> Result<(), Error> {
         if let Some(b) = self.params
             && totals.cost.params > b

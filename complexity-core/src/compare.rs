@@ -132,6 +132,8 @@ pub(crate) fn dtype_name(t: &StateTensor, float: Option<DType>) -> &'static str 
         DType::F16 => "F16",
         DType::BF16 => "BF16",
         DType::I8 => "I8",
+        // Safetensors has no 4-bit dtype: packed weights are stored as bytes.
+        DType::I4 => "U8",
     }
 }
 

@@ -112,6 +112,15 @@ pub struct Cost {
     /// [`memory`](crate::memory)): each storage once, under the innermost module that
     /// kept it first; a module's figure includes its children's.
     pub saved: Saved,
+    /// [`Cost::saved`] with activation checkpointing on every element of every array
+    /// (`[Block; N]`; the outermost when nested): each element keeps only its inputs
+    /// (its first input per element, its other inputs once per array), the rest as
+    /// without checkpointing.
+    pub checkpointed: Saved,
+    /// With checkpointing, what one element's recomputed forward keeps during its
+    /// backward: the largest element's [`Cost::saved`] (by bytes in float32), held on
+    /// top of [`Cost::checkpointed`] one element at a time.
+    pub recompute: Saved,
     /// Of [`Cost::params`], those that need no gradient (under a `frozen` module).
     pub frozen: u64,
     /// Elements a KV cache holds after the call (`past_key_values.update(k, v, …)`):
@@ -152,6 +161,8 @@ impl Cost {
         zero_ops: [0; ZeroOp::COUNT],
         peak_elements: 0,
         saved: Saved::ZERO,
+        checkpointed: Saved::ZERO,
+        recompute: Saved::ZERO,
         frozen: 0,
         cached: 0,
     };
@@ -226,6 +237,10 @@ impl Cost {
             Some(v) => v,
             None => return Err(overflow("KV cache elements")),
         };
+        let checkpointed = match self.checkpointed.checked_add(other.checkpointed) {
+            Ok(s) => s,
+            Err(e) => return Err(e),
+        };
         let saved = match self.saved.checked_add(other.saved) {
             Ok(s) => s,
             Err(e) => return Err(e),
@@ -248,6 +263,8 @@ impl Cost {
             activations,
             zero_ops,
             saved,
+            checkpointed,
+            recompute: Saved::larger(self.recompute, other.recompute),
             frozen,
             cached,
             peak_elements: if self.peak_elements > other.peak_elements {
@@ -288,6 +305,10 @@ impl Cost {
             Some(v) => v,
             None => return Err(overflow("KV cache elements")),
         };
+        let checkpointed = match self.checkpointed.checked_times(times as u128) {
+            Ok(s) => s,
+            Err(e) => return Err(e),
+        };
         let saved = match self.saved.checked_times(times as u128) {
             Ok(s) => s,
             Err(e) => return Err(e),
@@ -321,6 +342,8 @@ impl Cost {
             zero_ops,
             peak_elements: self.peak_elements,
             saved,
+            checkpointed,
+            recompute: self.recompute,
             frozen,
             cached,
         })

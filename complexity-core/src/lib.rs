@@ -1086,6 +1086,46 @@ pub mod __private {
     pub const fn enforce(module: &'static Module, input: Shape, budget: crate::Budget) {
         let totals = analyze_or_fail(module, input, budget.checked_mode());
         enforce_totals(&totals, budget);
+        if budget.limits_memory() {
+            let train = analyze_or_fail(module, input, Mode::Train);
+            let eval = analyze_or_fail(module, input, Mode::Eval);
+            enforce_memory(&train, &eval, budget);
+        }
+    }
+
+    /// The bytes to train the model `module` on `input` with its batch (dimension 0) set
+    /// to `batch`, as `training` says: what `Model::train_bytes` computes; a failing
+    /// analysis or an overflow panics with its message (a compile error in a const).
+    pub const fn train_bytes(
+        module: &'static Module,
+        input: Shape,
+        batch: u64,
+        training: crate::memory::Training,
+    ) -> u128 {
+        let totals = analyze_or_fail(module, input.with_dim(0, batch), Mode::Train);
+        match training.memory(&totals) {
+            Ok(m) => m.total(),
+            Err(e) => e.panic(),
+        }
+    }
+
+    /// The bytes to serve the model `module` on `input` with its batch set to `batch`,
+    /// as `inference` says (eval mode): what `Model::inference_bytes` computes.
+    pub const fn inference_bytes(
+        module: &'static Module,
+        input: Shape,
+        batch: u64,
+        inference: crate::memory::Inference,
+    ) -> u128 {
+        let totals = analyze_or_fail(module, input.with_dim(0, batch), Mode::Eval);
+        inference.memory(&totals).total()
+    }
+
+    /// The memory limits of `budget` on a model's training- and eval-mode totals.
+    pub const fn enforce_memory(train: &Totals, eval: &Totals, budget: crate::Budget) {
+        if let Err(e) = budget.check_memory(train, eval) {
+            e.panic()
+        }
     }
 
     /// [`enforce`] for totals already computed (`#[complexity(input = …, max_… = …)]`).

@@ -201,16 +201,34 @@ pub enum DType {
     BF16,
     /// 8-bit integer (quantized models).
     I8,
+    /// 4-bit integer (quantized weights, two to a byte).
+    I4,
 }
 
 impl DType {
-    /// The size of one element in bytes.
-    pub const fn size(self) -> usize {
+    /// The bits of one element: 64, 32, 16, 16, 8, 4.
+    pub const fn bits(self) -> u32 {
         match self {
-            DType::F64 => 8,
-            DType::F32 => 4,
-            DType::F16 | DType::BF16 => 2,
-            DType::I8 => 1,
+            DType::F64 => 64,
+            DType::F32 => 32,
+            DType::F16 | DType::BF16 => 16,
+            DType::I8 => 8,
+            DType::I4 => 4,
+        }
+    }
+
+    /// The size of one element in whole bytes (`bits / 8`, rounded up: 1 for
+    /// [`DType::I4`], which packs two per byte; use [`DType::bytes`] for a count).
+    pub const fn size(self) -> usize {
+        (self.bits() as usize).div_ceil(8)
+    }
+
+    /// The bytes of `n` elements packed: `⌈n · bits / 8⌉` (saturating at `u128::MAX`).
+    pub const fn bytes(self, n: u128) -> u128 {
+        let bits = self.bits() as u128;
+        match n.checked_mul(bits) {
+            Some(b) => b.div_ceil(8),
+            None => (n / 8).saturating_mul(bits),
         }
     }
 }

@@ -26,18 +26,32 @@ const CONTAINER_KEYS: &[&str] = &[
     "max_flops",
     "max_activations",
     "max_peak_elements",
+    "max_train_bytes",
+    "max_inference_bytes",
     "budget_mode",
     "sequential",
     "fragment",
 ];
 
-/// The budget keys and the integer type of each.
+/// The budget keys and the type of each.
 pub const BUDGET_KEYS: &[(&str, &str)] = &[
     ("max_params", "::core::primitive::u64"),
     ("max_flops", "::core::primitive::u128"),
     ("max_activations", "::core::primitive::u64"),
     ("max_peak_elements", "::core::primitive::u128"),
+    // `KRATE` is the path to `complexity_core`.
+    (
+        "max_train_bytes",
+        "(::core::primitive::u128, KRATE::memory::Training)",
+    ),
+    (
+        "max_inference_bytes",
+        "(::core::primitive::u128, KRATE::memory::Inference)",
+    ),
 ];
+
+/// The budget keys checked on both modes' figures (memory).
+pub const MEMORY_BUDGET_KEYS: &[&str] = &["max_train_bytes", "max_inference_bytes"];
 const FIELD_KEYS: &[&str] = &[
     "skip",
     "when",

@@ -520,17 +520,23 @@ fn model(input: &Input, shape: &InputShape, program: &Program, krate: &Path) -> 
     // Spanned at `input = …`, so that a failing analysis points there.
     let krate = respan(krate, span);
     let p = quote_spanned!(span=> #krate::__private);
-    let budget = (!input.attrs.budget.is_empty()).then(|| {
-        let limits = input.attrs.budget.iter().map(|(key, value)| {
-            let ty: TokenStream = crate::attr::BUDGET_KEYS
-                .iter()
-                .find(|(k, _)| key == k)
-                .map_or("::core::primitive::u128", |(_, t)| t)
-                .parse()
-                .expect("a type");
-            let key = key.clone();
-            quote_spanned!(value.span()=> .#key({ let limit: #ty = #value; limit }))
-        });
+    let limit = |key: &syn::Ident, value: &Expr| {
+        let ty: TokenStream = crate::attr::BUDGET_KEYS
+            .iter()
+            .find(|(k, _)| key == k)
+            .map_or("::core::primitive::u128", |(_, t)| t)
+            .replace("KRATE", &quote::ToTokens::to_token_stream(&krate).to_string())
+            .parse()
+            .expect("a type");
+        quote_spanned!(value.span()=> .#key({ let limit: #ty = #value; limit }))
+    };
+    let (memory, scalar): (Vec<_>, Vec<_>) = input
+        .attrs
+        .budget
+        .iter()
+        .partition(|(key, _)| crate::attr::MEMORY_BUDGET_KEYS.iter().any(|k| key == k));
+    let budget = (!scalar.is_empty()).then(|| {
+        let limits = scalar.iter().map(|(key, value)| limit(key, value));
         let totals = if input
             .attrs
             .budget_eval
@@ -542,13 +548,28 @@ fn model(input: &Input, shape: &InputShape, program: &Program, krate: &Path) -> 
             quote!(TRAIN)
         };
         // Every token at the first limit, so that an exceeded budget is reported there.
-        let span = input.attrs.budget[0].0.span();
+        let span = scalar[0].0.span();
         let krate = respan(&krate, span);
         let model = spanned(ident, span);
         quote_spanned! {span=>
             // Evaluated by `cargo check`: a model over its budget fails to compile here.
             const _: () = #krate::__private::enforce_totals(
                 &<#model as #krate::__private::Model>::#totals,
+                #krate::Budget::new() #(#limits)*,
+            );
+        }
+    });
+    let memory_budget = (!memory.is_empty()).then(|| {
+        let limits = memory.iter().map(|(key, value)| limit(key, value));
+        let span = memory[0].0.span();
+        let krate = respan(&krate, span);
+        let model = spanned(ident, span);
+        quote_spanned! {span=>
+            // Training memory on the training-mode figures, inference memory on the
+            // eval-mode ones.
+            const _: () = #krate::__private::enforce_memory(
+                &<#model as #krate::__private::Model>::TRAIN,
+                &<#model as #krate::__private::Model>::EVAL,
                 #krate::Budget::new() #(#limits)*,
             );
         }
@@ -604,6 +625,20 @@ fn model(input: &Input, shape: &InputShape, program: &Program, krate: &Path) -> 
             #vis const fn peak_activation_bytes(dtype: #krate::DType) -> ::core::primitive::u128 {
                 <Self as #p::Model>::EVAL.peak_bytes(dtype)
             }
+
+            /// The bytes to train on `INPUT` with a batch of `batch`, as `training` says
+            /// (weights, gradients, optimizer states, saved activations): computed by the
+            /// compiler in a `const`, else at run time.
+            #vis const fn train_bytes(batch: ::core::primitive::u64, training: #krate::memory::Training) -> ::core::primitive::u128 {
+                #p::train_bytes(&<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, batch, training)
+            }
+
+            /// The bytes to serve `INPUT` with a batch of `batch`, as `inference` says
+            /// (weights, KV cache, activation arena): computed by the compiler in a
+            /// `const`, else at run time.
+            #vis const fn inference_bytes(batch: ::core::primitive::u64, inference: #krate::memory::Inference) -> ::core::primitive::u128 {
+                #p::inference_bytes(&<Self as #p::Complexity>::MODULE, <Self as #p::Model>::INPUT, batch, inference)
+            }
         }
 
         // Evaluated by `cargo check`: an inconsistent model fails to compile here.
@@ -613,5 +648,6 @@ fn model(input: &Input, shape: &InputShape, program: &Program, krate: &Path) -> 
 
         #checks
         #budget
+        #memory_budget
     }
 }

@@ -485,6 +485,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let mut ins = [self.arg_refs[0]];
                 let (saved, out) = tri!(self.storage.apply(keep, &mut ins, output, weights));
                 cost.saved = saved;
+                cost.checkpointed = saved;
                 self.out_refs[0] = out;
                 self.rec.set(
                     record,
@@ -771,6 +772,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         let t = self.depth - 1;
         loop {
             if let Some((y, c)) = ret {
+                let c = tri!(checkpointed(&self.frames[t], c));
                 if self.frames[t].only != ALL_ELEMENTS {
                     self.totals[t] = tri!(self.totals[t].checked_add(c));
                     return Ok(self.finish_call(t, y, self.totals[t]));
@@ -1073,6 +1075,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                     let values = self.values.split_at(f.base).1;
                     let (y, mut c) = tri!(ops::eval(step, values, graph.params, self.mode));
                     c.saved = tri!(self.keep_step(graph, step, f.base, y));
+                    c.checkpointed = c.saved;
                     Some((y, c))
                 }
             };
@@ -1467,6 +1470,24 @@ impl<'r, 'b> Machine<'r, 'b> {
         self.returned_len = graph.more_outputs.len() + 1;
         Ok(self.finish_call(t, output, total))
     }
+}
+
+/// An array element's cost `c` as a checkpointed block (the frame `f` of its array, as
+/// it was when the element ran): it keeps its inputs only (its first; the others for the
+/// array's first element run), and its backward recomputes what it would keep. O(inputs).
+const fn checkpointed(f: &Frame, mut c: Cost) -> Result<Cost, Error> {
+    let mut inputs = tri!(elements(f.x));
+    let first = f.next == 0;
+    if first {
+        let mut k = 0;
+        while k < f.extras_len && k < MAX_INPUTS {
+            inputs = tri!(add_elements(inputs, tri!(elements(f.extras[k]))));
+            k += 1;
+        }
+    }
+    c.recompute = c.saved;
+    c.checkpointed = crate::memory::Saved::activations(inputs);
+    Ok(c)
 }
 
 /// A layer applied in `mode`: the layer with its inferred sizes, output and cost (its

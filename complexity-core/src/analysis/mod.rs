@@ -85,14 +85,14 @@ impl Totals {
         self.cost.peak_elements
     }
 
-    /// The bytes of all parameters stored as `dtype`.
+    /// The bytes of all parameters stored as `dtype`: `⌈params · bits / 8⌉`.
     pub const fn param_bytes(&self, dtype: DType) -> u128 {
-        self.cost.params as u128 * dtype.size() as u128
+        dtype.bytes(self.cost.params as u128)
     }
 
-    /// The bytes of the activation peak stored as `dtype`.
+    /// The bytes of the activation peak stored as `dtype`: `⌈peak · bits / 8⌉`.
     pub const fn peak_bytes(&self, dtype: DType) -> u128 {
-        self.cost.peak_elements.saturating_mul(dtype.size() as u128)
+        dtype.bytes(self.cost.peak_elements)
     }
 
     /// Parameters.

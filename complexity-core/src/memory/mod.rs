@@ -19,7 +19,11 @@
 //! (counted here as a view, which differs only when that storage is kept twice), and a
 //! batched `matmul` of permuted operands with a batch above 1 may copy them.
 
+mod inference;
 pub(crate) mod layout;
 pub(crate) mod saved;
+mod train;
 
+pub use inference::{Inference, InferenceMemory};
 pub use saved::{Device, Saved};
+pub use train::{Optimizer, Training, TrainingMemory};

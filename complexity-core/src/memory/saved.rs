@@ -143,6 +143,15 @@ impl Saved {
         }
     }
 
+    /// The larger of `a` and `b` by bytes in float32 on the CPU (`a` on a tie). O(1).
+    pub const fn larger(a: Saved, b: Saved) -> Saved {
+        if b.bytes(DType::F32, Device::Cpu) > a.bytes(DType::F32, Device::Cpu) {
+            b
+        } else {
+            a
+        }
+    }
+
     /// `self − o` class by class (0 where `o` is larger): a module's own share when `o`
     /// is its children's. O(1).
     pub const fn saturating_sub(self, o: Saved) -> Saved {
@@ -157,18 +166,18 @@ impl Saved {
 
     /// The bytes with activations stored as `activation` on `device`:
     /// `activations · size(activation) + stats · 4 + indices · 8 + masks · m + bools`,
-    /// where `m` is `size(activation)` on the CPU and 1 on CUDA. Saturates at `u128::MAX`.
+    /// where `m` is `size(activation)` on the CPU and 1 on CUDA (sizes from
+    /// [`DType::bytes`]). Saturates at `u128::MAX`.
     pub const fn bytes(&self, activation: DType, device: Device) -> u128 {
-        let a = activation.size() as u128;
-        let m = match device {
-            Device::Cpu => a,
-            Device::Cuda => 1,
+        let masks = match device {
+            Device::Cpu => activation.bytes(self.masks),
+            Device::Cuda => self.masks,
         };
-        self.activations
-            .saturating_mul(a)
+        activation
+            .bytes(self.activations)
+            .saturating_add(masks)
             .saturating_add(self.stats.saturating_mul(4))
             .saturating_add(self.indices.saturating_mul(8))
-            .saturating_add(self.masks.saturating_mul(m))
             .saturating_add(self.bools)
     }
 
@@ -176,16 +185,13 @@ impl Saved {
     /// `device`: `(float activations and masks, float32 statistics, int64, bool)`; on
     /// the CPU in float32 the first two are one dtype (`float32`). O(1).
     pub const fn bytes_by_class(&self, activation: DType, device: Device) -> [u128; 4] {
-        let a = activation.size() as u128;
         let (float, bools) = match device {
             Device::Cpu => (
-                self.activations
-                    .saturating_add(self.masks)
-                    .saturating_mul(a),
+                activation.bytes(self.activations.saturating_add(self.masks)),
                 self.bools,
             ),
             Device::Cuda => (
-                self.activations.saturating_mul(a),
+                activation.bytes(self.activations),
                 self.bools.saturating_add(self.masks),
             ),
         };
