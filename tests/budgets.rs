@@ -102,3 +102,32 @@ fn budgets_report_both_numbers() {
         "activations 6.518K (6518) exceed the budget 1K (1000)"
     );
 }
+
+/// Memory budgets: under them, the model compiles (over them, `cargo check` fails with
+/// both numbers: `tests/ui/budget_train_bytes_exceeded.rs`).
+mod memory_budgets {
+    use complexity_core::memory::{Inference, Optimizer, Training};
+    use complexity_core::{Complexity, DType};
+
+    // 19,456 bytes to train with Adam in float32; 79,616 to serve in float32 (see the
+    // compile-fail cases for the derivations).
+    #[derive(Complexity)]
+    #[complexity(
+        input = (3, 32, 32),
+        max_train_bytes = (19_456, Training::new(Optimizer::Adam)),
+        max_inference_bytes = (79_616, Inference::new(DType::F32, DType::F32))
+    )]
+    pub struct Net {
+        #[complexity(conv2d(out = 16, kernel = 3, padding = 1))]
+        conv: (),
+    }
+
+    #[test]
+    fn at_the_limit_compiles() {
+        assert_eq!(Net::train_bytes(1, Training::new(Optimizer::Adam)), 19_456);
+        assert_eq!(
+            Net::inference_bytes(1, Inference::new(DType::F32, DType::F32)),
+            79_616
+        );
+    }
+}
