@@ -3,12 +3,12 @@
 //! implementing [`LlamaConfig`]; the layer count is a const generic, since an array's
 //! length cannot be a generic type's associated constant on stable Rust.
 //!
-//! Left out here: the rotary position embedding (`q * cos + rotate_half(q) * sin`) and the
-//! causal mask, which hold no parameters and cost 0 FLOPs by mmengine's rules, so no total
-//! changes (activations neither: only matrix products have them). `examples/llama_tiny.rs`
-//! describes them in full (the `inv_freq` buffer, `arange` positions, `let (cos, sin) =
-//! rotary_emb(h, position_ids);`, `layers(h, mask, cos, sin)`), identical to mmengine module
-//! by module.
+//! Written as `examples/llama_tiny.rs` is (whose figures are mmengine's module by module,
+//! and whose saved-for-backward bytes and KV cache are PyTorch's): the rotary position
+//! embedding (the `inv_freq` buffer, `let (cos, sin) = rotary_emb(h, position_ids);`,
+//! `q * cos + rotate_half(q) * sin`), the causal mask, the KV cache
+//! (`past_key_values.update`) and `repeat_kv`, so that the memory figures of
+//! `examples/memory.rs` are those of the real forward.
 
 use core::marker::PhantomData;
 
@@ -36,7 +36,12 @@ pub trait LlamaConfig {
 #[derive(Complexity)]
 #[complexity(
     extra_repr = Repr::new().tuple(&[C::HIDDEN]).str(", eps=1e-05").as_str(),
-    forward = weight * (x * (x.pow(2).mean(-1, true) + 1e-5).rsqrt()),
+    forward = {
+        let hidden_states = x.to(torch.float32);
+        let variance = hidden_states.pow(2).mean(-1, keepdim = true);
+        let hidden_states = hidden_states * torch.rsqrt(variance + 1e-5);
+        weight * hidden_states.to(x.dtype)
+    },
 )]
 pub struct LlamaRMSNorm<C: LlamaConfig> {
     #[complexity(parameter(shape = (C::HIDDEN,)))]
@@ -45,19 +50,55 @@ pub struct LlamaRMSNorm<C: LlamaConfig> {
     config: PhantomData<C>,
 }
 
-/// `LlamaAttention`, eager: the projections, the heads, `repeat_kv` (each key/value head
-/// shared by `HEADS / KV_HEADS` query heads), the scores scaled by 1/√head_dim (head_dim
-/// is 128 in every configuration here; a number's value changes no count), softmax, the
-/// weighted sum and the output projection.
+/// `LlamaRotaryEmbedding`: cos and sin from the `inv_freq` buffer and the positions.
 #[derive(Complexity)]
-#[complexity(forward = {
-    let q = q_proj(x).unflatten(-1, (C::HEADS, C::HEAD_DIM)).transpose(1, 2);
-    let k = k_proj(x).unflatten(-1, (C::KV_HEADS, C::HEAD_DIM)).transpose(1, 2);
-    let v = v_proj(x).unflatten(-1, (C::KV_HEADS, C::HEAD_DIM)).transpose(1, 2);
-    let k = k.unflatten(1, (C::KV_HEADS, 1)).expand(-1, -1, C::HEADS / C::KV_HEADS, -1, -1).flatten(1, 2);
-    let v = v.unflatten(1, (C::KV_HEADS, 1)).expand(-1, -1, C::HEADS / C::KV_HEADS, -1, -1).flatten(1, 2);
-    let scores = (matmul(q, k.transpose(2, 3)) * 0.08838834764831845).softmax(-1);
-    o_proj(matmul(scores, v).transpose(1, 2).flatten(2))
+#[complexity(inputs = (x, position_ids), forward = {
+    let inv_freq_expanded = inv_freq.unsqueeze(0).unsqueeze(2).float().expand(position_ids.size(0), -1, 1).to(x.device);
+    let position_ids_expanded = position_ids.unsqueeze(1).float();
+    // The outer product, a broadcasting `*` (mmengine's figures hold no matmul here).
+    let freqs = (inv_freq_expanded.float() * position_ids_expanded.float()).transpose(1, 2);
+    let emb = torch.cat((freqs, freqs), dim = -1);
+    let cos = emb.cos() * 1.0;
+    let sin = emb.sin() * 1.0;
+    (cos.to(x.dtype), sin.to(x.dtype))
+})]
+pub struct LlamaRotaryEmbedding<C: LlamaConfig> {
+    // `register_buffer("inv_freq", inv_freq, persistent=False)`.
+    #[complexity(buffer(shape = (C::HEAD_DIM / 2,), persistent = false))]
+    inv_freq: (),
+    #[complexity(skip)]
+    config: PhantomData<C>,
+}
+
+/// `LlamaAttention` with `eager_attention_forward`, `apply_rotary_pos_emb`,
+/// `rotate_half`, the KV cache's `update` and `repeat_kv` (each key/value head shared by
+/// `HEADS / KV_HEADS` query heads) inlined; the scores scaled by 1/√head_dim (head_dim is
+/// 128 in every configuration here; a number's value changes no count).
+#[derive(Complexity)]
+#[complexity(inputs = (hidden_states, attention_mask, cos, sin), forward = {
+    let query_states = q_proj(hidden_states).view(hidden_states.size(0), hidden_states.size(1), -1, C::HEAD_DIM).transpose(1, 2);
+    let key_states = k_proj(hidden_states).view(hidden_states.size(0), hidden_states.size(1), -1, C::HEAD_DIM).transpose(1, 2);
+    let value_states = v_proj(hidden_states).view(hidden_states.size(0), hidden_states.size(1), -1, C::HEAD_DIM).transpose(1, 2);
+    let cos = cos.unsqueeze(1);
+    let sin = sin.unsqueeze(1);
+    let q1 = query_states.slice(-1, 0, C::HEAD_DIM / 2);
+    let q2 = query_states.slice(-1, C::HEAD_DIM / 2);
+    let q_embed = (query_states * cos) + (torch.cat((-q2, q1), dim = -1) * sin);
+    let k1 = key_states.slice(-1, 0, C::HEAD_DIM / 2);
+    let k2 = key_states.slice(-1, C::HEAD_DIM / 2);
+    let k_embed = (key_states * cos) + (torch.cat((-k2, k1), dim = -1) * sin);
+    let (k_embed, value_states) = past_key_values.update(k_embed, value_states, layer_idx);
+    let key_states = k_embed.unsqueeze(2).expand(hidden_states.size(0), C::KV_HEADS, C::HEADS / C::KV_HEADS, hidden_states.size(1), C::HEAD_DIM).reshape(hidden_states.size(0), C::HEADS, hidden_states.size(1), C::HEAD_DIM);
+    let value_states = value_states.unsqueeze(2).expand(hidden_states.size(0), C::KV_HEADS, C::HEADS / C::KV_HEADS, hidden_states.size(1), C::HEAD_DIM).reshape(hidden_states.size(0), C::HEADS, hidden_states.size(1), C::HEAD_DIM);
+    let attn_weights = matmul(q_embed, key_states.transpose(2, 3)) * 0.08838834764831845;
+    let causal_mask = attention_mask.slice(3, 0, key_states.shape[-2]);
+    let attn_weights = attn_weights + causal_mask;
+    let attn_weights = F.softmax(attn_weights, dim = -1, dtype = torch.float32).to(q_embed.dtype);
+    let attn_weights = F.dropout(attn_weights, p = 0.0);
+    let attn_output = matmul(attn_weights, value_states);
+    let attn_output = attn_output.transpose(1, 2).contiguous();
+    let attn_output = attn_output.reshape(hidden_states.size(0), hidden_states.size(1), -1).contiguous();
+    o_proj(attn_output)
 })]
 pub struct LlamaAttention<C: LlamaConfig> {
     #[complexity(linear(in = C::HIDDEN, out = C::HEADS * C::HEAD_DIM, bias = false))]
@@ -90,8 +131,8 @@ pub struct LlamaMLP<C: LlamaConfig> {
 
 /// `LlamaDecoderLayer`: pre-norm attention and MLP, each with a residual.
 #[derive(Complexity)]
-#[complexity(forward = {
-    let x = x + self_attn(input_layernorm(x));
+#[complexity(inputs = (x, mask, cos, sin), forward = {
+    let x = x + self_attn(input_layernorm(x), mask, cos, sin);
     x + mlp(post_attention_layernorm(x))
 })]
 pub struct LlamaDecoderLayer<C: LlamaConfig> {
@@ -101,15 +142,35 @@ pub struct LlamaDecoderLayer<C: LlamaConfig> {
     post_attention_layernorm: LlamaRMSNorm<C>,
 }
 
-/// `LlamaModel` with `LAYERS` decoder layers, on token ids `[batch, seq]`.
+/// `LlamaModel` with `LAYERS` decoder layers, on token ids `[batch, seq]`: embeddings,
+/// positions, the causal mask (`create_causal_mask` → `eager_mask` → `sdpa_mask`), the
+/// rotary embedding, the layers, the final norm.
 #[derive(Complexity)]
-#[complexity(forward = norm(layers(embed_tokens(x))))]
+#[complexity(forward = {
+    let inputs_embeds = embed_tokens(x);
+    let position_ids = (torch.arange(inputs_embeds.size(1)) + 0).unsqueeze(0);
+    // find_packed_sequence_indices
+    let first_dummy_value = position_ids.slice(1, 0, 1) - 1;
+    let position_diff = torch.cat((first_dummy_value, position_ids), dim = -1).slice(1, 1);
+    let packed_sequence_mask = position_diff.ne(1).cumsum(-1);
+    // sdpa_mask, eager_mask
+    let q_arange = torch.arange(inputs_embeds.size(1)) + 0;
+    let kv_arange = torch.arange(inputs_embeds.size(1)) + 0;
+    let q_idx = q_arange.unsqueeze(0).unsqueeze(0).unsqueeze(3);
+    let kv_idx = kv_arange.unsqueeze(0).unsqueeze(0).unsqueeze(0);
+    let result = q_idx.new_ones(());
+    let mask = kv_idx.le(q_idx).expand(inputs_embeds.size(0), -1, inputs_embeds.size(1), inputs_embeds.size(1));
+    let causal_mask = torch.where(mask, 0.0, -3.4028234663852886e38);
+    let (cos, sin) = rotary_emb(inputs_embeds, position_ids);
+    norm(layers(inputs_embeds, causal_mask, cos, sin))
+})]
 pub struct LlamaModel<C: LlamaConfig, const LAYERS: usize> {
     #[complexity(embedding(num_embeddings = C::VOCAB, embedding_dim = C::HIDDEN))]
     embed_tokens: (),
     #[complexity(class = "ModuleList")]
     layers: [LlamaDecoderLayer<C>; LAYERS],
     norm: LlamaRMSNorm<C>,
+    rotary_emb: LlamaRotaryEmbedding<C>,
 }
 
 /// `LlamaForCausalLM`: the model and its (untied) language-model head.
@@ -197,8 +258,8 @@ pub struct MixtralSparseMoeBlock<C: LlamaConfig> {
 
 /// `MixtralDecoderLayer`: Llama's, its MLP a sparse mixture of experts.
 #[derive(Complexity)]
-#[complexity(forward = {
-    let x = x + self_attn(input_layernorm(x));
+#[complexity(inputs = (x, mask, cos, sin), forward = {
+    let x = x + self_attn(input_layernorm(x), mask, cos, sin);
     let (moe, _router_logits) = block_sparse_moe(post_attention_layernorm(x));
     x + moe
 })]
@@ -209,15 +270,33 @@ pub struct MixtralDecoderLayer<C: LlamaConfig> {
     post_attention_layernorm: LlamaRMSNorm<C>,
 }
 
-/// `MixtralModel` with `LAYERS` decoder layers.
+/// `MixtralModel` with `LAYERS` decoder layers: `LlamaModel`'s forward.
 #[derive(Complexity)]
-#[complexity(forward = norm(layers(embed_tokens(x))))]
+#[complexity(forward = {
+    let inputs_embeds = embed_tokens(x);
+    let position_ids = (torch.arange(inputs_embeds.size(1)) + 0).unsqueeze(0);
+    // find_packed_sequence_indices
+    let first_dummy_value = position_ids.slice(1, 0, 1) - 1;
+    let position_diff = torch.cat((first_dummy_value, position_ids), dim = -1).slice(1, 1);
+    let packed_sequence_mask = position_diff.ne(1).cumsum(-1);
+    // sdpa_mask, eager_mask
+    let q_arange = torch.arange(inputs_embeds.size(1)) + 0;
+    let kv_arange = torch.arange(inputs_embeds.size(1)) + 0;
+    let q_idx = q_arange.unsqueeze(0).unsqueeze(0).unsqueeze(3);
+    let kv_idx = kv_arange.unsqueeze(0).unsqueeze(0).unsqueeze(0);
+    let result = q_idx.new_ones(());
+    let mask = kv_idx.le(q_idx).expand(inputs_embeds.size(0), -1, inputs_embeds.size(1), inputs_embeds.size(1));
+    let causal_mask = torch.where(mask, 0.0, -3.4028234663852886e38);
+    let (cos, sin) = rotary_emb(inputs_embeds, position_ids);
+    norm(layers(inputs_embeds, causal_mask, cos, sin))
+})]
 pub struct MixtralModel<C: LlamaConfig, const LAYERS: usize> {
     #[complexity(embedding(num_embeddings = C::VOCAB, embedding_dim = C::HIDDEN))]
     embed_tokens: (),
     #[complexity(class = "ModuleList")]
     layers: [MixtralDecoderLayer<C>; LAYERS],
     norm: LlamaRMSNorm<C>,
+    rotary_emb: LlamaRotaryEmbedding<C>,
 }
 
 /// `MixtralForCausalLM`: the model and its (untied) language-model head.

@@ -105,6 +105,14 @@ impl Training {
         self
     }
 
+    /// Weights and gradients (and, without master weights, the optimizer's states) in
+    /// `dtype`: `Training::new(Optimizer::AdamW).weights(DType::BF16).activations(DType::BF16)`
+    /// is pure bf16 training.
+    pub const fn weights(mut self, dtype: DType) -> Training {
+        self.weights = dtype;
+        self
+    }
+
     /// Activations in `dtype`.
     pub const fn activations(mut self, dtype: DType) -> Training {
         self.activations = dtype;

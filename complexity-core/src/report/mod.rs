@@ -10,7 +10,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::memory::Saved;
+use crate::memory::{Device, Saved};
 use crate::Complexity;
 use crate::analysis::{Call, Record, Recorder, Totals, walk};
 use crate::cost::{Cost, OpKind, ZeroOp};
@@ -19,7 +19,7 @@ use crate::format::format_size;
 use crate::layer::Layer;
 use crate::mode::Mode;
 use crate::module::{Body, Module};
-use crate::shape::Shape;
+use crate::shape::{DType, Shape};
 
 mod state;
 mod tree;
@@ -446,6 +446,32 @@ impl Report {
         )
     }
 
+    /// The memory line of the display, in float32 on the CPU (PyTorch's measurement
+    /// setting; [`memory`](crate::memory) has every dtype, device and optimizer):
+    /// parameter bytes, what autograd keeps for backward (by dtype), the KV cache and
+    /// the activation peak. `memory in float32: params 46758048 bytes, saved for
+    /// backward 22256640 bytes (float32 20651008, int64 1605632), KV cache 0 bytes,
+    /// activation peak 8028160 bytes`.
+    pub fn memory(&self) -> String {
+        let c = &self.totals.cost;
+        let [float, stats, int64, bools] = c.saved.bytes_by_class(DType::F32, Device::Cpu);
+        let mut by = vec![format!("float32 {}", float + stats)];
+        if int64 > 0 {
+            by.push(format!("int64 {int64}"));
+        }
+        if bools > 0 {
+            by.push(format!("bool {bools}"));
+        }
+        format!(
+            "memory in float32: params {} bytes, saved for backward {} bytes ({}), KV cache {} bytes, activation peak {} bytes",
+            DType::F32.bytes(c.params as u128),
+            c.saved.bytes(DType::F32, Device::Cpu),
+            by.join(", "),
+            DType::F32.bytes(c.cached),
+            DType::F32.bytes(c.peak_elements),
+        )
+    }
+
     /// mmengine's `out_table`, byte for byte, with its rules: it starts with an empty line;
     /// it shows three levels below the first row (deeper modules are in
     /// [`Report::module`]); parameter tensors get rows with their shapes; modules whose
@@ -504,7 +530,7 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let shape = |s: &Option<Shape>| s.map(|s| format!("{s}")).unwrap_or_else(|| "-".into());
         let paths = self.paths();
-        let rows: Vec<[String; 8]> = self
+        let rows: Vec<[String; 9]> = self
             .modules()
             .map(|m| {
                 let path = &paths[m.index()];
@@ -523,6 +549,7 @@ impl fmt::Display for Report {
                     format!("{}", cost.params),
                     format!("{}", cost.flops),
                     format!("{}", cost.activations),
+                    format!("{}", cost.saved.bytes(DType::F32, Device::Cpu)),
                     by_op.join(", "),
                 ]
             })
@@ -535,6 +562,7 @@ impl fmt::Display for Report {
             "params",
             "flops",
             "activations",
+            "saved bytes",
             "flops by op",
         ];
         let mut widths = header.map(str::len);
@@ -563,6 +591,7 @@ impl fmt::Display for Report {
             self.totals.cost.activations,
             self.totals.output
         )?;
+        write!(f, "\n{}", self.memory())?;
         let zeros: Vec<String> = self
             .zero_ops()
             .iter()
