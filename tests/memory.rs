@@ -3,56 +3,56 @@
 //! fixture: `saved_tensors_hooks`, each storage once, parameters excluded).
 
 #[allow(dead_code)]
+#[path = "../examples/bart_large.rs"]
+mod bart_large;
+#[allow(dead_code)]
+#[path = "../examples/bert_base.rs"]
+mod bert_base;
+#[allow(dead_code)]
+#[path = "../examples/densenet201.rs"]
+mod densenet201;
+#[allow(dead_code)]
+#[path = "../examples/fcn_resnet50.rs"]
+mod fcn_resnet50;
+#[allow(dead_code)]
+#[path = "../examples/gpt2_small.rs"]
+mod gpt2_small;
+#[allow(dead_code)]
+#[path = "../examples/inception_v3.rs"]
+mod inception_v3;
+#[allow(dead_code)]
+#[path = "../examples/llama_tiny.rs"]
+mod llama_tiny;
+#[allow(dead_code)]
+#[path = "../examples/mobilenet_v2.rs"]
+mod mobilenet_v2;
+#[allow(dead_code)]
+#[path = "../examples/r3d_18.rs"]
+mod r3d_18;
+#[allow(dead_code)]
 #[path = "../examples/resnet18.rs"]
 mod resnet18;
 #[allow(dead_code)]
 #[path = "../examples/resnet50.rs"]
 mod resnet50;
 #[allow(dead_code)]
+#[path = "../examples/t5_small_encoder.rs"]
+mod t5_small_encoder;
+#[allow(dead_code)]
 #[path = "../examples/vgg16.rs"]
 mod vgg16;
-#[allow(dead_code)]
-#[path = "../examples/mobilenet_v2.rs"]
-mod mobilenet_v2;
 #[allow(dead_code)]
 #[path = "../examples/vit_b_16.rs"]
 mod vit_b_16;
 #[allow(dead_code)]
-#[path = "../examples/bert_base.rs"]
-mod bert_base;
-#[allow(dead_code)]
-#[path = "../examples/gpt2_small.rs"]
-mod gpt2_small;
-#[allow(dead_code)]
-#[path = "../examples/llama_tiny.rs"]
-mod llama_tiny;
-#[allow(dead_code)]
-#[path = "../examples/densenet201.rs"]
-mod densenet201;
-#[allow(dead_code)]
-#[path = "../examples/inception_v3.rs"]
-mod inception_v3;
-#[allow(dead_code)]
-#[path = "../examples/r3d_18.rs"]
-mod r3d_18;
-#[allow(dead_code)]
-#[path = "../examples/fcn_resnet50.rs"]
-mod fcn_resnet50;
-#[allow(dead_code)]
-#[path = "../examples/t5_small_encoder.rs"]
-mod t5_small_encoder;
-#[allow(dead_code)]
 #[path = "../examples/whisper_tiny_encoder.rs"]
 mod whisper_tiny_encoder;
-#[allow(dead_code)]
-#[path = "../examples/bart_large.rs"]
-mod bart_large;
 
 use complexity_core::memory::Device;
 use complexity_core::report::Report;
 use complexity_core::{DType, Mode, Model};
-use std::collections::BTreeMap;
 use complexity_workspace::Fixture;
+use std::collections::BTreeMap;
 
 /// The description's saved bytes (total, by dtype, by module) against the fixture's.
 fn check<M: Model>(name: &str) {
@@ -279,17 +279,28 @@ fn checkpointing_keeps_layer_inputs() {
     let (s, b, h, l) = (64u128, 2u128, 256u128, 4u128);
     let t = totals!(gpt::Gpt<256, 8, 4>, input = [2, 64, 256]);
     let layer = totals!(gpt::Layer<256, 8>, input = [2, 64, 256]);
-    assert_eq!(t.cost.checkpointed.bytes(DType::F16, Device::Cuda), 2 * s * b * h * l);
+    assert_eq!(
+        t.cost.checkpointed.bytes(DType::F16, Device::Cuda),
+        2 * s * b * h * l
+    );
     assert_eq!(t.cost.recompute, layer.cost.saved);
     let m = Training::mixed(DType::F16, Optimizer::AdamW)
         .checkpointing(true)
         .memory(&t)
         .unwrap();
     assert_eq!(m.activations, 2 * s * b * h * l);
-    assert_eq!(m.recompute, layer.cost.saved.bytes(DType::F16, Device::Cuda));
+    assert_eq!(
+        m.recompute,
+        layer.cost.saved.bytes(DType::F16, Device::Cuda)
+    );
     // Without checkpointing, L layers keep L times one layer (each keeps its own input).
-    let all = Training::mixed(DType::F16, Optimizer::AdamW).memory(&t).unwrap();
-    assert_eq!(all.activations, l * layer.cost.saved.bytes(DType::F16, Device::Cuda));
+    let all = Training::mixed(DType::F16, Optimizer::AdamW)
+        .memory(&t)
+        .unwrap();
+    assert_eq!(
+        all.activations,
+        l * layer.cost.saved.bytes(DType::F16, Device::Cuda)
+    );
 }
 
 /// Weights, gradients and optimizer states: ResNet-18 (11,689,512 parameters) with Adam
@@ -319,7 +330,12 @@ fn training_memory_by_part() {
         .memory(&t)
         .unwrap();
     assert_eq!(
-        (mixed.weights, mixed.gradients, mixed.master_weights, mixed.optimizer),
+        (
+            mixed.weights,
+            mixed.gradients,
+            mixed.master_weights,
+            mixed.optimizer
+        ),
         (2 * p, 2 * p, 4 * p, 8 * p)
     );
     // The float activations halve; max pooling's int64 indices (1,605,632 bytes) and
@@ -371,5 +387,8 @@ fn inference_memory() {
     assert_eq!(m.total(), m.weights + m.kv_cache + m.activations);
     // A model without a cache has none.
     let r = <resnet18::ResNet18 as Model>::EVAL;
-    assert_eq!(Inference::new(DType::F32, DType::F32).memory(&r).kv_cache, 0);
+    assert_eq!(
+        Inference::new(DType::F32, DType::F32).memory(&r).kv_cache,
+        0
+    );
 }

@@ -525,7 +525,10 @@ fn model(input: &Input, shape: &InputShape, program: &Program, krate: &Path) -> 
             .iter()
             .find(|(k, _)| key == k)
             .map_or("::core::primitive::u128", |(_, t)| t)
-            .replace("KRATE", &quote::ToTokens::to_token_stream(&krate).to_string())
+            .replace(
+                "KRATE",
+                &quote::ToTokens::to_token_stream(&krate).to_string(),
+            )
             .parse()
             .expect("a type");
         quote_spanned!(value.span()=> .#key({ let limit: #ty = #value; limit }))

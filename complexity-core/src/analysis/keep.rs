@@ -5,11 +5,11 @@
 use super::storage::Ref;
 use crate::error::Error;
 use crate::layer::{AdaptiveAvgPool2d, Layer, tri};
+use crate::memory::layout::{axis, cuts, expands, permutes};
 use crate::memory::saved::{Class, Keep, Saved, View};
 use crate::mode::Mode;
 use crate::module::{BinaryOp, Step};
 use crate::ops::{OPS, Saved as Rule, ShapeRule};
-use crate::memory::layout::{axis, cuts, expands, permutes};
 use crate::shape::{MAX_RANK, Shape};
 
 /// What step `step` keeps, given its operands `ins` (in [`super::ops::operand`]'s
@@ -19,10 +19,14 @@ use crate::shape::{MAX_RANK, Shape};
 pub(crate) const fn keeps(
     step: &Step,
     ins: &[Ref],
-    x: Shape,
+    values: &[Shape],
     output: Shape,
     mode: Mode,
 ) -> Result<(Keep, usize), Error> {
+    let x = match super::ops::operand(step, 0) {
+        Some(w) if w < values.len() => values[w],
+        _ => Shape::SCALAR,
+    };
     let all = ins.len();
     Ok(match *step {
         Step::Layer { layer, .. } => (tri!(functional(layer, x, output, mode)), 1),
@@ -48,7 +52,13 @@ pub(crate) const fn keeps(
             table(op, ins, inputs.len(), &[], keepdim, x, mode),
             inputs.len(),
         ),
-        Step::Weighted { layer, weight, .. } => {
+        Step::Weighted {
+            layer,
+            weight,
+            bias,
+            ..
+        } => {
+            let layer = &tri!(layer.with_weights(shape_of(weight, values), shape_of(bias, values)));
             let mut keep = tri!(functional(layer, x, output, mode));
             let tensors = if weight.is_some() { 2 } else { 1 };
             if let Layer::Conv(_) | Layer::Linear(_) = layer {
@@ -103,6 +113,14 @@ pub(crate) const fn keeps(
         | Step::SkipUnless { .. }
         | Step::Output { .. } => (Keep::NOTHING, 0),
     })
+}
+
+/// The shape of value `v`, if given (and there).
+const fn shape_of(v: Option<usize>, values: &[Shape]) -> Option<Shape> {
+    match v {
+        Some(w) if w < values.len() => Some(values[w]),
+        _ => None,
+    }
 }
 
 /// A view, non-contiguous when `strides`.
@@ -262,7 +280,10 @@ const fn table(
             } else {
                 0
             };
-            let rows = if size == 0 { 0 } else { x.numel() / size };
+            let rows = match x.numel().checked_div(size) {
+                Some(n) => n,
+                None => 0,
+            };
             Keep::INPUT.with(Saved::activations(2 * rows))
         }
     };

@@ -10,9 +10,9 @@
 
 use super::keep::keeps;
 use super::liveness::Liveness;
-use super::storage::{Ref, Storages};
 use super::ops::{self, description, holds_nothing, operand};
 use super::record::{Call, NO_PARENT, Record, Recorder};
+use super::storage::{Ref, Storages};
 use super::{MAX_DEPTH, MAX_INPUTS, MAX_OUTPUTS, MAX_SLOTS, MAX_VALUES};
 use crate::cost::Cost;
 use crate::error::{Error, ErrorKind, Name};
@@ -787,8 +787,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let same_storage =
                     self.kept_inputs(&copy) == copy.x_was.0 && out.grad == copy.x_was.1;
                 let f = &mut self.frames[t];
-                if y.same(&f.x) && same_storage && remaining > 0 && f.skip_indexed == ALL_ELEMENTS
-                {
+                if y.same(&f.x) && same_storage && remaining > 0 && f.skip_indexed == ALL_ELEMENTS {
                     // The same module on the same input: the same cost, every time.
                     self.totals[t] =
                         tri!(self.totals[t].checked_add(tri!(c.checked_times(remaining as u64))));
@@ -1385,18 +1384,14 @@ impl<'r, 'b> Machine<'r, 'b> {
             ins[n] = self.storage.get(base + w);
             n += 1;
         }
-        let x = match operand(step, 0) {
-            Some(w) => self.values[base + w],
-            None => Shape::SCALAR,
-        };
-        let (keep, tensors) = tri!(keeps(step, ins.split_at(n).0, x, output, self.mode));
+        let values = self.values.split_at(base).1;
+        let (keep, tensors) = tri!(keeps(step, ins.split_at(n).0, values, output, self.mode));
         let tensors = if tensors < n { tensors } else { n };
-        let (saved, out) = tri!(self.storage.apply(
-            keep,
-            ins.split_at_mut(tensors).0,
-            output,
-            false
-        ));
+        let (saved, out) =
+            tri!(
+                self.storage
+                    .apply(keep, ins.split_at_mut(tensors).0, output, false)
+            );
         self.step_ref = out;
         Ok(saved)
     }

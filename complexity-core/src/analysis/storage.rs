@@ -194,10 +194,8 @@ impl Storages {
                     Ok(s) => s,
                     Err(e) => return Err(e),
                 };
-                if let Some(a) = alias {
-                    if a == k {
-                        out.kept = ins[k].kept;
-                    }
+                if matches!(alias, Some(a) if a == k) {
+                    out.kept = ins[k].kept;
                 }
             }
             k += 1;

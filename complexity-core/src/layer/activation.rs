@@ -3,10 +3,10 @@
 //! `softplus`, `prelu`, `glu`, `softmax`, `log_softmax`, `dropout`, `identity`, and
 //! torchvision's `stochastic_depth`.
 
-use crate::memory::saved::{Class, Keep, Saved};
 use super::{Applied, Layer, tri};
 use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
+use crate::memory::saved::{Keep, Saved};
 use crate::mode::Mode;
 use crate::shape::Shape;
 
@@ -400,7 +400,11 @@ impl Activation {
                 Keep::NOTHING.with(Saved::masks(input.numel()))
             }
             ActivationKind::StochasticDepth if train && self.p > 0.0 => {
-                let n = if input.rank() > 0 { input.dim(0) as u128 } else { 1 };
+                let n = if input.rank() > 0 {
+                    input.dim(0) as u128
+                } else {
+                    1
+                };
                 Keep::NOTHING.with(Saved::activations(n))
             }
             ActivationKind::Dropout | ActivationKind::StochasticDepth => return Keep::VIEW,
@@ -416,11 +420,7 @@ impl Activation {
             }
             _ => Keep::INPUT,
         };
-        if self.inplace {
-            keep.in_place()
-        } else {
-            keep
-        }
+        if self.inplace { keep.in_place() } else { keep }
     }
 }
 

@@ -1,10 +1,10 @@
 //! Convolutions: `conv1d`, `conv2d`, `conv3d` and their transposed forms.
 
-use crate::memory::saved::{Class, Keep, Saved};
 use super::window::output_size;
 use super::{Applied, Layer, Params, Size, check_declared, known, nonzero, tri};
 use crate::cost::{Cost, OpKind, activations, flops_product};
 use crate::error::{Error, ErrorKind};
+use crate::memory::saved::Keep;
 use crate::shape::{MAX_RANK, Shape};
 
 /// `nn.Conv{1,2,3}d(in, out, kernel, stride, padding, dilation, groups, bias)` on

@@ -1,9 +1,9 @@
 //! Lookup tables: `embedding`.
 
-use crate::memory::saved::{Class, Keep, Saved};
 use super::{Applied, Layer, Params, nonzero, tri};
 use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
+use crate::memory::saved::{Class, Keep};
 use crate::shape::Shape;
 
 /// `nn.Embedding(num_embeddings, embedding_dim, padding_idx)` on integer token ids of any

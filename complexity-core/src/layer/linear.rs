@@ -1,9 +1,9 @@
 //! Fully-connected layers: `linear`, and GPT-2's `Conv1D` (`gpt2_conv1d`).
 
-use crate::memory::saved::{Class, Keep, Saved};
 use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, activations, flops_product};
 use crate::error::{Error, ErrorKind};
+use crate::memory::saved::Keep;
 use crate::shape::Shape;
 
 /// `nn.Linear(in, out, bias)` on `[…, in]` (any rank ≥ 1; it acts on the last dimension).

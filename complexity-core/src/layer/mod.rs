@@ -39,9 +39,9 @@ pub use pool::{AdaptiveAvgPool2d, AdaptivePool, MaxPool2d, Pool, PoolKind};
 pub use resample::{PixelShuffle, Upsample, UpsampleMode};
 pub use reshape::{Flatten, Permute};
 
-use crate::memory::saved::Keep;
 use crate::cost::{Cost, overflow};
 use crate::error::{Error, ErrorKind};
+use crate::memory::saved::Keep;
 use crate::mode::Mode;
 use crate::shape::Shape;
 

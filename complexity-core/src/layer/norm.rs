@@ -2,10 +2,10 @@
 //! `instance_norm2d`, `instance_norm3d` (a batch norm's rules over each sample),
 //! `layer_norm`, `rms_norm`, `group_norm`.
 
-use crate::memory::saved::{Class, Keep, Saved};
 use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, ZeroOp, flops_product};
 use crate::error::{Error, ErrorKind};
+use crate::memory::saved::{Keep, Saved};
 use crate::mode::Mode;
 use crate::shape::Shape;
 
@@ -715,7 +715,11 @@ impl BatchNorm {
     /// when tracked. An instance norm runs a batch norm over `[1, N·C, …]` without
     /// running statistics: `2·N·C`, plus `N·C` for the weight it repeats when affine.
     pub(crate) const fn keeps(&self, input: Shape, mode: Mode) -> Keep {
-        let c = if input.rank() > 1 { input.dim(1) as u128 } else { 0 };
+        let c = if input.rank() > 1 {
+            input.dim(1) as u128
+        } else {
+            0
+        };
         if self.instance {
             let nc = c * input.dim(0) as u128;
             let affine = if self.affine { nc } else { 0 };
@@ -738,7 +742,10 @@ const fn rows(input: Shape, normalized: Option<Shape>) -> u128 {
         Some(n) => n.numel(),
         None => 1,
     };
-    if per == 0 { 0 } else { input.numel() / per }
+    match input.numel().checked_div(per) {
+        Some(n) => n,
+        None => 0,
+    }
 }
 
 impl LayerNorm {
@@ -766,7 +773,11 @@ impl RmsNorm {
 impl GroupNorm {
     /// What autograd keeps: the input, and `mean` and `rstd`, `N · groups` each.
     pub(crate) const fn keeps(&self, input: Shape) -> Keep {
-        let n = if input.rank() > 0 { input.dim(0) as u128 } else { 0 };
+        let n = if input.rank() > 0 {
+            input.dim(0) as u128
+        } else {
+            0
+        };
         Keep::INPUT.with(Saved::stats(2 * n * self.num_groups as u128))
     }
 }

@@ -7,11 +7,11 @@
 //! `aten::adaptive_avg_pool1d/3d`) except `adaptive_avg_pool2d`, which costs
 //! `numel(input)`.
 
-use crate::memory::saved::{Class, Keep, Saved};
 use super::window::output_size;
 use super::{Applied, Layer, Size, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, ErrorKind};
+use crate::memory::saved::{Keep, Saved};
 use crate::shape::Shape;
 
 /// Checks for `[C, *spatial]` or `[N, C, *spatial]` with `rank` spatial dimensions.
@@ -438,7 +438,12 @@ impl AdaptivePool {
     pub(crate) const fn keeps(&self, input: Shape, output: Shape) -> Keep {
         match self.kind {
             PoolKind::Max => Keep::INPUT.with(Saved::indices(output.numel())),
-            PoolKind::Avg if input.rank() >= 2 && output.numel() == input.dim(0) as u128 * input.dim(1) as u128 => Keep::NOTHING,
+            PoolKind::Avg
+                if input.rank() >= 2
+                    && output.numel() == input.dim(0) as u128 * input.dim(1) as u128 =>
+            {
+                Keep::NOTHING
+            }
             PoolKind::Avg => Keep::INPUT,
         }
     }

@@ -61,7 +61,7 @@ impl Inference {
         } else {
             0
         };
-        if tokens == 0 || totals.cost.cached % tokens != 0 {
+        if tokens == 0 || !totals.cost.cached.is_multiple_of(tokens) {
             return Err(Error::new(ErrorKind::Invalid {
                 layer: "KV cache",
                 reason: "its elements are not a whole number per token of the input's dimension 1",

@@ -19,13 +19,13 @@ pub(crate) const fn permutes(x: Shape, order: &[i64]) -> bool {
     let mut last = -1i64;
     let mut k = 0;
     while k < order.len() {
-        if let Some(d) = axis(order[k], x.rank()) {
-            if x.dim(d) > 1 {
-                if (d as i64) < last {
-                    return true;
-                }
-                last = d as i64;
+        if let Some(d) = axis(order[k], x.rank())
+            && x.dim(d) > 1
+        {
+            if (d as i64) < last {
+                return true;
             }
+            last = d as i64;
         }
         k += 1;
     }
@@ -65,4 +65,3 @@ pub(crate) const fn expands(x: Shape, output: Shape) -> bool {
     }
     false
 }
-

@@ -10,13 +10,13 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::memory::{Device, Saved};
 use crate::Complexity;
 use crate::analysis::{Call, Record, Recorder, Totals, walk};
 use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, Name};
 use crate::format::format_size;
 use crate::layer::Layer;
+use crate::memory::{Device, Saved};
 use crate::mode::Mode;
 use crate::module::{Body, Module};
 use crate::shape::{DType, Shape};
