@@ -197,11 +197,12 @@
 //! | `x.sin()` | elementwise (broadcast) | 0 (zero op `sin`) | input |
 //! | `x.neg() or -x` | elementwise (broadcast) | 0 (zero op `neg`) | nothing |
 //! | `x.clamp(min, max)` | elementwise (broadcast) | 0 (zero op `clamp`) | input |
-//! | `x.to(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
-//! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
+//! | `x.to(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) |
+//! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) |
 //! | `x.clone()` | elementwise (broadcast) | 0 (zero op `clone`) | nothing |
 //! | `x.contiguous()` | elementwise (broadcast) | 0 (zero op `reshape`) | nothing |
-//! | `x.type_as(other)` | elementwise (broadcast) | 0 (zero op `to`) | nothing |
+//! | `x.type_as(other)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) |
+//! | `let (k, v) = past_key_values.update(k, v, layer_idx) (one tensor: k.kv_cache())` | elementwise (broadcast) | 0 (zero op `kv_cache`); its elements are the KV cache's | nothing (a view) |
 //! | `x.tril(diagonal)` | elementwise (broadcast) | 0 (zero op `tril`) | nothing |
 //! | `x.triu(diagonal)` | elementwise (broadcast) | 0 (zero op `triu`) | nothing |
 //! | `x.mean(dim, keepdim)` | reduction | 0 (zero op `mean`) | nothing |
@@ -212,9 +213,9 @@
 //! | `x.var(dim, keepdim)` | reduction | 0 (zero op `var`) | input |
 //! | `x.norm(p, dim, keepdim)` | reduction | 0 (zero op `norm`) | input and output |
 //! | `x.cumsum(dim)` | elementwise (broadcast) | 0 (zero op `cumsum`) | nothing |
-//! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | input |
-//! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | nothing |
-//! | `x.masked_fill_(mask, value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `masked_fill`) | nothing |
+//! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | the bool condition |
+//! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | the bool condition |
+//! | `x.masked_fill_(mask, value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `masked_fill`) | the bool condition |
 //! | `x.fill_(value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `fill`) | nothing |
 //! | `a.logical_and(b) or a & b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
 //! | `a.logical_or(b) or a | b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
@@ -224,33 +225,33 @@
 //! | `x.le(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
 //! | `x.gt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
 //! | `x.ge(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
-//! | `x.maximum(other)` | elementwise (broadcast) | 0 (zero op `maximum`) | input and output |
-//! | `x.minimum(other)` | elementwise (broadcast) | 0 (zero op `minimum`) | input and output |
+//! | `x.maximum(other)` | elementwise (broadcast) | 0 (zero op `maximum`) | both inputs |
+//! | `x.minimum(other)` | elementwise (broadcast) | 0 (zero op `minimum`) | both inputs |
 //! | `x.roll(shifts, dims)` | elementwise (broadcast) | 0 (zero op `roll`) | nothing |
-//! | `x.normalize(p, dim) or F.normalize(x, p, dim)` | elementwise (broadcast) | 0 (zero op `normalize`) | input and output |
+//! | `x.normalize(p, dim) or F.normalize(x, p, dim)` | elementwise (broadcast) | 0 (zero op `normalize`) | input and 2 per row |
 //! | `x.erf()` | elementwise (broadcast) | 0 (zero op `erf`) | input |
 //! | `x.sign()` | elementwise (broadcast) | 0 (zero op `sign`) | nothing |
 //! | `x.floor()` | elementwise (broadcast) | 0 (zero op `floor`) | nothing |
 //! | `x.log1p()` | elementwise (broadcast) | 0 (zero op `log1p`) | input |
 //! | `x.reciprocal()` | elementwise (broadcast) | 0 (zero op `reciprocal`) | output |
 //! | `x.flip(dims)` | elementwise (broadcast) | 0 (zero op `flip`) | nothing |
-//! | `x.unsqueeze(dim)` | a size-1 dimension inserted | 0 (zero op `reshape`) | nothing |
-//! | `x.squeeze(dim)` | size-1 dimensions removed | 0 (zero op `reshape`) | nothing |
+//! | `x.unsqueeze(dim)` | a size-1 dimension inserted | 0 (zero op `reshape`) | nothing (a view) |
+//! | `x.squeeze(dim)` | size-1 dimensions removed | 0 (zero op `reshape`) | nothing (a view) |
 //! | `x.repeat((counts…))` | dimensions multiplied | 0 (zero op `repeat`) | nothing |
 //! | `x.repeat_interleave(repeats, dim)` | `dim` multiplied | 0 (zero op `repeat`) | nothing |
-//! | `x.narrow(dim, start, length)` | `dim` cut to `length` | 0 (zero op `reshape`) | nothing |
+//! | `x.narrow(dim, start, length)` | `dim` cut to `length` | 0 (zero op `reshape`) | nothing (a view) |
 //! | `x.pad((left, right, …)) or F.pad(x, (left, right, …))` | the last dimensions padded | 0 (zero op `pad`) | nothing |
 //! | `x.zeros_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
 //! | `x.ones_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
 //! | `x.empty_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
 //! | `x.full_like(value)` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
-//! | `x.slice(dim, start, end, step) (x[..., start:end:step])` | `dim` sliced | 0 (zero op `reshape`) | nothing |
-//! | `x.index_select(dim, index) (x[index])` | `dim` becomes the index's length | 0 (zero op `index`) | nothing |
-//! | `x.gather(dim, index)` | the index's shape | 0 (zero op `gather`) | nothing |
-//! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | input |
-//! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | input |
-//! | `input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)` | `input + [c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `addmm`); activations `numel(output)` | input |
-//! | `input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)` | `input + [n, c, t] @ [n, t, d]`: `[n, c, d]` | 0 (zero op `baddbmm`) | input |
+//! | `x.slice(dim, start, end, step) (x[..., start:end:step])` | `dim` sliced | 0 (zero op `reshape`) | nothing (a view) |
+//! | `x.index_select(dim, index) (x[index])` | `dim` becomes the index's length | 0 (zero op `index`) | the int64 index |
+//! | `x.gather(dim, index)` | the index's shape | 0 (zero op `gather`) | input and int64 index |
+//! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | each factor, for the other's gradient |
+//! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | each factor, for the other's gradient |
+//! | `input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)` | `input + [c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `addmm`); activations `numel(output)` | each factor, for the other's gradient |
+//! | `input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)` | `input + [n, c, t] @ [n, t, d]`: `[n, c, d]` | 0 (zero op `baddbmm`) | each factor, for the other's gradient |
 //!
 //! Struct fields named as PyTorch names them (`Conv2d_1a_3x3`, `Mixed_5b`) trigger Rust's
 //! `non_snake_case` lint: put `#[allow(non_snake_case)]` on the struct, or name the field

@@ -380,7 +380,7 @@ pub const OPS: &[Op] = &[
     ),
     shaped(
         "kv_cache",
-        "let (k, v) = past_key_values.update(k, v, layer_idx)",
+        "let (k, v) = past_key_values.update(k, v, layer_idx) (one tensor: k.kv_cache())",
         &[],
         ShapeRule::Elementwise,
         CostRule::Cache,
