@@ -43,9 +43,10 @@
 //! |---|---|
 //! | `forward = expr` | how data flows (default: through the fields in declaration order); see below |
 //! | `inputs = (a, b)` | the names of `forward`'s inputs, for a module called with several (default: one, `x`); `inputs = ()` for one called with none (BEiT's `relative_position_bias()`, which reads only its own table; arguments that are not tensors, as its `window_size`, are left out) |
-//! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS: u64`, `FLOPS: u128`, `FLOPS_EVAL: u128`, `ACTIVATIONS: u64`, `PEAK_ACTIVATIONS: u128` (eval mode's peak of live elements), `OUTPUT: Shape`, `INPUT: Shape`, the `const fn`s `param_bytes(DType)` and `peak_activation_bytes(DType)`, and the [`Model`] trait) and a shape mistake fails `cargo check` |
+//! | `input = (3, 224, 224)` | mmengine's `input_shape`: a batch of 1 is prepended; the analysis runs in `const` items, so totals are constants (`PARAMS: u64`, `FLOPS: u128`, `FLOPS_EVAL: u128`, `ACTIVATIONS: u64`, `PEAK_ACTIVATIONS: u128` (eval mode's peak of live elements), `OUTPUT: Shape`, `INPUT: Shape`, the `const fn`s `param_bytes(DType)`, `peak_activation_bytes(DType)`, `train_bytes(batch, Training)` and `inference_bytes(batch, Inference)` (see "Memory"), and the [`Model`] trait) and a shape mistake fails `cargo check` |
 //! | `input = [1, 3, 224, 224]` | the same with the full shape, batch included (token ids: `[1, 128]`) |
 //! | `max_params = …`, `max_flops = …`, `max_activations = …`, `max_peak_elements = …` | budgets, with `input`: over budget, `cargo check` fails with both numbers (see [`Budget`]); `budget_mode = "eval"` checks eval-mode figures (default: training, mmengine's) |
+//! | `max_train_bytes = (80_000_000_000, Training::mixed(DType::BF16, Optimizer::AdamW))`, `max_inference_bytes = (24_000_000_000, Inference::new(DType::I4, DType::BF16))` | memory budgets, with `input`: a pair of the limit in bytes (`u128`) and how the model trains ([`memory::Training`]) or serves ([`memory::Inference`]); training memory is checked on the training-mode figures and inference memory on the eval-mode ones, whatever `budget_mode` says (see "Memory"): `evaluation panicked: training bytes 19.456K (19456) exceed the budget 10K (10000)` |
 //! | `class = "ResNet"` | the class name reports print (default: the struct's name) |
 //! | `extra_repr = "…"` | what `out_arch` prints inside the module's parentheses, PyTorch's `extra_repr()` (default: nothing). Like `class`, any const `&str` expression: a literal, a constant, or text built from const generics with [`Repr`] (`extra_repr = Repr::new().tuple(&[H]).str(", eps=1e-06").as_str()` prints `(512,), eps=1e-06` for `H = 512`) |
 //! | `sequential` | an `nn.Sequential`: children named by position `0`, `1`, …, run in order (its fields may be layer kinds, derived blocks, arrays and `sequential(…)`s, mixed, as an `nn.Sequential` holds any modules); with a `forward`, an `nn.Sequential` subclass that overrides it (torchvision's): named by position, run as `forward` says (which then names them by field, and may take `inputs`, `parameter`s and `uncalled` fields) |
@@ -74,6 +75,7 @@
 //! | `prefix = "encoder_layer_"` | a sequence's children (an array, a tuple, `sequential(…)`, a `sequential` struct) are named `encoder_layer_0`, …; on a layer or a struct naming its children by field, an error at the prefix |
 //! | `splice` | in a `sequential` struct, the sequence's children take positions here instead of nesting |
 //! | `uncalled` | a module the model has (its parameters count) but `forward` never calls: mmengine prints `N/A` for it |
+//! | `frozen` | its parameters, and its descendants', need no gradient (PyTorch's `requires_grad_(False)`, Whisper's `embed_positions`): they still count as parameters ([`Cost::frozen`] says how many), but training memory gives them no gradient and no optimizer state, and autograd keeps nothing for their weights' gradients (see "Memory"); on a `parameter` or `buffer` field, an error |
 //! | `tied = "shared"` | on a layer field (not an item of `sequential(…)`): its `weight` is that of the module at this path from the model (tied weights, PyTorch's `b.weight = a.weight`: BART's `encoder.embed_tokens` and `decoder.embed_tokens` share `shared.weight`; a head tied to the input embedding). It runs as usual, but the weight is counted and listed only there, as mmengine counts `named_parameters()`; a bias stays its own. [`Report::new`](report::Report::new) checks the path: naming no module, a module tied itself, or a weight of another shape is an [`ErrorKind::Tied`] (the compile-time constants do not resolve paths: build a `Report` once, in a test) |
 //!
 //! Argument values are Rust const expressions (`out = OUT * 4` with a const generic);
@@ -140,6 +142,7 @@
 //! | `let (cos, sin) = rotary_emb(x);` | the values of a child returning a tuple (naming more than it returns is an error) | |
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
+//! | `let (k, v) = past_key_values.update(k, v, layer_idx);` (any receiver that is not a value of `forward`: `past_key_values.self_attention_cache.update(…)`, `curr_past_key_values.update(…)`; arguments after the second are not read) | a KV cache's `update` as transformers calls it with `use_cache=True`: `k` and `v` come back unchanged, and their elements are what the cache holds after this forward ([`Cost::cached`]; see "Memory") | 0 (zero op `kv_cache`) |
 //!
 //! A child's parameter tensors are values too: `x + embed_positions.weight`,
 //! `matmul(dt_proj.weight, t) + dt_proj.bias` (Mamba) read the tensor's shape from the
@@ -579,6 +582,77 @@
 //! parameters (names and shapes, burn's layouts mapped to PyTorch's) and `num_params()`
 //! with the description. The README shows the pattern.
 //!
+//! # Memory
+//!
+//! The same walk answers "will it fit" ([`memory`]):
+//!
+//! - **What autograd keeps for backward** ([`Cost::saved`], per module in a
+//!   [`Report`](report::Report)): every value of a `forward` is followed to the storage it
+//!   lives in (views — `view`, `reshape` of a contiguous tensor, `transpose`, `x[:, 0]`,
+//!   `split`, `unsqueeze`, `expand`, `flatten` — and in-place operations share their input's;
+//!   a `reshape` of a non-contiguous tensor, as after `expand` in `repeat_kv`, copies), each
+//!   layer family and each row of the operation table keeps what PyTorch's autograd saves
+//!   (the *saved for backward* column above; convolution and linear layers their input,
+//!   ReLU, tanh, sigmoid and softmax their output, GELU, SiLU and the other activations
+//!   their input, max pooling its input and int64 indices, dropout in training a mask,
+//!   batch norm its input and `2·C` statistics plus its `2·C` running statistics, layer
+//!   and group norm their input and a mean and rstd per row, embeddings their int64 ids,
+//!   `a * b` each factor when the other needs a gradient, `a + b` nothing), and a storage
+//!   counts once, whole, under the innermost module that kept it first. Parameters never
+//!   count; the model's input and buffers count when kept; nothing computed only from the
+//!   input, buffers and constants (a causal mask, rotary tables) needs a gradient, so
+//!   operations on it keep nothing. For all 15 reference models this is PyTorch's own
+//!   figure (`saved_tensors_hooks` after one training forward in float32) to the byte:
+//!   in total, by dtype and by module (`tests/memory.rs`). The elements are split by how
+//!   they are stored ([`memory::Saved`]: activations, float32 statistics, int64 indices,
+//!   dropout masks, bools); [`memory::Saved::bytes`] prices them for an activation dtype
+//!   and a [`memory::Device`] (a dropout mask is a float on the CPU, a bool on CUDA).
+//! - **Training memory** ([`memory::Training::memory`], a `const fn`): weights
+//!   (`params · size(weights)`), gradients and optimizer states for the trainable
+//!   parameters (`SGD` 0, `SgdMomentum` 1, `Adam`/`AdamW` 2 states per parameter,
+//!   float32 with master weights, else in the weights' dtype), float32 master weights in
+//!   mixed precision, and the saved activations. `Training::new(Optimizer::AdamW)` is
+//!   float32 throughout; `Training::mixed(DType::BF16, Optimizer::AdamW)` bf16 weights,
+//!   gradients and activations with float32 master weights and states (16 bytes per
+//!   parameter); `.weights(dtype)`, `.activations(dtype)`, `.device(Device::Cpu)`,
+//!   `.checkpointing(true)` adjust it. With checkpointing, every element of every array
+//!   (`[Block; N]`, a `ModuleList`'s layers; the outermost when nested) keeps only its
+//!   inputs ([`Cost::checkpointed`]: its first input per element, the others once) and
+//!   its backward recomputes one element ([`Cost::recompute`], the largest, added once).
+//!   `tests/memory.rs` reproduces Korthikanti et al. (2022), `s·b·h·(34 + 5·a·s/h)`
+//!   bytes per GPT layer in 16-bit, and `2·s·b·h` per layer with full recomputation.
+//! - **Inference memory** ([`memory::Inference::memory`]): weights in any dtype
+//!   ([`DType::I8`], [`DType::I4`] packed two per byte), the KV cache ([`Cost::cached`]
+//!   priced in its dtype; [`memory::Inference::kv_cache_per_token`] and
+//!   [`kv_cache_at`](memory::Inference::kv_cache_at) for another context length; grouped-
+//!   query attention caches `KV_HEADS` heads, as written), equal to transformers'
+//!   `past_key_values` bytes for GPT-2, llama_tiny and BART, and the activation arena
+//!   (`PEAK_ACTIVATIONS`, [`Cost::peak_elements`]).
+//! - **Constants and budgets**: with `input`, `Model::train_bytes(batch, Training)` and
+//!   `Model::inference_bytes(batch, Inference)` are `const fn`s (the model analysed again
+//!   at that batch), and `max_train_bytes`/`max_inference_bytes` fail `cargo check` with
+//!   both numbers; a report's `Display` has a `saved bytes` column and a memory line
+//!   ([`Report::memory`](report::Report::memory)). `examples/memory.rs` finds the largest
+//!   batch of Llama-3-8B that trains with AdamW in 80 GB at 4,096 tokens, and the KV cache
+//!   of Llama-3.1-405B at 128k tokens.
+//!
+//! What the model of memory does not cover, and why:
+//!
+//! - **Autocast** is not modelled: activations have one dtype. Under
+//!   `torch.autocast`, matrix products run in half precision while softmax, norms and
+//!   reductions stay in float32, and autograd then also keeps the half-precision copies
+//!   of the weights and inputs it casts; `Training::mixed` prices every kept activation
+//!   in the half dtype (the assumption of Korthikanti et al.), which differs from an
+//!   autocast run by those casts.
+//! - **The activation peak** (`PEAK_ACTIVATIONS`) is an upper bound, not an allocator's
+//!   exact figure: values are freed at their last use, but a view is counted as a copy,
+//!   and PyTorch's caching allocator rounds every block up (to 512 bytes, and to 2 MiB
+//!   segments) and keeps freed blocks for reuse, so what `torch.cuda.max_memory_allocated`
+//!   reports depends on the allocation order and sizes, not on the model alone.
+//! - `reshape` of a non-contiguous tensor is a copy here only after `transpose`,
+//!   `permute`, `expand` or a strided slice that breaks contiguity; a batched `matmul` of
+//!   permuted operands with a batch above 1, which PyTorch may copy, is counted as views.
+//!
 //! # Limits
 //!
 //! The analysis runs inside the compiler, in fixed memory, so it has fixed capacities.
@@ -617,7 +691,7 @@
 //! | attribute syntax: an unknown layer kind, argument or option, a missing or duplicate argument, a value of the wrong kind (`1.9` as a dimension, `0` or a literal past `u64` as a count), two modules or inputs with one name | the derive, all at once | the offending token | ``unknown argument `kernal` of `conv2d`; did you mean `kernel`?`` |
 //! | `forward` syntax: an unknown field, method or operation, a wrong number of arguments, an unused field | the derive | the name or call | ``` `rsqt` is not an operation of `forward`; did you mean `rsqrt`? ``` |
 //! | shapes that do not fit, sizes PyTorch rejects, counts that overflow | the analysis, in a constant (with `input`, `totals!` or `assert_complexity!`) and in [`Report::new`](report::Report::new) alike, with the same text | with `input`: the model's field the error is inside (`layer2`; in a `sequential` model, the field holding that position), or the operator, method or function of the model's own `forward` that fails (`+`, `matmul`, `chunk`); with a macro: the macro | ``evaluation panicked: layer1.1.conv1: expects 32 input channels, got 64 (in `Block::conv1`)`` |
-//! | a budget exceeded | the budget check | the first limit (`max_flops = …`) | `evaluation panicked: FLOPs 0.442M (442368) exceed the budget 0.4M (400000)` |
+//! | a budget exceeded | the budget check | the first limit (`max_flops = …`; the first memory limit for `max_train_bytes`/`max_inference_bytes`) | `evaluation panicked: FLOPs 0.442M (442368) exceed the budget 0.4M (400000)` |
 //!
 //! The path names modules as PyTorch does (`layer1.1.conv1`; `model` for the model's own
 //! `forward`), and the end of the message names the Rust source: the struct and its field
@@ -645,7 +719,7 @@
 //! | `Pieces` | `model: the split gives 3 pieces, but the pattern names 2` |
 //! | `Overflow` | `fc: the number of FLOPs overflows u128 (…)`; `model: a size of the output shape overflows (more than 9223372036854775807, the largest PyTorch size)` |
 //! | `Limit` | see "Limits" |
-//! | `Budget` | `FLOPs 0.442M (442368) exceed the budget 0.4M (400000)` |
+//! | `Budget` | `FLOPs 0.442M (442368) exceed the budget 0.4M (400000)`; `training bytes 19.456K (19456) exceed the budget 10K (10000)`; `inference bytes 79.616K (79616) exceed the budget 50K (50000)` |
 //!
 //! `tests/ui/` in the repository holds a compile-fail case for each, with the compiler's
 //! exact output.
@@ -669,7 +743,11 @@
 //! `matmul.rs`, `reshape.rs`, `elementwise.rs`); the operation table of `forward` in
 //! [`ops`] (the `complexity-ops` crate: one row per operation) and its shape and cost rules
 //! in `analysis/ops.rs`; the walk in [`analysis`] (`machine.rs`, the activation peak in
-//! `liveness.rs`, what reports keep in `record.rs`); the training/eval switch in [`mode`];
+//! `liveness.rs`, what reports keep in `record.rs`, the storages followed for the
+//! saved-for-backward count in `storage.rs` and each step's saved rule in `keep.rs`);
+//! memory in [`memory`] (the saved classes in `saved.rs`, views' contiguity in
+//! `layout.rs`, training in `train.rs`, inference in `inference.rs`; each layer family's
+//! `keeps` rule next to its cost rule); the training/eval switch in [`mode`];
 //! the description the derive emits in [`module`]; reports in [`report`] (the module tree
 //! in `tree.rs`, mmengine's table and architecture in `table.rs` and `arch.rs`, the
 //! `state_dict` in `state.rs`); errors and their messages in [`error`]; budgets in
