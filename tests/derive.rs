@@ -222,7 +222,7 @@ fn display_lists_modules_with_shapes() {
     let r = Report::of::<Small>(Small::INPUT, Mode::Train).unwrap();
     let text = r.to_string();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 1 + 5 + 2);
+    assert_eq!(lines.len(), 1 + 5 + 3);
     assert!(lines[1].starts_with("model "));
     assert!(
         lines[2].contains("conv")
@@ -230,15 +230,21 @@ fn display_lists_modules_with_shapes() {
             && lines[2].contains("[2, 3, 16, 16]")
             && lines[2].contains("[2, 8, 16, 16]")
     );
-    assert!(lines[2].ends_with("4096         conv=110592"));
+    // conv keeps its input, 2·3·16·16 floats; ReLU its output, 2·8·16·16, which the
+    // flattened view the linear layer keeps shares.
+    assert!(lines[2].ends_with("4096         6144         conv=110592"));
     assert!(
-        lines[3].ends_with(" 0"),
-        "relu has no flops by op: {:?}",
+        lines[3].ends_with(" 0            16384"),
+        "relu has no flops by op, and keeps its output: {:?}",
         lines[3]
     );
     assert_eq!(
         lines[6],
         "total (Train): 20714 params, 151552 FLOPs, 4116 activations, output [2, 10]"
+    );
+    assert_eq!(
+        lines[7],
+        "memory in float32: params 82856 bytes, saved for backward 22528 bytes (float32 22528), KV cache 0 bytes, activation peak 32768 bytes"
     );
 }
 
@@ -835,4 +841,38 @@ fn an_element_called_without_its_input() {
         e.to_string(),
         "layers: takes 1 input(s), called with 0 (in `IndexedWithoutInput::layers`)"
     );
+}
+
+/// `x += y;` is `x = x + y;` (torchvision's `out += identity`), and so are `-=`, `*=`,
+/// `/=`: the same figures as the spelled-out form.
+#[test]
+fn compound_assignment_is_the_operation() {
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8, 8], forward = {
+        let identity = x;
+        let out = conv(x);
+        out += identity;
+        out *= 0.5;
+        relu(out)
+    })]
+    struct InPlace {
+        #[complexity(conv2d(out = 4, kernel = 3, padding = 1))]
+        conv: (),
+        #[complexity(relu(inplace))]
+        relu: (),
+    }
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8, 8], forward = relu((conv(x) + x) * 0.5))]
+    struct Spelled {
+        #[complexity(conv2d(out = 4, kernel = 3, padding = 1))]
+        conv: (),
+        #[complexity(relu(inplace))]
+        relu: (),
+    }
+    let (a, b) = (
+        Report::of::<InPlace>(InPlace::INPUT, Mode::Train).unwrap(),
+        Report::of::<Spelled>(Spelled::INPUT, Mode::Train).unwrap(),
+    );
+    assert_eq!(a.totals(), b.totals());
+    assert_eq!(a.zero_ops(), [("relu", 1), ("add", 1), ("mul", 1)]);
 }

@@ -132,16 +132,17 @@
 //! | `x.flatten(1)` (also `torch.flatten(x, 1)`: `flatten`, `unflatten`, `reshape`, `transpose`, `permute` and `select` as functions), `x.unflatten(-1, (12, 64))`, `x.reshape((1, -1))`, `x.view(x.size(0), -1)` (a size may be another value's `v.size(d)` or `v.shape[d]`, and all of them `v.shape` or `v.size()`: `y.view(x.shape)`), `x.transpose(1, 2)`, `x.permute((0, 2, 1))` (sizes and dimensions as a tuple or one by one: `x.permute(0, 2, 1)`, `x.view(b, n, -1, 64)`), `x.select(1, 0)` (`x[:, 0]`), `x.expand(x.size(0), -1, -1)`, `cat([a, b], 1)` (also `torch.cat((a, b, c), dim = 1)`; any number of tensors, in a list or a tuple; dimension 0 when omitted), `x.contiguous()` | views and copies | [`layer::reshape`] (0) |
 //! | `let (q, k, v) = x.split(768, 2);`, `x.chunk(3, -1)`, `x.split([256, 512], 1)` (sizes adding up to the dimension), `torch.split(x, 768, dim = 2)`, `torch.chunk(x, 3, -1)` | the pieces, as many as the pattern names (`_` for one not used) | [`layer::reshape::piece`] (0) |
 //! | `x.softmax(-1)`, `x.rsqrt()`, `x.pow(2)`, `-x`, `x.mean(-1, true)`, `x.sum((1, 2))`, … | the operations of the table below; an integer argument may read a value's size when it runs (`mask.slice(3, 0, k.size(2))`, `x.narrow(1, 0, y.shape[1])`, negated: `bias.slice(2, -x.size(1))` for Python's `bias[:, :, -n:]`), not otherwise computed with (`k.size(2) / 2` is an error) | its row |
-//! | `x[:, 0]`, `x[..., 0::2, 0::2, :]`, `x[:, None]`, `x[..., None]`, `x[0]`, `x[:, -3:, 1:7:2]` | Python's subscripts: an integer selects (that dimension goes; negative from the end), `start:stop:step` slices (any part may be left out), `None` inserts a size-1 dimension, `...` stands for the dimensions not named (the items after it count from the last dimension); they are the `select`, `slice` and `unsqueeze` rows below. A tensor alone indexes rows (`table[index]`, Swin's and BEiT's relative position bias: the result has the index's shape followed by the table's other dimensions; `index_select` below) | `x.select`, `x.slice`, `x.unsqueeze`, `x.index_select` |
+//! | `x[:, 0]`, `x[..., 0::2, 0::2, :]`, `x[:, None]`, `x[..., None]`, `x[0]`, `x[:, -3:, 1:7:2]` | Python's subscripts: an integer selects (that dimension goes; negative from the end), `start:stop:step` slices (any part may be left out; a bound may read a size when it runs, `x[:, :y.size(1)]`), `None` inserts a size-1 dimension, `...` stands for the dimensions not named (the items after it count from the last dimension); they are the `select`, `slice` and `unsqueeze` rows below. A tensor alone indexes rows (`table[index]`, Swin's and BEiT's relative position bias: the result has the index's shape followed by the table's other dimensions; `index_select` below) | `x.select`, `x.slice`, `x.unsqueeze`, `x.index_select` |
 //! | `class_token` | a `parameter` field's value | |
 //! | `let y = …;`, `let y: Tensor = …;`, `{ … }` | name intermediate values | |
 //! | `x = norm(layer(x));` | rebind a name that exists (Python's assignment) | |
 //! | `for _ in 0..3 { x = layer(x); }`, `for i in 1..6 { x = blocks[i](x); }` | a loop, unrolled by the derive: the range's bounds are integer literals (`0..3`, `0..=2`, at most 256 iterations; a const generic bound is an error: call an array instead); the counter (or `_`) only chooses elements (`blocks[i]`), it is no value; names assigned in the body keep their last values, its `let`s last one iteration | |
 //! | `torch.arange(x.size(1))` (also `torch.arange(0, n)`, and `torch.arange(2, 10, 2)` with integer literals), `torch.zeros((b, n))`, `torch.ones(…)`, `torch.empty(…)`, `torch.full((b, n), v)`, `x.zeros_like()`, `x.new_ones((b, n))` (also `new_zeros`, `new_empty`, `new_full((b, n), v)`) | new tensors (sizes may be `v.size(d)`, or a whole shape: `x.new_zeros(x.shape)`): values no operation on the inputs produced | 0 (zero op `create`) |
 //! | `(a, b)` as the value of `forward` | a module returning a tuple (a rotary embedding's `(cos, sin)`; a dict of named outputs, as `IntermediateLayerGetter`'s, is a tuple in its order), at most [`analysis::MAX_OUTPUTS`] values; its first value is what a plain call gives | |
-//! | `let (cos, sin) = rotary_emb(x);` | the values of a child returning a tuple (naming more than it returns is an error) | |
+//! | `let (cos, sin) = rotary_emb(x);`, `let (out, _) = attention(x);` | the values of a child returning a tuple (`_` for one not used; naming more than it returns is an error) | |
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
+//! | `x += y;` (also `-=`, `*=`, `/=`) | `x = x + y;` (torchvision's `out += identity`); counted as the operation it spells, in place or not | the operation's |
 //! | `let (k, v) = past_key_values.update(k, v, layer_idx);` (any receiver that is not a value of `forward`: `past_key_values.self_attention_cache.update(…)`, `curr_past_key_values.update(…)`; arguments after the second are not read) | a KV cache's `update` as transformers calls it with `use_cache=True`: `k` and `v` come back unchanged, and their elements are what the cache holds after this forward ([`Cost::cached`]; see "Memory") | 0 (zero op `kv_cache`) |
 //!
 //! A child's parameter tensors are values too: `x + embed_positions.weight`,
@@ -614,8 +615,11 @@
 //!   mixed precision, and the saved activations. `Training::new(Optimizer::AdamW)` is
 //!   float32 throughout; `Training::mixed(DType::BF16, Optimizer::AdamW)` bf16 weights,
 //!   gradients and activations with float32 master weights and states (16 bytes per
-//!   parameter); `.weights(dtype)`, `.activations(dtype)`, `.device(Device::Cpu)`,
-//!   `.checkpointing(true)` adjust it. With checkpointing, every element of every array
+//!   parameter); both run on CUDA, where a dropout mask is one byte
+//!   (`.device(Device::Cpu)` for PyTorch's CPU figure, a float per element, as
+//!   `Report::memory` and the reference measurements use); `.weights(dtype)`,
+//!   `.activations(dtype)`, `.checkpointing(true)` adjust it. Its parts print with
+//!   `Display` (`weights … B, gradients … B, …; total … B`). With checkpointing, every element of every array
 //!   (`[Block; N]`, a `ModuleList`'s layers; the outermost when nested) keeps only its
 //!   inputs ([`Cost::checkpointed`]: its first input per element, the others once) and
 //!   its backward recomputes one element ([`Cost::recompute`], the largest, added once).
@@ -631,10 +635,16 @@
 //! - **Constants and budgets**: with `input`, `Model::train_bytes(batch, Training)` and
 //!   `Model::inference_bytes(batch, Inference)` are `const fn`s (the model analysed again
 //!   at that batch), and `max_train_bytes`/`max_inference_bytes` fail `cargo check` with
-//!   both numbers; a report's `Display` has a `saved bytes` column and a memory line
-//!   ([`Report::memory`](report::Report::memory)). `examples/memory.rs` finds the largest
+//!   both numbers; a report's `Display` has a `saved bytes` column (a module's figure
+//!   with its children's, float32 on the CPU; a module's own share, what PyTorch's hooks
+//!   charge it, is [`ModuleStats::own_saved`](report::ModuleStats::own_saved)) and a
+//!   memory line ([`Report::memory`](report::Report::memory)). `examples/memory.rs` finds the largest
 //!   batch of Llama-3-8B that trains with AdamW in 80 GB at 4,096 tokens, and the KV cache
 //!   of Llama-3.1-405B at 128k tokens.
+//!
+//! Dropout (`nn.Dropout`, `F.dropout(x, p, training)`, `x.dropout(p)`) runs as the
+//! analysis's [`Mode`] says, whatever `training` is written (transformers passes
+//! `training=self.training`); with `p = 0.0` it keeps no mask.
 //!
 //! What the model of memory does not cover, and why:
 //!

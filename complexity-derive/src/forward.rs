@@ -1467,6 +1467,13 @@ impl Compiler<'_, '_> {
         match stmt {
             Stmt::Local(local) => self.local(local),
             Stmt::Expr(Expr::Assign(assign), _) => self.assign(assign),
+            // `x += y;` (torchvision's `out += identity`): `x = x + y;`.
+            Stmt::Expr(Expr::Binary(b), _) if compound(&b.op).is_some() => {
+                let op = compound(&b.op).expect("a compound assignment");
+                let (left, right) = (&b.left, &b.right);
+                let assign: syn::ExprAssign = syn::parse_quote!(#left = #left #op (#right));
+                self.assign(&assign)
+            }
             Stmt::Expr(Expr::ForLoop(f), _) => self.for_loop(f),
             other => {
                 self.cx.error_at(other, holds);
@@ -2277,6 +2284,17 @@ impl Compiler<'_, '_> {
     /// A method that is neither an operation of the table nor a view: the nearest name.
     fn unknown_method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
         let method = m.method.unraw().to_string();
+        if method == "size" || method == "dim" {
+            self.cx.error_at(
+                &m.method,
+                format!(
+                    "`x.{method}(…)` is a size, read where a size is expected (`x.view(x.size(0), -1)`, \
+                     `torch.arange(x.size(1))`, an operation's integer argument, a subscript's bound); \
+                     it is not a value of `forward`: write it at its use"
+                ),
+            );
+            return None;
+        }
         let names = complexity_ops::OPS
             .iter()
             .map(|o| o.name)
@@ -2323,5 +2341,16 @@ pub fn size(p: &TokenStream, expr: &Expr) -> TokenStream {
             quote_spanned!(expr.span()=> #p::size(&[#(#parts),*]))
         }
         other => quote_spanned!(other.span()=> #p::square(#other)),
+    }
+}
+
+/// The operator of a compound assignment (`+=` → `+`), if `op` is one `forward` takes.
+fn compound(op: &BinOp) -> Option<TokenStream> {
+    match op {
+        BinOp::AddAssign(_) => Some(quote!(+)),
+        BinOp::SubAssign(_) => Some(quote!(-)),
+        BinOp::MulAssign(_) => Some(quote!(*)),
+        BinOp::DivAssign(_) => Some(quote!(/)),
+        _ => None,
     }
 }

@@ -108,3 +108,17 @@ impl InferenceMemory {
             .saturating_add(self.activations)
     }
 }
+
+/// `weights 27988480 B, KV cache 524288 B, activations 3145728 B; total 31658496 B`.
+impl core::fmt::Display for InferenceMemory {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "weights {} B, KV cache {} B, activations {} B; total {} B",
+            self.weights,
+            self.kv_cache,
+            self.activations,
+            self.total()
+        )
+    }
+}

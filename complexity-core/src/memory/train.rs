@@ -68,7 +68,8 @@ pub struct Training {
 }
 
 impl Training {
-    /// Everything in float32, on CUDA, no checkpointing.
+    /// Everything in float32, on CUDA (a dropout mask is one byte; `.device(Device::Cpu)`
+    /// prices it as PyTorch's CPU kernels store it, a float), no checkpointing.
     pub const fn new(optimizer: Optimizer) -> Training {
         Training {
             weights: DType::F32,
@@ -81,7 +82,8 @@ impl Training {
     }
 
     /// Mixed precision in `half` (`DType::BF16`, `DType::F16`): weights, gradients and
-    /// activations in `half`, float32 master weights and optimizer states, on CUDA.
+    /// activations in `half`, float32 master weights and optimizer states, on CUDA (see
+    /// [`Training::new`]).
     pub const fn mixed(half: DType, optimizer: Optimizer) -> Training {
         Training {
             weights: half,
@@ -196,6 +198,24 @@ impl TrainingMemory {
             .saturating_add(self.optimizer)
             .saturating_add(self.activations)
             .saturating_add(self.recompute)
+    }
+}
+
+/// `weights 46758048 B, gradients 46758048 B, master weights 0 B, optimizer 93516096 B,
+/// activations 22256640 B, recompute 0 B; total 209289472 B`.
+impl core::fmt::Display for TrainingMemory {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "weights {} B, gradients {} B, master weights {} B, optimizer {} B, activations {} B, recompute {} B; total {} B",
+            self.weights,
+            self.gradients,
+            self.master_weights,
+            self.optimizer,
+            self.activations,
+            self.recompute,
+            self.total()
+        )
     }
 }
 
