@@ -92,6 +92,7 @@ pub struct DistilBertSelfAttention {
     let x = lin2(x);
     dropout(x)
 })]
+#[allow(clippy::upper_case_acronyms)] // transformers' class name
 pub struct FFN {
     #[complexity(dropout(p = 0.1))]
     dropout: (),

@@ -28,6 +28,9 @@ fn row(op: &Op) -> String {
         CostRule::Bmm => "`n·c·t·d` (op `bmm`); activations `numel(output)`".into(),
         CostRule::Mm => "`c·t·d` (op `mm`); no activations".into(),
         CostRule::Addmm => "`c·t·d` (op `addmm`); activations `numel(output)`".into(),
+        CostRule::Baddbmm => {
+            "0 (zero op `baddbmm`; its `n·c·t·d` kept for other conventions)".into()
+        }
         CostRule::Cache => "0 (zero op `kv_cache`); its elements are the KV cache's".into(),
     };
     let saved = match op.saved {

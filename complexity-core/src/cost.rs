@@ -123,6 +123,9 @@ pub struct Cost {
     pub recompute: Saved,
     /// Of [`Cost::params`], those that need no gradient (under a `frozen` module).
     pub frozen: u64,
+    /// Multiply-adds of matrix products mmengine has no rule for (`baddbmm`), which
+    /// other conventions count ([`Convention`](crate::convention::Convention)).
+    pub other_macs: u128,
     /// Elements a KV cache holds after the call (`past_key_values.update(k, v, …)`):
     /// the keys and values of every attention layer, at the input's length.
     pub cached: u128,
@@ -165,6 +168,7 @@ impl Cost {
         recompute: Saved::ZERO,
         frozen: 0,
         cached: 0,
+        other_macs: 0,
     };
 
     /// The cost of one operation of kind `op`.
@@ -237,6 +241,10 @@ impl Cost {
             Some(v) => v,
             None => return Err(overflow("KV cache elements")),
         };
+        let other_macs = match self.other_macs.checked_add(other.other_macs) {
+            Some(v) => v,
+            None => return Err(overflow("FLOPs")),
+        };
         let checkpointed = match self.checkpointed.checked_add(other.checkpointed) {
             Ok(s) => s,
             Err(e) => return Err(e),
@@ -267,6 +275,7 @@ impl Cost {
             recompute: Saved::larger(self.recompute, other.recompute),
             frozen,
             cached,
+            other_macs,
             peak_elements: if self.peak_elements > other.peak_elements {
                 self.peak_elements
             } else {
@@ -304,6 +313,10 @@ impl Cost {
         let cached = match self.cached.checked_mul(times as u128) {
             Some(v) => v,
             None => return Err(overflow("KV cache elements")),
+        };
+        let other_macs = match self.other_macs.checked_mul(times as u128) {
+            Some(v) => v,
+            None => return Err(overflow("FLOPs")),
         };
         let checkpointed = match self.checkpointed.checked_times(times as u128) {
             Ok(s) => s,
@@ -346,6 +359,7 @@ impl Cost {
             recompute: self.recompute,
             frozen,
             cached,
+            other_macs,
         })
     }
 }

@@ -787,6 +787,7 @@ pub mod burn;
 pub mod checkpoint;
 #[cfg(feature = "alloc")]
 pub mod compare;
+pub mod convention;
 pub mod cost;
 pub mod error;
 #[cfg(feature = "alloc")]
@@ -805,6 +806,7 @@ pub mod shape;
 
 pub use analysis::{Totals, analyze};
 pub use budget::Budget;
+pub use convention::{Convention, Unit};
 pub use cost::{Cost, OpKind, ZeroOp};
 pub use error::{Error, ErrorKind};
 pub use mode::Mode;

@@ -98,6 +98,10 @@ pub enum CostRule {
     /// `aten::addmm` (op `addmm`): `c · t · d` FLOPs of `mat1 [c, t] @ mat2 [t, d]`,
     /// `numel(output)` activations; the added `input` costs nothing.
     Addmm,
+    /// `aten::baddbmm`: no handle in mmengine, 0 FLOPs (zero op `baddbmm`); its
+    /// `n · c · t · d` multiply-adds of `batch1 [n, c, t] @ batch2 [n, t, d]` are kept apart
+    /// for the conventions that count them (torch's `FlopCounterMode`, calflops).
+    Baddbmm,
     /// A KV cache's `update`: 0 FLOPs (zero op `kv_cache`), and its input's elements are
     /// what the cache holds after this forward.
     Cache,
@@ -705,7 +709,7 @@ pub const OPS: &[Op] = &[
             optional("alpha", Ignored),
         ],
         ShapeRule::Baddbmm,
-        CostRule::Zero(ZeroOp::Baddbmm),
+        CostRule::Baddbmm,
         Factors,
     ),
 ];

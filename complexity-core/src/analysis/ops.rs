@@ -369,6 +369,16 @@ const fn table_op(
     ));
     let cost = match row.cost {
         CostRule::Zero(zero) => Cost::zero(zero),
+        // mmengine has no handle: 0, its multiply-adds kept apart.
+        CostRule::Baddbmm => {
+            let mut cost = Cost::zero(ZeroOp::Baddbmm);
+            let batch1 = values[inputs[1]];
+            cost.other_macs = tri!(flops_product(&[
+                tri!(numel(batch1)),
+                values[inputs[2]].dim(2) as u128
+            ]));
+            cost
+        }
         // The cache holds what `update` is given: here, a new cache's whole content.
         CostRule::Cache => {
             let mut cost = Cost::zero(ZeroOp::KvCache);
