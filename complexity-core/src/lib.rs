@@ -663,6 +663,26 @@
 //!   `permute`, `expand` or a strided slice that breaks contiguity; a batched `matmul` of
 //!   permuted operands with a batch above 1, which PyTorch may copy, is counted as views.
 //!
+//! # Conventions, JSON and diffs
+//!
+//! FLOPs are mmengine's multiply-adds. [`Convention`] gives the figures of other tools
+//! from the same walk, with their [`Unit`]: fvcore's (mmengine's rules),
+//! `torch.utils.flop_counter.FlopCounterMode`'s (`2 ·` the multiply-adds of convolutions,
+//! linear layers and matrix products, `baddbmm` included; FLOPs) and calflops' MACs (the
+//! same operations, once); each is exact for all 15 reference models (`tests/conventions.rs`),
+//! and calflops' parameter count is the trainable ones, `params − frozen`. ptflops', thop's,
+//! torchinfo's and calflops' FLOPs are not provided. A report's [`summary`] names the
+//! convention and unit.
+//!
+//! With the `serde` feature, [`Report`](report::Report) and [`Diff`](report::Diff)
+//! implement `serde::Serialize` (the schema, `complexity-report/1`, is documented field by
+//! field in `report/json.rs`). [`Report::diff`](report::Report::diff) lists, module by
+//! module, what changed in class, parameters, FLOPs, activations and output shape between
+//! two reports (two models, or one at two inputs: BERT at 128 and 512 tokens), matched by
+//! path; its `Display` is a table of `before → after`.
+//!
+//! [`summary`]: report::Report::summary
+//!
 //! # Limits
 //!
 //! The analysis runs inside the compiler, in fixed memory, so it has fixed capacities.
@@ -760,7 +780,8 @@
 //! `keeps` rule next to its cost rule); the training/eval switch in [`mode`];
 //! the description the derive emits in [`module`]; reports in [`report`] (the module tree
 //! in `tree.rs`, mmengine's table and architecture in `table.rs` and `arch.rs`, the
-//! `state_dict` in `state.rs`); errors and their messages in [`error`]; budgets in
+//! `state_dict` in `state.rs`, diffs in `diff.rs`, JSON in `json.rs`); other tools'
+//! conventions in [`convention`]; errors and their messages in [`error`]; budgets in
 //! `budget.rs`; mmengine's number format in [`format`]; `class`/`extra_repr` text from
 //! const generics in `repr.rs` ([`Repr`]); the `state_dict` comparison in [`compare`],
 //! used by `checkpoint.rs` (safetensors headers) and `burn.rs` (burn models).

@@ -233,6 +233,14 @@ impl DType {
     }
 }
 
+/// A sequence of its dimensions, `[1, 64, 112, 112]` in JSON.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Shape {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.dims())
+    }
+}
+
 /// `[1, 64, 112, 112]`.
 impl fmt::Display for Shape {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

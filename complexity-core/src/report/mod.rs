@@ -2,6 +2,9 @@
 //! shapes and counts, mmengine's totals strings, and its `out_table` and `out_arch`.
 
 mod arch;
+mod diff;
+#[cfg(feature = "serde")]
+mod json;
 mod table;
 
 use alloc::format;
@@ -26,6 +29,8 @@ mod tree;
 
 pub use state::StateTensor;
 use tree::{NONE, Node};
+
+pub use diff::{Diff, DiffRow};
 
 /// One module of the model, in PyTorch's `named_modules()` order, with what its calls
 /// cost: a view into its [`Report`] (the report keeps 40 bytes per module, and the
@@ -424,8 +429,10 @@ impl Report {
         format_size(self.totals.cost.activations as u128, 3)
     }
 
-    /// One line with the totals, exact and in mmengine's format, and the output shape:
-    /// `ResNet at [1, 3, 224, 224], training mode: 11689512 params (11.69M), …`.
+    /// One line with the totals, exact and in mmengine's format, and the output shape,
+    /// saying the convention and unit of its FLOPs: `ResNet at [1, 3, 224, 224], training
+    /// mode, mmengine's convention (multiply-adds): 11689512 params (11.69M), …`.
+    /// [`Convention::flops`](crate::Convention::flops) gives other tools' figures.
     pub fn summary(&self) -> String {
         let class = self.model().class();
         let mode = match self.mode {
@@ -434,7 +441,7 @@ impl Report {
         };
         let t = &self.totals;
         format!(
-            "{class} at {}, {mode}: {} params ({}), {} FLOPs ({}), {} activations ({}), output {}",
+            "{class} at {}, {mode}, mmengine's convention (multiply-adds): {} params ({}), {} FLOPs ({}), {} activations ({}), output {}",
             t.input,
             t.cost.params,
             self.params_str(),
