@@ -9,7 +9,7 @@ mod bert_base;
 mod resnet18;
 
 use complexity_core::report::Report;
-use complexity_core::{Mode, Model, Shape};
+use complexity_core::{Mode, Shape};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
