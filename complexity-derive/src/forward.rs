@@ -1133,6 +1133,10 @@ impl Compiler<'_, '_> {
     fn method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
         let p = self.p;
         let method = m.method.unraw().to_string();
+        // `cache.update(k, v, i)` outside `let (k, v) = …`: a KV cache returns two values.
+        if method == "update" && !self.is_value_path(&m.receiver) {
+            return self.unknown_method(m);
+        }
         // `F.relu(x)`, `torch.softmax(x, -1)`: PyTorch's functional spelling, the module
         // prefix dropped.
         if self.namespace(&m.receiver) {
@@ -2284,6 +2288,13 @@ impl Compiler<'_, '_> {
     /// A method that is neither an operation of the table nor a view: the nearest name.
     fn unknown_method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
         let method = m.method.unraw().to_string();
+        if method == "update" {
+            self.cx.error_at(
+                &m.method,
+                "a KV cache's `update` returns the keys and the values: `let (k, v) = past_key_values.update(k, v, layer_idx);`",
+            );
+            return None;
+        }
         if method == "size" || method == "dim" {
             self.cx.error_at(
                 &m.method,
