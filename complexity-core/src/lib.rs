@@ -255,7 +255,7 @@
 //! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | each factor, for the other's gradient |
 //! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | each factor, for the other's gradient |
 //! | `input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)` | `input + [c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `addmm`); activations `numel(output)` | each factor, for the other's gradient |
-//! | `input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)` | `input + [n, c, t] @ [n, t, d]`: `[n, c, d]` | 0 (zero op `baddbmm`) | each factor, for the other's gradient |
+//! | `input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)` | `input + [n, c, t] @ [n, t, d]`: `[n, c, d]` | 0 (zero op `baddbmm`; its `n·c·t·d` kept for other conventions) | each factor, for the other's gradient |
 //!
 //! Struct fields named as PyTorch names them (`Conv2d_1a_3x3`, `Mixed_5b`) trigger Rust's
 //! `non_snake_case` lint: put `#[allow(non_snake_case)]` on the struct, or name the field
