@@ -6,7 +6,7 @@ use super::storage::Ref;
 use crate::error::Error;
 use crate::layer::{AdaptiveAvgPool2d, Layer, tri};
 use crate::memory::layout::{axis, cuts, expands, permutes};
-use crate::memory::saved::{Class, Keep, Saved, View};
+use crate::memory::saved::{Class, Keep, Saved, View, elems};
 use crate::mode::Mode;
 use crate::module::{BinaryOp, Step};
 use crate::ops::{OPS, Saved as Rule, ShapeRule};
@@ -237,7 +237,7 @@ const fn table(
         }
         // Dropout: `flag` is `p > 0`.
         Rule::Mask => match mode {
-            Mode::Train if flag => Keep::NOTHING.with(Saved::masks(x.numel())),
+            Mode::Train if flag => Keep::NOTHING.with(Saved::masks(elems(x))),
             _ => Keep::VIEW,
         },
         Rule::Condition => {
@@ -280,11 +280,11 @@ const fn table(
             } else {
                 0
             };
-            let rows = match x.numel().checked_div(size) {
+            let rows = match elems(x).checked_div(size) {
                 Some(n) => n,
                 None => 0,
             };
-            Keep::INPUT.with(Saved::activations(2 * rows))
+            Keep::INPUT.with(Saved::activations(rows.saturating_mul(2)))
         }
     };
     // In place (`masked_fill_`, `fill_`): the output is the input's storage.

@@ -1375,9 +1375,12 @@ impl<'r, 'b> Machine<'r, 'b> {
             self.step_ref = Ref::never(false);
             return Ok(crate::memory::Saved::ZERO);
         }
+        // The keep rules count the output's and operands' elements: they must fit.
+        tri!(elements(output));
         let mut ins = [Ref::never(false); MAX_KEPT_OPERANDS];
         let mut n = 0;
         while let Some(w) = operand(step, n) {
+            tri!(elements(self.values[base + w]));
             if n == MAX_KEPT_OPERANDS {
                 break;
             }

@@ -159,7 +159,7 @@ impl Storages {
             grad = grad || ins[k].grad;
             k += 1;
         }
-        let fresh = Ref::fresh(output.numel(), grad);
+        let fresh = Ref::fresh(crate::memory::saved::elems(output), grad);
         let alias = match keep.view {
             View::Alias(a) if a < ins.len() => Some(a),
             View::Strided(_) if !ins.is_empty() => Some(0),

@@ -6,7 +6,7 @@
 use super::{Applied, Layer, tri};
 use crate::cost::{Cost, ZeroOp};
 use crate::error::{Error, ErrorKind};
-use crate::memory::saved::{Keep, Saved};
+use crate::memory::saved::{Keep, Saved, elems};
 use crate::mode::Mode;
 use crate::shape::Shape;
 
@@ -397,7 +397,7 @@ impl Activation {
             | ActivationKind::LogSoftmax => Keep::OUTPUT,
             ActivationKind::Identity => return Keep::VIEW,
             ActivationKind::Dropout if train && self.p > 0.0 => {
-                Keep::NOTHING.with(Saved::masks(input.numel()))
+                Keep::NOTHING.with(Saved::masks(elems(input)))
             }
             ActivationKind::StochasticDepth if train && self.p > 0.0 => {
                 let n = if input.rank() > 0 {
@@ -416,7 +416,7 @@ impl Activation {
             | ActivationKind::Mish
                 if self.inplace =>
             {
-                Keep::NOTHING.with(Saved::activations(input.numel()))
+                Keep::NOTHING.with(Saved::activations(elems(input)))
             }
             _ => Keep::INPUT,
         };

@@ -5,7 +5,7 @@
 use super::{Applied, Layer, Params, check_declared, known, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, ZeroOp, flops_product};
 use crate::error::{Error, ErrorKind};
-use crate::memory::saved::{Keep, Saved};
+use crate::memory::saved::{Keep, Saved, elems};
 use crate::mode::Mode;
 use crate::shape::Shape;
 
@@ -723,7 +723,7 @@ impl BatchNorm {
         if self.instance {
             let nc = c * input.dim(0) as u128;
             let affine = if self.affine { nc } else { 0 };
-            return Keep::INPUT.with(Saved::stats(2 * nc + affine));
+            return Keep::INPUT.with(Saved::stats(nc.saturating_mul(2).saturating_add(affine)));
         }
         let batch = if matches!(mode, Mode::Train) || !self.track_running_stats {
             2 * c
@@ -739,10 +739,10 @@ impl BatchNorm {
 /// `numel(input) / numel(normalized)`.
 const fn rows(input: Shape, normalized: Option<Shape>) -> u128 {
     let per = match normalized {
-        Some(n) => n.numel(),
+        Some(n) => elems(n),
         None => 1,
     };
-    match input.numel().checked_div(per) {
+    match elems(input).checked_div(per) {
         Some(n) => n,
         None => 0,
     }
@@ -751,7 +751,9 @@ const fn rows(input: Shape, normalized: Option<Shape>) -> u128 {
 impl LayerNorm {
     /// What autograd keeps: the input, and `mean` and `rstd`, one per row each.
     pub(crate) const fn keeps(&self, input: Shape) -> Keep {
-        Keep::INPUT.with(Saved::stats(2 * rows(input, self.normalized_shape)))
+        Keep::INPUT.with(Saved::stats(
+            rows(input, self.normalized_shape).saturating_mul(2),
+        ))
     }
 }
 
@@ -760,12 +762,12 @@ impl RmsNorm {
     /// row, in the activations' dtype) and, with a weight, the normalized input.
     pub(crate) const fn keeps(&self, input: Shape) -> Keep {
         let normalized = if self.elementwise_affine {
-            input.numel()
+            elems(input)
         } else {
             0
         };
         Keep::INPUT.with(Saved::activations(
-            rows(input, self.normalized_shape) + normalized,
+            rows(input, self.normalized_shape).saturating_add(normalized),
         ))
     }
 }
@@ -778,7 +780,9 @@ impl GroupNorm {
         } else {
             0
         };
-        Keep::INPUT.with(Saved::stats(2 * n * self.num_groups as u128))
+        Keep::INPUT.with(Saved::stats(
+            (n * self.num_groups as u128).saturating_mul(2),
+        ))
     }
 }
 

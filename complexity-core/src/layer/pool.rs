@@ -11,7 +11,7 @@ use super::window::output_size;
 use super::{Applied, Layer, Size, nonzero, numel, tri};
 use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, ErrorKind};
-use crate::memory::saved::{Keep, Saved};
+use crate::memory::saved::{Keep, Saved, elems};
 use crate::shape::Shape;
 
 /// Checks for `[C, *spatial]` or `[N, C, *spatial]` with `rank` spatial dimensions.
@@ -426,7 +426,7 @@ impl Pool {
     /// element.
     pub(crate) const fn keeps(&self, output: Shape) -> Keep {
         match self.kind {
-            PoolKind::Max => Keep::INPUT.with(Saved::indices(output.numel())),
+            PoolKind::Max => Keep::INPUT.with(Saved::indices(elems(output))),
             PoolKind::Avg => Keep::INPUT,
         }
     }
@@ -437,10 +437,10 @@ impl AdaptivePool {
     /// `mean`, which keeps nothing); a max pool also its int64 indices.
     pub(crate) const fn keeps(&self, input: Shape, output: Shape) -> Keep {
         match self.kind {
-            PoolKind::Max => Keep::INPUT.with(Saved::indices(output.numel())),
+            PoolKind::Max => Keep::INPUT.with(Saved::indices(elems(output))),
             PoolKind::Avg
                 if input.rank() >= 2
-                    && output.numel() == input.dim(0) as u128 * input.dim(1) as u128 =>
+                    && elems(output) == input.dim(0) as u128 * input.dim(1) as u128 =>
             {
                 Keep::NOTHING
             }

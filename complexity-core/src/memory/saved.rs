@@ -204,6 +204,16 @@ impl Saved {
     }
 }
 
+/// The elements of `s`, saturating at `u128::MAX`: the keep rules run on a step's input
+/// and output after the machine checked that their elements fit (`elements`), so it
+/// never saturates there.
+pub(crate) const fn elems(s: Shape) -> u128 {
+    match s.checked_numel() {
+        Some(n) => n,
+        None => u128::MAX,
+    }
+}
+
 /// How a kept storage is stored when the op keeping it decides (a value's own dtype is
 /// not tracked: an embedding keeps its ids as int64, a `masked_fill` its mask as bool).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
