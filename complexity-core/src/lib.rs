@@ -762,7 +762,7 @@
 //! element whose output shape equals its input makes the rest identical, so they are
 //! multiplied, not walked): Llama-3.1-405B's 126 layers cost one. Distinct modules each
 //! cost their own walk, a few milliseconds of the compiler's time apiece (DenseNet-201's
-//! 713 modules, nearly all distinct: about 1.9 s). A run-time
+//! 713 modules, nearly all distinct: about 2.7 s). A run-time
 //! [`Report`](report::Report) keeps 40 bytes per module and shares the figures of
 //! identical elements. The README's "Performance" section has the measured figures.
 //!
