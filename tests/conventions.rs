@@ -1,6 +1,7 @@
 //! Other tools' conventions from the same analysis: each model's eval-mode totals in
-//! fvcore's, torch `FlopCounterMode`'s and calflops' (MACs) conventions against the
-//! figures those tools printed (`peers_eval` in every fixture).
+//! fvcore's, torch `FlopCounterMode`'s and calflops' (MACs) conventions, and torchinfo's
+//! total mult-adds, against the figures those tools printed (`peers_eval` in every
+//! fixture).
 
 #[allow(dead_code)]
 #[path = "../examples/bart_large.rs"]
@@ -77,6 +78,11 @@ fn check<M: Model>(name: &str) {
         Convention::CalflopsMacs.flops(cost),
         theirs("calflops", "macs"),
         "{name}: calflops MACs"
+    );
+    assert_eq!(
+        report.torchinfo_mult_adds(),
+        peers["torchinfo"]["total_mult_adds"].as_u64().unwrap() as u128,
+        "{name}: torchinfo's total mult-adds"
     );
     // calflops counts trainable parameters: all but a frozen module's (Whisper's
     // `embed_positions`, 1500 × 384).

@@ -33,9 +33,10 @@ impl Unit {
 /// | [`CalflopsMacs`](Convention::CalflopsMacs) | calflops' `calculate_flops(…)` MACs | multiply-adds | the same operations as `FlopCounterMode`, once each |
 ///
 /// Reproduced exactly, for all 15 reference models, against each tool's own total
-/// (`tests/conventions.rs`). Other tools — ptflops, thop, calflops' FLOPs and torchinfo —
-/// count elementwise operations, biases and whole modules by rules of their own and are
-/// not provided.
+/// (`tests/conventions.rs`). torchinfo's total mult-adds, a rule on modules rather than
+/// operations, is [`Report::torchinfo_mult_adds`](crate::report::Report::torchinfo_mult_adds)
+/// (exact for the 15 too). ptflops, thop and calflops' FLOPs count elementwise
+/// operations, biases and whole modules by rules of their own and are not provided.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub enum Convention {
     /// mmengine's `get_model_complexity_info`: the analysis's own figure.

@@ -670,9 +670,12 @@
 //! `torch.utils.flop_counter.FlopCounterMode`'s (`2 ·` the multiply-adds of convolutions,
 //! linear layers and matrix products, `baddbmm` included; FLOPs) and calflops' MACs (the
 //! same operations, once); each is exact for all 15 reference models (`tests/conventions.rs`),
-//! and calflops' parameter count is the trainable ones, `params − frozen`. ptflops', thop's,
-//! torchinfo's and calflops' FLOPs are not provided. A report's [`summary`] names the
-//! convention and unit.
+//! and calflops' parameter count is the trainable ones, `params − frozen`. torchinfo's
+//! total mult-adds, a rule on modules, is
+//! [`Report::torchinfo_mult_adds`](report::Report::torchinfo_mult_adds) (exact for the
+//! 15 too; its per-layer rows and summary are not provided). ptflops', thop's and
+//! calflops' FLOPs are not provided. A report's [`summary`] names the convention and
+//! unit.
 //!
 //! With the `serde` feature, [`Report`](report::Report) and [`Diff`](report::Diff)
 //! implement `serde::Serialize` (the schema, `complexity-report/1`, is documented field by

@@ -6,6 +6,7 @@ mod diff;
 #[cfg(feature = "serde")]
 mod json;
 mod table;
+mod torchinfo;
 
 use alloc::format;
 use alloc::string::String;
