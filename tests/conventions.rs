@@ -1,6 +1,6 @@
 //! Other tools' conventions from the same analysis: each model's eval-mode totals in
-//! fvcore's, torch `FlopCounterMode`'s and calflops' (MACs) conventions, and torchinfo's
-//! total mult-adds, against the figures those tools printed (`peers_eval` in every
+//! fvcore's, torch `FlopCounterMode`'s and calflops' (MACs) conventions, torchinfo's
+//! total mult-adds and thop's MACs and parameters, against the figures those tools printed (`peers_eval` in every
 //! fixture).
 
 #[allow(dead_code)]
@@ -83,6 +83,15 @@ fn check<M: Model>(name: &str) {
         report.torchinfo_mult_adds(),
         peers["torchinfo"]["total_mult_adds"].as_u64().unwrap() as u128,
         "{name}: torchinfo's total mult-adds"
+    );
+    let (macs, params) = report.thop();
+    assert_eq!(
+        (macs as f64, params as f64),
+        (
+            peers["thop"]["macs"].as_f64().unwrap(),
+            peers["thop"]["params"].as_f64().unwrap()
+        ),
+        "{name}: thop"
     );
     // calflops counts trainable parameters: all but a frozen module's (Whisper's
     // `embed_positions`, 1500 × 384).

@@ -35,8 +35,10 @@ impl Unit {
 /// Reproduced exactly, for all 15 reference models, against each tool's own total
 /// (`tests/conventions.rs`). torchinfo's total mult-adds, a rule on modules rather than
 /// operations, is [`Report::torchinfo_mult_adds`](crate::report::Report::torchinfo_mult_adds)
-/// (exact for the 15 too). ptflops, thop and calflops' FLOPs count elementwise
-/// operations, biases and whole modules by rules of their own and are not provided.
+/// (exact for the 15 too), and thop's `(macs, params)`, rules on module classes, are
+/// [`Report::thop`](crate::report::Report::thop) (exact for the 15). ptflops and
+/// calflops' FLOPs count elementwise operations and biases by rules of their own and are
+/// not provided.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub enum Convention {
     /// mmengine's `get_model_complexity_info`: the analysis's own figure.

@@ -673,8 +673,10 @@
 //! and calflops' parameter count is the trainable ones, `params − frozen`. torchinfo's
 //! total mult-adds, a rule on modules, is
 //! [`Report::torchinfo_mult_adds`](report::Report::torchinfo_mult_adds) (exact for the
-//! 15 too; its per-layer rows and summary are not provided). ptflops', thop's and
-//! calflops' FLOPs are not provided. A report's [`summary`] names the convention and
+//! 15 too; its per-layer rows and summary are not provided), and thop's `(macs, params)`,
+//! rules on module classes that skip the modules they have none for, is
+//! [`Report::thop`](report::Report::thop) (exact for the 15). ptflops' and calflops'
+//! FLOPs are not provided. A report's [`summary`] names the convention and
 //! unit.
 //!
 //! With the `serde` feature, [`Report`](report::Report) and [`Diff`](report::Diff)

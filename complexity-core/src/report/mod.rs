@@ -6,6 +6,7 @@ mod diff;
 #[cfg(feature = "serde")]
 mod json;
 mod table;
+mod thop;
 mod torchinfo;
 
 use alloc::format;
