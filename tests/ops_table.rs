@@ -42,7 +42,7 @@ fn row(op: &Op) -> String {
         Saved::View => "nothing (a view)",
         Saved::Inputs => "both inputs",
         Saved::Factors => "each factor, for the other's gradient",
-        Saved::Condition => "the bool condition",
+        Saved::Condition(_) => "the bool condition",
         Saved::Index => "the int64 index",
         Saved::IndexAndInput => "input and int64 index",
         Saved::Normalize => "input and 2 per row",

@@ -129,8 +129,9 @@ pub enum Saved {
     Factors,
     /// A mask of its input's size (dropout in training: float on CPU, bool on CUDA).
     Mask,
-    /// The bool condition (`masked_fill`'s mask, `where`'s condition).
-    Condition,
+    /// The bool condition, operand `k` of the row's tensors (`where`'s receiver: 0;
+    /// `masked_fill`'s mask: 1).
+    Condition(usize),
     /// The int64 index (`index_select`).
     Index,
     /// The int64 index and the input (`gather`).
@@ -452,14 +453,14 @@ pub const OPS: &[Op] = &[
             param("other", TensorOrNumber),
         ],
         ZeroOp::Where,
-        Condition,
+        Condition(0),
     ),
     elementwise(
         "masked_fill",
         "x.masked_fill(mask, value)",
         &[param("mask", TensorOrNumber), param("value", Ignored)],
         ZeroOp::MaskedFill,
-        Condition,
+        Condition(1),
     ),
     shaped(
         "masked_fill_",
@@ -467,7 +468,7 @@ pub const OPS: &[Op] = &[
         &[param("mask", TensorOrNumber), param("value", Ignored)],
         ShapeRule::InPlace,
         CostRule::Zero(ZeroOp::MaskedFill),
-        Condition,
+        Condition(1),
     ),
     shaped(
         "fill_",

@@ -240,18 +240,13 @@ const fn table(
             Mode::Train if flag => Keep::NOTHING.with(Saved::masks(elems(x))),
             _ => Keep::VIEW,
         },
-        Rule::Condition => {
-            // `masked_fill(mask, v)`: operand 1; `cond.where(a, b)`: operand 0.
-            let k = if crate::ops::same_str(row.name, "where") {
-                0
-            } else {
-                1
-            };
-            let mut keep = Keep {
-                operands: 1 << k,
-                ..Keep::NOTHING
-            };
-            keep.classes[k] = Class::Bools;
+        Rule::Condition(k) => {
+            let mut keep = Keep::NOTHING;
+            // The table's rows name operands 0 and 1; a class is kept for the first four.
+            if k < keep.classes.len() {
+                keep.operands = 1 << k;
+                keep.classes[k] = Class::Bools;
+            }
             keep
         }
         Rule::Index => {

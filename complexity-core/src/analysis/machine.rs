@@ -777,16 +777,14 @@ impl<'r, 'b> Machine<'r, 'b> {
                     self.totals[t] = tri!(self.totals[t].checked_add(c));
                     return Ok(self.finish_call(t, y, self.totals[t]));
                 }
-                let f = &mut self.frames[t];
                 let step = module.positions(false);
                 self.totals[t] = tri!(self.totals[t].checked_add(c));
-                let remaining = count - f.next - 1;
                 let out = self.out_refs[0];
-                f.x_ref = out;
-                let copy = *f;
-                let same_storage =
-                    self.kept_inputs(&copy) == copy.x_was.0 && out.grad == copy.x_was.1;
+                self.frames[t].x_ref = out;
+                let was = self.frames[t].x_was;
+                let same_storage = self.kept_inputs(&self.frames[t]) == was.0 && out.grad == was.1;
                 let f = &mut self.frames[t];
+                let remaining = count - f.next - 1;
                 if y.same(&f.x) && same_storage && remaining > 0 && f.skip_indexed == ALL_ELEMENTS {
                     // The same module on the same input: the same cost, every time.
                     self.totals[t] =
