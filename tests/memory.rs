@@ -2,62 +2,20 @@
 //! forward in float32, against PyTorch's own count (`autograd_saved_train` in every
 //! fixture: `saved_tensors_hooks`, each storage once, parameters excluded).
 
-#[allow(dead_code)]
-#[path = "../examples/bart_large.rs"]
-mod bart_large;
-#[allow(dead_code)]
-#[path = "../examples/bert_base.rs"]
-mod bert_base;
-#[allow(dead_code)]
-#[path = "../examples/densenet201.rs"]
-mod densenet201;
+mod reference_models;
+
 #[allow(dead_code)]
 #[path = "../examples/distilbert.rs"]
 mod distilbert;
 #[allow(dead_code)]
-#[path = "../examples/fcn_resnet50.rs"]
-mod fcn_resnet50;
-#[allow(dead_code)]
-#[path = "../examples/gpt2_small.rs"]
-mod gpt2_small;
-#[allow(dead_code)]
-#[path = "../examples/inception_v3.rs"]
-mod inception_v3;
-#[allow(dead_code)]
-#[path = "../examples/llama_tiny.rs"]
-mod llama_tiny;
-#[allow(dead_code)]
-#[path = "../examples/mobilenet_v2.rs"]
-mod mobilenet_v2;
-#[allow(dead_code)]
 #[path = "../examples/mobilenet_v3_small.rs"]
 mod mobilenet_v3_small;
-#[allow(dead_code)]
-#[path = "../examples/r3d_18.rs"]
-mod r3d_18;
-#[allow(dead_code)]
-#[path = "../examples/resnet18.rs"]
-mod resnet18;
-#[allow(dead_code)]
-#[path = "../examples/resnet50.rs"]
-mod resnet50;
-#[allow(dead_code)]
-#[path = "../examples/t5_small_encoder.rs"]
-mod t5_small_encoder;
-#[allow(dead_code)]
-#[path = "../examples/vgg16.rs"]
-mod vgg16;
-#[allow(dead_code)]
-#[path = "../examples/vit_b_16.rs"]
-mod vit_b_16;
-#[allow(dead_code)]
-#[path = "../examples/whisper_tiny_encoder.rs"]
-mod whisper_tiny_encoder;
 
 use complexity_core::memory::Device;
 use complexity_core::report::Report;
 use complexity_core::{DType, Mode, Model};
 use complexity_workspace::Fixture;
+use reference_models::*;
 use std::collections::BTreeMap;
 
 /// The description's saved bytes (total, by dtype, by module) against the fixture's.
@@ -112,80 +70,7 @@ fn check_against<M: Model>(name: &str, theirs: &serde_json::Value) {
     );
 }
 
-#[test]
-fn resnet18() {
-    check::<resnet18::ResNet18>("resnet18");
-}
-
-#[test]
-fn resnet50() {
-    check::<resnet50::ResNet50>("resnet50");
-}
-
-#[test]
-fn vgg16() {
-    check::<vgg16::Vgg16>("vgg16");
-}
-
-#[test]
-fn mobilenet_v2() {
-    check::<mobilenet_v2::MobileNetV2>("mobilenet_v2");
-}
-
-#[test]
-fn vit_b_16() {
-    check::<vit_b_16::VitB16>("vit_b_16");
-}
-
-#[test]
-fn bert_base() {
-    check::<bert_base::BertBase>("bert_base");
-}
-
-#[test]
-fn gpt2_small() {
-    check::<gpt2_small::Gpt2Small>("gpt2_small");
-}
-
-#[test]
-fn llama_tiny() {
-    check::<llama_tiny::LlamaModel>("llama_tiny");
-}
-
-#[test]
-fn densenet201() {
-    check::<densenet201::DenseNet201>("densenet201");
-}
-
-#[test]
-fn inception_v3() {
-    check::<inception_v3::InceptionV3>("inception_v3");
-}
-
-#[test]
-fn r3d_18() {
-    check::<r3d_18::R3D18>("r3d_18");
-}
-
-#[test]
-fn fcn_resnet50() {
-    check::<fcn_resnet50::FcnResNet50>("fcn_resnet50");
-}
-
-#[test]
-fn t5_small_encoder() {
-    check::<t5_small_encoder::T5SmallEncoder>("t5_small_encoder");
-}
-
-#[test]
-fn whisper_tiny_encoder() {
-    check::<whisper_tiny_encoder::WhisperEncoder>("whisper_tiny_encoder");
-}
-
-#[test]
-fn bart_large() {
-    check::<bart_large::BartModel>("bart_large");
-}
+reference_model_tests!(check);
 
 /// Two models no test was written for: described by newcomers from the docs alone
 /// (`examples/mobilenet_v3_small.rs`, `examples/distilbert.rs`), each exact to PyTorch's
