@@ -93,8 +93,10 @@ impl Report {
                 && row.params.0 == row.params.1
                 && row.flops.0 == row.flops.1
                 && row.activations.0 == row.activations.1
-                && row.output.0.map(|s| s.dims().to_vec())
-                    == row.output.1.map(|s| s.dims().to_vec());
+                && match (row.output.0, row.output.1) {
+                    (Some(a), Some(b)) => a.same(&b),
+                    (a, b) => a.is_none() && b.is_none(),
+                };
             if !same {
                 rows.push(row);
             }
