@@ -139,13 +139,13 @@ pub struct BertBase {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<BertBase>(BertBase::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     // The same description at another sequence length.
     println!(
         "{}",
-        Report::of::<BertBase>(Shape::new(&[1, 512]), Mode::Eval)?.summary()
+        Report::of::<BertBase>(Shape::new(&[1, 512]), Mode::Eval)?.headline()
     );
     Ok(())
 }

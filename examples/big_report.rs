@@ -32,6 +32,6 @@ fn main() {
         "{} modules in {:.3} s: {}",
         report.modules().len(),
         elapsed.as_secs_f64(),
-        report.summary()
+        report.headline()
     );
 }

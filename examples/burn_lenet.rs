@@ -85,6 +85,6 @@ fn main() {
     let report =
         complexity_core::report::Report::of::<LeNet5>(LeNet5::INPUT, complexity_core::Mode::Eval)
             .expect("the description analyses");
-    println!("{}", report.summary());
+    println!("{}", report.headline());
     print!("{}", report.table());
 }

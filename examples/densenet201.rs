@@ -467,7 +467,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<DenseNet201>(DenseNet201::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     Ok(())

@@ -138,7 +138,7 @@ pub struct DistilBertModel {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let report = Report::of::<DistilBertModel>(DistilBertModel::INPUT, Mode::Train)?;
-    println!("{}", report.summary());
+    println!("{}", report.headline());
     println!("{}", report.memory());
     let mixed = Training::mixed(DType::BF16, Optimizer::AdamW);
     println!(

@@ -120,7 +120,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<FcnResNet50>(FcnResNet50::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     Ok(())

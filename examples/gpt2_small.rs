@@ -93,7 +93,7 @@ pub struct Gpt2Small {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<Gpt2Small>(Gpt2Small::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     Ok(())

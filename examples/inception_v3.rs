@@ -244,7 +244,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<InceptionV3>(InceptionV3::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     Ok(())

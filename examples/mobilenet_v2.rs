@@ -106,7 +106,7 @@ pub struct MobileNetV2 {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<MobileNetV2>(MobileNetV2::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
         println!("counted as 0 FLOPs: {:?}", report.zero_ops());
     }

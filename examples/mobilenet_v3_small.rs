@@ -174,7 +174,7 @@ pub struct MobileNetV3Small {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let report = Report::of::<MobileNetV3Small>(MobileNetV3Small::INPUT, Mode::Train)?;
-    println!("{}", report.summary());
+    println!("{}", report.headline());
     println!("{}", report.memory());
     let adamw = Training::new(Optimizer::AdamW).device(Device::Cpu);
     println!("AdamW, float32, CPU: {}", adamw.memory(report.totals())?);

@@ -83,7 +83,7 @@ pub struct ResNet50 {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<ResNet50>(ResNet50::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     Ok(())

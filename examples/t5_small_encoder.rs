@@ -238,7 +238,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<T5SmallEncoder>(T5SmallEncoder::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     Ok(())

@@ -65,7 +65,7 @@ pub struct Vgg16 {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<Vgg16>(Vgg16::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     Ok(())

@@ -106,7 +106,7 @@ pub struct VitB16 {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     for mode in [Mode::Train, Mode::Eval] {
         let report = Report::of::<VitB16>(VitB16::INPUT, mode)?;
-        println!("{}", report.summary());
+        println!("{}", report.headline());
         print!("{}", report.table());
     }
     Ok(())

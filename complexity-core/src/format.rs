@@ -76,6 +76,26 @@ pub fn python_float(x: f64) -> String {
     }
 }
 
+/// A count with thousands separators, as Python's `f"{n:,}"`: `11,689,512`.
+///
+/// ```
+/// use complexity_core::format::grouped;
+/// assert_eq!(grouped(11_689_512), "11,689,512");
+/// assert_eq!(grouped(512), "512");
+/// assert_eq!(grouped(0), "0");
+/// ```
+pub fn grouped(n: u128) -> String {
+    let digits = format!("{n}");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

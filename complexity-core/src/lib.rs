@@ -673,11 +673,39 @@
 //! and calflops' parameter count is the trainable ones, `params − frozen`. torchinfo's
 //! total mult-adds, a rule on modules, is
 //! [`Report::torchinfo_mult_adds`](report::Report::torchinfo_mult_adds) (exact for the
-//! 15 too; its per-layer rows and summary are not provided), and thop's `(macs, params)`,
+//! 15 too), and thop's `(macs, params)`,
 //! rules on module classes that skip the modules they have none for, is
 //! [`Report::thop`](report::Report::thop) (exact for the 15). ptflops' and calflops'
-//! FLOPs are not provided. A report's [`summary`] names the convention and
+//! FLOPs are not provided. A report's [`headline`] names the convention and
 //! unit.
+//!
+//! [`Report::summary(depth)`](report::Report::summary) is torchinfo's summary: its rows
+//! (one per module call, in the order the calls start, with the `ModuleList`s torchinfo
+//! inserts), each row's output shape, parameters and mult-adds, its totals (`Total
+//! params` counts a weight tied between two modules that run twice: BART 457,762,816) and,
+//! as `Display`, its table byte for byte, with its depth control and row options; every
+//! row of the 15 reference models and five printed tables are checked
+//! (`tests/summary.rs`):
+//!
+//! ```
+//! use complexity_core::{Complexity, Mode, report::Report};
+//!
+//! #[derive(Complexity)]
+//! #[complexity(input = (3, 32, 32))]
+//! struct Net {
+//!     #[complexity(conv2d(out = 8, kernel = 3, padding = 1))]
+//!     conv: (),
+//!     #[complexity(relu)]
+//!     relu: (),
+//! }
+//! let report = Report::of::<Net>(Net::INPUT, Mode::Eval)?;
+//! let summary = report.summary(3);
+//! assert_eq!(summary.total_params(), 8 * 3 * 9 + 8);
+//! // torchinfo's mult-adds of a convolution: its parameters at every output position.
+//! assert_eq!(summary.rows()[1].mult_adds, (8 * 3 * 9 + 8) * 32 * 32);
+//! assert!(summary.to_string().contains("├─Conv2d: 1-1"));
+//! # Ok::<(), complexity_core::Error>(())
+//! ```
 //!
 //! With the `serde` feature, [`Report`](report::Report) and [`Diff`](report::Diff)
 //! implement `serde::Serialize` (the schema, `complexity-report/1`, is documented field by
@@ -686,7 +714,7 @@
 //! two reports (two models, or one at two inputs: BERT at 128 and 512 tokens), matched by
 //! path; its `Display` is a table of `before → after`.
 //!
-//! [`summary`]: report::Report::summary
+//! [`headline`]: report::Report::headline
 //!
 //! # Limits
 //!

@@ -33,9 +33,10 @@ pub use state::StateTensor;
 use tree::{NONE, Node};
 
 pub use diff::{Diff, DiffRow};
+pub use torchinfo::{Summary, SummaryRow};
 
 /// One module of the model, in PyTorch's `named_modules()` order, with what its calls
-/// cost: a view into its [`Report`] (the report keeps 40 bytes per module, and the
+/// cost: a view into its [`Report`] (the report keeps 40 bytes per module and 8 per call, and the
 /// identical elements of an array share their figures).
 #[derive(Clone, Copy)]
 pub struct ModuleStats<'r> {
@@ -279,6 +280,9 @@ pub struct Report {
     nodes: Vec<Node>,
     calls: Vec<Call>,
     costs: Vec<Cost>,
+    /// Every call of a module that ran, in the order the calls start (pre-order): its
+    /// node and its call.
+    order: Vec<[u32; 2]>,
 }
 
 impl Report {
@@ -292,7 +296,7 @@ impl Report {
     /// O(modules + steps): the walk the compiler runs, once to count and once to record
     /// (an array's identical elements are walked once and their records copied), then
     /// one pass folding the records into the module tree. Memory: 40 bytes per module
-    /// kept, and about 70 more per module while it is built.
+    /// and 8 per call kept, and about 70 more per module while it is built.
     pub fn new(model: &'static Module, input: Shape, mode: Mode) -> Result<Report, Error> {
         let mut no_records: [Record; 0] = [];
         let mut no_calls: [Call; 0] = [];
@@ -304,7 +308,7 @@ impl Report {
         let (output, cost) = walk(model, input, mode, &mut recorder)?;
         let mut nodes = tree::declare(model)?;
         let mut costs: Vec<Cost> = calls.iter().map(|c| c.cost).collect();
-        tree::fold(&mut nodes, &records, &calls, &mut costs)?;
+        let order = tree::fold(&mut nodes, &records, &calls, &mut costs)?;
         let report = Report {
             mode,
             totals: Totals {
@@ -315,6 +319,7 @@ impl Report {
             nodes,
             calls,
             costs,
+            order,
         };
         report.check_ties()?;
         Ok(report)
@@ -435,7 +440,7 @@ impl Report {
     /// saying the convention and unit of its FLOPs: `ResNet at [1, 3, 224, 224], training
     /// mode, mmengine's convention (multiply-adds): 11689512 params (11.69M), …`.
     /// [`Convention::flops`](crate::Convention::flops) gives other tools' figures.
-    pub fn summary(&self) -> String {
+    pub fn headline(&self) -> String {
         let class = self.model().class();
         let mode = match self.mode {
             Mode::Train => "training mode",

@@ -316,14 +316,16 @@ pub(super) fn find_child(
 /// Folds the walk's records into the nodes: each record to the node of its path (a
 /// record the tree does not declare, and its descendants, are left out), its calls
 /// counted and costs added (`costs` starts as one cost per call; a module with several
-/// records gets its sum appended). O(records), with a cursor per node so that children
-/// met in order are found in O(1).
+/// records gets its sum appended). Returns the calls that ran, in the order they
+/// started, as `[node, call]`. O(records), with a cursor per node so that children met
+/// in order are found in O(1).
 pub(super) fn fold(
     nodes: &mut [Node],
     records: &[Record],
     calls: &[Call],
     costs: &mut Vec<Cost>,
-) -> Result<(), Error> {
+) -> Result<Vec<[u32; 2]>, Error> {
+    let mut order = Vec::new();
     let mut node_of = vec![NONE; records.len()];
     let mut cursor = vec![NONE; nodes.len()];
     let own = calls.len() as u32;
@@ -350,6 +352,7 @@ pub(super) fn fold(
         }
         if record.called {
             m.calls += 1;
+            order.push([i as u32, call]);
         }
         m.cost = match m.cost {
             NONE => call,
@@ -363,5 +366,5 @@ pub(super) fn fold(
             }
         };
     }
-    Ok(())
+    Ok(order)
 }
