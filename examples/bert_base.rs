@@ -51,7 +51,7 @@ pub struct BertEmbeddings<const VOCAB: usize, const POSITIONS: usize, const E: u
     let q = query(x).unflatten(-1, (H, E / H)).transpose(1, 2);
     let k = key(x).unflatten(-1, (H, E / H)).transpose(1, 2);
     let v = value(x).unflatten(-1, (H, E / H)).transpose(1, 2);
-    let attention = (matmul(q, k.transpose(2, 3)) * 0.125).softmax(-1);
+    let attention = nn.functional.softmax(matmul(q, k.transpose(2, 3)) * 0.125, dim = -1);
     let attention = attention.dropout(0.1);
     matmul(attention, v).transpose(1, 2).flatten(2)
 })]

@@ -1,9 +1,8 @@
 //! ResNet-18 (eval mode, `[1, 3, 224, 224]`) in every convention this crate reproduces,
 //! next to the number each tool printed for torchvision's `resnet18()` (measured with
-//! mmengine 0.10.7, fvcore 0.1.5, torch 2.15's `FlopCounterMode` and calflops 0.3.2;
-//! `tests/conventions.rs` checks all 15 reference models against them), torchinfo's
-//! total mult-adds, and the tools whose rules are not reproduced, with their numbers for
-//! comparison.
+//! mmengine 0.10.7, fvcore 0.1.5, torch 2.15's `FlopCounterMode`, ptflops 0.7.5, calflops
+//! 0.3.2, torchinfo 1.8.0 and thop 0.1.1; `tests/conventions.rs` checks all 15 reference
+//! models against them), then torchinfo's summary of it at depth 1.
 //!
 //! `cargo run --example conventions`
 
@@ -16,10 +15,12 @@ use complexity_core::{Convention, Mode};
 use resnet18::ResNet18;
 
 /// What each tool printed for torchvision's `resnet18()` in eval mode.
-const PUBLISHED: [(Convention, u128); 4] = [
+const PUBLISHED: [(Convention, u128); 6] = [
     (Convention::Mmengine, 1_819_065_856),
     (Convention::Fvcore, 1_819_065_856),
     (Convention::TorchFlopCounter, 3_628_146_688),
+    (Convention::Ptflops, 1_825_313_768),
+    (Convention::CalflopsFlops, 3_636_250_112),
     (Convention::CalflopsMacs, 1_814_073_344),
 ];
 
@@ -30,8 +31,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{:<24} {:<14} {:>16} {:>16}",
         "convention", "unit", "this crate", "the tool"
     );
+    let mut differ = false;
     for (convention, published) in PUBLISHED {
         let ours = convention.flops(cost);
+        differ |= ours != published;
         println!(
             "{:<24} {:<14} {:>16} {:>16}{}",
             convention.name(),
@@ -41,27 +44,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if ours == published { "" } else { "  (differs)" }
         );
     }
-    // torchinfo's rule works on modules, so it is the report's (`torchinfo_mult_adds`).
-    println!(
-        "{:<24} {:<14} {:>16} {:>16}",
-        "torchinfo (mult-adds)",
-        "multiply-adds",
-        report.torchinfo_mult_adds(),
-        1_814_083_944u64
-    );
-    println!(
-        "{:<24} {:<14} {:>16} {:>16}",
-        "thop",
-        "multiply-adds",
-        report.thop().0,
-        1_824_033_792u64
-    );
-    println!("not reproduced (their own rules for biases, elementwise operations and modules):");
-    for (tool, unit, published) in [
-        ("ptflops", "multiply-adds", 1_825_313_768u64),
-        ("calflops (FLOPs)", "FLOPs", 3_636_250_112),
+    // torchinfo's and thop's rules work on modules, so they are the report's.
+    let summary = report.summary(1);
+    for (tool, ours, published) in [
+        (
+            "torchinfo (mult-adds)",
+            summary.total_mult_adds(),
+            1_814_083_944u128,
+        ),
+        ("thop", report.thop().0, 1_824_033_792),
     ] {
-        println!("{tool:<24} {unit:<14} {:>16} {published:>16}", "-");
+        differ |= ours != published;
+        println!(
+            "{tool:<24} {:<14} {ours:>16} {published:>16}",
+            "multiply-adds"
+        );
+    }
+    println!("\n{summary}");
+    if differ {
+        return Err("a figure differs from the tool's".into());
     }
     Ok(())
 }

@@ -19,7 +19,7 @@ use complexity_core::{Complexity, Mode};
     let v = v.unflatten(-1, (H, E / H)).transpose(1, 2);
     // With `use_cache=True`, the KV cache keeps `k` and `v`.
     let (k, v) = past_key_values.update(k, v, layer_idx);
-    let attention = (matmul(q, k.transpose(-1, -2)) / 8.0).softmax(-1);
+    let attention = nn.functional.softmax(matmul(q, k.transpose(-1, -2)) / 8.0, dim = -1);
     let attention = attention.dropout(0.1);
     resid_dropout(c_proj(matmul(attention, v).transpose(1, 2).flatten(2)))
 })]

@@ -84,7 +84,7 @@ pub struct T5LayerFF<const D: usize, const FF: usize> {
     // eager_attention_forward(scaling = 1.0)
     let attn_weights = matmul(q, k.transpose(2, 3)) * 1.0;
     let attn_weights = attn_weights + position_bias;
-    let attn_weights = attn_weights.softmax(-1).to(torch.float32);
+    let attn_weights = nn.functional.softmax(attn_weights, dim = -1).to(torch.float32);
     let attn_weights = attn_weights.dropout(0.1);
     let attn_output = matmul(attn_weights, v).transpose(1, 2).contiguous();
     let attn_output = attn_output.reshape(x.size(0), -1, H * DKV).contiguous();
@@ -111,7 +111,7 @@ pub struct T5AttentionWithBias<const D: usize, const H: usize, const DKV: usize>
     let v = v(x).view(x.size(0), -1, H, DKV).transpose(1, 2);
     let attn_weights = matmul(q, k.transpose(2, 3)) * 1.0;
     let attn_weights = attn_weights + position_bias;
-    let attn_weights = attn_weights.softmax(-1).to(torch.float32);
+    let attn_weights = nn.functional.softmax(attn_weights, dim = -1).to(torch.float32);
     let attn_weights = attn_weights.dropout(0.1);
     let attn_output = matmul(attn_weights, v).transpose(1, 2).contiguous();
     let attn_output = attn_output.reshape(x.size(0), -1, H * DKV).contiguous();

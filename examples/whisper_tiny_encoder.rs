@@ -22,7 +22,7 @@ use complexity_core::{Complexity, Mode};
     let q = (q_proj(x) * 0.125).view(x.size(0), x.size(1), -1, E / H).transpose(1, 2).contiguous();
     let k = k_proj(x).view(x.size(0), -1, H, E / H).transpose(1, 2).contiguous();
     let v = v_proj(x).view(x.size(0), -1, H, E / H).transpose(1, 2).contiguous();
-    let attention = (matmul(q, k.transpose(2, 3)) * 1.0).softmax(-1);
+    let attention = nn.functional.softmax(matmul(q, k.transpose(2, 3)) * 1.0, dim = -1);
     let attention = attention.dropout(0.0);
     let out = matmul(attention, v).transpose(1, 2).contiguous();
     out_proj(out.reshape(x.size(0), x.size(1), -1).contiguous())

@@ -37,6 +37,21 @@ fn check<M: Model>(name: &str) {
         "{name}: calflops MACs"
     );
     assert_eq!(
+        Convention::CalflopsFlops.flops(cost),
+        theirs("calflops", "flops"),
+        "{name}: calflops FLOPs"
+    );
+    assert_eq!(
+        Convention::Ptflops.flops(cost),
+        theirs("ptflops", "macs"),
+        "{name}: ptflops MACs"
+    );
+    assert_eq!(
+        Convention::Ptflops.params(cost) as u128,
+        theirs("ptflops", "params"),
+        "{name}: ptflops params"
+    );
+    assert_eq!(
         report.torchinfo_mult_adds(),
         peers["torchinfo"]["total_mult_adds"].as_u64().unwrap() as u128,
         "{name}: torchinfo's total mult-adds"
@@ -53,7 +68,7 @@ fn check<M: Model>(name: &str) {
     // calflops counts trainable parameters: all but a frozen module's (Whisper's
     // `embed_positions`, 1500 × 384).
     assert_eq!(
-        (cost.params - cost.frozen) as u128,
+        Convention::CalflopsFlops.params(cost) as u128,
         theirs("calflops", "params"),
         "{name}: calflops params"
     );

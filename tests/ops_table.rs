@@ -1,8 +1,9 @@
 //! The crate docs' operation table lists exactly the rows of `complexity_core::ops::OPS`,
-//! each with its shape rule, mmengine's cost rule and what it saves for backward. On a
+//! each with its shape rule, mmengine's cost rule, what it saves for backward and which
+//! spellings ptflops and calflops count. On a
 //! mismatch the test prints the table the docs should hold.
 
-use complexity_core::ops::{CostRule, OPS, Op, Saved, ShapeRule};
+use complexity_core::ops::{CostRule, OPS, Op, Saved, Seen, ShapeRule};
 
 fn row(op: &Op) -> String {
     let shape = match op.shape {
@@ -47,7 +48,32 @@ fn row(op: &Op) -> String {
         Saved::IndexAndInput => "input and int64 index",
         Saved::Normalize => "input and 2 per row",
     };
-    format!("//! | `{}` | {shape} | {cost} | {saved} |", op.usage)
+    let seen = |s: Seen| {
+        if s == Seen::NONE {
+            "no"
+        } else if s == Seen::FUNCTIONAL {
+            "as `F.`"
+        } else if s == Seen::TORCH {
+            "as `torch.`"
+        } else if s == Seen::TORCH_AND_METHOD {
+            "as `torch.` or a method"
+        } else {
+            panic!("a set of spellings the docs have no words for")
+        }
+    };
+    let tools = if op.tools.ptflops == op.tools.calflops {
+        seen(op.tools.ptflops).to_string()
+    } else {
+        format!(
+            "ptflops {}, calflops {}",
+            seen(op.tools.ptflops),
+            seen(op.tools.calflops)
+        )
+    };
+    format!(
+        "//! | `{}` | {shape} | {cost} | {saved} | {tools} |",
+        op.usage
+    )
 }
 
 #[test]

@@ -66,6 +66,9 @@ fn resnet18_as_json() {
     assert_eq!(t["activations"], 2_484_712);
     assert_eq!(t["conventions"]["torch_flop_counter"], 3_628_146_688u64);
     assert_eq!(t["conventions"]["calflops_macs"], 1_814_073_344u64);
+    // What ptflops and calflops printed for torchvision's resnet18 (`peers_eval`).
+    assert_eq!(t["conventions"]["ptflops"], 1_825_313_768u64);
+    assert_eq!(t["conventions"]["calflops_flops"], 3_636_250_112u64);
     assert_eq!(t["conventions"]["fvcore"], 1_819_065_856u64);
     assert_eq!(t["flops_by_op"]["conv"], 1_813_561_344u64);
     assert_eq!(t["zero_ops"]["relu"], 17);

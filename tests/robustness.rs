@@ -10,7 +10,7 @@ use complexity_core::layer::{
 use complexity_core::module::{
     BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, SizeArg, Split, Step,
 };
-use complexity_core::ops::OPS;
+use complexity_core::ops::{OPS, Spelling};
 use complexity_core::report::Report;
 use complexity_core::{Mode, Shape, analyze};
 use proptest::prelude::*;
@@ -83,13 +83,19 @@ fn step(defined: usize) -> impl Strategy<Value = Step> {
             0..OPS.len(),
             prop::collection::vec(v.clone(), 1..3),
             dims.clone(),
-            any::<bool>()
+            any::<bool>(),
+            prop::sample::select(vec![
+                Spelling::Method,
+                Spelling::Torch,
+                Spelling::Functional
+            ])
         )
-            .prop_map(|(op, inputs, dims, keepdim)| Step::Op {
+            .prop_map(|(op, inputs, dims, keepdim, spelling)| Step::Op {
                 op,
                 inputs: leak(inputs),
                 dims: leak(dims),
-                keepdim
+                keepdim,
+                spelling
             }),
         (v.clone(), v.clone()).prop_map(|(left, right)| Step::MatMul { left, right }),
         (prop::collection::vec(v.clone(), 1..4), dim()).prop_map(|(inputs, dim)| Step::Cat {

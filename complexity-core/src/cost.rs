@@ -126,6 +126,9 @@ pub struct Cost {
     /// Multiply-adds of matrix products mmengine has no rule for (`baddbmm`), which
     /// other conventions count ([`Convention`](crate::convention::Convention)).
     pub other_macs: u128,
+    /// What ptflops and calflops count, by their rules (see
+    /// [`Convention`](crate::convention::Convention)).
+    pub tools: ToolFlops,
     /// Elements a KV cache holds after the call (`past_key_values.update(k, v, …)`):
     /// the keys and values of every attention layer, at the input's length.
     pub cached: u128,
@@ -169,6 +172,7 @@ impl Cost {
         frozen: 0,
         cached: 0,
         other_macs: 0,
+        tools: ToolFlops::ZERO,
     };
 
     /// The cost of one operation of kind `op`.
@@ -245,6 +249,10 @@ impl Cost {
             Some(v) => v,
             None => return Err(overflow("FLOPs")),
         };
+        let tools = match self.tools.checked_add(other.tools) {
+            Ok(t) => t,
+            Err(e) => return Err(e),
+        };
         let checkpointed = match self.checkpointed.checked_add(other.checkpointed) {
             Ok(s) => s,
             Err(e) => return Err(e),
@@ -276,6 +284,7 @@ impl Cost {
             frozen,
             cached,
             other_macs,
+            tools,
             peak_elements: if self.peak_elements > other.peak_elements {
                 self.peak_elements
             } else {
@@ -317,6 +326,10 @@ impl Cost {
         let other_macs = match self.other_macs.checked_mul(times as u128) {
             Some(v) => v,
             None => return Err(overflow("FLOPs")),
+        };
+        let tools = match self.tools.checked_times(times as u128) {
+            Ok(t) => t,
+            Err(e) => return Err(e),
         };
         let checkpointed = match self.checkpointed.checked_times(times as u128) {
             Ok(s) => s,
@@ -360,7 +373,65 @@ impl Cost {
             frozen,
             cached,
             other_macs,
+            tools,
         })
+    }
+}
+
+/// What the tools that count by replacing PyTorch's functions and hooking its modules
+/// print, by their rules ([`Convention::Ptflops`](crate::convention::Convention::Ptflops),
+/// [`Convention::CalflopsFlops`](crate::convention::Convention::CalflopsFlops),
+/// [`Convention::CalflopsMacs`](crate::convention::Convention::CalflopsMacs)): each
+/// operation and layer states its rule next to mmengine's.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct ToolFlops {
+    /// ptflops 0.7.5's multiply-adds (`get_model_complexity_info(…, backend =
+    /// "pytorch")`).
+    pub ptflops: u128,
+    /// calflops 0.3.2's FLOPs (`calculate_flops`).
+    pub calflops: u128,
+    /// calflops 0.3.2's MACs.
+    pub calflops_macs: u128,
+}
+
+impl ToolFlops {
+    /// Nothing counted.
+    pub const ZERO: ToolFlops = ToolFlops {
+        ptflops: 0,
+        calflops: 0,
+        calflops_macs: 0,
+    };
+
+    /// The sum, each figure checked.
+    pub const fn checked_add(self, other: ToolFlops) -> Result<ToolFlops, Error> {
+        match (
+            self.ptflops.checked_add(other.ptflops),
+            self.calflops.checked_add(other.calflops),
+            self.calflops_macs.checked_add(other.calflops_macs),
+        ) {
+            (Some(ptflops), Some(calflops), Some(calflops_macs)) => Ok(ToolFlops {
+                ptflops,
+                calflops,
+                calflops_macs,
+            }),
+            _ => Err(overflow("FLOPs")),
+        }
+    }
+
+    /// `times` times each figure, checked.
+    pub const fn checked_times(self, times: u128) -> Result<ToolFlops, Error> {
+        match (
+            self.ptflops.checked_mul(times),
+            self.calflops.checked_mul(times),
+            self.calflops_macs.checked_mul(times),
+        ) {
+            (Some(ptflops), Some(calflops), Some(calflops_macs)) => Ok(ToolFlops {
+                ptflops,
+                calflops,
+                calflops_macs,
+            }),
+            _ => Err(overflow("FLOPs")),
+        }
     }
 }
 

@@ -171,91 +171,95 @@
 //! not evaluated. Each rule was measured with mmengine 0.10.7 (the repository's
 //! `tests/fixtures/mmengine_ops.json`); an operation without an mmengine rule counts 0 FLOPs
 //! and is listed among the zero ops; "saved for backward" is what PyTorch's autograd keeps
-//! of it (used by the memory analysis to come).
+//! of it (the [`memory`] analysis's rule); "ptflops, calflops" says which spellings
+//! those tools count, as they replace only some of PyTorch's functions: write the
+//! operation as the model's code does (`nn.functional.softmax(x, dim = -1)` where
+//! transformers calls it so, `x.softmax(-1)` where the code calls the method) for their
+//! figures to match ([`Convention::Ptflops`]).
 //!
-//! | written | shape | FLOPs (mmengine) | saved for backward |
-//! |---|---|---|---|
-//! | `x.relu(inplace)` | elementwise (broadcast) | 0 (zero op `relu`) | output |
-//! | `x.relu6(inplace)` | elementwise (broadcast) | 0 (zero op `relu6`) | input |
-//! | `x.gelu()` | elementwise (broadcast) | 0 (zero op `gelu`) | input |
-//! | `x.tanh()` | elementwise (broadcast) | 0 (zero op `tanh`) | output |
-//! | `x.sigmoid()` | elementwise (broadcast) | 0 (zero op `sigmoid`) | output |
-//! | `x.silu(inplace)` | elementwise (broadcast) | 0 (zero op `silu`) | input |
-//! | `x.hardswish(inplace)` | elementwise (broadcast) | 0 (zero op `hardswish`) | input |
-//! | `x.hardsigmoid(inplace)` | elementwise (broadcast) | 0 (zero op `hardsigmoid`) | input |
-//! | `x.mish(inplace)` | elementwise (broadcast) | 0 (zero op `mish`) | input |
-//! | `x.elu(alpha)` | elementwise (broadcast) | 0 (zero op `elu`) | input |
-//! | `x.leaky_relu(negative_slope)` | elementwise (broadcast) | 0 (zero op `leaky_relu`) | input |
-//! | `x.hardtanh(min_val, max_val)` | elementwise (broadcast) | 0 (zero op `hardtanh`) | input |
-//! | `x.softplus(beta, threshold)` | elementwise (broadcast) | 0 (zero op `softplus`) | input |
-//! | `x.softmax(dim, dtype)` | elementwise (broadcast) | 0 (zero op `softmax`) | output |
-//! | `x.log_softmax(dim, dtype)` | elementwise (broadcast) | 0 (zero op `log_softmax`) | output |
-//! | `x.dropout(p, training, inplace)` | elementwise (broadcast) | 0 (zero op `dropout`) | a mask |
-//! | `x.pow(exponent)` | elementwise (broadcast) | 0 (zero op `pow`) | input |
-//! | `x.sqrt()` | elementwise (broadcast) | 0 (zero op `sqrt`) | output |
-//! | `x.rsqrt()` | elementwise (broadcast) | 0 (zero op `rsqrt`) | output |
-//! | `x.exp()` | elementwise (broadcast) | 0 (zero op `exp`) | output |
-//! | `x.log()` | elementwise (broadcast) | 0 (zero op `log`) | input |
-//! | `x.abs()` | elementwise (broadcast) | 0 (zero op `abs`) | input |
-//! | `x.cos()` | elementwise (broadcast) | 0 (zero op `cos`) | input |
-//! | `x.sin()` | elementwise (broadcast) | 0 (zero op `sin`) | input |
-//! | `x.neg() or -x` | elementwise (broadcast) | 0 (zero op `neg`) | nothing |
-//! | `x.clamp(min, max)` | elementwise (broadcast) | 0 (zero op `clamp`) | input |
-//! | `x.to(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) |
-//! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) |
-//! | `x.clone()` | elementwise (broadcast) | 0 (zero op `clone`) | nothing |
-//! | `x.contiguous()` | elementwise (broadcast) | 0 (zero op `reshape`) | nothing |
-//! | `x.type_as(other)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) |
-//! | `let (k, v) = past_key_values.update(k, v, layer_idx) (one tensor: k.kv_cache())` | elementwise (broadcast) | 0 (zero op `kv_cache`); its elements are the KV cache's | nothing (a view) |
-//! | `x.tril(diagonal)` | elementwise (broadcast) | 0 (zero op `tril`) | nothing |
-//! | `x.triu(diagonal)` | elementwise (broadcast) | 0 (zero op `triu`) | nothing |
-//! | `x.mean(dim, keepdim)` | reduction | 0 (zero op `mean`) | nothing |
-//! | `x.sum(dim, keepdim)` | reduction | 0 (zero op `sum`) | nothing |
-//! | `x.amax(dim, keepdim)` | reduction | 0 (zero op `amax`) | input and output |
-//! | `x.amin(dim, keepdim)` | reduction | 0 (zero op `amin`) | input and output |
-//! | `x.std(dim, keepdim)` | reduction | 0 (zero op `std`) | input and output |
-//! | `x.var(dim, keepdim)` | reduction | 0 (zero op `var`) | input |
-//! | `x.norm(p, dim, keepdim)` | reduction | 0 (zero op `norm`) | input and output |
-//! | `x.cumsum(dim)` | elementwise (broadcast) | 0 (zero op `cumsum`) | nothing |
-//! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | the bool condition |
-//! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | the bool condition |
-//! | `x.masked_fill_(mask, value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `masked_fill`) | the bool condition |
-//! | `x.fill_(value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `fill`) | nothing |
-//! | `a.logical_and(b) or a & b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
-//! | `a.logical_or(b) or a | b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing |
-//! | `x.eq(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
-//! | `x.ne(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
-//! | `x.lt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
-//! | `x.le(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
-//! | `x.gt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
-//! | `x.ge(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing |
-//! | `x.maximum(other)` | elementwise (broadcast) | 0 (zero op `maximum`) | both inputs |
-//! | `x.minimum(other)` | elementwise (broadcast) | 0 (zero op `minimum`) | both inputs |
-//! | `x.roll(shifts, dims)` | elementwise (broadcast) | 0 (zero op `roll`) | nothing |
-//! | `x.normalize(p, dim) or F.normalize(x, p, dim)` | elementwise (broadcast) | 0 (zero op `normalize`) | input and 2 per row |
-//! | `x.erf()` | elementwise (broadcast) | 0 (zero op `erf`) | input |
-//! | `x.sign()` | elementwise (broadcast) | 0 (zero op `sign`) | nothing |
-//! | `x.floor()` | elementwise (broadcast) | 0 (zero op `floor`) | nothing |
-//! | `x.log1p()` | elementwise (broadcast) | 0 (zero op `log1p`) | input |
-//! | `x.reciprocal()` | elementwise (broadcast) | 0 (zero op `reciprocal`) | output |
-//! | `x.flip(dims)` | elementwise (broadcast) | 0 (zero op `flip`) | nothing |
-//! | `x.unsqueeze(dim)` | a size-1 dimension inserted | 0 (zero op `reshape`) | nothing (a view) |
-//! | `x.squeeze(dim)` | size-1 dimensions removed | 0 (zero op `reshape`) | nothing (a view) |
-//! | `x.repeat((counts…))` | dimensions multiplied | 0 (zero op `repeat`) | nothing |
-//! | `x.repeat_interleave(repeats, dim)` | `dim` multiplied | 0 (zero op `repeat`) | nothing |
-//! | `x.narrow(dim, start, length)` | `dim` cut to `length` | 0 (zero op `reshape`) | nothing (a view) |
-//! | `x.pad((left, right, …)) or F.pad(x, (left, right, …))` | the last dimensions padded | 0 (zero op `pad`) | nothing |
-//! | `x.zeros_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
-//! | `x.ones_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
-//! | `x.empty_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
-//! | `x.full_like(value)` | elementwise (broadcast) | 0 (zero op `create`) | nothing |
-//! | `x.slice(dim, start, end, step) (x[..., start:end:step])` | `dim` sliced | 0 (zero op `reshape`) | nothing (a view) |
-//! | `x.index_select(dim, index) (x[index])` | `dim` becomes the index's length | 0 (zero op `index`) | the int64 index |
-//! | `x.gather(dim, index)` | the index's shape | 0 (zero op `gather`) | input and int64 index |
-//! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | each factor, for the other's gradient |
-//! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | each factor, for the other's gradient |
-//! | `input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)` | `input + [c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `addmm`); activations `numel(output)` | each factor, for the other's gradient |
-//! | `input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)` | `input + [n, c, t] @ [n, t, d]`: `[n, c, d]` | 0 (zero op `baddbmm`; its `n·c·t·d` kept for other conventions) | each factor, for the other's gradient |
+//! | written | shape | FLOPs (mmengine) | saved for backward | ptflops, calflops |
+//! |---|---|---|---|---|
+//! | `x.relu(inplace)` | elementwise (broadcast) | 0 (zero op `relu`) | output | as `F.` |
+//! | `x.relu6(inplace)` | elementwise (broadcast) | 0 (zero op `relu6`) | input | as `F.` |
+//! | `x.gelu()` | elementwise (broadcast) | 0 (zero op `gelu`) | input | as `F.` |
+//! | `x.tanh()` | elementwise (broadcast) | 0 (zero op `tanh`) | output | no |
+//! | `x.sigmoid()` | elementwise (broadcast) | 0 (zero op `sigmoid`) | output | no |
+//! | `x.silu(inplace)` | elementwise (broadcast) | 0 (zero op `silu`) | input | as `F.` |
+//! | `x.hardswish(inplace)` | elementwise (broadcast) | 0 (zero op `hardswish`) | input | no |
+//! | `x.hardsigmoid(inplace)` | elementwise (broadcast) | 0 (zero op `hardsigmoid`) | input | no |
+//! | `x.mish(inplace)` | elementwise (broadcast) | 0 (zero op `mish`) | input | no |
+//! | `x.elu(alpha)` | elementwise (broadcast) | 0 (zero op `elu`) | input | as `F.` |
+//! | `x.leaky_relu(negative_slope)` | elementwise (broadcast) | 0 (zero op `leaky_relu`) | input | ptflops no, calflops as `F.` |
+//! | `x.hardtanh(min_val, max_val)` | elementwise (broadcast) | 0 (zero op `hardtanh`) | input | no |
+//! | `x.softplus(beta, threshold)` | elementwise (broadcast) | 0 (zero op `softplus`) | input | no |
+//! | `x.softmax(dim, dtype)` | elementwise (broadcast) | 0 (zero op `softmax`) | output | as `F.` |
+//! | `x.log_softmax(dim, dtype)` | elementwise (broadcast) | 0 (zero op `log_softmax`) | output | no |
+//! | `x.dropout(p, training, inplace)` | elementwise (broadcast) | 0 (zero op `dropout`) | a mask | no |
+//! | `x.pow(exponent)` | elementwise (broadcast) | 0 (zero op `pow`) | input | no |
+//! | `x.sqrt()` | elementwise (broadcast) | 0 (zero op `sqrt`) | output | no |
+//! | `x.rsqrt()` | elementwise (broadcast) | 0 (zero op `rsqrt`) | output | no |
+//! | `x.exp()` | elementwise (broadcast) | 0 (zero op `exp`) | output | no |
+//! | `x.log()` | elementwise (broadcast) | 0 (zero op `log`) | input | no |
+//! | `x.abs()` | elementwise (broadcast) | 0 (zero op `abs`) | input | no |
+//! | `x.cos()` | elementwise (broadcast) | 0 (zero op `cos`) | input | no |
+//! | `x.sin()` | elementwise (broadcast) | 0 (zero op `sin`) | input | no |
+//! | `x.neg() or -x` | elementwise (broadcast) | 0 (zero op `neg`) | nothing | no |
+//! | `x.clamp(min, max)` | elementwise (broadcast) | 0 (zero op `clamp`) | input | no |
+//! | `x.to(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no |
+//! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no |
+//! | `x.clone()` | elementwise (broadcast) | 0 (zero op `clone`) | nothing | no |
+//! | `x.contiguous()` | elementwise (broadcast) | 0 (zero op `reshape`) | nothing | no |
+//! | `x.type_as(other)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no |
+//! | `let (k, v) = past_key_values.update(k, v, layer_idx) (one tensor: k.kv_cache())` | elementwise (broadcast) | 0 (zero op `kv_cache`); its elements are the KV cache's | nothing (a view) | no |
+//! | `x.tril(diagonal)` | elementwise (broadcast) | 0 (zero op `tril`) | nothing | no |
+//! | `x.triu(diagonal)` | elementwise (broadcast) | 0 (zero op `triu`) | nothing | no |
+//! | `x.mean(dim, keepdim)` | reduction | 0 (zero op `mean`) | nothing | no |
+//! | `x.sum(dim, keepdim)` | reduction | 0 (zero op `sum`) | nothing | no |
+//! | `x.amax(dim, keepdim)` | reduction | 0 (zero op `amax`) | input and output | no |
+//! | `x.amin(dim, keepdim)` | reduction | 0 (zero op `amin`) | input and output | no |
+//! | `x.std(dim, keepdim)` | reduction | 0 (zero op `std`) | input and output | no |
+//! | `x.var(dim, keepdim)` | reduction | 0 (zero op `var`) | input | no |
+//! | `x.norm(p, dim, keepdim)` | reduction | 0 (zero op `norm`) | input and output | no |
+//! | `x.cumsum(dim)` | elementwise (broadcast) | 0 (zero op `cumsum`) | nothing | no |
+//! | `cond.where(a, b) or where(cond, a, b)` | elementwise (broadcast) | 0 (zero op `where`) | the bool condition | no |
+//! | `x.masked_fill(mask, value)` | elementwise (broadcast) | 0 (zero op `masked_fill`) | the bool condition | no |
+//! | `x.masked_fill_(mask, value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `masked_fill`) | the bool condition | no |
+//! | `x.fill_(value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `fill`) | nothing | no |
+//! | `a.logical_and(b) or a & b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing | no |
+//! | `a.logical_or(b) or a | b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing | no |
+//! | `x.eq(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no |
+//! | `x.ne(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no |
+//! | `x.lt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no |
+//! | `x.le(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no |
+//! | `x.gt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no |
+//! | `x.ge(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no |
+//! | `x.maximum(other)` | elementwise (broadcast) | 0 (zero op `maximum`) | both inputs | no |
+//! | `x.minimum(other)` | elementwise (broadcast) | 0 (zero op `minimum`) | both inputs | no |
+//! | `x.roll(shifts, dims)` | elementwise (broadcast) | 0 (zero op `roll`) | nothing | no |
+//! | `x.normalize(p, dim) or F.normalize(x, p, dim)` | elementwise (broadcast) | 0 (zero op `normalize`) | input and 2 per row | no |
+//! | `x.erf()` | elementwise (broadcast) | 0 (zero op `erf`) | input | no |
+//! | `x.sign()` | elementwise (broadcast) | 0 (zero op `sign`) | nothing | no |
+//! | `x.floor()` | elementwise (broadcast) | 0 (zero op `floor`) | nothing | no |
+//! | `x.log1p()` | elementwise (broadcast) | 0 (zero op `log1p`) | input | no |
+//! | `x.reciprocal()` | elementwise (broadcast) | 0 (zero op `reciprocal`) | output | no |
+//! | `x.flip(dims)` | elementwise (broadcast) | 0 (zero op `flip`) | nothing | no |
+//! | `x.unsqueeze(dim)` | a size-1 dimension inserted | 0 (zero op `reshape`) | nothing (a view) | no |
+//! | `x.squeeze(dim)` | size-1 dimensions removed | 0 (zero op `reshape`) | nothing (a view) | no |
+//! | `x.repeat((counts…))` | dimensions multiplied | 0 (zero op `repeat`) | nothing | no |
+//! | `x.repeat_interleave(repeats, dim)` | `dim` multiplied | 0 (zero op `repeat`) | nothing | no |
+//! | `x.narrow(dim, start, length)` | `dim` cut to `length` | 0 (zero op `reshape`) | nothing (a view) | no |
+//! | `x.pad((left, right, …)) or F.pad(x, (left, right, …))` | the last dimensions padded | 0 (zero op `pad`) | nothing | no |
+//! | `x.zeros_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing | no |
+//! | `x.ones_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing | no |
+//! | `x.empty_like()` | elementwise (broadcast) | 0 (zero op `create`) | nothing | no |
+//! | `x.full_like(value)` | elementwise (broadcast) | 0 (zero op `create`) | nothing | no |
+//! | `x.slice(dim, start, end, step) (x[..., start:end:step])` | `dim` sliced | 0 (zero op `reshape`) | nothing (a view) | no |
+//! | `x.index_select(dim, index) (x[index])` | `dim` becomes the index's length | 0 (zero op `index`) | the int64 index | no |
+//! | `x.gather(dim, index)` | the index's shape | 0 (zero op `gather`) | input and int64 index | no |
+//! | `a.bmm(b) or bmm(a, b)` | `[n, c, t] @ [n, t, d]`: `[n, c, d]` | `n·c·t·d` (op `bmm`); activations `numel(output)` | each factor, for the other's gradient | ptflops as `torch.` or a method, calflops no |
+//! | `a.mm(b) or mm(a, b)` | `[c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `mm`); no activations | each factor, for the other's gradient | ptflops as `torch.` or a method, calflops no |
+//! | `input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)` | `input + [c, t] @ [t, d]`: `[c, d]` | `c·t·d` (op `addmm`); activations `numel(output)` | each factor, for the other's gradient | as `torch.` or a method |
+//! | `input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)` | `input + [n, c, t] @ [n, t, d]`: `[n, c, d]` | 0 (zero op `baddbmm`; its `n·c·t·d` kept for other conventions) | each factor, for the other's gradient | as `torch.` |
 //!
 //! Struct fields named as PyTorch names them (`Conv2d_1a_3x3`, `Mixed_5b`) trigger Rust's
 //! `non_snake_case` lint: put `#[allow(non_snake_case)]` on the struct, or name the field
@@ -666,18 +670,23 @@
 //! # Conventions, JSON and diffs
 //!
 //! FLOPs are mmengine's multiply-adds. [`Convention`] gives the figures of other tools
-//! from the same walk, with their [`Unit`]: fvcore's (mmengine's rules),
-//! `torch.utils.flop_counter.FlopCounterMode`'s (`2 ·` the multiply-adds of convolutions,
-//! linear layers and matrix products, `baddbmm` included; FLOPs) and calflops' MACs (the
-//! same operations, once); each is exact for all 15 reference models (`tests/conventions.rs`),
-//! and calflops' parameter count is the trainable ones, `params − frozen`. torchinfo's
-//! total mult-adds, a rule on modules, is
-//! [`Report::torchinfo_mult_adds`](report::Report::torchinfo_mult_adds) (exact for the
-//! 15 too), and thop's `(macs, params)`,
-//! rules on module classes that skip the modules they have none for, is
-//! [`Report::thop`](report::Report::thop) (exact for the 15). ptflops' and calflops'
-//! FLOPs are not provided. A report's [`headline`] names the convention and
-//! unit.
+//! from the same walk, with their [`Unit`] (`Convention::Ptflops.flops(&cost)`):
+//! fvcore's (mmengine's rules), `torch.utils.flop_counter.FlopCounterMode`'s (`2 ·` the
+//! multiply-adds of convolutions, linear layers and matrix products, `baddbmm` included;
+//! FLOPs), ptflops' (module hooks by exact class plus the functions it replaces, so
+//! `nn.ReLU` and the pools count twice), and calflops' FLOPs and MACs (the functions it
+//! replaces); [`Convention::params`] gives each tool's parameter count (ptflops and
+//! calflops count the trainable ones, `params − frozen`). Each is exact for all 15
+//! reference models (`tests/conventions.rs`); the [`Convention`] table states every
+//! tool's rules, and what its figure depends on: ptflops and calflops count an
+//! operation only as the model's code spells it (`F.softmax` but not `x.softmax`), so
+//! write a description's operations as the code writes them (the operation table's last
+//! column says which spellings they count). torchinfo's figures, rules on modules, are
+//! [`Report::summary`](report::Report::summary) (below) and
+//! [`Report::torchinfo_mult_adds`](report::Report::torchinfo_mult_adds), and thop's
+//! `(macs, params)`, rules on module classes that skip the modules they have none for, is
+//! [`Report::thop`](report::Report::thop) (exact for the 15). A report's [`headline`]
+//! names the convention and unit.
 //!
 //! [`Report::summary(depth)`](report::Report::summary) is torchinfo's summary: its rows
 //! (one per module call, in the order the calls start, with the `ModuleList`s torchinfo
@@ -861,7 +870,7 @@ pub mod shape;
 pub use analysis::{Totals, analyze};
 pub use budget::Budget;
 pub use convention::{Convention, Unit};
-pub use cost::{Cost, OpKind, ZeroOp};
+pub use cost::{Cost, OpKind, ToolFlops, ZeroOp};
 pub use error::{Error, ErrorKind};
 pub use mode::Mode;
 pub use module::Module;
@@ -981,6 +990,7 @@ pub mod __private {
     pub use crate::module::{
         BinaryOp, Body, Child, ExpandSize, Graph, Module, Naming, Param, SizeArg, Split, Step,
     };
+    pub use crate::ops;
     pub use crate::{Complexity, Mode, Model, Shape, Totals};
 
     /// A layer argument: a `usize` const expression, as a count.

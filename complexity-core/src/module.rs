@@ -3,6 +3,7 @@
 //! [`analysis`](crate::analysis) computes everything from it.
 
 use crate::layer::{Layer, Size};
+use crate::ops::Spelling;
 use crate::shape::Shape;
 
 /// A module: a layer, a sequence of modules, or a struct with children and a forward
@@ -214,6 +215,10 @@ pub enum Step {
         dims: &'static [i64],
         /// Its `keepdim` argument (a reduction), or `p > 0` (dropout's rate).
         keepdim: bool,
+        /// How the `forward` wrote it (`x.softmax(-1)`, `F.softmax(x, -1)`): the
+        /// conventions of tools that replace PyTorch's functions (ptflops, calflops)
+        /// count some spellings only.
+        spelling: Spelling,
     },
     /// An operation of the table whose integer arguments read sizes of values
     /// (`mask.slice(3, 0, k.size(2))`): as [`Step::Op`], the sizes read when it runs.
@@ -226,6 +231,8 @@ pub enum Step {
         dims: &'static [SizeArg],
         /// Its `keepdim` argument (a reduction), or `p > 0` (dropout's rate).
         keepdim: bool,
+        /// How the `forward` wrote it, as [`Step::Op`]'s.
+        spelling: Spelling,
     },
     /// `matmul(left, right)`.
     MatMul {

@@ -104,6 +104,7 @@ pub fn compile(
         read: vec![false; children(fields).count()],
         assigned: Vec::new(),
         counters: Vec::new(),
+        spelling: None,
     };
     let compiled = c.outputs(expr);
     let output = compiled
@@ -171,6 +172,29 @@ struct Compiler<'c, 'a> {
     assigned: Vec<String>,
     /// The counters of the `for` loops being unrolled, with their values this iteration.
     counters: Vec<(String, i64)>,
+    /// The spelling of the call being rewritten as a method call (`F.softmax(x, -1)` as
+    /// `x.softmax(-1)`): taken by that method call's step, so that the operations in its
+    /// arguments keep their own.
+    spelling: Option<Spelling>,
+}
+
+/// How a `forward` wrote an operation (see `complexity_core::ops::Spelling`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Spelling {
+    Method,
+    Torch,
+    Functional,
+}
+
+impl Spelling {
+    /// The core's value.
+    fn tokens(self, p: &TokenStream) -> TokenStream {
+        match self {
+            Spelling::Method => quote!(#p::ops::Spelling::Method),
+            Spelling::Torch => quote!(#p::ops::Spelling::Torch),
+            Spelling::Functional => quote!(#p::ops::Spelling::Functional),
+        }
+    }
 }
 
 /// `expr` as a signed dimension or size: an integer const expression of any integer type
@@ -521,7 +545,7 @@ impl Compiler<'_, '_> {
                     return Some(self.push(quote!(#p::Step::Scalar)));
                 }
                 let input = self.value(&u.expr)?;
-                Some(self.push(quote!(#p::Step::Op { op: #p::op("neg"), inputs: &[#input], dims: &[], keepdim: false })))
+                Some(self.push(quote!(#p::Step::Op { op: #p::op("neg"), inputs: &[#input], dims: &[], keepdim: false, spelling: #p::ops::Spelling::Method })))
             }
             Expr::Path(_) => self.name(expr),
             Expr::Call(call) => self.call(call),
@@ -545,7 +569,8 @@ impl Compiler<'_, '_> {
                             op: #p::op(#name),
                             inputs: &[#left, #right],
                             dims: &[],
-                            keepdim: false
+                            keepdim: false,
+                            spelling: #p::ops::Spelling::Method
                         })));
                     }
                     _ => return self.unsupported(expr),
@@ -875,6 +900,8 @@ impl Compiler<'_, '_> {
     /// field), else of a function (`F.relu(x)` never calls a field, as in PyTorch).
     fn call_in(&mut self, call: &syn::ExprCall, fields: bool) -> Option<usize> {
         let p = self.p;
+        // The spelling of `F.name(…)`, `torch.name(…)`, for the method call it becomes.
+        let spelling = self.spelling.take();
         if let Expr::Index(indexed) = &*call.func {
             return self.call_at(call, indexed);
         }
@@ -1064,6 +1091,7 @@ impl Compiler<'_, '_> {
                     paren_token: call.paren_token,
                     args: call.args.iter().skip(1).cloned().collect(),
                 };
+                self.spelling = spelling;
                 self.method(&method)
             }
             _ => {
@@ -1109,37 +1137,45 @@ impl Compiler<'_, '_> {
         }
     }
 
-    /// Whether `expr` is PyTorch's `F`, `torch`, `nn.functional` or `torch.nn.functional`
-    /// (and no value or field of that name).
-    fn namespace(&self, expr: &Expr) -> bool {
+    /// Which of PyTorch's `F`, `torch`, `nn.functional` or `torch.nn.functional` `expr` is
+    /// (and no value or field of that name): the spelling of a call through it.
+    fn namespace(&self, expr: &Expr) -> Option<Spelling> {
         if let Expr::Field(f) = expr
             && matches!(&f.member, syn::Member::Named(n) if n == "functional")
         {
-            return match &*f.base {
+            let yes = match &*f.base {
                 Expr::Field(g) => {
                     matches!(&g.member, syn::Member::Named(n) if n == "nn")
                         && ident_of(&g.base).is_some_and(|t| t == "torch")
                 }
                 base => ident_of(base).is_some_and(|n| n == "nn"),
             };
+            return yes.then_some(Spelling::Functional);
         }
-        ident_of(expr).map(ToString::to_string).is_some_and(|ns| {
-            (ns == "F" || ns == "torch")
-                && !self.scope.contains_key(&ns)
-                && !self.fields.iter().any(|f| *f.ident == ns)
-        })
+        let ns = ident_of(expr)?.to_string();
+        if self.scope.contains_key(&ns) || self.fields.iter().any(|f| *f.ident == ns) {
+            return None;
+        }
+        match ns.as_str() {
+            "F" => Some(Spelling::Functional),
+            "torch" => Some(Spelling::Torch),
+            _ => None,
+        }
     }
 
     fn method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
         let p = self.p;
         let method = m.method.unraw().to_string();
+        // This call's spelling, if it was rewritten from a function call; the calls in its
+        // arguments are methods unless written otherwise.
+        let spelling = self.spelling.take().unwrap_or(Spelling::Method);
         // `cache.update(k, v, i)` outside `let (k, v) = …`: a KV cache returns two values.
         if method == "update" && !self.is_value_path(&m.receiver) {
             return self.unknown_method(m);
         }
         // `F.relu(x)`, `torch.softmax(x, -1)`: PyTorch's functional spelling, the module
         // prefix dropped.
-        if self.namespace(&m.receiver) {
+        if let Some(spelling) = self.namespace(&m.receiver) {
             let call = syn::ExprCall {
                 attrs: Vec::new(),
                 func: Box::new(Expr::Path(syn::ExprPath {
@@ -1150,7 +1186,10 @@ impl Compiler<'_, '_> {
                 paren_token: m.paren_token,
                 args: m.args.clone(),
             };
-            return self.call_in(&call, false);
+            self.spelling = Some(spelling);
+            let step = self.call_in(&call, false);
+            self.spelling = None;
+            return step;
         }
         let args: Vec<&Expr> = m.args.iter().collect();
         // Python's subscript (`x[:, None]`, `x[..., 0::2]`), rewritten by the attribute
@@ -1311,7 +1350,7 @@ impl Compiler<'_, '_> {
                 return None;
             }
             other => match complexity_ops::find(other) {
-                Some(row) => self.table_op(&complexity_ops::OPS[row], input, m)?,
+                Some(row) => self.table_op(&complexity_ops::OPS[row], input, m, spelling)?,
                 None => match functional_kind(other) {
                     Some(def) => self.functional_layer(def, input, m)?,
                     None => return self.unknown_method(m),
@@ -1714,7 +1753,7 @@ impl Compiler<'_, '_> {
                         return;
                     };
                     for (elem, input) in tuple.elems.iter().zip([k, v]) {
-                        let step = self.push(quote!(#p::Step::Op { op: #p::op("kv_cache"), inputs: &[#input], dims: &[], keepdim: false }));
+                        let step = self.push(quote!(#p::Step::Op { op: #p::op("kv_cache"), inputs: &[#input], dims: &[], keepdim: false, spelling: #p::ops::Spelling::Method }));
                         if let Some(span) = self.spans.last_mut() {
                             *span = Some(m.method.span());
                         }
@@ -1724,7 +1763,7 @@ impl Compiler<'_, '_> {
                 }
                 // `torch.split(x, 2, -1)`: the function form, the tensor first.
                 let owned;
-                let m = match self.namespace(&m.receiver) {
+                let m = match self.namespace(&m.receiver).is_some() {
                     true => {
                         let mut args = m.args.clone().into_iter();
                         let Some(receiver) = args.next() else {
@@ -1814,6 +1853,7 @@ impl Compiler<'_, '_> {
         row: &complexity_ops::Op,
         input: usize,
         m: &syn::ExprMethodCall,
+        spelling: Spelling,
     ) -> Option<TokenStream> {
         use complexity_ops::Arg;
         let p = self.p;
@@ -1909,18 +1949,19 @@ impl Compiler<'_, '_> {
             }
         }
         let name = row.name;
+        let spelled = spelling.tokens(p);
         if written.iter().any(|e| reads_size(e)) {
             let mut sizes = Vec::new();
             for e in written {
                 sizes.push(self.size_arg(e)?);
             }
             return Some(
-                quote!(#p::Step::OpSized { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#sizes),*], keepdim: #keepdim }),
+                quote!(#p::Step::OpSized { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#sizes),*], keepdim: #keepdim, spelling: #spelled }),
             );
         }
         dims.extend(written.into_iter().map(|e| dim(p, e)));
         Some(
-            quote!(#p::Step::Op { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#dims),*], keepdim: #keepdim }),
+            quote!(#p::Step::Op { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#dims),*], keepdim: #keepdim, spelling: #spelled }),
         )
     }
 

@@ -9,5 +9,7 @@
 mod table;
 mod zero;
 
-pub use table::{Arg, CostRule, OPS, Op, Param, Saved, ShapeRule, find, same_str};
+pub use table::{
+    Arg, CostRule, OPS, Op, Param, Saved, Seen, ShapeRule, Spelling, Tools, find, same_str,
+};
 pub use zero::ZeroOp;

@@ -140,6 +140,68 @@ pub enum Saved {
     Normalize,
 }
 
+/// How a `forward` wrote an operation: what decides whether a tool that replaces
+/// PyTorch's functions at run time (ptflops, calflops) sees it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Spelling {
+    /// A method (`x.softmax(-1)`), or a bare function of the `forward` language
+    /// (`softmax(x, -1)`): PyTorch's `Tensor.softmax`.
+    Method,
+    /// `torch.softmax(x, -1)`.
+    Torch,
+    /// `F.softmax(x, -1)`, `nn.functional.softmax(x, -1)`,
+    /// `torch.nn.functional.softmax(x, -1)`.
+    Functional,
+}
+
+/// The spellings of an operation a tool counts (a set of [`Spelling`]s).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Seen(u8);
+
+impl Seen {
+    /// No spelling: the tool never counts the operation.
+    pub const NONE: Seen = Seen(0);
+    /// `F.name(x)` only (the tools wrap `torch.nn.functional`'s functions).
+    pub const FUNCTIONAL: Seen = Seen(1 << Spelling::Functional as u8);
+    /// `torch.name(a, b)` only.
+    pub const TORCH: Seen = Seen(1 << Spelling::Torch as u8);
+    /// `torch.name(a, b)` and `a.name(b)` (the tools wrap both the function and the
+    /// `Tensor` method).
+    pub const TORCH_AND_METHOD: Seen =
+        Seen((1 << Spelling::Torch as u8) | (1 << Spelling::Method as u8));
+
+    /// Whether an operation written `spelling` is counted.
+    pub const fn sees(self, spelling: Spelling) -> bool {
+        self.0 & (1 << spelling as u8) != 0
+    }
+}
+
+/// Which spellings of an operation the tools that replace PyTorch's functions count (by
+/// the row's kind: an elementwise operation counts `numel(input)`; `bmm`/`mm`
+/// `numel(a) · b[-1]`, twice in calflops' FLOPs; `addmm`/`baddbmm` that plus
+/// `numel(input)`): what ptflops 0.7.5's `patch_functional`/`patch_tensor_ops` and
+/// calflops 0.3.2's `_patch_functionals`/`_patch_tensor_methods` wrap.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Tools {
+    /// ptflops (`get_model_complexity_info(…, backend = "pytorch")`).
+    pub ptflops: Seen,
+    /// calflops (`calculate_flops`).
+    pub calflops: Seen,
+}
+
+impl Tools {
+    /// Seen by neither.
+    pub const NONE: Tools = Tools {
+        ptflops: Seen::NONE,
+        calflops: Seen::NONE,
+    };
+    /// `F.name(x)` seen by both (`F.relu`, `F.gelu`, `F.silu`, `F.softmax`, …).
+    pub const FUNCTIONAL: Tools = Tools {
+        ptflops: Seen::FUNCTIONAL,
+        calflops: Seen::FUNCTIONAL,
+    };
+}
+
 /// One operation.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Op {
@@ -155,6 +217,16 @@ pub struct Op {
     pub cost: CostRule,
     /// What autograd saves for backward.
     pub saved: Saved,
+    /// Which spellings ptflops and calflops count.
+    pub tools: Tools,
+}
+
+impl Op {
+    /// The row with the spellings ptflops and calflops count.
+    const fn seen(mut self, tools: Tools) -> Op {
+        self.tools = tools;
+        self
+    }
 }
 
 const fn param(name: &'static str, kind: Arg) -> Param {
@@ -187,6 +259,7 @@ const fn elementwise(
         shape: ShapeRule::Elementwise,
         cost: CostRule::Zero(zero),
         saved,
+        tools: Tools::NONE,
     }
 }
 
@@ -205,6 +278,7 @@ const fn shaped(
         shape,
         cost,
         saved,
+        tools: Tools::NONE,
     }
 }
 
@@ -219,6 +293,7 @@ const fn reduction(name: &'static str, zero: ZeroOp, saved: Saved) -> Op {
         shape: ShapeRule::Reduce,
         cost: CostRule::Zero(zero),
         saved,
+        tools: Tools::NONE,
     }
 }
 
@@ -240,21 +315,24 @@ pub const OPS: &[Op] = &[
         &[optional("inplace", Ignored)],
         ZeroOp::Relu,
         Output,
-    ),
+    )
+    .seen(Tools::FUNCTIONAL),
     elementwise(
         "relu6",
         "x.relu6(inplace)",
         &[optional("inplace", Ignored)],
         ZeroOp::Relu6,
         Input,
-    ),
+    )
+    .seen(Tools::FUNCTIONAL),
     elementwise(
         "gelu",
         "x.gelu()",
         &[optional("approximate", Ignored)],
         ZeroOp::Gelu,
         Input,
-    ),
+    )
+    .seen(Tools::FUNCTIONAL),
     elementwise("tanh", "x.tanh()", &[], ZeroOp::Tanh, Output),
     elementwise("sigmoid", "x.sigmoid()", &[], ZeroOp::Sigmoid, Output),
     elementwise(
@@ -263,7 +341,8 @@ pub const OPS: &[Op] = &[
         &[optional("inplace", Ignored)],
         ZeroOp::Silu,
         Input,
-    ),
+    )
+    .seen(Tools::FUNCTIONAL),
     elementwise(
         "hardswish",
         "x.hardswish(inplace)",
@@ -291,14 +370,19 @@ pub const OPS: &[Op] = &[
         &[optional("alpha", Ignored)],
         ZeroOp::Elu,
         Input,
-    ),
+    )
+    .seen(Tools::FUNCTIONAL),
     elementwise(
         "leaky_relu",
         "x.leaky_relu(negative_slope)",
         &[optional("negative_slope", Ignored)],
         ZeroOp::LeakyRelu,
         Input,
-    ),
+    )
+    .seen(Tools {
+        ptflops: Seen::NONE,
+        calflops: Seen::FUNCTIONAL,
+    }),
     elementwise(
         "hardtanh",
         "x.hardtanh(min_val, max_val)",
@@ -319,7 +403,8 @@ pub const OPS: &[Op] = &[
         &[param("dim", Dim), optional("dtype", Ignored)],
         ZeroOp::Softmax,
         Output,
-    ),
+    )
+    .seen(Tools::FUNCTIONAL),
     elementwise(
         "log_softmax",
         "x.log_softmax(dim, dtype)",
@@ -678,7 +763,11 @@ pub const OPS: &[Op] = &[
         ShapeRule::Bmm,
         CostRule::Bmm,
         Factors,
-    ),
+    )
+    .seen(Tools {
+        ptflops: Seen::TORCH_AND_METHOD,
+        calflops: Seen::NONE,
+    }),
     shaped(
         "mm",
         "a.mm(b) or mm(a, b)",
@@ -686,7 +775,11 @@ pub const OPS: &[Op] = &[
         ShapeRule::Mm,
         CostRule::Mm,
         Factors,
-    ),
+    )
+    .seen(Tools {
+        ptflops: Seen::TORCH_AND_METHOD,
+        calflops: Seen::NONE,
+    }),
     shaped(
         "addmm",
         "input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)",
@@ -699,7 +792,11 @@ pub const OPS: &[Op] = &[
         ShapeRule::Addmm,
         CostRule::Addmm,
         Factors,
-    ),
+    )
+    .seen(Tools {
+        ptflops: Seen::TORCH_AND_METHOD,
+        calflops: Seen::TORCH_AND_METHOD,
+    }),
     shaped(
         "baddbmm",
         "input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)",
@@ -712,7 +809,11 @@ pub const OPS: &[Op] = &[
         ShapeRule::Baddbmm,
         CostRule::Baddbmm,
         Factors,
-    ),
+    )
+    .seen(Tools {
+        ptflops: Seen::TORCH,
+        calflops: Seen::TORCH,
+    }),
 ];
 
 /// The row of the operation called `name`, by its index in [`OPS`]. O(rows).

@@ -39,6 +39,7 @@ pub(crate) const fn keeps(
             inputs,
             dims,
             keepdim,
+            ..
         } => (
             table(op, ins, inputs.len(), dims, keepdim, x, mode),
             inputs.len(),

@@ -14,11 +14,13 @@ use super::ops::{self, description, holds_nothing, operand};
 use super::record::{Call, NO_PARENT, Record, Recorder};
 use super::storage::{Ref, Storages};
 use super::{MAX_DEPTH, MAX_INPUTS, MAX_OUTPUTS, MAX_SLOTS, MAX_VALUES};
+use crate::convention::{Use, module_use, multihead_attention};
 use crate::cost::Cost;
 use crate::error::{Error, ErrorKind, Name};
 use crate::layer::{Layer, tri};
 use crate::mode::Mode;
 use crate::module::{Body, Graph, Module, Naming, Step};
+use crate::ops::{OPS, same_str};
 use crate::shape::Shape;
 
 /// What a frame does.
@@ -474,6 +476,15 @@ impl<'r, 'b> Machine<'r, 'b> {
             } else {
                 let (layer, output, mut cost) =
                     tri!(apply_layer(&l, input, self.mode, count_params));
+                // `child.functional(x)` runs the layer's function from the parent's
+                // forward; a call runs the module.
+                let functional = self.depth > 0 && self.frames[self.depth - 1].functional == record;
+                let how = if functional {
+                    Use::Functional
+                } else {
+                    module_use(module.class, &layer)
+                };
+                cost.tools = tri!(layer.tools(input, output, self.mode, &cost, how));
                 if count_params && tied_layer {
                     cost.params = tri!(own_params_of(&layer, true));
                 }
@@ -1399,6 +1410,34 @@ impl<'r, 'b> Machine<'r, 'b> {
 
     /// After the steps: the children never called (they keep their parameters, as in
     /// PyTorch), then the program's result.
+    /// ptflops' hook of a module of class `MultiheadAttention` (see
+    /// [`multihead_attention`]): its input, whether it has an `in_proj_bias`, and the
+    /// elements of the softmaxes its program ran. O(steps).
+    const fn attention_hook(&self, graph: &Graph, f: &Frame) -> Result<u128, Error> {
+        let mut scores: u128 = 0;
+        let mut i = 0;
+        while i < graph.steps.len() {
+            if let Step::Op { op, inputs, .. } = graph.steps[i]
+                && op < OPS.len()
+                && same_str(OPS[op].name, "softmax")
+                && !inputs.is_empty()
+            {
+                let n = tri!(elements(self.values[f.base + inputs[0]]));
+                scores = tri!(add_elements(scores, n));
+            }
+            i += 1;
+        }
+        let mut bias = false;
+        let mut k = 0;
+        while k < graph.params.len() {
+            if same_str(graph.params[k].name, "in_proj_bias") {
+                bias = true;
+            }
+            k += 1;
+        }
+        multihead_attention(f.input, bias, scores)
+    }
+
     const fn finish_graph(
         &mut self,
         graph: &Graph,
@@ -1436,6 +1475,13 @@ impl<'r, 'b> Machine<'r, 'b> {
         let f = self.frames[t];
         let mut total = self.totals[t];
         total.peak_elements = f.live.peak();
+        if same_str(f.module.class, "MultiheadAttention") {
+            let hook = tri!(self.attention_hook(graph, &f));
+            total.tools.ptflops = match total.tools.ptflops.checked_add(hook) {
+                Some(v) => v,
+                None => return Err(crate::cost::overflow("FLOPs")),
+            };
+        }
         if let Task::Call = f.task {
             let own = tri!(own_params(graph));
             total.params = tri!(add_params(total.params, own));

@@ -2,6 +2,7 @@
 //! operands) and its shape and cost rule, dispatched to the layer family that owns the
 //! rule (`crate::layer::*`).
 
+use crate::convention::{Use, elementwise, product};
 use crate::cost::{Cost, OpKind, ZeroOp, activations, flops_product};
 use crate::error::{Error, ErrorKind};
 use crate::layer::einsum::{MAX_OPERANDS, einsum};
@@ -14,7 +15,7 @@ use crate::layer::reshape::{
 use crate::layer::{AdaptiveAvgPool2d, Flatten, Layer, Size, tri};
 use crate::mode::Mode;
 use crate::module::{ExpandSize, Param, SizeArg, Step};
-use crate::ops::{CostRule, OPS, ShapeRule};
+use crate::ops::{CostRule, OPS, ShapeRule, Spelling};
 use crate::shape::{MAX_RANK, Shape};
 
 /// Operand `k` of `step` (the values it reads, in order), or `None` past the last: the
@@ -182,12 +183,14 @@ pub(crate) const fn eval(
             inputs,
             dims,
             keepdim,
-        } => tri!(table_op(op, inputs, dims, keepdim, values)),
+            spelling,
+        } => tri!(table_op(op, inputs, dims, keepdim, spelling, values)),
         Step::OpSized {
             op,
             inputs,
             dims,
             keepdim,
+            spelling,
         } => {
             let (read, n) = tri!(resolve_sizes(dims, values));
             if n != dims.len() {
@@ -200,9 +203,31 @@ pub(crate) const fn eval(
                     reason: "a whole shape (`v.shape`, `v.size()`) where one number is expected: read one size, `v.size(d)`",
                 }));
             }
-            tri!(table_op(op, inputs, read.split_at(n).0, keepdim, values))
+            tri!(table_op(
+                op,
+                inputs,
+                read.split_at(n).0,
+                keepdim,
+                spelling,
+                values
+            ))
         }
-        Step::MatMul { left, right } => tri!(matmul(values[left], values[right])),
+        // `torch.matmul`, which both ptflops and calflops wrap: `numel(a) · b[-1]`
+        // multiply-adds.
+        Step::MatMul { left, right } => {
+            let (output, mut cost) = tri!(matmul(values[left], values[right]));
+            let (a, b) = (values[left], values[right]);
+            let macs = tri!(flops_product(&[
+                tri!(numel(a)),
+                if b.rank() == 0 {
+                    1
+                } else {
+                    b.dim(b.rank() - 1)
+                } as u128
+            ]));
+            cost.tools = tri!(product(None, Spelling::Torch, macs, 0));
+            (output, cost)
+        }
         Step::Einsum { inputs, equation } => {
             let mut shapes = [Shape::SCALAR; MAX_OPERANDS];
             let mut k = 0;
@@ -235,10 +260,12 @@ pub(crate) const fn eval(
                 mode
             ))
         }
-        Step::AdaptiveAvgPool2d { input, output } => {
-            let a = tri!(AdaptiveAvgPool2d::new(output).apply(values[input]));
-            (a.output, a.cost)
-        }
+        // `F.adaptive_avg_pool2d(x, size)`, as PyTorch writes it.
+        Step::AdaptiveAvgPool2d { input, output } => tri!(functional(
+            &Layer::AdaptivePool(AdaptiveAvgPool2d::new(output)),
+            values[input],
+            mode
+        )),
         Step::Flatten {
             input,
             start_dim,
@@ -350,6 +377,7 @@ const fn table_op(
     inputs: &[usize],
     dims: &[i64],
     keepdim: bool,
+    spelling: Spelling,
     values: &[Shape],
 ) -> Result<(Shape, Cost), Error> {
     if op >= OPS.len() || inputs.is_empty() {
@@ -367,7 +395,7 @@ const fn table_op(
     let output = tri!(table_shape(
         row.name, row.shape, x, other, inputs, dims, keepdim, values
     ));
-    let cost = match row.cost {
+    let mut cost = match row.cost {
         CostRule::Zero(zero) => Cost::zero(zero),
         // mmengine has no handle: 0, its multiply-adds kept apart.
         CostRule::Baddbmm => {
@@ -406,6 +434,14 @@ const fn table_op(
             ])),
             tri!(activations(tri!(numel(output)))),
         ),
+    };
+    // ptflops and calflops, for the spellings they see: a product's multiply-adds (plus
+    // `addmm`'s and `baddbmm`'s added input), else the input's elements.
+    cost.tools = match row.cost {
+        CostRule::Bmm | CostRule::Mm => tri!(product(Some(op), spelling, cost.flops, 0)),
+        CostRule::Addmm => tri!(product(Some(op), spelling, cost.flops, tri!(numel(x)))),
+        CostRule::Baddbmm => tri!(product(Some(op), spelling, cost.other_macs, tri!(numel(x)))),
+        CostRule::Zero(_) | CostRule::Cache => tri!(elementwise(op, spelling, x)),
     };
     Ok((output, cost))
 }
@@ -728,6 +764,7 @@ const fn functional(layer: &Layer, x: Shape, mode: Mode) -> Result<(Shape, Cost)
     let a = tri!(layer.apply(x, mode));
     let mut cost = a.cost;
     cost.params = 0;
+    cost.tools = tri!(a.layer.tools(x, a.output, mode, &cost, Use::Functional));
     Ok((a.output, cost))
 }
 

@@ -424,6 +424,56 @@ impl Activation {
     }
 }
 
+impl Activation {
+    /// ptflops' and calflops' rules on `input`: ptflops hooks `nn.ReLU`, `nn.PReLU`,
+    /// `nn.ELU`, `nn.LeakyReLU`, `nn.ReLU6` and `nn.GELU` by exact class, `numel(input)`;
+    /// and both count the function the module's `forward` calls as the operation table
+    /// says for `F.{name}` (`nn.ReLU` calls `F.relu`, seen by both; `nn.ReLU6` calls
+    /// `F.hardtanh` and `nn.Hardswish` `F.hardswish`, seen by neither; `nn.PReLU` calls
+    /// `F.prelu`, which both wrap). O(1).
+    pub(crate) const fn tools(
+        &self,
+        input: Shape,
+        how: crate::convention::Use,
+    ) -> Result<crate::cost::ToolFlops, Error> {
+        use ActivationKind as K;
+        let n = match input.checked_numel() {
+            Some(n) => n,
+            None => return Err(crate::cost::overflow("shape")),
+        };
+        let mut t = if how.calls_function() {
+            match self.kind {
+                K::ReLU => tri!(crate::convention::function("relu", input)),
+                K::ReLU6 => tri!(crate::convention::function("hardtanh", input)),
+                K::GELU => tri!(crate::convention::function("gelu", input)),
+                K::SiLU => tri!(crate::convention::function("silu", input)),
+                K::Softmax => tri!(crate::convention::function("softmax", input)),
+                K::ELU => tri!(crate::convention::function("elu", input)),
+                K::LeakyReLU => tri!(crate::convention::function("leaky_relu", input)),
+                K::PReLU => crate::cost::ToolFlops {
+                    ptflops: n,
+                    calflops: n,
+                    calflops_macs: 0,
+                },
+                _ => crate::cost::ToolFlops::ZERO,
+            }
+        } else {
+            crate::cost::ToolFlops::ZERO
+        };
+        let hooked_class = matches!(
+            self.kind,
+            K::ReLU | K::PReLU | K::ELU | K::LeakyReLU | K::ReLU6 | K::GELU
+        );
+        if how.hooked() && hooked_class {
+            t.ptflops = match t.ptflops.checked_add(n) {
+                Some(v) => v,
+                None => return Err(crate::cost::overflow("FLOPs")),
+            };
+        }
+        Ok(t)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

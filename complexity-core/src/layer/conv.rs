@@ -486,6 +486,84 @@ impl Conv {
     }
 }
 
+impl Conv {
+    /// ptflops' and calflops' rules, the sizes filled in, on `input` giving `output`
+    /// with `macs` multiply-adds (mmengine's figure, which both tools' multiply-adds
+    /// equal):
+    ///
+    /// - ptflops hooks `nn.Conv{1,2,3}d` and `nn.ConvTranspose{1,2,3}d` by exact class:
+    ///   `macs + numel(output)` with a bias, `macs` without; it does not wrap `F.conv2d`.
+    /// - calflops wraps `F.conv{1,2,3}d`: `2 · macs + numel(output)` with a bias, MACs
+    ///   `macs`; and `F.conv_transpose{1,2,3}d` with its own arithmetic: MACs
+    ///   `prod(kernel) · C_in · ((C_out/groups)/groups) · N · prod(in_spatial)` (it reads
+    ///   the output channels from a weight `[C_in, C_out/groups, …]` and divides by the
+    ///   groups again), FLOPs twice that plus, with a bias, `C_out/groups · N ·` the output
+    ///   size an ordinary convolution would give, `⌊(in + 2·padding − dilation·(k − 1) −
+    ///   1) / stride⌋ + 1` per dimension (taken as 0 where negative).
+    ///
+    /// O(rank).
+    pub(crate) const fn tools(
+        &self,
+        input: Shape,
+        output: Shape,
+        macs: u128,
+        how: crate::convention::Use,
+    ) -> Result<crate::cost::ToolFlops, Error> {
+        let out = tri!(super::numel(output));
+        let bias = if self.bias { out } else { 0 };
+        let mut t = crate::cost::ToolFlops::ZERO;
+        if how.hooked() {
+            t.ptflops = match macs.checked_add(bias) {
+                Some(v) => v,
+                None => return Err(crate::cost::overflow("FLOPs")),
+            };
+        }
+        if !how.calls_function() {
+            return Ok(t);
+        }
+        let (cal_macs, cal_bias) = if self.transposed {
+            let c_in = input.dim(1) as u128;
+            let per_group = self.out_channels / self.groups;
+            let filters = (per_group / self.groups) as u128;
+            let mut k: u128 = 1;
+            let mut spatial: u128 = 1;
+            let mut forward: u128 = 1;
+            let mut i = 0;
+            while i < self.rank {
+                let kernel = self.kernel.get(i) as i128;
+                let size = input.dim(2 + i) as i128;
+                k = tri!(flops_product(&[k, kernel as u128]));
+                spatial = tri!(flops_product(&[spatial, size as u128]));
+                let span = self.dilation.get(i) as i128 * (kernel - 1) + 1;
+                let d = (size + 2 * self.padding.get(i) as i128 - span)
+                    .div_euclid(self.stride.get(i) as i128)
+                    + 1;
+                forward = tri!(flops_product(&[forward, if d > 0 { d as u128 } else { 0 }]));
+                i += 1;
+            }
+            let n = input.dim(0) as u128;
+            let m = tri!(flops_product(&[k, c_in, filters, n, spatial]));
+            let b = if self.bias {
+                tri!(flops_product(&[per_group as u128, n, forward]))
+            } else {
+                0
+            };
+            (m, b)
+        } else {
+            (macs, bias)
+        };
+        t.calflops_macs = cal_macs;
+        t.calflops = match cal_macs.checked_mul(2) {
+            Some(v) => match v.checked_add(cal_bias) {
+                Some(v) => v,
+                None => return Err(crate::cost::overflow("FLOPs")),
+            },
+            None => return Err(crate::cost::overflow("FLOPs")),
+        };
+        Ok(t)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -172,6 +172,8 @@ const fn letter_size(eq: &Equation, shapes: &[Shape], c: u8) -> Result<Option<u6
 ///   operands' letters · (max(1, operands − 1) + [a letter is summed away])`, plus 1, as
 ///   `np.einsum_path` prints it with `%.3e` (a float rounded to 4 significant digits),
 ///   halved and floored: `⌊round₄(cost + 1) / 2⌋` ([`numpy_estimate`]);
+/// - calflops' FLOPs (`torch.einsum` wrapped): numpy's printed estimate whole,
+///   `round₄(cost + 1)` ([`numpy_printed`]), for every equation; no MACs;
 /// - activations: `numel(output)`.
 ///
 /// O(length of the equation · letters).
@@ -207,6 +209,29 @@ pub const fn einsum(equation: &str, shapes: &[Shape]) -> Result<(Shape, Cost), E
         };
         k += 1;
     }
+    // numpy's single contraction of every operand: all their letters, and an inner
+    // product when one is summed away.
+    let mut overall: u128 = 1;
+    let mut removed = false;
+    let mut c = b'A';
+    while c <= b'z' {
+        if let Some(s) = tri!(letter_size(&eq, shapes, c)) {
+            overall = match overall.checked_mul(s as u128) {
+                Some(v) => v,
+                None => return Err(overflow("FLOPs")),
+            };
+            if !in_output(&eq, c) {
+                removed = true;
+            }
+        }
+        c += 1;
+    }
+    let factor = if eq.count > 2 { eq.count - 1 } else { 1 } + removed as usize;
+    let numpy_cost = match overall.checked_mul(factor as u128) {
+        Some(v) => v,
+        None => return Err(overflow("FLOPs")),
+    };
+    let printed = tri!(numpy_printed(numpy_cost));
     let flops = match special(&eq) {
         Special::Bmm => tri!(flops_product(&[
             tri!(numel(shapes[0])),
@@ -216,34 +241,14 @@ pub const fn einsum(equation: &str, shapes: &[Shape]) -> Result<(Shape, Cost), E
             tri!(numel(shapes[0])),
             shapes[1].dim(1) as u128
         ])),
-        Special::None => {
-            // numpy's single contraction of every operand: all their letters, and an
-            // inner product when one is summed away.
-            let mut overall: u128 = 1;
-            let mut removed = false;
-            let mut c = b'A';
-            while c <= b'z' {
-                if let Some(s) = tri!(letter_size(&eq, shapes, c)) {
-                    overall = match overall.checked_mul(s as u128) {
-                        Some(v) => v,
-                        None => return Err(overflow("FLOPs")),
-                    };
-                    if !in_output(&eq, c) {
-                        removed = true;
-                    }
-                }
-                c += 1;
-            }
-            let factor = if eq.count > 2 { eq.count - 1 } else { 1 } + removed as usize;
-            let cost = match overall.checked_mul(factor as u128) {
-                Some(v) => v,
-                None => return Err(overflow("FLOPs")),
-            };
-            tri!(numpy_estimate(cost))
-        }
+        Special::None => printed / 2,
     };
     let acts = tri!(activations(tri!(numel(output))));
-    Ok((output, Cost::op(OpKind::Einsum, flops, acts)))
+    let mut cost = Cost::op(OpKind::Einsum, flops, acts);
+    // calflops wraps `torch.einsum`: numpy's printed estimate, whole, and no MACs;
+    // ptflops does not.
+    cost.tools.calflops = printed;
+    Ok((output, cost))
 }
 
 /// The two equations mmengine counts by hand.
@@ -309,6 +314,17 @@ const fn in_output(eq: &Equation, c: u8) -> bool {
 /// significant decimal digits (ties to even: a double is exact), that parsed to the
 /// nearest double, halved, floored. O(digits).
 pub const fn numpy_estimate(cost: u128) -> Result<u128, Error> {
+    match numpy_printed(cost) {
+        Ok(p) => Ok(p / 2),
+        Err(e) => Err(e),
+    }
+}
+
+/// numpy's estimate as `np.einsum_path` prints it and a reader parses it back
+/// (`int(float(…))`, calflops' FLOPs of an einsum): `cost + 1` rounded to a double, to 4
+/// significant digits, and back to the nearest double, as [`numpy_estimate`] describes.
+/// O(digits).
+pub const fn numpy_printed(cost: u128) -> Result<u128, Error> {
     let v = match cost.checked_add(1) {
         Some(v) => to_double(v),
         None => return Err(overflow("FLOPs")),
@@ -324,11 +340,10 @@ pub const fn numpy_estimate(cost: u128) -> Result<u128, Error> {
     } else {
         q
     };
-    let printed = match q.checked_mul(scale) {
-        Some(p) => to_double(p),
-        None => return Err(overflow("FLOPs")),
-    };
-    Ok(printed / 2)
+    match q.checked_mul(scale) {
+        Some(p) => Ok(to_double(p)),
+        None => Err(overflow("FLOPs")),
+    }
 }
 
 /// The integer `v` rounded to the nearest double (53 significant bits, ties to even).

@@ -222,6 +222,51 @@ impl Gpt2Conv1D {
     }
 }
 
+impl Linear {
+    /// ptflops' and calflops' rules on an `output` of `macs` multiply-adds (mmengine's
+    /// figure): ptflops hooks `nn.Linear` by exact class, `macs + numel(output)` with a
+    /// bias (not `F.linear`); calflops wraps `F.linear`, `2 · macs` FLOPs (no bias) and
+    /// `macs` MACs. O(rank).
+    pub(crate) const fn tools(
+        &self,
+        output: Shape,
+        macs: u128,
+        how: crate::convention::Use,
+    ) -> Result<crate::cost::ToolFlops, Error> {
+        let mut t = crate::cost::ToolFlops::ZERO;
+        if how.hooked() {
+            let bias = if self.bias { tri!(numel(output)) } else { 0 };
+            t.ptflops = match macs.checked_add(bias) {
+                Some(v) => v,
+                None => return Err(crate::cost::overflow("FLOPs")),
+            };
+        }
+        if how.calls_function() {
+            t.calflops_macs = macs;
+            t.calflops = match macs.checked_mul(2) {
+                Some(v) => v,
+                None => return Err(crate::cost::overflow("FLOPs")),
+            };
+        }
+        Ok(t)
+    }
+}
+
+impl Gpt2Conv1D {
+    /// ptflops' and calflops' rules: its `forward` is `torch.addmm(bias, x, weight)`,
+    /// which both wrap: ptflops `macs + out_features`, calflops `2 · macs + out_features`
+    /// FLOPs and `macs` MACs (the added bias counts its elements once per call), whatever
+    /// its class. O(1).
+    pub(crate) const fn tools(&self, macs: u128) -> Result<crate::cost::ToolFlops, Error> {
+        crate::convention::product(
+            crate::ops::find("addmm"),
+            crate::ops::Spelling::Torch,
+            macs,
+            self.out_features as u128,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

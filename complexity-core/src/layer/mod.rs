@@ -331,6 +331,36 @@ impl Layer {
         }
     }
 
+    /// What ptflops and calflops count for this layer (sizes filled in by
+    /// [`Layer::apply`]) run `how` on `input`, giving `output` at mmengine's `cost`:
+    /// each family states its rule next to mmengine's; the rest (embeddings, RMS norm,
+    /// flatten, permute, pixel shuffle) count nothing in either tool. O(rank).
+    pub(crate) const fn tools(
+        &self,
+        input: Shape,
+        output: Shape,
+        mode: Mode,
+        cost: &Cost,
+        how: crate::convention::Use,
+    ) -> Result<crate::cost::ToolFlops, Error> {
+        match self {
+            Layer::Conv(l) => l.tools(input, output, cost.flops, how),
+            Layer::BatchNorm(l) => l.tools(input, mode, how),
+            Layer::LayerNorm(l) => l.tools(input, how),
+            Layer::GroupNorm(l) => l.tools(input, how),
+            Layer::Upsample(l) => l.tools(input, output, how),
+            Layer::Activation(l) => l.tools(input, how),
+            Layer::Pool(_) | Layer::AdaptivePool(_) => pool::tools(input, how),
+            Layer::Linear(l) => l.tools(output, cost.flops, how),
+            Layer::Gpt2Conv1D(l) => l.tools(cost.flops),
+            Layer::RmsNorm(_)
+            | Layer::PixelShuffle(_)
+            | Layer::Flatten(_)
+            | Layer::Permute(_)
+            | Layer::Embedding(_) => Ok(crate::cost::ToolFlops::ZERO),
+        }
+    }
+
     /// The layer with its sizes taken from weights that are values of a `forward`
     /// (`F.linear(x, w, b)`, `F.conv2d(x, w, b, stride = 2)`, `F.layer_norm(x, (768,), w,
     /// b)`, `F.group_norm(x, 8, w, b)`, `F.embedding(ids, w)`): each family's

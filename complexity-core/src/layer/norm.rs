@@ -786,6 +786,84 @@ impl GroupNorm {
     }
 }
 
+/// `numel(input) · factor`, for the tools' norm rules.
+const fn times(input: Shape, factor: u128) -> Result<u128, Error> {
+    flops_product(&[tri!(numel(input)), factor])
+}
+
+impl BatchNorm {
+    /// ptflops' and calflops' rules on `input` in `mode`: ptflops hooks
+    /// `nn.BatchNorm{1,2,3}d` and `nn.InstanceNorm{1,2,3}d` by exact class,
+    /// `numel(input) · (2 if affine else 1)`; calflops wraps `F.batch_norm`,
+    /// `numel(input) · (5 if affine else 4)` when it normalizes by the batch (training,
+    /// or without running statistics) and `· (2 if affine else 1)` otherwise, and
+    /// `F.instance_norm`, `· (5 if affine else 4)`. O(rank).
+    pub(crate) const fn tools(
+        &self,
+        input: Shape,
+        mode: Mode,
+        how: crate::convention::Use,
+    ) -> Result<crate::cost::ToolFlops, Error> {
+        let mut t = crate::cost::ToolFlops::ZERO;
+        if how.hooked() {
+            t.ptflops = tri!(times(input, if self.affine { 2 } else { 1 }));
+        }
+        if how.calls_function() {
+            let by_batch =
+                self.instance || matches!(mode, Mode::Train) || !self.track_running_stats;
+            let factor = match (by_batch, self.affine) {
+                (true, true) => 5,
+                (true, false) => 4,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+            t.calflops = tri!(times(input, factor));
+        }
+        Ok(t)
+    }
+}
+
+impl LayerNorm {
+    /// ptflops' and calflops' rules on `input`: ptflops hooks `nn.LayerNorm` with its
+    /// batch-norm rule, which looks for an `affine` attribute `nn.LayerNorm` does not
+    /// have: `numel(input)`; calflops wraps `F.layer_norm`, `numel(input) · (5 if
+    /// elementwise_affine else 4)`. O(rank).
+    pub(crate) const fn tools(
+        &self,
+        input: Shape,
+        how: crate::convention::Use,
+    ) -> Result<crate::cost::ToolFlops, Error> {
+        let mut t = crate::cost::ToolFlops::ZERO;
+        if how.hooked() {
+            t.ptflops = tri!(numel(input));
+        }
+        if how.calls_function() {
+            t.calflops = tri!(times(input, if self.elementwise_affine { 5 } else { 4 }));
+        }
+        Ok(t)
+    }
+}
+
+impl GroupNorm {
+    /// ptflops' and calflops' rules on `input`: ptflops hooks `nn.GroupNorm`,
+    /// `numel(input) · (2 if affine else 1)`; calflops wraps `F.group_norm`,
+    /// `numel(input) · (5 if affine else 4)`. O(rank).
+    pub(crate) const fn tools(
+        &self,
+        input: Shape,
+        how: crate::convention::Use,
+    ) -> Result<crate::cost::ToolFlops, Error> {
+        let mut t = crate::cost::ToolFlops::ZERO;
+        if how.hooked() {
+            t.ptflops = tri!(times(input, if self.affine { 2 } else { 1 }));
+        }
+        if how.calls_function() {
+            t.calflops = tri!(times(input, if self.affine { 5 } else { 4 }));
+        }
+        Ok(t)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -449,6 +449,29 @@ impl AdaptivePool {
     }
 }
 
+/// ptflops' and calflops' rule of every pool: ptflops hooks `nn.{Max,Avg}Pool{1,2,3}d`
+/// and `nn.Adaptive{Max,Avg}Pool{1,2,3}d` by exact class, `numel(input)`, and both wrap
+/// the `F.` function the module calls (or a `forward` calls), `numel(input)` again: a
+/// pool module counts twice in ptflops. O(rank).
+pub(crate) const fn tools(
+    input: Shape,
+    how: crate::convention::Use,
+) -> Result<crate::cost::ToolFlops, Error> {
+    let n = tri!(numel(input));
+    let mut t = crate::cost::ToolFlops::ZERO;
+    if how.calls_function() {
+        t.ptflops = n;
+        t.calflops = n;
+    }
+    if how.hooked() {
+        t.ptflops = match t.ptflops.checked_add(n) {
+            Some(v) => v,
+            None => return Err(crate::cost::overflow("FLOPs")),
+        };
+    }
+    Ok(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -333,3 +333,66 @@ impl PixelShuffle {
         }
     }
 }
+
+impl Upsample {
+    /// ptflops' and calflops' rules on `input` giving `output`: ptflops hooks
+    /// `nn.Upsample` by exact class, `numel(output) / N` (its hook reads `output[0]`, the
+    /// first sample); both wrap `F.interpolate`, which the module calls: ptflops
+    /// `prod(size) · N · C` for a `size` (`size^spatial · N · C` for one number) and
+    /// `numel(input) · scale^spatial` for a `scale_factor` (a fractional result floored
+    /// per call, where ptflops adds the fractions), calflops `prod(size)` (the number
+    /// itself for one number) and `numel(input)` for a `scale_factor`. O(rank).
+    pub(crate) const fn tools(
+        &self,
+        input: Shape,
+        output: Shape,
+        how: crate::convention::Use,
+    ) -> Result<crate::cost::ToolFlops, Error> {
+        let mut t = crate::cost::ToolFlops::ZERO;
+        if how.calls_function() {
+            let spatial = input.rank() - 2;
+            let nc = input.dim(0) as u128 * input.dim(1) as u128;
+            let n_in = tri!(numel(input));
+            match (self.size, self.scale_factor) {
+                (Some(size), _) => {
+                    let mut prod: u128 = 1;
+                    let mut i = 0;
+                    while i < spatial {
+                        prod = tri!(flops_product(&[prod, size.get(i) as u128]));
+                        i += 1;
+                    }
+                    t.ptflops = tri!(flops_product(&[prod, nc]));
+                    t.calflops = if size.is_scalar() {
+                        size.get(0) as u128
+                    } else {
+                        prod
+                    };
+                }
+                (None, Some(scale)) => {
+                    let mut f = n_in as f64;
+                    let mut i = 0;
+                    while i < spatial {
+                        f *= scale;
+                        i += 1;
+                    }
+                    t.ptflops = if f >= u128::MAX as f64 {
+                        return Err(crate::cost::overflow("FLOPs"));
+                    } else {
+                        f as u128
+                    };
+                    t.calflops = n_in;
+                }
+                (None, None) => {}
+            }
+        }
+        if how.hooked() {
+            let n = if output.dim(0) == 0 { 1 } else { output.dim(0) };
+            let first = tri!(numel(output)) / n as u128;
+            t.ptflops = match t.ptflops.checked_add(first) {
+                Some(v) => v,
+                None => return Err(crate::cost::overflow("FLOPs")),
+            };
+        }
+        Ok(t)
+    }
+}

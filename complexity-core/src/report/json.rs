@@ -24,7 +24,8 @@
 //! integer, non-zero entries), `zero_ops` (object: zero-op name → count, non-zero
 //! entries), `saved` (object: `activations`, `stats`, `indices`, `masks`, `bools`,
 //! element counts), `saved_bytes` (integer, float32 on the CPU), `conventions` (object:
-//! `fvcore`, `torch_flop_counter`, `calflops_macs` → integer).
+//! `fvcore`, `torch_flop_counter`, `ptflops`, `calflops_flops`, `calflops_macs` →
+//! integer).
 //!
 //! Integers above 2⁵³ are written exactly (`serde_json` writes `u128`s as JSON numbers);
 //! read them with a parser that keeps big integers.
@@ -124,6 +125,8 @@ impl CostView {
             conventions: [
                 ("fvcore", Convention::Fvcore.flops(c)),
                 ("torch_flop_counter", Convention::TorchFlopCounter.flops(c)),
+                ("ptflops", Convention::Ptflops.flops(c)),
+                ("calflops_flops", Convention::CalflopsFlops.flops(c)),
                 ("calflops_macs", Convention::CalflopsMacs.flops(c)),
             ]
             .into_iter()
