@@ -82,3 +82,33 @@ fn units() {
 }
 
 reference_model_tests!(check);
+
+/// A report in another convention says so and shows that tool's figures.
+#[test]
+fn a_report_in_another_convention() {
+    use reference_models::resnet18::ResNet18;
+    let report = Report::of::<ResNet18>(ResNet18::INPUT, Mode::Eval)
+        .unwrap()
+        .in_convention(Convention::CalflopsFlops);
+    assert_eq!(report.convention(), Convention::CalflopsFlops);
+    let headline = report.headline();
+    // calflops' FLOPs of torchvision's resnet18, as it printed them (`peers_eval`).
+    assert!(
+        headline.contains("calflops (FLOPs) convention (FLOPs): 11689512 params (11.69M), 3636250112 FLOPs (3.636G)"),
+        "{headline}"
+    );
+    let shown = report.to_string();
+    assert!(shown.contains("flops (calflops (FLOPs), FLOPs)"), "{shown}");
+    assert!(
+        shown.contains("total (Eval): 11689512 params, 3636250112 FLOPs"),
+        "{shown}"
+    );
+    // Per module too: ptflops counts `layer1`'s convolutions, batch norms (2·numel) and
+    // ReLUs (module and function: 2·numel) there.
+    let report = report.in_convention(Convention::Ptflops);
+    let layer1 = report.module("layer1").unwrap();
+    let conv = 4 * 64 * 64 * 9 * 56 * 56u128;
+    let bn = 4 * 2 * 64 * 56 * 56u128;
+    let relu = 4 * 2 * 64 * 56 * 56u128;
+    assert_eq!(Convention::Ptflops.flops(layer1.cost()), conv + bn + relu);
+}

@@ -17,6 +17,7 @@ use core::fmt;
 
 use crate::Complexity;
 use crate::analysis::{Call, Record, Recorder, Totals, walk};
+use crate::convention::Convention;
 use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, Name};
 use crate::format::format_size;
@@ -283,6 +284,8 @@ pub struct Report {
     /// Every call of a module that ran, in the order the calls start (pre-order): its
     /// node and its call.
     order: Vec<[u32; 2]>,
+    /// The convention of the headline's and the display's FLOPs and parameters.
+    convention: Convention,
 }
 
 impl Report {
@@ -320,6 +323,7 @@ impl Report {
             calls,
             costs,
             order,
+            convention: Convention::Mmengine,
         };
         report.check_ties()?;
         Ok(report)
@@ -374,6 +378,23 @@ impl Report {
             report: self,
             index,
         }
+    }
+
+    /// The report with its [`headline`](Self::headline) and its `Display` in another
+    /// tool's convention (their FLOPs column in its unit, their parameters those the tool
+    /// reports, both named in the header): `Report::of::<M>(…)?.in_convention(Convention::Ptflops)`.
+    /// mmengine's outputs ([`table`](Self::table), [`arch`](Self::arch)) and
+    /// [`ModuleStats::cost`] stay mmengine's; [`Convention::flops`] of a module's cost
+    /// gives any tool's figure of it.
+    pub fn in_convention(mut self, convention: Convention) -> Report {
+        self.convention = convention;
+        self
+    }
+
+    /// The convention of the headline and the display (mmengine's unless
+    /// [`in_convention`](Self::in_convention) set another).
+    pub fn convention(&self) -> Convention {
+        self.convention
     }
 
     /// The mode analysed.
@@ -438,8 +459,9 @@ impl Report {
 
     /// One line with the totals, exact and in mmengine's format, and the output shape,
     /// saying the convention and unit of its FLOPs: `ResNet at [1, 3, 224, 224], training
-    /// mode, mmengine's convention (multiply-adds): 11689512 params (11.69M), …`.
-    /// [`Convention::flops`](crate::Convention::flops) gives other tools' figures.
+    /// mode, mmengine convention (multiply-adds): 11689512 params (11.69M), …`; in
+    /// another [convention](Self::in_convention), its figures: `…, ptflops convention
+    /// (multiply-adds): 11689512 params (11.69M), 1825313768 FLOPs (1.825G), …`.
     pub fn headline(&self) -> String {
         let class = self.model().class();
         let mode = match self.mode {
@@ -447,13 +469,17 @@ impl Report {
             Mode::Eval => "eval mode",
         };
         let t = &self.totals;
+        let c = self.convention;
+        let (params, flops) = (c.params(&t.cost), c.flops(&t.cost));
         format!(
-            "{class} at {}, {mode}, mmengine's convention (multiply-adds): {} params ({}), {} FLOPs ({}), {} activations ({}), output {}",
+            "{class} at {}, {mode}, {} convention ({}): {} params ({}), {} FLOPs ({}), {} activations ({}), output {}",
             t.input,
-            t.cost.params,
-            self.params_str(),
-            t.cost.flops,
-            self.flops_str(),
+            c.name(),
+            c.unit().name(),
+            params,
+            format_size(params as u128, 3),
+            flops,
+            format_size(flops, 3),
             t.cost.activations,
             self.activations_str(),
             t.output
@@ -560,24 +586,32 @@ impl fmt::Display for Report {
                     m.class().into(),
                     shape(&m.input()),
                     shape(&m.output()),
-                    format!("{}", cost.params),
-                    format!("{}", cost.flops),
+                    format!("{}", self.convention.params(cost)),
+                    format!("{}", self.convention.flops(cost)),
                     format!("{}", cost.activations),
                     format!("{}", cost.saved.bytes(DType::F32, Device::Cpu)),
                     by_op.join(", "),
                 ]
             })
             .collect();
+        let flops_header = match self.convention {
+            Convention::Mmengine => String::from("flops"),
+            c => format!("flops ({}, {})", c.name(), c.unit().name()),
+        };
         let header = [
             "module",
             "class",
             "input",
             "output",
             "params",
-            "flops",
+            &flops_header,
             "activations",
             "saved bytes",
-            "flops by op",
+            if self.convention == Convention::Mmengine {
+                "flops by op"
+            } else {
+                "flops by op (mmengine)"
+            },
         ];
         let mut widths = header.map(str::len);
         for row in &rows {
@@ -600,8 +634,8 @@ impl fmt::Display for Report {
             f,
             "total ({:?}): {} params, {} FLOPs, {} activations, output {}",
             self.mode,
-            self.totals.cost.params,
-            self.totals.cost.flops,
+            self.convention.params(&self.totals.cost),
+            self.convention.flops(&self.totals.cost),
             self.totals.cost.activations,
             self.totals.output
         )?;
