@@ -7,6 +7,9 @@ mod bert_base;
 #[allow(dead_code)]
 #[path = "../examples/resnet18.rs"]
 mod resnet18;
+#[allow(dead_code)]
+#[path = "../examples/resnext50.rs"]
+mod resnext50;
 
 use complexity_core::report::Report;
 use complexity_core::{Mode, Shape};
@@ -144,4 +147,44 @@ fn diff_lists_modules_on_one_side() {
     let pooler = d.rows.iter().find(|r| r.path == "pooler").unwrap();
     assert_eq!(pooler.class, (None, Some("BertPooler")));
     assert!(d.to_string().contains("9408 → -"));
+}
+
+/// ResNet-50 against ResNeXt-50 (32×4d): the example of a diff. ResNeXt-50's
+/// figures are mmengine 0.10.7's for torchvision's `resnext50_32x4d()` in eval mode on
+/// `[1, 3, 224, 224]` (measured for this test: `get_model_complexity_info` totals, and
+/// `FlopAnalyzer`/`ActivationAnalyzer.by_module()` for the modules below); ResNet-50's are
+/// the fixture's.
+#[test]
+fn resnet50_against_resnext50() {
+    use resnext50::ResNeXt50;
+    use resnext50::resnet50::ResNet50;
+    let a = Report::of::<ResNet50>(ResNet50::INPUT, Mode::Eval).unwrap();
+    let b = Report::of::<ResNeXt50>(ResNeXt50::INPUT, Mode::Eval).unwrap();
+    let t = &b.totals().cost;
+    assert_eq!(
+        (t.params, t.flops, t.activations),
+        (25_028_904, 4_259_381_248, 14_401_512)
+    );
+    let d = a.diff(&b);
+    let row = |path: &str| d.rows.iter().find(|r| r.path == path).unwrap();
+    // mmengine's by_module: (FLOPs, activations).
+    for (path, flops, acts) in [
+        ("layer1", 645_464_064, 5_619_712),
+        ("layer1.0", 199_098_368, 2_408_448),
+        ("layer1.0.conv2", 14_450_688, 401_408),
+        ("layer4", 867_141_632, 852_992),
+    ] {
+        let r = row(path);
+        assert_eq!(
+            (r.flops.1, r.activations.1),
+            (Some(flops), Some(acts)),
+            "{path}"
+        );
+    }
+    // The 3×3 convolution of `layer1.0` in 32 groups: 128 · (128 / 32) · 9 weights, where
+    // ResNet-50's has 64 · 64 · 9.
+    assert_eq!(row("layer1.0.conv2").params, (Some(36_864), Some(4_608)));
+    // `fc` is the same on both sides, so it is not listed.
+    assert!(d.rows.iter().all(|r| r.path != "fc"));
+    assert!(d.to_string().contains("layer1.0.conv2  36864 → 4608"));
 }
