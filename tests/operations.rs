@@ -864,3 +864,20 @@ fn a_table_indexed_by_a_tensor() {
     );
     assert_eq!(Take2d::OUTPUT.dims(), &[49, 49, 3]);
 }
+
+/// The dtype conversions (`x.long()`, `.int()`, `.bool()`, `.half()`, `.bfloat16()`,
+/// `.double()`): shapes unchanged, 0 FLOPs, each a `to` (mmengine counts none).
+#[test]
+fn dtype_conversions() {
+    #[derive(Complexity)]
+    #[complexity(input = [2, 8], forward = {
+        let m = x.gt(0).long().int().bool();
+        x.masked_fill(m, 0.0).half().bfloat16().double()
+    })]
+    struct Net {}
+    let r = Report::of::<Net>(Net::INPUT, Mode::Eval).unwrap();
+    assert_eq!(r.totals().output, Shape::new(&[2, 8]));
+    assert_eq!(r.totals().cost.flops, 0);
+    let to = r.zero_ops().into_iter().find(|(op, _)| *op == "to");
+    assert_eq!(to, Some(("to", 6)));
+}

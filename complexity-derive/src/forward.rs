@@ -622,6 +622,14 @@ impl Compiler<'_, '_> {
                 self.read[child] = true;
                 Some(self.push(quote!(#p::Step::ChildParam { child: #child, name: #tensor })))
             }
+            // `let s = x.shape;`: a shape is read where it is used.
+            Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "shape") => {
+                self.cx.error_at(
+                    expr,
+                    "a shape is not a value of `forward`: read it where it is used, from the tensor (`h.view(x.shape)`, `x.size(1)`, `x.shape[-1]`)",
+                );
+                None
+            }
             _ => self.unsupported(expr),
         }
     }
@@ -1731,7 +1739,7 @@ impl Compiler<'_, '_> {
             }
             Pat::Tuple(tuple) => {
                 let Expr::MethodCall(m) = &*init.expr else {
-                    self.cx.error_at(&init.expr, "a `let (a, b, …)` binds the pieces of `x.split(size, dim)` or `x.chunk(n, dim)`");
+                    self.cx.error_at(&init.expr, "a `let (a, b, …)` binds the pieces of `x.split(size, dim)` or `x.chunk(n, dim)`, the values a child returns (`let (cos, sin) = rotary(x)`) or a KV cache's `update`; a size is read where it is used (`x.size(0)`), not bound");
                     bind_all(self);
                     return;
                 };
@@ -1790,7 +1798,7 @@ impl Compiler<'_, '_> {
                     "split" => quote!(Size),
                     "chunk" => quote!(Chunks),
                     _ => {
-                        self.cx.error_at(&m.method, "a `let (a, b, …)` binds the pieces of `x.split(size, dim)` or `x.chunk(n, dim)`");
+                        self.cx.error_at(&m.method, "a `let (a, b, …)` binds the pieces of `x.split(size, dim)` or `x.chunk(n, dim)`, the values a child returns (`let (cos, sin) = rotary(x)`) or a KV cache's `update`; a size is read where it is used (`x.size(0)`), not bound");
                         bind_all(self);
                         return;
                     }

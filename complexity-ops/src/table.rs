@@ -453,6 +453,13 @@ pub const OPS: &[Op] = &[
         View,
     ),
     elementwise("float", "x.float()", &[], ZeroOp::To, View),
+    // Conversions to another dtype: a new tensor (the input is float32 here).
+    elementwise("double", "x.double()", &[], ZeroOp::To, Nothing),
+    elementwise("half", "x.half()", &[], ZeroOp::To, Nothing),
+    elementwise("bfloat16", "x.bfloat16()", &[], ZeroOp::To, Nothing),
+    elementwise("long", "x.long()", &[], ZeroOp::To, Nothing),
+    elementwise("int", "x.int()", &[], ZeroOp::To, Nothing),
+    elementwise("bool", "x.bool()", &[], ZeroOp::To, Nothing),
     elementwise("clone", "x.clone()", &[], ZeroOp::Clone, Nothing),
     elementwise(
         "contiguous",
