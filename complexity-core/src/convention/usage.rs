@@ -36,6 +36,18 @@ impl Use {
     pub(crate) const fn calls_function(self) -> bool {
         matches!(self, Use::Module { forward: true, .. } | Use::Functional)
     }
+
+    /// The figures of a layer ptflops counts by its module hook only (`hook`) and
+    /// calflops by its function only (`function` FLOPs, `macs` MACs), each kept where it
+    /// applies. O(1).
+    pub(crate) const fn split(self, hook: u128, function: u128, macs: u128) -> ToolFlops {
+        let called = self.calls_function();
+        ToolFlops {
+            ptflops: if self.hooked() { hook } else { 0 },
+            calflops: if called { function } else { 0 },
+            calflops_macs: if called { macs } else { 0 },
+        }
+    }
 }
 
 /// Classes whose `forward` calls a function bound when the module was built, which the

@@ -233,22 +233,11 @@ impl Linear {
         macs: u128,
         how: crate::convention::Use,
     ) -> Result<crate::cost::ToolFlops, Error> {
-        let mut t = crate::cost::ToolFlops::ZERO;
-        if how.hooked() {
-            let bias = if self.bias { tri!(numel(output)) } else { 0 };
-            t.ptflops = match macs.checked_add(bias) {
-                Some(v) => v,
-                None => return Err(crate::cost::overflow("FLOPs")),
-            };
+        let bias = if self.bias { tri!(numel(output)) } else { 0 };
+        match (macs.checked_add(bias), macs.checked_mul(2)) {
+            (Some(hook), Some(function)) => Ok(how.split(hook, function, macs)),
+            _ => Err(crate::cost::overflow("FLOPs")),
         }
-        if how.calls_function() {
-            t.calflops_macs = macs;
-            t.calflops = match macs.checked_mul(2) {
-                Some(v) => v,
-                None => return Err(crate::cost::overflow("FLOPs")),
-            };
-        }
-        Ok(t)
     }
 }
 

@@ -804,22 +804,18 @@ impl BatchNorm {
         mode: Mode,
         how: crate::convention::Use,
     ) -> Result<crate::cost::ToolFlops, Error> {
-        let mut t = crate::cost::ToolFlops::ZERO;
-        if how.hooked() {
-            t.ptflops = tri!(times(input, if self.affine { 2 } else { 1 }));
-        }
-        if how.calls_function() {
-            let by_batch =
-                self.instance || matches!(mode, Mode::Train) || !self.track_running_stats;
-            let factor = match (by_batch, self.affine) {
-                (true, true) => 5,
-                (true, false) => 4,
-                (false, true) => 2,
-                (false, false) => 1,
-            };
-            t.calflops = tri!(times(input, factor));
-        }
-        Ok(t)
+        let by_batch = self.instance || matches!(mode, Mode::Train) || !self.track_running_stats;
+        let factor = match (by_batch, self.affine) {
+            (true, true) => 5,
+            (true, false) => 4,
+            (false, true) => 2,
+            (false, false) => 1,
+        };
+        Ok(how.split(
+            tri!(times(input, if self.affine { 2 } else { 1 })),
+            tri!(times(input, factor)),
+            0,
+        ))
     }
 }
 
@@ -833,14 +829,11 @@ impl LayerNorm {
         input: Shape,
         how: crate::convention::Use,
     ) -> Result<crate::cost::ToolFlops, Error> {
-        let mut t = crate::cost::ToolFlops::ZERO;
-        if how.hooked() {
-            t.ptflops = tri!(numel(input));
-        }
-        if how.calls_function() {
-            t.calflops = tri!(times(input, if self.elementwise_affine { 5 } else { 4 }));
-        }
-        Ok(t)
+        Ok(how.split(
+            tri!(numel(input)),
+            tri!(times(input, if self.elementwise_affine { 5 } else { 4 })),
+            0,
+        ))
     }
 }
 
@@ -853,14 +846,11 @@ impl GroupNorm {
         input: Shape,
         how: crate::convention::Use,
     ) -> Result<crate::cost::ToolFlops, Error> {
-        let mut t = crate::cost::ToolFlops::ZERO;
-        if how.hooked() {
-            t.ptflops = tri!(times(input, if self.affine { 2 } else { 1 }));
-        }
-        if how.calls_function() {
-            t.calflops = tri!(times(input, if self.affine { 5 } else { 4 }));
-        }
-        Ok(t)
+        Ok(how.split(
+            tri!(times(input, if self.affine { 2 } else { 1 })),
+            tri!(times(input, if self.affine { 5 } else { 4 })),
+            0,
+        ))
     }
 }
 
