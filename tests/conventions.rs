@@ -1,6 +1,6 @@
 //! Other tools' conventions from the same analysis: each model's eval-mode totals in
-//! fvcore's, torch `FlopCounterMode`'s and calflops' (MACs) conventions, torchinfo's
-//! total mult-adds and thop's MACs and parameters, against the figures those tools
+//! fvcore's, torch `FlopCounterMode`'s, ptflops', calflops' (FLOPs and MACs), thop's and
+//! torchinfo's conventions, parameters included, against the figures those tools
 //! printed (`peers_eval` in every fixture).
 
 mod reference_models;
@@ -51,10 +51,17 @@ fn check<M: Model>(name: &str) {
         theirs("ptflops", "params"),
         "{name}: ptflops params"
     );
+    let torchinfo = peers["torchinfo"]["total_mult_adds"].as_u64().unwrap() as u128;
     assert_eq!(
-        report.torchinfo_mult_adds(),
-        peers["torchinfo"]["total_mult_adds"].as_u64().unwrap() as u128,
+        Convention::Torchinfo.flops(cost),
+        torchinfo,
         "{name}: torchinfo's total mult-adds"
+    );
+    // The same from its rows (`tests/summary.rs` checks each).
+    assert_eq!(report.summary(3).total_mult_adds(), torchinfo, "{name}");
+    assert_eq!(
+        report.thop(),
+        (Convention::Thop.flops(cost), Convention::Thop.params(cost))
     );
     let (macs, params) = report.thop();
     assert_eq!(

@@ -72,6 +72,8 @@ fn resnet18_as_json() {
     // What ptflops and calflops printed for torchvision's resnet18 (`peers_eval`).
     assert_eq!(t["conventions"]["ptflops"], 1_825_313_768u64);
     assert_eq!(t["conventions"]["calflops_flops"], 3_636_250_112u64);
+    assert_eq!(t["conventions"]["thop"], 1_824_033_792u64);
+    assert_eq!(t["conventions"]["torchinfo"], 1_814_083_944u64);
     assert_eq!(t["conventions"]["fvcore"], 1_819_065_856u64);
     assert_eq!(t["flops_by_op"]["conv"], 1_813_561_344u64);
     assert_eq!(t["zero_ops"]["relu"], 17);

@@ -392,6 +392,12 @@ pub struct ToolFlops {
     pub calflops: u128,
     /// calflops 0.3.2's MACs.
     pub calflops_macs: u128,
+    /// thop 0.1.1's multiply-adds (`profile(model, inputs)`).
+    pub thop: u128,
+    /// The parameters thop counts: those of the modules it has a rule for, if called.
+    pub thop_params: u64,
+    /// torchinfo 1.8's mult-adds (its `Total mult-adds`).
+    pub torchinfo: u128,
 }
 
 impl ToolFlops {
@@ -400,6 +406,9 @@ impl ToolFlops {
         ptflops: 0,
         calflops: 0,
         calflops_macs: 0,
+        thop: 0,
+        thop_params: 0,
+        torchinfo: 0,
     };
 
     /// The sum, each figure checked.
@@ -408,11 +417,24 @@ impl ToolFlops {
             self.ptflops.checked_add(other.ptflops),
             self.calflops.checked_add(other.calflops),
             self.calflops_macs.checked_add(other.calflops_macs),
+            self.thop.checked_add(other.thop),
+            self.thop_params.checked_add(other.thop_params),
+            self.torchinfo.checked_add(other.torchinfo),
         ) {
-            (Some(ptflops), Some(calflops), Some(calflops_macs)) => Ok(ToolFlops {
+            (
+                Some(ptflops),
+                Some(calflops),
+                Some(calflops_macs),
+                Some(thop),
+                Some(thop_params),
+                Some(torchinfo),
+            ) => Ok(ToolFlops {
                 ptflops,
                 calflops,
                 calflops_macs,
+                thop,
+                thop_params,
+                torchinfo,
             }),
             _ => Err(overflow("FLOPs")),
         }
@@ -420,15 +442,33 @@ impl ToolFlops {
 
     /// `times` times each figure, checked.
     pub const fn checked_times(self, times: u128) -> Result<ToolFlops, Error> {
+        let params = if times > u64::MAX as u128 {
+            None
+        } else {
+            self.thop_params.checked_mul(times as u64)
+        };
         match (
             self.ptflops.checked_mul(times),
             self.calflops.checked_mul(times),
             self.calflops_macs.checked_mul(times),
+            self.thop.checked_mul(times),
+            params,
+            self.torchinfo.checked_mul(times),
         ) {
-            (Some(ptflops), Some(calflops), Some(calflops_macs)) => Ok(ToolFlops {
+            (
+                Some(ptflops),
+                Some(calflops),
+                Some(calflops_macs),
+                Some(thop),
+                Some(thop_params),
+                Some(torchinfo),
+            ) => Ok(ToolFlops {
                 ptflops,
                 calflops,
                 calflops_macs,
+                thop,
+                thop_params,
+                torchinfo,
             }),
             _ => Err(overflow("FLOPs")),
         }

@@ -677,22 +677,22 @@
 //! # Conventions, JSON and diffs
 //!
 //! FLOPs are mmengine's multiply-adds. [`Convention`] gives the figures of other tools
-//! from the same walk, with their [`Unit`] (`Convention::Ptflops.flops(&cost)`):
-//! fvcore's (mmengine's rules), `torch.utils.flop_counter.FlopCounterMode`'s (`2 ·` the
-//! multiply-adds of convolutions, linear layers and matrix products, `baddbmm` included;
-//! FLOPs), ptflops' (module hooks by exact class plus the functions it replaces, so
-//! `nn.ReLU` and the pools count twice), and calflops' FLOPs and MACs (the functions it
-//! replaces); [`Convention::params`] gives each tool's parameter count (ptflops and
-//! calflops count the trainable ones, `params − frozen`). Each is exact for all 15
-//! reference models (`tests/conventions.rs`); the [`Convention`] table states every
-//! tool's rules, and what its figure depends on: ptflops and calflops count an
+//! from the same walk, with their [`Unit`] (`Convention::Ptflops.flops(&cost)`, of the
+//! totals or of any module): fvcore's (mmengine's rules),
+//! `torch.utils.flop_counter.FlopCounterMode`'s (`2 ·` the multiply-adds of convolutions,
+//! linear layers and matrix products, `baddbmm` included; FLOPs), ptflops' (module hooks
+//! by exact class plus the functions it replaces, so `nn.ReLU` and the pools count twice),
+//! calflops' FLOPs and MACs (the functions it replaces), thop's (module hooks by exact
+//! class, other modules looked into) and torchinfo's (a rule on the parameters of each
+//! module without children); [`Convention::params`] gives each tool's parameter count
+//! (ptflops and calflops count the trainable ones, `params − frozen`; thop those of the
+//! modules it hooks). Each is exact for all 15 reference models (`tests/conventions.rs`);
+//! the [`Convention`] table states every tool's rules. ptflops and calflops count an
 //! operation only as the model's code spells it (`F.softmax` but not `x.softmax`), so
 //! write a description's operations as the code writes them (the operation table's last
-//! column says which spellings they count). torchinfo's figures, rules on modules, are
-//! [`Report::summary`](report::Report::summary) (below) and
-//! [`Report::torchinfo_mult_adds`](report::Report::torchinfo_mult_adds), and thop's
-//! `(macs, params)`, rules on module classes that skip the modules they have none for, is
-//! [`Report::thop`](report::Report::thop) (exact for the 15). A report's [`headline`]
+//! column says which spellings they count); thop and torchinfo go by module classes, so
+//! name them as PyTorch does. [`Report::in_convention`](report::Report::in_convention)
+//! shows a report's headline and display in any convention; a report's [`headline`]
 //! names the convention and unit.
 //!
 //! [`Report::summary(depth)`](report::Report::summary) is torchinfo's summary: its rows

@@ -14,7 +14,7 @@ use super::ops::{self, description, holds_nothing, operand};
 use super::record::{Call, NO_PARENT, Record, Recorder};
 use super::storage::{Ref, Storages};
 use super::{MAX_DEPTH, MAX_INPUTS, MAX_OUTPUTS, MAX_SLOTS, MAX_VALUES};
-use crate::convention::{Use, module_use, multihead_attention};
+use crate::convention::{Use, module_use, multihead_attention, thop_module, torchinfo_tensor};
 use crate::cost::Cost;
 use crate::error::{Error, ErrorKind, Name};
 use crate::layer::{Layer, tri};
@@ -485,6 +485,16 @@ impl<'r, 'b> Machine<'r, 'b> {
                     module_use(module.class, &layer)
                 };
                 cost.tools = tri!(layer.tools(input, output, self.mode, &cost, how));
+                if !functional {
+                    tri!(hooked_call(
+                        &mut cost,
+                        module.class,
+                        &layer,
+                        input,
+                        output,
+                        count_params
+                    ));
+                }
                 if count_params && tied_layer {
                     cost.params = tri!(own_params_of(&layer, true));
                 }
@@ -1485,6 +1495,28 @@ impl<'r, 'b> Machine<'r, 'b> {
         if let Task::Call = f.task {
             let own = tri!(own_params(graph));
             total.params = tri!(add_params(total.params, own));
+            // torchinfo's leaf rule for a module with parameters and no child module.
+            let output = self.values[f.base + graph.output];
+            let mut leaf = true;
+            let mut c = 0;
+            while c < graph.children.len() {
+                if graph.children[c].present {
+                    leaf = false;
+                }
+                c += 1;
+            }
+            let mut k = 0;
+            while leaf && k < graph.params.len() {
+                let p = &graph.params[k];
+                if !p.buffer {
+                    let n = tri!(torchinfo_tensor(f.module.class, p.name, p.shape, output));
+                    total.tools.torchinfo = match total.tools.torchinfo.checked_add(n) {
+                        Some(v) => v,
+                        None => return Err(crate::cost::overflow("FLOPs")),
+                    };
+                }
+                k += 1;
+            }
         }
         let output = self.values[f.base + graph.output];
         if graph.more_outputs.len() + 1 > MAX_OUTPUTS {
@@ -1530,6 +1562,38 @@ const fn checkpointed(f: &Frame, mut c: Cost) -> Result<Cost, Error> {
     c.recompute = c.saved;
     c.checkpointed = crate::memory::Saved::activations(inputs);
     Ok(c)
+}
+
+/// What thop and torchinfo, which hook module calls, count of a call of a module of class
+/// `class` whose body is `layer`, from `input` to `output`: thop's rule for the class
+/// (its parameters on the module's first call), torchinfo's leaf rule on the layer's
+/// tensors (a tied weight included). O(tensors + rank).
+const fn hooked_call(
+    cost: &mut Cost,
+    class: &'static str,
+    layer: &Layer,
+    input: Shape,
+    output: Shape,
+    first: bool,
+) -> Result<(), Error> {
+    let params = tri!(layer.params());
+    if let Some(ops) = tri!(thop_module(class, layer, input, output)) {
+        cost.tools.thop = ops;
+        if first {
+            cost.tools.thop_params = tri!(params.count());
+        }
+    }
+    let tensors = params.tensors();
+    let mut i = 0;
+    while i < tensors.len() {
+        let n = tri!(torchinfo_tensor(class, tensors[i].0, tensors[i].1, output));
+        cost.tools.torchinfo = match cost.tools.torchinfo.checked_add(n) {
+            Some(v) => v,
+            None => return Err(crate::cost::overflow("FLOPs")),
+        };
+        i += 1;
+    }
+    Ok(())
 }
 
 /// A layer applied in `mode`: the layer with its inferred sizes, output and cost (its

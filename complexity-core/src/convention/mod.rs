@@ -2,7 +2,12 @@
 //! operation by mmengine's rules, by kind ([`Cost::flops_by_op`]), so other tools'
 //! totals that keep or drop whole kinds follow from the same walk.
 
+mod thop;
+mod torchinfo;
 mod usage;
+
+pub(crate) use thop::module as thop_module;
+pub(crate) use torchinfo::tensor as torchinfo_tensor;
 
 pub(crate) use usage::{Use, elementwise, function, module_use, multihead_attention, product};
 
@@ -37,6 +42,8 @@ impl Unit {
 /// | [`Ptflops`](Convention::Ptflops) | ptflops 0.7.5's `get_model_complexity_info(…, backend = "pytorch")` | multiply-adds | hooks on modules of its classes, by exact class (a subclass, as torchvision's `Conv3DSimple`, is not hooked): convolutions and `nn.Linear` with their bias (`+ numel(output)`); batch, instance and group norm `numel · (2 if affine else 1)`, layer norm `numel`; `nn.ReLU`, `ReLU6`, `ELU`, `LeakyReLU`, `PReLU`, `GELU` `numel`; every pool `numel(input)`; `nn.Upsample` `numel(output) / N`; `nn.MultiheadAttention` its own formula (for a module of that class computing self-attention on `[N, L, E]`, `batch_first = True` as torchvision's ViT: see the ViT example). Plus the functions it replaces, wherever called: `F.relu`, `F.gelu`, `F.silu`, `F.elu`, `F.relu6`, `F.prelu`, `F.softmax` `numel(input)`; the pools' `F.` functions `numel(input)` (so a pool module counts twice, as do `nn.ReLU`, `nn.GELU`, `nn.ELU`, whose `forward` calls them); `F.interpolate`; `torch.matmul`, `bmm`, `mm` `numel(a) · b[-1]`; `addmm`, `torch.baddbmm` that plus `numel(input)`. Not `F.linear`, `F.conv*`, the norms' functions, nor `+`, `*`, `@` |
 /// | [`CalflopsFlops`](Convention::CalflopsFlops) | calflops 0.3.2's `calculate_flops(…)` FLOPs | FLOPs | the functions it replaces, wherever called (no module hooks): `F.linear` `2 · macs` (no bias); `F.conv*` `2 · macs + numel(output)` with a bias; `F.batch_norm` `numel · (2 if affine else 1)` in eval, `· (5 or 4)` in training, `F.layer_norm`, `F.group_norm`, `F.instance_norm` `numel · (5 if affine else 4)`; `F.relu`, `F.gelu`, `F.silu`, `F.elu`, `F.leaky_relu`, `F.relu6`, `F.prelu`, `F.softmax`, the pools' functions `numel(input)`; `F.interpolate` `prod(size)` or `numel(input)`; `torch.matmul` `2 · numel(a) · b[-1]`; `addmm`, `torch.baddbmm` that plus `numel(input)`; `torch.einsum` numpy's estimate. Not `bmm`, `mm`, `F.hardtanh` (`nn.ReLU6`), nor `+`, `*`, `@` |
 /// | [`CalflopsMacs`](Convention::CalflopsMacs) | calflops' MACs | multiply-adds | the multiply-adds of the functions above that have them: `F.linear`, `F.conv*`, `torch.matmul`, `addmm`, `torch.baddbmm` (not `bmm`, `mm`, `torch.einsum`) |
+/// | [`Thop`](Convention::Thop) | thop 0.1.1's `profile(model, inputs)` | multiply-adds | hooks on modules of its classes, by exact class, each call: convolutions `numel(output) · C_in/groups · prod(kernel)` (no bias), `nn.Linear` `in_features · numel(output)`, batch, instance and layer norm `2 · numel` (`4 ·` when affine), `PReLU` `numel`, `Softmax` `rows · (3n − 1)`, average pools `numel(output)`, adaptive average pools `(prod(in/out) + 1) · numel(output)` (in floating point, truncated), `Upsample` `numel(output)` times 1, 5, 11 or 259 (nearest, linear, bilinear, bicubic); `ReLU`, `ReLU6`, `LeakyReLU`, `Dropout`, max pools, `PixelShuffle` 0. A module of another class (GELU, an embedding, GPT-2's `Conv1D`, r3d_18's `Conv3DSimple`, any custom block) is looked into: its children count, its own operations and parameters do not; its parameters are those of the hooked modules that ran |
+/// | [`Torchinfo`](Convention::Torchinfo) | torchinfo 1.8's `Total mult-adds` | multiply-adds | for each call of a module with no child module, each parameter tensor named `weight` or `bias` counts `numel · output[0]` (`· prod(output[2..])` when the class name contains `Conv`), another name with `weight` or `bias` in it `numel · prod(output[..2])`: a linear layer on `[1, 128, 768]` counts its parameters once, GPT-2's `Conv1D` at every position. Its rows, totals and table: [`Report::summary`](crate::report::Report::summary) |
 ///
 /// Reproduced exactly, for all 15 reference models, against each tool's own total
 /// (`tests/conventions.rs`). The tools that replace PyTorch's functions (ptflops,
@@ -49,11 +56,8 @@ impl Unit {
 /// own `forward` unless its class is transformers' `GELUActivation`, whose `forward`
 /// calls a function bound when it was built, which neither tool sees.
 ///
-/// torchinfo's figures, a rule on modules rather than operations, are
-/// [`Report::summary`](crate::report::Report::summary) (its total mult-adds:
-/// [`Report::torchinfo_mult_adds`](crate::report::Report::torchinfo_mult_adds)), and
-/// thop's `(macs, params)`, rules on module classes, are
-/// [`Report::thop`](crate::report::Report::thop) (exact for the 15 too).
+/// thop and torchinfo count module calls, by the module's class and parameters: a
+/// description counts for them as it names its modules' classes (`class = "…"`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub enum Convention {
     /// mmengine's `get_model_complexity_info`: the analysis's own figure.
@@ -69,17 +73,23 @@ pub enum Convention {
     CalflopsFlops,
     /// calflops' MACs.
     CalflopsMacs,
+    /// thop's multiply-adds.
+    Thop,
+    /// torchinfo's mult-adds.
+    Torchinfo,
 }
 
 impl Convention {
     /// Every convention, in the order of the table above.
-    pub const ALL: [Convention; 6] = [
+    pub const ALL: [Convention; 8] = [
         Convention::Mmengine,
         Convention::Fvcore,
         Convention::TorchFlopCounter,
         Convention::Ptflops,
         Convention::CalflopsFlops,
         Convention::CalflopsMacs,
+        Convention::Thop,
+        Convention::Torchinfo,
     ];
 
     /// The tool's name.
@@ -91,6 +101,8 @@ impl Convention {
             Convention::Ptflops => "ptflops",
             Convention::CalflopsFlops => "calflops (FLOPs)",
             Convention::CalflopsMacs => "calflops (MACs)",
+            Convention::Thop => "thop",
+            Convention::Torchinfo => "torchinfo",
         }
     }
 
@@ -106,8 +118,8 @@ impl Convention {
     /// mmengine's and fvcore's `cost.flops`; for `FlopCounterMode`
     /// `2 · (conv + linear + addmm + matmul + bmm + mm + einsum + baddbmm)` of
     /// [`Cost::flops_by_op`] and [`Cost::other_macs`] (saturating at `u128::MAX`; each
-    /// term is at most a checked total); for ptflops and calflops their figures,
-    /// [`Cost::tools`]. O(kinds).
+    /// term is at most a checked total); for ptflops, calflops, thop and torchinfo their
+    /// figures, [`Cost::tools`]. O(kinds).
     pub const fn flops(self, cost: &Cost) -> u128 {
         match self {
             Convention::Mmengine | Convention::Fvcore => cost.flops,
@@ -115,18 +127,24 @@ impl Convention {
             Convention::Ptflops => cost.tools.ptflops,
             Convention::CalflopsFlops => cost.tools.calflops,
             Convention::CalflopsMacs => cost.tools.calflops_macs,
+            Convention::Thop => cost.tools.thop,
+            Convention::Torchinfo => cost.tools.torchinfo,
         }
     }
 
     /// The parameters the tool reports: all of them for mmengine, fvcore and
-    /// `FlopCounterMode` (which reports none; the model's are given), the trainable ones
+    /// `FlopCounterMode` (which reports none; the model's are given); the trainable ones
     /// (`params − frozen`, as `sum(p.numel() for p in model.parameters() if
-    /// p.requires_grad)`) for ptflops and calflops. O(1).
+    /// p.requires_grad)`) for ptflops and calflops; for thop, those of the modules it
+    /// hooks; for torchinfo the model's, once each (its own `Total params` counts a weight
+    /// tied between two modules that both run twice:
+    /// [`Summary::total_params`](crate::report::Summary::total_params)). O(1).
     pub const fn params(self, cost: &Cost) -> u64 {
         match self {
             Convention::Ptflops | Convention::CalflopsFlops | Convention::CalflopsMacs => {
                 cost.params - cost.frozen
             }
+            Convention::Thop => cost.tools.thop_params,
             _ => cost.params,
         }
     }

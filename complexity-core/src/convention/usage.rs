@@ -46,6 +46,7 @@ impl Use {
             ptflops: if self.hooked() { hook } else { 0 },
             calflops: if called { function } else { 0 },
             calflops_macs: if called { macs } else { 0 },
+            ..ToolFlops::ZERO
         }
     }
 }
@@ -95,7 +96,7 @@ pub(crate) const fn elementwise(
     Ok(ToolFlops {
         ptflops: if tools.ptflops.sees(spelling) { n } else { 0 },
         calflops: if tools.calflops.sees(spelling) { n } else { 0 },
-        calflops_macs: 0,
+        ..ToolFlops::ZERO
     })
 }
 
@@ -131,6 +132,7 @@ pub(crate) const fn product(
         ptflops: if pt { with_added } else { 0 },
         calflops: if cal { cal_flops } else { 0 },
         calflops_macs: if cal { macs } else { 0 },
+        ..ToolFlops::ZERO
     })
 }
 

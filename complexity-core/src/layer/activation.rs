@@ -453,7 +453,7 @@ impl Activation {
                 K::PReLU => crate::cost::ToolFlops {
                     ptflops: n,
                     calflops: n,
-                    calflops_macs: 0,
+                    ..crate::cost::ToolFlops::ZERO
                 },
                 _ => crate::cost::ToolFlops::ZERO,
             }

@@ -24,8 +24,8 @@
 //! integer, non-zero entries), `zero_ops` (object: zero-op name → count, non-zero
 //! entries), `saved` (object: `activations`, `stats`, `indices`, `masks`, `bools`,
 //! element counts), `saved_bytes` (integer, float32 on the CPU), `conventions` (object:
-//! `fvcore`, `torch_flop_counter`, `ptflops`, `calflops_flops`, `calflops_macs` →
-//! integer).
+//! `fvcore`, `torch_flop_counter`, `ptflops`, `calflops_flops`, `calflops_macs`, `thop`,
+//! `torchinfo` → integer).
 //!
 //! Integers above 2⁵³ are written exactly (`serde_json` writes `u128`s as JSON numbers);
 //! read them with a parser that keeps big integers.
@@ -128,6 +128,8 @@ impl CostView {
                 ("ptflops", Convention::Ptflops.flops(c)),
                 ("calflops_flops", Convention::CalflopsFlops.flops(c)),
                 ("calflops_macs", Convention::CalflopsMacs.flops(c)),
+                ("thop", Convention::Thop.flops(c)),
+                ("torchinfo", Convention::Torchinfo.flops(c)),
             ]
             .into_iter()
             .collect(),

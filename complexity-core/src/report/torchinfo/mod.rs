@@ -98,13 +98,13 @@ impl Report {
         }
     }
 
-    /// torchinfo 1.8's `Total mult-adds`: [`Summary::total_mult_adds`]. So a linear layer
+    /// torchinfo 1.8's `Total mult-adds`: [`Convention::Torchinfo`](crate::Convention::Torchinfo)'s
+    /// figure of the model, which [`Summary::total_mult_adds`] equals. So a linear layer
     /// on `[1, 128, 768]` counts its parameters once: torchinfo's figure is no FLOP
-    /// count, but it is what it prints. GPT-2's `Conv1D` has `Conv` in its class name,
-    /// so it counts its parameters at every position (163 G). Exact for all 15 reference
-    /// models (`tests/conventions.rs`). O(calls + modules).
+    /// count, but it is what it prints. Exact for all 15 reference models
+    /// (`tests/conventions.rs`). O(1).
     pub fn torchinfo_mult_adds(&self) -> u128 {
-        self.summary(0).total_mult_adds()
+        crate::Convention::Torchinfo.flops(&self.totals.cost)
     }
 }
 
