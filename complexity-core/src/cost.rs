@@ -413,55 +413,52 @@ impl ToolFlops {
 
     /// The sum, each figure checked.
     pub const fn checked_add(self, other: ToolFlops) -> Result<ToolFlops, Error> {
-        match (
-            self.ptflops.checked_add(other.ptflops),
-            self.calflops.checked_add(other.calflops),
-            self.calflops_macs.checked_add(other.calflops_macs),
-            self.thop.checked_add(other.thop),
+        ToolFlops::checked(
+            [
+                self.ptflops.checked_add(other.ptflops),
+                self.calflops.checked_add(other.calflops),
+                self.calflops_macs.checked_add(other.calflops_macs),
+                self.thop.checked_add(other.thop),
+                self.torchinfo.checked_add(other.torchinfo),
+            ],
             self.thop_params.checked_add(other.thop_params),
-            self.torchinfo.checked_add(other.torchinfo),
-        ) {
-            (
-                Some(ptflops),
-                Some(calflops),
-                Some(calflops_macs),
-                Some(thop),
-                Some(thop_params),
-                Some(torchinfo),
-            ) => Ok(ToolFlops {
-                ptflops,
-                calflops,
-                calflops_macs,
-                thop,
-                thop_params,
-                torchinfo,
-            }),
-            _ => Err(overflow("FLOPs")),
-        }
+        )
     }
 
     /// `times` times each figure, checked.
     pub const fn checked_times(self, times: u128) -> Result<ToolFlops, Error> {
-        let params = if times > u64::MAX as u128 {
-            None
-        } else {
-            self.thop_params.checked_mul(times as u64)
-        };
-        match (
-            self.ptflops.checked_mul(times),
-            self.calflops.checked_mul(times),
-            self.calflops_macs.checked_mul(times),
-            self.thop.checked_mul(times),
-            params,
-            self.torchinfo.checked_mul(times),
-        ) {
+        ToolFlops::checked(
+            [
+                self.ptflops.checked_mul(times),
+                self.calflops.checked_mul(times),
+                self.calflops_macs.checked_mul(times),
+                self.thop.checked_mul(times),
+                self.torchinfo.checked_mul(times),
+            ],
+            if times > u64::MAX as u128 {
+                None
+            } else {
+                self.thop_params.checked_mul(times as u64)
+            },
+        )
+    }
+
+    /// The figures from checked results (ptflops, calflops, calflops' MACs, thop,
+    /// torchinfo; thop's parameters), or the overflow error if one failed.
+    const fn checked(
+        flops: [Option<u128>; 5],
+        thop_params: Option<u64>,
+    ) -> Result<ToolFlops, Error> {
+        match (flops, thop_params) {
             (
-                Some(ptflops),
-                Some(calflops),
-                Some(calflops_macs),
-                Some(thop),
+                [
+                    Some(ptflops),
+                    Some(calflops),
+                    Some(calflops_macs),
+                    Some(thop),
+                    Some(torchinfo),
+                ],
                 Some(thop_params),
-                Some(torchinfo),
             ) => Ok(ToolFlops {
                 ptflops,
                 calflops,
