@@ -317,3 +317,75 @@ fn inference_memory() {
         0
     );
 }
+
+/// `view`, and a `reshape` that only splits dimensions, share their input's storage even
+/// when it is transposed; a reshape or flatten merging a transposed tensor's dimensions
+/// copies it. Measured with PyTorch 2.15's `saved_tensors_hooks` (each storage once,
+/// parameters excluded) on `nn.Linear(8, 8)` and `x` `[6, 4, 8]`, `p =
+/// lin(x).transpose(0, 1)` (`[4, 6, 8]`, strides `(8, 32, 1)`), `F.gelu(p)` keeping
+/// `p`'s storage: the linear keeps `x` (192 elements) and `gelu` `p` (192), so 384 when
+/// the other operation's operand is a view of `p`, 576 when it is a copy.
+#[test]
+fn views_of_transposed_tensors() {
+    use complexity_core::Complexity;
+    fn saved<M: Model>() -> u128 {
+        Report::of::<M>(M::INPUT, Mode::Train)
+            .unwrap()
+            .totals()
+            .cost
+            .saved
+            .bytes(DType::F32, Device::Cpu)
+    }
+    // `torch.matmul(q, q.transpose(-2, -1))` on `q = p.view(2, 2, 6, 8)`.
+    #[derive(Complexity)]
+    #[complexity(input = [6, 4, 8], forward = {
+        let p = lin(x).transpose(0, 1);
+        let q = p.view(2, 2, 6, 8);
+        let g = F.gelu(p);
+        matmul(q, q.transpose(-2, -1)).sum() + g.sum()
+    })]
+    struct View {
+        #[complexity(linear(in = 8, out = 8))]
+        lin: (),
+    }
+    // `(q * q)` on `q = p.reshape(2, 2, 6, 8)`: a split, viewed.
+    #[derive(Complexity)]
+    #[complexity(input = [6, 4, 8], forward = {
+        let p = lin(x).transpose(0, 1);
+        let q = p.reshape(2, 2, 6, 8);
+        let g = F.gelu(p);
+        (q * q).sum() + g.sum()
+    })]
+    struct Split {
+        #[complexity(linear(in = 8, out = 8))]
+        lin: (),
+    }
+    // `(q * q)` on `q = p.reshape(24, 8)`: a merge of the transposed dimensions, a copy.
+    #[derive(Complexity)]
+    #[complexity(input = [6, 4, 8], forward = {
+        let p = lin(x).transpose(0, 1);
+        let q = p.reshape(24, 8);
+        let g = F.gelu(p);
+        (q * q).sum() + g.sum()
+    })]
+    struct Merge {
+        #[complexity(linear(in = 8, out = 8))]
+        lin: (),
+    }
+    // The same with `p.flatten(0, 1)`.
+    #[derive(Complexity)]
+    #[complexity(input = [6, 4, 8], forward = {
+        let p = lin(x).transpose(0, 1);
+        let q = p.flatten(0, 1);
+        let g = F.gelu(p);
+        (q * q).sum() + g.sum()
+    })]
+    struct Flat {
+        #[complexity(linear(in = 8, out = 8))]
+        lin: (),
+    }
+    assert_eq!(saved::<View>(), 384 * 4);
+    assert_eq!(saved::<Split>(), 384 * 4);
+    assert_eq!(saved::<Merge>(), 576 * 4);
+    assert_eq!(saved::<Flat>(), 576 * 4);
+}

@@ -102,9 +102,12 @@ fn step(defined: usize) -> impl Strategy<Value = Step> {
             inputs: leak(inputs),
             dim
         }),
-        (v.clone(), dims.clone()).prop_map(|(input, sizes)| Step::Reshape {
-            input,
-            sizes: leak(sizes.into_iter().map(SizeArg::Fixed).collect())
+        (v.clone(), dims.clone(), any::<bool>()).prop_map(|(input, sizes, view)| {
+            Step::Reshape {
+                input,
+                sizes: leak(sizes.into_iter().map(SizeArg::Fixed).collect()),
+                view,
+            }
         }),
         (v.clone(), dims.clone()).prop_map(|(input, dims)| Step::Permute {
             input,

@@ -138,8 +138,8 @@
 //! | `x = norm(layer(x));` | rebind a name that exists (Python's assignment) | |
 //! | `for _ in 0..3 { x = layer(x); }`, `for i in 1..6 { x = blocks[i](x); }` | a loop, unrolled by the derive: the range's bounds are integer literals (`0..3`, `0..=2`, at most 256 iterations; a const generic bound is an error: call an array instead); the counter (or `_`) only chooses elements (`blocks[i]`), it is no value; names assigned in the body keep their last values, its `let`s last one iteration | |
 //! | `torch.arange(x.size(1))` (also `torch.arange(0, n)`, and `torch.arange(2, 10, 2)` with integer literals), `torch.zeros((b, n))`, `torch.ones(…)`, `torch.empty(…)`, `torch.full((b, n), v)`, `x.zeros_like()`, `x.new_ones((b, n))` (also `new_zeros`, `new_empty`, `new_full((b, n), v)`) | new tensors (sizes may be `v.size(d)`, or a whole shape: `x.new_zeros(x.shape)`): values no operation on the inputs produced | 0 (zero op `create`) |
-//! | `(a, b)` as the value of `forward` | a module returning a tuple (a rotary embedding's `(cos, sin)`; a dict of named outputs, as `IntermediateLayerGetter`'s, is a tuple in its order), at most [`analysis::MAX_OUTPUTS`] values; its first value is what a plain call gives | |
-//! | `let (cos, sin) = rotary_emb(x);`, `let (out, _) = attention(x);` | the values of a child returning a tuple (`_` for one not used; naming more than it returns is an error) | |
+//! | `(a, b)` as the value of `forward` | a module returning a tuple (a rotary embedding's `(cos, sin)`; a dict of named outputs, as `IntermediateLayerGetter`'s, is a tuple in its order; a `None` in Python's tuple, as `nn.MultiheadAttention`'s weights with `need_weights=False`, is left out), at most [`analysis::MAX_OUTPUTS`] values; its first value is what a plain call gives | |
+//! | `let (cos, sin) = rotary_emb(x);`, `let (out, _) = attention(x);` | the values of a child returning a tuple (`_` for one not used; naming more than it returns is an error); Python's `attention(x)[0]` is written so, as indexing a child's result is an error | |
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
 //! | `x += y;` (also `-=`, `*=`, `/=`) | `x = x + y;` (torchvision's `out += identity`); counted as the operation it spells, in place or not | the operation's |
@@ -163,7 +163,13 @@
 //! one row); each may also be written as a function of its tensor, as `torch.softmax(x, -1)`
 //! and `F.relu(x)` are: `softmax(x, -1)`, `relu(x)` (the prefixes `F.`, `torch.`,
 //! `nn.functional.` and `torch.nn.functional.` may be written or not; with a prefix the
-//! function never calls a field of the same name). Arguments are by position, as in
+//! function never calls a field of the same name). The prefix changes no count but
+//! ptflops' and calflops' ([`Convention::Ptflops`]): they see `F.gelu(x)` and
+//! `nn.functional.gelu(x)`, not a bare `gelu(x)`, `torch.gelu(x)` or `x.gelu()`, nor a
+//! function the model's code stored when the module was built
+//! (`nn.TransformerEncoderLayer(activation = "gelu")` keeps `F.gelu` in
+//! `self.activation`; transformers' `GELUActivation` keeps it in `self.act`): write
+//! such a call bare. Arguments are by position, as in
 //! PyTorch, or by PyTorch's keyword (`F.softmax(x, dim = -1)`); those in the written form may be
 //! left out from the right (`x.gelu()`, `x.mean()` reduces every dimension,
 //! `keepdim` defaults to `false`). A tensor argument may be a number literal

@@ -288,6 +288,10 @@ pub enum Step {
         input: Value,
         /// The sizes.
         sizes: &'static [SizeArg],
+        /// `view`, which PyTorch runs only as a view of the input's storage (it raises
+        /// where that cannot be); `reshape` copies a tensor whose strides do not allow a
+        /// view (a transposed one).
+        view: bool,
     },
     /// `x.transpose(dim0, dim1)`.
     Transpose {

@@ -590,6 +590,9 @@ impl Compiler<'_, '_> {
             {
                 let base = &i.expr;
                 let index = &i.index;
+                if self.child_result(base) {
+                    return None;
+                }
                 if self.index_is_a_tensor(index) {
                     let expr = Self::take(base, index, i.bracket_token.span.join());
                     return self.value(&expr);
@@ -1171,6 +1174,24 @@ impl Compiler<'_, '_> {
         }
     }
 
+    /// Whether `base`, about to be indexed, is a child's call (`self_attn(x, x, x)[0]`),
+    /// which is an error: Python indexes the tuple the module returns, while here a
+    /// child's values are bound by `let (a, b) = child(x)`, and an index would pick a row
+    /// of its tensor instead. Reports the error.
+    fn child_result(&self, base: &Expr) -> bool {
+        let Expr::Call(call) = base else {
+            return false;
+        };
+        if !ident_of(&call.func).is_some_and(|f| self.child_index(&f.to_string()).is_some()) {
+            return false;
+        }
+        self.cx.error_at(
+            base,
+            "a child's result indexed (`child(x)[0]`): a module's tuple is bound by `let (a, b) = child(x);` (its `forward` returning `(a, b)`), and a child returning one tensor is returned whole; to index the tensor, bind it first: `let y = child(x); y[0]`",
+        );
+        true
+    }
+
     fn method(&mut self, m: &syn::ExprMethodCall) -> Option<usize> {
         let p = self.p;
         let method = m.method.unraw().to_string();
@@ -1203,6 +1224,9 @@ impl Compiler<'_, '_> {
         // Python's subscript (`x[:, None]`, `x[..., 0::2]`), rewritten by the attribute
         // parser into `x.__getitem__(…)`.
         if method == "__getitem__" {
+            if self.child_result(&m.receiver) {
+                return None;
+            }
             let expr = self.subscript(m)?;
             return self.value(&expr);
         }
@@ -1279,6 +1303,7 @@ impl Compiler<'_, '_> {
                 quote!(#p::Step::Unflatten { input: #input, dim: #d, sizes: &[#(#sizes),*] })
             }
             "reshape" | "view" => {
+                let view = method == "view";
                 if args.is_empty() {
                     self.cx
                         .error_at(&m.method, format!("`{method}` needs the new sizes"));
@@ -1293,7 +1318,7 @@ impl Compiler<'_, '_> {
                 for e in written {
                     sizes.push(self.size_arg(e)?);
                 }
-                quote!(#p::Step::Reshape { input: #input, sizes: &[#(#sizes),*] })
+                quote!(#p::Step::Reshape { input: #input, sizes: &[#(#sizes),*], view: #view })
             }
             "transpose" => {
                 if !arity(self.cx, 2..=2, "x.transpose(dim0, dim1)") {

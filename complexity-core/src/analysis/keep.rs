@@ -5,7 +5,7 @@
 use super::storage::Ref;
 use crate::error::Error;
 use crate::layer::{AdaptiveAvgPool2d, Layer, tri};
-use crate::memory::layout::{axis, cuts, expands, permutes};
+use crate::memory::layout::{axis, cuts, expands, permutes, splits_only};
 use crate::memory::saved::{Class, Keep, Saved, View, elems};
 use crate::mode::Mode;
 use crate::module::{BinaryOp, Step};
@@ -78,6 +78,10 @@ pub(crate) const fn keeps(
             let pool = AdaptiveAvgPool2d::new(size);
             (pool.keeps(x, output), 1)
         }
+        // `view` never copies, nor does a reshape that only splits dimensions;
+        // `reshape` and `flatten` copy a non-contiguous tensor whose dimensions they merge.
+        Step::Reshape { view: true, .. } => (Keep::VIEW, 1),
+        Step::Flatten { .. } | Step::Reshape { .. } if splits_only(x, output) => (Keep::VIEW, 1),
         Step::Flatten { .. } | Step::Reshape { .. } => (reshaped(), 1),
         Step::Unflatten { .. } => (Keep::VIEW, 1),
         Step::Transpose { dim0, dim1, .. } => {

@@ -54,7 +54,7 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
             }
         }
         Step::New { sizes } => size_read(sizes, k),
-        Step::Reshape { input, sizes }
+        Step::Reshape { input, sizes, .. }
         | Step::Unflatten { input, sizes, .. }
         | Step::Resize {
             input, size: sizes, ..
@@ -297,7 +297,7 @@ pub(crate) const fn eval(
             }
             (Shape::new(dims.split_at(n).0), Cost::zero(ZeroOp::Create))
         }
-        Step::Reshape { input, sizes } => {
+        Step::Reshape { input, sizes, .. } => {
             let (resolved, n) = tri!(resolve_sizes(sizes, values));
             (
                 tri!(reshape(values[input], resolved.split_at(n).0)),

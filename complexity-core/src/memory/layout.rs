@@ -65,3 +65,27 @@ pub(crate) const fn expands(x: Shape, output: Shape) -> bool {
     }
     false
 }
+
+/// Whether reshaping `x` to `output` only splits dimensions (and adds or drops ones of
+/// size 1): every dimension of `x` of size above 1 is the product of a run of `output`'s.
+/// PyTorch then views the tensor whatever its strides; a reshape that merges
+/// dimensions of a non-contiguous tensor copies it. O(rank).
+pub(crate) const fn splits_only(x: Shape, output: Shape) -> bool {
+    let (mut i, mut o) = (0, 0);
+    while i < x.rank() {
+        let want = x.dim(i) as u128;
+        i += 1;
+        if want == 1 {
+            continue;
+        }
+        let mut got: u128 = 1;
+        while got < want && o < output.rank() {
+            got *= output.dim(o) as u128;
+            o += 1;
+        }
+        if got != want {
+            return false;
+        }
+    }
+    true
+}

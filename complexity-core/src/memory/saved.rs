@@ -252,8 +252,10 @@ pub(crate) enum View {
     /// permutation moving a dimension of size above 1, an expansion, a slice after a
     /// dimension of size above 1).
     Strided(bool),
-    /// `reshape`, `view`, `flatten`: operand 0's storage when it is contiguous, else a
-    /// contiguous copy (a reshape of a non-contiguous tensor copies it).
+    /// `reshape`, `flatten` merging dimensions: operand 0's storage when it is
+    /// contiguous, else a contiguous copy (a merge of a non-contiguous tensor's
+    /// dimensions copies it; `view`, and a reshape that only splits dimensions, are
+    /// [`View::Alias`]).
     Reshape,
 }
 
@@ -273,7 +275,7 @@ impl Keep {
         ..Keep::NOTHING
     };
 
-    /// `reshape`, `view`, `flatten`: see [`View::Reshape`].
+    /// `reshape`, `flatten` merging dimensions: see [`View::Reshape`].
     pub(crate) const RESHAPE: Keep = Keep {
         view: View::Reshape,
         ..Keep::NOTHING
