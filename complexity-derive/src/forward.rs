@@ -1182,7 +1182,7 @@ impl Compiler<'_, '_> {
         let Expr::Call(call) = base else {
             return false;
         };
-        if !ident_of(&call.func).is_some_and(|f| self.child_index(&f.to_string()).is_some()) {
+        if ident_of(&call.func).is_none_or(|f| self.child_index(&f.to_string()).is_none()) {
             return false;
         }
         self.cx.error_at(
