@@ -9,11 +9,15 @@
 //! # The model of storage
 //!
 //! The analysis follows every value of a `forward` to the storage it lives in: a layer
-//! or operation allocates a fresh one, a view (`view`, `reshape` and `flatten` of a
-//! contiguous tensor, `transpose`, `permute`, `x[:, 0]`, `split`, `unsqueeze`, `expand`,
-//! identity) and an in-place operation (`relu(inplace=True)`, `masked_fill_`) share their
-//! input's, and a `reshape` of a non-contiguous tensor copies (`layout.rs` says which
-//! views are contiguous). Each operation keeps what PyTorch's autograd saves for it (the
+//! or operation allocates a fresh one, a view (`view`; `reshape` and `flatten` of a
+//! contiguous tensor, or splitting dimensions only; `transpose`, `permute`, `x[:, 0]`,
+//! `split`, `unsqueeze`, `expand`, identity) and an in-place operation
+//! (`relu(inplace=True)`, `masked_fill_`) share their input's, and a `reshape` or
+//! `flatten` merging dimensions of a non-contiguous tensor copies (`layout.rs` says which
+//! views are contiguous). PyTorch views such a merge when the merged dimensions happen to
+//! be adjacent in memory; the analysis, which tracks contiguity and not strides, counts a
+//! copy there (the models measured here have no such merge; write `view` where the
+//! code does). Each operation keeps what PyTorch's autograd saves for it (the
 //! *saved* column of the operation table, each layer family's `keeps` rule next to its
 //! cost rule), and a storage counts once, whole, the first time something keeps it,
 //! under the innermost module running then; parameters never count, the model's input
