@@ -4,6 +4,9 @@
 //! printed (`peers_eval` in every fixture).
 
 mod reference_models;
+#[allow(dead_code)]
+#[path = "../examples/transformer_encoder.rs"]
+mod transformer_encoder;
 use reference_models::reference_model_tests;
 
 use complexity_core::report::Report;
@@ -118,4 +121,38 @@ fn a_report_in_another_convention() {
     let bn = 4 * 2 * 64 * 56 * 56u128;
     let relu = 4 * 2 * 64 * 56 * 56u128;
     assert_eq!(Convention::Ptflops.flops(layer1.cost()), conv + bn + relu);
+}
+
+/// PyTorch's own `nn.TransformerEncoder` and `nn.MultiheadAttention`, described from the
+/// docs by a newcomer (`examples/transformer_encoder.rs`), against figures measured for
+/// this project (`tests/fixtures/tiny_encoder.json`).
+#[test]
+fn transformer_encoder() {
+    check::<transformer_encoder::TinyEncoder>("tiny_encoder");
+}
+
+/// mmengine's own figures of `TinyEncoder` in both modes.
+#[test]
+fn transformer_encoder_mmengine() {
+    use transformer_encoder::TinyEncoder;
+    let peers = Fixture::load("tiny_encoder").get("peers_eval").clone();
+    for (mode, key) in [
+        (Mode::Train, "mmengine_train"),
+        (Mode::Eval, "mmengine_eval"),
+    ] {
+        let c = Report::of::<TinyEncoder>(TinyEncoder::INPUT, mode)
+            .unwrap()
+            .totals()
+            .cost;
+        let m = &peers[key];
+        assert_eq!(
+            (c.flops, c.params, c.activations),
+            (
+                m["flops"].as_u64().unwrap() as u128,
+                m["params"].as_u64().unwrap(),
+                m["activations"].as_u64().unwrap()
+            ),
+            "{key}"
+        );
+    }
 }

@@ -3,6 +3,9 @@
 //! fixture: `saved_tensors_hooks`, each storage once, parameters excluded).
 
 mod reference_models;
+#[allow(dead_code)]
+#[path = "../examples/transformer_encoder.rs"]
+mod transformer_encoder;
 
 #[allow(dead_code)]
 #[path = "../examples/distilbert.rs"]
@@ -388,4 +391,12 @@ fn views_of_transposed_tensors() {
     assert_eq!(saved::<Split>(), 384 * 4);
     assert_eq!(saved::<Merge>(), 576 * 4);
     assert_eq!(saved::<Flat>(), 576 * 4);
+}
+
+/// PyTorch's own `nn.TransformerEncoder` and `nn.MultiheadAttention`, described from the
+/// docs by a newcomer (`examples/transformer_encoder.rs`), against figures measured for
+/// this project (`tests/fixtures/tiny_encoder.json`).
+#[test]
+fn transformer_encoder() {
+    check::<transformer_encoder::TinyEncoder>("tiny_encoder");
 }

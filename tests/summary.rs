@@ -3,6 +3,9 @@
 //! 1.8 printed (`peers_eval.torchinfo` in every fixture).
 
 mod reference_models;
+#[allow(dead_code)]
+#[path = "../examples/transformer_encoder.rs"]
+mod transformer_encoder;
 use reference_models::reference_model_tests;
 
 use complexity_core::report::Report;
@@ -106,4 +109,12 @@ fn whisper_table_frozen() {
 #[test]
 fn bart_table_tied() {
     table::<reference_models::bart_large::BartModel>("bart_large_2", 2, false, 8);
+}
+
+/// PyTorch's own `nn.TransformerEncoder` and `nn.MultiheadAttention`, described from the
+/// docs by a newcomer (`examples/transformer_encoder.rs`), against figures measured for
+/// this project (`tests/fixtures/tiny_encoder.json`).
+#[test]
+fn transformer_encoder() {
+    check::<transformer_encoder::TinyEncoder>("tiny_encoder");
 }
