@@ -156,3 +156,47 @@ fn transformer_encoder_mmengine() {
         );
     }
 }
+
+/// ptflops and calflops see `F.relu`, not `x.relu()`, `relu(x)` or `torch.relu(x)`; an
+/// `nn.ReLU` module is hooked by ptflops and calls `F.relu`, so it counts twice there.
+/// Hand-derived on `[1, 4, 8, 8]` (256 elements per ReLU).
+#[test]
+fn spellings_the_tools_see() {
+    use complexity_core::Complexity;
+    fn figures<M: Model>() -> (u128, u128) {
+        let r = Report::of::<M>(M::INPUT, Mode::Eval).unwrap();
+        let c = &r.totals().cost;
+        (
+            Convention::Ptflops.flops(c),
+            Convention::CalflopsFlops.flops(c),
+        )
+    }
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8, 8])]
+    struct Module {
+        #[complexity(relu)]
+        act: (),
+    }
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8, 8], forward = F.relu(x))]
+    struct Functional {}
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8, 8], forward = nn.functional.relu(x))]
+    struct NnFunctional {}
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8, 8], forward = relu(x.relu()))]
+    struct Bare {}
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8, 8], forward = torch.relu(x))]
+    struct Torch {}
+    // The spelling is the call's own: the method inside `F.softmax(…)` stays unseen.
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8, 8], forward = F.softmax(x.relu(), -1))]
+    struct Nested {}
+    assert_eq!(figures::<Nested>(), (256, 256));
+    assert_eq!(figures::<Module>(), (512, 256));
+    assert_eq!(figures::<Functional>(), (256, 256));
+    assert_eq!(figures::<NnFunctional>(), (256, 256));
+    assert_eq!(figures::<Bare>(), (0, 0));
+    assert_eq!(figures::<Torch>(), (0, 0));
+}
