@@ -6,17 +6,25 @@
 use complexity_core::report::Report;
 use complexity_core::{Complexity, Mode};
 
-/// torchvision's `Bottleneck(inplanes = IN, planes = PLANES, stride = STRIDE)`: 1×1 down to
-/// `PLANES`, 3×3 with the stride, 1×1 up to `PLANES · 4` (`Bottleneck.expansion`). The
-/// `downsample` exists when the block changes the shape, as in `ResNet._make_layer`.
+/// torchvision's `Bottleneck(inplanes = IN, planes = PLANES, stride = STRIDE, groups =
+/// GROUPS, base_width)`: 1×1 down to `WIDTH` (`PLANES` for ResNet-50; `PLANES ·
+/// base_width / 64 · GROUPS` in general), 3×3 with the stride in `GROUPS` groups, 1×1 up
+/// to `PLANES · 4` (`Bottleneck.expansion`). The `downsample` exists when the block
+/// changes the shape, as in `ResNet._make_layer`.
 #[derive(Complexity)]
 #[complexity(forward = relu(bn3(conv3(relu(bn2(conv2(relu(bn1(conv1(x)))))))) + downsample(x)))]
-pub struct Bottleneck<const IN: usize, const PLANES: usize, const STRIDE: usize> {
-    #[complexity(conv2d(in = IN, out = PLANES, kernel = 1, bias = false))]
+pub struct Bottleneck<
+    const IN: usize,
+    const PLANES: usize,
+    const STRIDE: usize,
+    const WIDTH: usize,
+    const GROUPS: usize,
+> {
+    #[complexity(conv2d(in = IN, out = WIDTH, kernel = 1, bias = false))]
     conv1: (),
     #[complexity(batch_norm2d)]
     bn1: (),
-    #[complexity(conv2d(out = PLANES, kernel = 3, stride = STRIDE, padding = 1, bias = false))]
+    #[complexity(conv2d(out = WIDTH, kernel = 3, stride = STRIDE, padding = 1, groups = GROUPS, bias = false))]
     conv2: (),
     #[complexity(batch_norm2d)]
     bn2: (),
@@ -35,7 +43,8 @@ pub struct Bottleneck<const IN: usize, const PLANES: usize, const STRIDE: usize>
 
 /// `ResNet._make_layer(Bottleneck, PLANES, blocks = 1 + REST, stride = STRIDE)` on `IN`
 /// channels: an `nn.Sequential` of a first block, which changes the shape, and `REST`
-/// blocks on `OUT = PLANES · 4` channels, numbered `0`, `1`, … in one sequence.
+/// blocks on `OUT = PLANES · 4` channels, numbered `0`, `1`, … in one sequence; the
+/// blocks `WIDTH` wide in their middle, in `GROUPS` groups (ResNet-50: `PLANES`, 1).
 #[derive(Complexity)]
 #[complexity(class = "Sequential", sequential)]
 pub struct Stage<
@@ -44,10 +53,12 @@ pub struct Stage<
     const OUT: usize,
     const STRIDE: usize,
     const REST: usize,
+    const WIDTH: usize = PLANES,
+    const GROUPS: usize = 1,
 > {
-    first: Bottleneck<IN, PLANES, STRIDE>,
+    first: Bottleneck<IN, PLANES, STRIDE, WIDTH, GROUPS>,
     #[complexity(splice)]
-    rest: [Bottleneck<OUT, PLANES, 1>; REST],
+    rest: [Bottleneck<OUT, PLANES, 1, WIDTH, GROUPS>; REST],
 }
 
 /// torchvision's `resnet50()`: `layers = [3, 4, 6, 3]`.
