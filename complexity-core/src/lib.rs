@@ -472,6 +472,15 @@
 //! assert_eq!(QUICK.cost.zero_count(ZeroOp::Sigmoid), 1);
 //! ```
 //!
+//! **PyTorch's `nn.MultiheadAttention` and `nn.TransformerEncoderLayer`** are structs
+//! written as PyTorch runs them: copy them from `examples/transformer_encoder.rs`, where
+//! `MultiheadAttention<E, H>` follows `F.multi_head_attention_forward` (the packed
+//! input projection, the heads, the attention, `out_proj` through its weights) for
+//! self-attention with `batch_first=True`, and `TransformerEncoderLayer` inlines
+//! `_sa_block` and `_ff_block` (`norm_first=True`). Every tool's figures and the saved
+//! bytes by module of that example equal PyTorch's. ptflops hooks a module of class
+//! `MultiheadAttention` by its own formula ([`Convention::Ptflops`]).
+//!
 //! **Weight norm** (`torch.nn.utils.parametrizations.weight_norm`, wav2vec 2.0's
 //! positional convolution). PyTorch replaces the layer's `weight` by
 //! `parametrizations.weight.original0` and `.original1` and computes it when the layer
