@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use complexity_ops::Spelling;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -178,22 +179,12 @@ struct Compiler<'c, 'a> {
     spelling: Option<Spelling>,
 }
 
-/// How a `forward` wrote an operation (see `complexity_core::ops::Spelling`).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Spelling {
-    Method,
-    Torch,
-    Functional,
-}
-
-impl Spelling {
-    /// The core's value.
-    fn tokens(self, p: &TokenStream) -> TokenStream {
-        match self {
-            Spelling::Method => quote!(#p::ops::Spelling::Method),
-            Spelling::Torch => quote!(#p::ops::Spelling::Torch),
-            Spelling::Functional => quote!(#p::ops::Spelling::Functional),
-        }
+/// The core's value of how a `forward` wrote an operation.
+fn spelling_tokens(spelling: Spelling, p: &TokenStream) -> TokenStream {
+    match spelling {
+        Spelling::Method => quote!(#p::ops::Spelling::Method),
+        Spelling::Torch => quote!(#p::ops::Spelling::Torch),
+        Spelling::Functional => quote!(#p::ops::Spelling::Functional),
     }
 }
 
@@ -1982,7 +1973,7 @@ impl Compiler<'_, '_> {
             }
         }
         let name = row.name;
-        let spelled = spelling.tokens(p);
+        let spelled = spelling_tokens(spelling, p);
         if written.iter().any(|e| reads_size(e)) {
             let mut sizes = Vec::new();
             for e in written {

@@ -489,6 +489,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                     tri!(hooked_call(
                         &mut cost,
                         module.class,
+                        how,
                         &layer,
                         input,
                         output,
@@ -1565,19 +1566,20 @@ const fn checkpointed(f: &Frame, mut c: Cost) -> Result<Cost, Error> {
 }
 
 /// What thop and torchinfo, which hook module calls, count of a call of a module of class
-/// `class` whose body is `layer`, from `input` to `output`: thop's rule for the class
-/// (its parameters on the module's first call), torchinfo's leaf rule on the layer's
-/// tensors (a tied weight included). O(tensors + rank).
+/// `class` run `how` whose body is `layer`, from `input` to `output`: thop's rule for the
+/// class (its parameters on the module's first call), torchinfo's leaf rule on the
+/// layer's tensors (a tied weight included). O(tensors + rank).
 const fn hooked_call(
     cost: &mut Cost,
     class: &'static str,
+    how: Use,
     layer: &Layer,
     input: Shape,
     output: Shape,
     first: bool,
 ) -> Result<(), Error> {
     let params = tri!(layer.params());
-    if let Some(ops) = tri!(thop_module(class, layer, input, output)) {
+    if let Some(ops) = tri!(thop_module(how, layer, input, output)) {
         cost.tools.thop = ops;
         if first {
             cost.tools.thop_params = tri!(params.count());

@@ -3,7 +3,7 @@
 //! totals that keep or drop whole kinds follow from the same walk.
 
 mod thop;
-mod torchinfo;
+pub(crate) mod torchinfo;
 mod usage;
 
 pub(crate) use thop::module as thop_module;

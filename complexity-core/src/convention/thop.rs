@@ -3,16 +3,16 @@
 //! GPT-2's `Conv1D`, any custom block) is looked into: its children count, its own
 //! parameters and operations do not.
 
+use super::Use;
 use crate::cost::{flops_product, overflow};
 use crate::error::Error;
 use crate::layer::pool::PoolKind;
 use crate::layer::{ActivationKind, Layer, UpsampleMode, tri};
-use crate::ops::same_str;
 use crate::shape::Shape;
 
-/// The operations of one call of a module of class `class` whose body is `layer`, from
-/// `input` to `output`, by thop's rule for the class; `None` for a class it has no rule
-/// for:
+/// The operations of one call of a module whose body is `layer`, from `input` to
+/// `output`, by thop's rule for its class; `None` for a class it has no rule for, and for
+/// a module not `hooked` (its class is not exactly the layer's, [`Use::hooked`]):
 ///
 /// - `Conv1d/2d/3d`, `ConvTranspose1d/2d/3d`: `numel(output) · in_channels/groups ·
 ///   prod(kernel)` (no bias);
@@ -30,12 +30,12 @@ use crate::shape::Shape;
 ///
 /// O(rank).
 pub(crate) const fn module(
-    class: &str,
+    how: Use,
     layer: &Layer,
     input: Shape,
     output: Shape,
 ) -> Result<Option<u128>, Error> {
-    if !same_str(class, layer.class()) {
+    if !how.hooked() {
         return Ok(None);
     }
     let n_in = match input.checked_numel() {

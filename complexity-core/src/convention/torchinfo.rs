@@ -22,27 +22,48 @@ pub(crate) const fn tensor(
     shape: Shape,
     output: Shape,
 ) -> Result<u128, Error> {
-    let dims = output.dims();
-    let mut per = if dims.is_empty() { 1 } else { dims[0] as u128 };
-    if same_str(name, "weight") || same_str(name, "bias") {
-        if contains(class, "Conv") {
-            let mut k = 2;
-            while k < dims.len() {
-                per = tri!(flops_product(&[per, dims[k] as u128]));
-                k += 1;
-            }
-        }
-    } else if contains(name, "weight") || contains(name, "bias") {
-        if dims.len() > 1 {
-            per = tri!(flops_product(&[per, dims[1] as u128]));
-        }
+    let per = if same_str(name, "weight") || same_str(name, "bias") {
+        tri!(own_factor(class, output))
+    } else if weight_or_bias(name) {
+        tri!(named_factor(output))
     } else {
         return Ok(0);
-    }
+    };
     match shape.checked_numel() {
         Some(n) => flops_product(&[n, per]),
         None => Err(overflow("shape")),
     }
+}
+
+/// What each element of a tensor named `weight` or `bias` counts: `output[0]`, times
+/// `prod(output[2..])` when the class name contains `Conv`. O(rank).
+const fn own_factor(class: &str, output: Shape) -> Result<u128, Error> {
+    let dims = output.dims();
+    let mut per = if dims.is_empty() { 1 } else { dims[0] as u128 };
+    if contains(class, "Conv") {
+        let mut k = 2;
+        while k < dims.len() {
+            per = tri!(flops_product(&[per, dims[k] as u128]));
+            k += 1;
+        }
+    }
+    Ok(per)
+}
+
+/// What each element of a tensor whose name only contains `weight` or `bias` (a child's
+/// `conv1.weight`) counts: `prod(output[..2])`. O(1).
+pub(crate) const fn named_factor(output: Shape) -> Result<u128, Error> {
+    let dims = output.dims();
+    match dims.len() {
+        0 => Ok(1),
+        1 => Ok(dims[0] as u128),
+        _ => flops_product(&[dims[0] as u128, dims[1] as u128]),
+    }
+}
+
+/// Whether torchinfo's `"weight" in name or "bias" in name` holds. O(name).
+pub(crate) const fn weight_or_bias(name: &str) -> bool {
+    contains(name, "weight") || contains(name, "bias")
 }
 
 /// Whether `text` contains `part`. O(len · part).

@@ -12,6 +12,8 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::{NONE, Report};
+use crate::convention::torchinfo;
+use crate::convention::torchinfo::weight_or_bias;
 use crate::shape::Shape;
 
 /// One row of torchinfo's summary: one call of a module, or a container torchinfo
@@ -277,11 +279,6 @@ struct Counts {
     children_named: Vec<u128>,
 }
 
-/// Whether torchinfo's `"weight" in name or "bias" in name` holds.
-fn weight_or_bias(name: &str) -> bool {
-    name.contains("weight") || name.contains("bias")
-}
-
 /// The parameter tensors torchinfo sees in a module itself: its own, and the weight a
 /// tied layer shares with another module.
 fn own_tensors(m: &super::ModuleStats<'_>) -> Vec<(&'static str, Shape)> {
@@ -372,29 +369,15 @@ fn lowest_common(report: &Report, mut a: usize, mut b: usize) -> usize {
 }
 
 /// torchinfo's `macs` of one call of module `m` with output `out` (see
-/// [`SummaryRow::mult_adds`]). O(own tensors).
+/// [`SummaryRow::mult_adds`]): its own tensors by [`torchinfo::tensor`], its children's
+/// named ones at `prod(output[..2])` each (saturating; the walk checked the leaves').
+/// O(own tensors).
 fn mult_adds(m: &super::ModuleStats<'_>, out: &Shape, children_named: u128) -> u128 {
-    let dims = out.dims();
-    let first = dims.first().map_or(1, |&d| d as u128);
-    let exact = if m.class().contains("Conv") {
-        dims.iter()
-            .skip(2)
-            .fold(first, |n, &d| n.saturating_mul(d as u128))
-    } else {
-        first
-    };
-    let two = dims
-        .iter()
-        .take(2)
-        .fold(1u128, |n, &d| n.saturating_mul(d as u128));
-    let mut macs = children_named.saturating_mul(two);
+    let named = torchinfo::named_factor(*out).unwrap_or(u128::MAX);
+    let mut macs = children_named.saturating_mul(named);
     for (name, shape) in own_tensors(m) {
-        let per = match name {
-            "weight" | "bias" => exact,
-            _ if weight_or_bias(name) => two,
-            _ => 0,
-        };
-        macs = macs.saturating_add(shape.numel().saturating_mul(per));
+        let n = torchinfo::tensor(m.class(), name, shape, *out).unwrap_or(u128::MAX);
+        macs = macs.saturating_add(n);
     }
     macs
 }
