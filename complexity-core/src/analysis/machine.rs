@@ -14,7 +14,7 @@ use super::ops::{self, description, holds_nothing, operand};
 use super::record::{Call, NO_PARENT, Record, Recorder};
 use super::storage::{Ref, Storages};
 use super::{MAX_DEPTH, MAX_INPUTS, MAX_OUTPUTS, MAX_SLOTS, MAX_VALUES};
-use crate::convention::{Use, module_use, multihead_attention, thop_module, torchinfo_tensor};
+use crate::convention::{Use, module_use, multihead_attention, thop_module, torchinfo_add};
 use crate::cost::Cost;
 use crate::error::{Error, ErrorKind, Name};
 use crate::layer::{Layer, tri};
@@ -1419,8 +1419,6 @@ impl<'r, 'b> Machine<'r, 'b> {
         Ok(saved)
     }
 
-    /// After the steps: the children never called (they keep their parameters, as in
-    /// PyTorch), then the program's result.
     /// ptflops' hook of a module of class `MultiheadAttention` (see
     /// [`multihead_attention`]): its input, whether it has an `in_proj_bias`, and the
     /// elements of the softmaxes its program ran. O(steps).
@@ -1449,6 +1447,8 @@ impl<'r, 'b> Machine<'r, 'b> {
         multihead_attention(f.input, bias, scores)
     }
 
+    /// After the steps: the children never called (they keep their parameters, as in
+    /// PyTorch), then the program's result.
     const fn finish_graph(
         &mut self,
         graph: &Graph,
@@ -1510,11 +1510,13 @@ impl<'r, 'b> Machine<'r, 'b> {
             while leaf && k < graph.params.len() {
                 let p = &graph.params[k];
                 if !p.buffer {
-                    let n = tri!(torchinfo_tensor(f.module.class, p.name, p.shape, output));
-                    total.tools.torchinfo = match total.tools.torchinfo.checked_add(n) {
-                        Some(v) => v,
-                        None => return Err(crate::cost::overflow("FLOPs")),
-                    };
+                    total.tools.torchinfo = tri!(torchinfo_add(
+                        total.tools.torchinfo,
+                        f.module.class,
+                        p.name,
+                        p.shape,
+                        output
+                    ));
                 }
                 k += 1;
             }
@@ -1588,11 +1590,14 @@ const fn hooked_call(
     let tensors = params.tensors();
     let mut i = 0;
     while i < tensors.len() {
-        let n = tri!(torchinfo_tensor(class, tensors[i].0, tensors[i].1, output));
-        cost.tools.torchinfo = match cost.tools.torchinfo.checked_add(n) {
-            Some(v) => v,
-            None => return Err(crate::cost::overflow("FLOPs")),
-        };
+        let (name, shape) = tensors[i];
+        cost.tools.torchinfo = tri!(torchinfo_add(
+            cost.tools.torchinfo,
+            class,
+            name,
+            shape,
+            output
+        ));
         i += 1;
     }
     Ok(())

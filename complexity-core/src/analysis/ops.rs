@@ -212,22 +212,7 @@ pub(crate) const fn eval(
                 values
             ))
         }
-        // `torch.matmul`, which both ptflops and calflops wrap: `numel(a) · b[-1]`
-        // multiply-adds.
-        Step::MatMul { left, right } => {
-            let (output, mut cost) = tri!(matmul(values[left], values[right]));
-            let (a, b) = (values[left], values[right]);
-            let macs = tri!(flops_product(&[
-                tri!(numel(a)),
-                if b.rank() == 0 {
-                    1
-                } else {
-                    b.dim(b.rank() - 1)
-                } as u128
-            ]));
-            cost.tools = tri!(product(None, Spelling::Torch, macs, 0));
-            (output, cost)
-        }
+        Step::MatMul { left, right } => tri!(matmul(values[left], values[right])),
         Step::Einsum { inputs, equation } => {
             let mut shapes = [Shape::SCALAR; MAX_OPERANDS];
             let mut k = 0;

@@ -7,7 +7,7 @@ pub(crate) mod torchinfo;
 mod usage;
 
 pub(crate) use thop::module as thop_module;
-pub(crate) use torchinfo::tensor as torchinfo_tensor;
+pub(crate) use torchinfo::add as torchinfo_add;
 
 pub(crate) use usage::{Use, elementwise, function, module_use, multihead_attention, product};
 

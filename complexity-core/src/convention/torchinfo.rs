@@ -35,6 +35,20 @@ pub(crate) const fn tensor(
     }
 }
 
+/// `total` plus [`tensor`]'s figure of one more tensor, checked. O(rank + name).
+pub(crate) const fn add(
+    total: u128,
+    class: &str,
+    name: &str,
+    shape: Shape,
+    output: Shape,
+) -> Result<u128, Error> {
+    match total.checked_add(tri!(tensor(class, name, shape, output))) {
+        Some(v) => Ok(v),
+        None => Err(overflow("FLOPs")),
+    }
+}
+
 /// What each element of a tensor named `weight` or `bias` counts: `output[0]`, times
 /// `prod(output[2..])` when the class name contains `Conv`. O(rank).
 const fn own_factor(class: &str, output: Shape) -> Result<u128, Error> {

@@ -14,7 +14,9 @@ use crate::shape::Shape;
 ///   promoted dimension removed from the output;
 /// - FLOPs (op `matmul`): `numel(a) · b[-1]` (with `b` promoted; `b`'s batch broadcast is
 ///   not counted);
-/// - activations: `numel(output)`.
+/// - activations: `numel(output)`;
+/// - ptflops and calflops (both wrap `torch.matmul`): `numel(a) · b[-1]` multiply-adds,
+///   `b` as given (for a 1-d `b`, its length), FLOPs twice that in calflops.
 pub const fn matmul(a: Shape, b: Shape) -> Result<(Shape, Cost), Error> {
     if a.rank() == 0 || b.rank() == 0 {
         return Err(incompatible(
@@ -60,7 +62,18 @@ pub const fn matmul(a: Shape, b: Shape) -> Result<(Shape, Cost), Error> {
     }
     let flops = tri!(flops_product(&[tri!(numel(a)), bp.dim(br - 1) as u128]));
     let acts = tri!(activations(tri!(numel(out))));
-    Ok((out, Cost::op(OpKind::Matmul, flops, acts)))
+    let mut cost = Cost::op(OpKind::Matmul, flops, acts);
+    let tools = tri!(flops_product(&[
+        tri!(numel(a)),
+        b.dim(b.rank() - 1) as u128
+    ]));
+    cost.tools = tri!(crate::convention::product(
+        None,
+        crate::ops::Spelling::Torch,
+        tools,
+        0
+    ));
+    Ok((out, cost))
 }
 
 const fn incompatible(what: &'static str, left: Shape, right: Shape) -> Error {
