@@ -77,7 +77,10 @@ pub(crate) const fn module_use(class: &str, layer: &Layer) -> Use {
 pub(crate) const fn function(name: &str, input: Shape) -> Result<ToolFlops, Error> {
     match crate::ops::find(name) {
         Some(row) => elementwise(row, Spelling::Functional, input),
-        None => Ok(ToolFlops::ZERO),
+        None => Err(Error::new(crate::error::ErrorKind::Invalid {
+            layer: "operation",
+            reason: "a layer's function is not in the operation table",
+        })),
     }
 }
 
