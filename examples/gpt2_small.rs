@@ -8,18 +8,23 @@ use complexity_core::report::Report;
 use complexity_core::{Complexity, Mode};
 
 /// `GPT2Attention` with the eager attention: the fused `c_attn` split into q, k, v, the
-/// heads, the scores `q · kᵀ` (scaled by division), softmax, the attention dropout
+/// heads, the scores `q · kᵀ` (scaled by division) plus the causal mask, softmax, the
+/// attention dropout
 /// (applied functionally, so the `attn_dropout` module is never called; mmengine: `N/A`),
 /// the weighted sum `a · v`, and the projection.
 #[derive(Complexity)]
-#[complexity(forward = {
+#[complexity(inputs = (x, attention_mask), forward = {
     let (q, k, v) = c_attn(x).split(E, 2);
     let q = q.unflatten(-1, (H, E / H)).transpose(1, 2);
     let k = k.unflatten(-1, (H, E / H)).transpose(1, 2);
     let v = v.unflatten(-1, (H, E / H)).transpose(1, 2);
     // With `use_cache=True`, the KV cache keeps `k` and `v`.
     let (k, v) = past_key_values.update(k, v, layer_idx);
-    let attention = nn.functional.softmax(matmul(q, k.transpose(-1, -2)) / 8.0, dim = -1);
+    let attn_weights = matmul(q, k.transpose(-1, -2)) / 8.0 + attention_mask;
+    // `.type(value.dtype)` (`type` is a Rust keyword: `to` does the same): a no-op in
+    // float32; under autocast, the float32 weights (the float32 causal mask promoted
+    // them) back to the values' half precision.
+    let attention = nn.functional.softmax(attn_weights, dim = -1).to(v.dtype);
     let attention = attention.dropout(0.1);
     resid_dropout(c_proj(matmul(attention, v).transpose(1, 2).flatten(2)))
 })]
@@ -56,8 +61,8 @@ pub struct GPT2MLP<const E: usize, const MLP: usize> {
 
 /// `GPT2Block`: pre-norm attention and MLP, each with a residual.
 #[derive(Complexity)]
-#[complexity(forward = {
-    let x = x + attn(ln_1(x));
+#[complexity(inputs = (x, attention_mask), forward = {
+    let x = x + attn(ln_1(x), attention_mask);
     x + mlp(ln_2(x))
 })]
 pub struct GPT2Block<const E: usize, const H: usize, const MLP: usize> {
@@ -75,7 +80,13 @@ pub struct GPT2Block<const E: usize, const H: usize, const MLP: usize> {
 #[derive(Complexity)]
 #[complexity(class = "GPT2Model", input = [1, 128], forward = {
     let position_ids = torch.arange(x.size(1)).unsqueeze(0);
-    ln_f(h(drop(wte(x) + wpe(position_ids))))
+    // create_causal_mask -> sdpa_mask -> eager_mask: 0 where a token may attend, the
+    // float32 minimum elsewhere (built from sizes only: it needs no gradient).
+    let q_idx = torch.arange(x.size(1)).unsqueeze(0).unsqueeze(0).unsqueeze(3);
+    let kv_idx = torch.arange(x.size(1)).unsqueeze(0).unsqueeze(0).unsqueeze(0);
+    let mask = kv_idx.le(q_idx).expand(x.size(0), -1, x.size(1), x.size(1));
+    let causal_mask = torch.where(mask, 0.0, -3.4028234663852886e38);
+    ln_f(h(drop(wte(x) + wpe(position_ids)), causal_mask))
 })]
 pub struct Gpt2Small {
     #[complexity(embedding(num_embeddings = 50257, embedding_dim = 768))]

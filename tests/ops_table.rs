@@ -1,9 +1,9 @@
 //! The crate docs' operation table lists exactly the rows of `complexity_core::ops::OPS`,
-//! each with its shape rule, mmengine's cost rule, what it saves for backward and which
-//! spellings ptflops and calflops count. On a
+//! each with its shape rule, mmengine's cost rule, what it saves for backward, which
+//! spellings ptflops and calflops count, and its result's dtype and autocast policy. On a
 //! mismatch the test prints the table the docs should hold.
 
-use complexity_core::ops::{CostRule, OPS, Op, Saved, Seen, ShapeRule};
+use complexity_core::ops::{CostRule, Dtype, OPS, Op, Policy, Saved, Seen, ShapeRule};
 
 fn row(op: &Op) -> String {
     let shape = match op.shape {
@@ -70,8 +70,22 @@ fn row(op: &Op) -> String {
             seen(op.tools.calflops)
         )
     };
+    let dtype = match op.dtype {
+        Dtype::Promoted => "promoted",
+        Dtype::Float32 => "float32",
+        Dtype::Half => "half",
+        Dtype::Integer => "integer",
+        Dtype::Argument => "its `dtype`'s, else promoted",
+        Dtype::Selected => "`a`'s and `b`'s (float32 for numbers)",
+    };
+    let autocast = match (op.autocast.cpu, op.autocast.cuda) {
+        (Policy::Input, Policy::Input) => "",
+        (Policy::Lower, Policy::Lower) => "; autocast: half",
+        (Policy::Input, Policy::Float32) => "; autocast: float32 on CUDA",
+        _ => panic!("an autocast policy the docs have no words for"),
+    };
     format!(
-        "//! | `{}` | {shape} | {cost} | {saved} | {tools} |",
+        "//! | `{}` | {shape} | {cost} | {saved} | {tools} | {dtype}{autocast} |",
         op.usage
     )
 }

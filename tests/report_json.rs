@@ -79,7 +79,7 @@ fn resnet18_as_json() {
     assert_eq!(t["zero_ops"]["relu"], 17);
     assert_eq!(
         keys(&t["saved"]),
-        BTreeSet::from(["activations", "stats", "indices", "masks", "bools"])
+        BTreeSet::from(["activations", "stats", "indices", "masks", "bools", "wide"])
     );
     let modules = json["modules"].as_array().unwrap();
     assert_eq!(modules.len(), r.len());

@@ -95,7 +95,8 @@ fn step(defined: usize) -> impl Strategy<Value = Step> {
                 inputs: leak(inputs),
                 dims: leak(dims),
                 keepdim,
-                spelling
+                spelling,
+                dtype: complexity_core::module::DtypeArg::Unset
             }),
         (v.clone(), v.clone()).prop_map(|(left, right)| Step::MatMul { left, right }),
         (prop::collection::vec(v.clone(), 1..4), dim()).prop_map(|(inputs, dim)| Step::Cat {

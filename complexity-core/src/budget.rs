@@ -15,7 +15,7 @@ use crate::mode::Mode;
 ///
 /// let mut cost = Cost::ZERO;
 /// cost.flops = 1_826_516_992;
-/// let totals = Totals { input: Shape::new(&[1]), output: Shape::new(&[1]), cost };
+/// let totals = Totals { input: Shape::new(&[1]), output: Shape::new(&[1]), cost, precision: Default::default() };
 /// let e = Budget::new().max_flops(1_500_000_000).check(&totals).unwrap_err();
 /// assert_eq!(e.to_string(), "FLOPs 1.827G (1826516992) exceed the budget 1.5G (1500000000)");
 /// assert!(Budget::new().max_flops(2_000_000_000).check(&totals).is_ok());
@@ -97,6 +97,16 @@ impl Budget {
     pub const fn mode(mut self, mode: Mode) -> Budget {
         self.mode = mode;
         self
+    }
+
+    /// How the training of `max_train_bytes` stores its activations
+    /// ([`Training::precision`]; [`Precision::Uniform`](crate::memory::Precision::Uniform)
+    /// without that limit): the precision its training-mode totals must be analysed in.
+    pub const fn training_precision(&self) -> crate::memory::Precision {
+        match self.train_bytes {
+            Some((_, training)) => training.precision(),
+            None => crate::memory::Precision::Uniform,
+        }
     }
 
     /// The mode whose figures are checked.

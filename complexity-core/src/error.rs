@@ -285,6 +285,15 @@ pub enum ErrorKind {
         /// What is wrong.
         what: &'static str,
     },
+    /// Training memory asked of totals analysed in another precision
+    /// ([`Training::memory`](crate::memory::Training::memory) under autocast needs totals
+    /// from [`analyze_in`](crate::analyze_in) with [`Training::precision`](crate::memory::Training::precision)).
+    Precision {
+        /// How the totals were analysed (`uniform`, `autocast on the CPU`, …).
+        analysed: &'static str,
+        /// How the training runs.
+        training: &'static str,
+    },
     /// A layer built with arguments PyTorch rejects, with PyTorch's reason
     /// (`dropout probability has to be between 0 and 1`).
     Invalid {
@@ -615,6 +624,15 @@ impl Error {
             ErrorKind::Description { what } => {
                 out.push_str("malformed model description: ");
                 out.push_str(what);
+            }
+            ErrorKind::Precision { analysed, training } => {
+                out.push_str("the totals' saved activations are ");
+                out.push_str(analysed);
+                out.push_str(" but the training runs ");
+                out.push_str(training);
+                out.push_str(
+                    ": analyse with `analyze_in(module, input, Mode::Train, training.precision())`",
+                );
             }
             ErrorKind::Invalid { layer, reason } => {
                 out.push_str("`");

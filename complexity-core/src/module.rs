@@ -109,6 +109,24 @@ pub enum BinaryOp {
     Div,
 }
 
+/// The `dtype` argument of an operation (`x.to(torch.float32)`, `x.to(y.dtype)`,
+/// `x.type_as(y)`, `F.softmax(x, -1, dtype = torch.float32)`) or the dtype of a new
+/// tensor: what decides a value's dtype under autocast (see
+/// [`Precision`](crate::memory::Precision)); it changes no other count.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DtypeArg {
+    /// None written, or a device (`x.to(y.device)`): the operation's own rule.
+    Unset,
+    /// `torch.float32` (`torch.float`; `torch.float64` is priced as float32).
+    Float32,
+    /// `torch.bfloat16`, `torch.float16` (`torch.half`).
+    Half,
+    /// An integer or `bool` dtype (`torch.long`, `torch.int32`, `torch.bool`, …).
+    Integer,
+    /// The dtype of value `v` (`y.dtype`, `x.type_as(y)`).
+    Of(Value),
+}
+
 /// How `split` / `chunk` cut a dimension.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Split {
@@ -219,6 +237,8 @@ pub enum Step {
         /// conventions of tools that replace PyTorch's functions (ptflops, calflops)
         /// count some spellings only.
         spelling: Spelling,
+        /// Its `dtype` argument, if the row takes one.
+        dtype: DtypeArg,
     },
     /// An operation of the table whose integer arguments read sizes of values
     /// (`mask.slice(3, 0, k.size(2))`): as [`Step::Op`], the sizes read when it runs.
@@ -233,6 +253,8 @@ pub enum Step {
         keepdim: bool,
         /// How the `forward` wrote it, as [`Step::Op`]'s.
         spelling: Spelling,
+        /// Its `dtype` argument, as [`Step::Op`]'s.
+        dtype: DtypeArg,
     },
     /// `matmul(left, right)`.
     MatMul {
@@ -384,6 +406,9 @@ pub enum Step {
     New {
         /// Its sizes.
         sizes: &'static [SizeArg],
+        /// Its dtype: `torch.arange` of integers makes int64, `torch.zeros`, `ones`,
+        /// `full` float32, unless a `dtype` is written.
+        dtype: DtypeArg,
     },
     /// Output `index` (≥ 1) of the child call just before (a `let (a, b) = child(x);`):
     /// the call step's own value is output 0.

@@ -571,6 +571,8 @@ fn model(input: &Input, shape: &InputShape, program: &Program, krate: &Path) -> 
             // Training memory on the training-mode figures, inference memory on the
             // eval-mode ones.
             const _: () = #krate::__private::enforce_memory(
+                &<#model as #krate::__private::Complexity>::MODULE,
+                <#model as #krate::__private::Model>::INPUT,
                 &<#model as #krate::__private::Model>::TRAIN,
                 &<#model as #krate::__private::Model>::EVAL,
                 #krate::Budget::new() #(#limits)*,

@@ -536,7 +536,7 @@ impl Compiler<'_, '_> {
                     return Some(self.push(quote!(#p::Step::Scalar)));
                 }
                 let input = self.value(&u.expr)?;
-                Some(self.push(quote!(#p::Step::Op { op: #p::op("neg"), inputs: &[#input], dims: &[], keepdim: false, spelling: #p::ops::Spelling::Method })))
+                Some(self.push(quote!(#p::Step::Op { op: #p::op("neg"), inputs: &[#input], dims: &[], keepdim: false, spelling: #p::ops::Spelling::Method, dtype: #p::DtypeArg::Unset })))
             }
             Expr::Path(_) => self.name(expr),
             Expr::Call(call) => self.call(call),
@@ -561,7 +561,8 @@ impl Compiler<'_, '_> {
                             inputs: &[#left, #right],
                             dims: &[],
                             keepdim: false,
-                            spelling: #p::ops::Spelling::Method
+                            spelling: #p::ops::Spelling::Method,
+                            dtype: #p::DtypeArg::Unset
                         })));
                     }
                     _ => return self.unsupported(expr),
@@ -880,7 +881,9 @@ impl Compiler<'_, '_> {
             return None;
         }
         let n = span.unsigned_abs().div_ceil(i128::from(s).unsigned_abs()) as i64;
-        Some(self.push(quote!(#p::Step::New { sizes: &[#p::SizeArg::Fixed(#n)] })))
+        Some(self.push(
+            quote!(#p::Step::New { sizes: &[#p::SizeArg::Fixed(#n)], dtype: #p::DtypeArg::Integer }),
+        ))
     }
 
     /// The values a child call passes, at most four (`what` names the callee in the error).
@@ -1777,7 +1780,7 @@ impl Compiler<'_, '_> {
                         return;
                     };
                     for (elem, input) in tuple.elems.iter().zip([k, v]) {
-                        let step = self.push(quote!(#p::Step::Op { op: #p::op("kv_cache"), inputs: &[#input], dims: &[], keepdim: false, spelling: #p::ops::Spelling::Method }));
+                        let step = self.push(quote!(#p::Step::Op { op: #p::op("kv_cache"), inputs: &[#input], dims: &[], keepdim: false, spelling: #p::ops::Spelling::Method, dtype: #p::DtypeArg::Unset }));
                         if let Some(span) = self.spans.last_mut() {
                             *span = Some(m.method.span());
                         }
@@ -1869,6 +1872,74 @@ impl Compiler<'_, '_> {
         }
     }
 
+    /// A `dtype` argument: `torch.float32`, `torch.bfloat16`, `torch.long`, … (what
+    /// decides a value's dtype under autocast), a value's `v.dtype`, or a device
+    /// (`v.device`, `"cuda"`, `torch.device(…)`), which changes nothing.
+    fn dtype_arg(&mut self, e: &Expr) -> Option<TokenStream> {
+        let p = self.p;
+        if let Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(_),
+            ..
+        }) = e
+        {
+            return Some(quote!(#p::DtypeArg::Unset));
+        }
+        if let Expr::Call(c) = e
+            && let Expr::Path(f) = &*c.func
+            && f.path.segments.last().is_some_and(|s| s.ident == "device")
+        {
+            return Some(quote!(#p::DtypeArg::Unset));
+        }
+        if let Expr::Field(f) = e
+            && let syn::Member::Named(field) = &f.member
+        {
+            if field == "device" {
+                return Some(quote!(#p::DtypeArg::Unset));
+            }
+            if field == "dtype" {
+                if let Expr::Path(base) = &*f.base
+                    && base.path.segments.len() == 1
+                    && base.path.segments[0].ident == "torch"
+                {
+                } else {
+                    let v = self.value(&f.base)?;
+                    return Some(quote!(#p::DtypeArg::Of(#v)));
+                }
+            }
+        }
+        let name = match e {
+            Expr::Field(f) => match (&*f.base, &f.member) {
+                (Expr::Path(base), syn::Member::Named(n))
+                    if base.path.segments.len() == 1 && base.path.segments[0].ident == "torch" =>
+                {
+                    Some(n.to_string())
+                }
+                _ => None,
+            },
+            Expr::Path(path)
+                if path.path.segments.len() == 2 && path.path.segments[0].ident == "torch" =>
+            {
+                Some(path.path.segments[1].ident.to_string())
+            }
+            _ => None,
+        };
+        let kind = match name.as_deref() {
+            Some("float32" | "float" | "float64" | "double") => quote!(Float32),
+            Some("bfloat16" | "float16" | "half") => quote!(Half),
+            Some(
+                "long" | "int64" | "int" | "int32" | "int16" | "short" | "int8" | "uint8" | "bool",
+            ) => quote!(Integer),
+            _ => {
+                self.cx.error_at(
+                    e,
+                    "a dtype is written `torch.float32`, `torch.bfloat16`, `torch.float16`, `torch.long`, `torch.bool`, … or a value's `y.dtype` (a device: `y.device`)",
+                );
+                return None;
+            }
+        };
+        Some(quote!(#p::DtypeArg::#kind))
+    }
+
     /// A row of the operation table, its arguments read by its signature: tensors (or
     /// number literals, which broadcast), dimensions, `keepdim`, and values no count
     /// depends on.
@@ -1953,6 +2024,7 @@ impl Compiler<'_, '_> {
         } else {
             quote!(false)
         };
+        let mut dtype = quote!(#p::DtypeArg::Unset);
         // Integer arguments as written; those reading a value's size (`k.size(2)`,
         // `k.shape[2]`) make the step read them when it runs.
         let mut written: Vec<&Expr> = Vec::new();
@@ -1962,6 +2034,11 @@ impl Compiler<'_, '_> {
                 Arg::TensorOrNumber if is_number(arg) => {}
                 Arg::TensorOrNumber => inputs.push(self.value(arg)?),
                 Arg::Ignored => {}
+                Arg::Dtype => dtype = self.dtype_arg(arg)?,
+                Arg::DtypeOf => {
+                    let v = self.value(arg)?;
+                    dtype = quote!(#p::DtypeArg::Of(#v));
+                }
                 Arg::Dim => written.push(arg),
                 Arg::Dims => written.extend(elements(arg)),
                 Arg::Bool => {
@@ -1980,12 +2057,12 @@ impl Compiler<'_, '_> {
                 sizes.push(self.size_arg(e)?);
             }
             return Some(
-                quote!(#p::Step::OpSized { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#sizes),*], keepdim: #keepdim, spelling: #spelled }),
+                quote!(#p::Step::OpSized { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#sizes),*], keepdim: #keepdim, spelling: #spelled, dtype: #dtype }),
             );
         }
         dims.extend(written.into_iter().map(|e| dim(p, e)));
         Some(
-            quote!(#p::Step::Op { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#dims),*], keepdim: #keepdim, spelling: #spelled }),
+            quote!(#p::Step::Op { op: #p::op(#name), inputs: &[#(#inputs),*], dims: &[#(#dims),*], keepdim: #keepdim, spelling: #spelled, dtype: #dtype }),
         )
     }
 
@@ -2278,7 +2355,7 @@ impl Compiler<'_, '_> {
         for e in written {
             sizes.push(self.size_arg(e)?);
         }
-        Some(quote!(#p::Step::New { sizes: &[#(#sizes),*] }))
+        Some(quote!(#p::Step::New { sizes: &[#(#sizes),*], dtype: #p::DtypeArg::Float32 }))
     }
 
     /// One size of a reshape: a number, or another value's `v.size(d)` / `v.shape[d]`.

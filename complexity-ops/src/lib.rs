@@ -10,6 +10,7 @@ mod table;
 mod zero;
 
 pub use table::{
-    Arg, CostRule, OPS, Op, Param, Saved, Seen, ShapeRule, Spelling, Tools, find, same_str,
+    Arg, Autocast, CostRule, Dtype, OPS, Op, Param, Policy, Saved, Seen, ShapeRule, Spelling,
+    Tools, find, same_str,
 };
 pub use zero::ZeroOp;

@@ -19,6 +19,11 @@ pub enum Arg {
     Dims,
     /// A `bool` const expression (`keepdim`).
     Bool,
+    /// A dtype (`torch.float32`, `torch.bfloat16`, `torch.long`, …, or a value's
+    /// `v.dtype`), or a device (`v.device`, `"cuda"`), which changes nothing counted.
+    Dtype,
+    /// A value of the `forward` lending only its dtype (`x.type_as(y)`).
+    DtypeOf,
     /// A probability (`dropout`'s `p`): an `f64` const expression, default 0.5. Only
     /// whether it is 0 counts (dropout keeps no mask then); the step's `keepdim` carries
     /// `p > 0`.
@@ -202,6 +207,72 @@ impl Tools {
     };
 }
 
+/// What `torch.autocast` does with an operation's operands on one device (PyTorch's
+/// `autocast_mode.cpp` lists, as `torch.amp`'s docs print them).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Policy {
+    /// Not listed: it runs in its operands' dtype (type promotion: a float32 operand
+    /// with dimensions makes the result float32).
+    Input,
+    /// Lower precision (`conv*`, `linear`, `matmul`, `bmm`, `mm`, `addmm`, `baddbmm`):
+    /// each float32 operand is cast to a new half-precision copy, weights once per
+    /// parameter, the result is half precision.
+    Lower,
+    /// float32 (CPU: `adaptive_avg_pool3d`, `max_pool3d`, `avg_pool3d`, `prod`, losses;
+    /// CUDA also `softmax`, `layer_norm`, `group_norm`, `exp`, `log`, `pow`, `rsqrt`,
+    /// `sum`, `cumsum`, `norm`, …): each half-precision operand is cast to a new float32
+    /// copy, the result is float32.
+    Float32,
+    /// The widest operand's dtype (CPU: `cat`, `stack`): narrower operands are cast.
+    Promote,
+}
+
+/// An operation's autocast policy on the CPU and on CUDA.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Autocast {
+    /// On the CPU (`torch.autocast("cpu")`).
+    pub cpu: Policy,
+    /// On CUDA (`torch.autocast("cuda")`).
+    pub cuda: Policy,
+}
+
+impl Autocast {
+    /// Listed nowhere: its operands' dtype.
+    pub const INPUT: Autocast = Autocast {
+        cpu: Policy::Input,
+        cuda: Policy::Input,
+    };
+    /// Lower precision on both devices (matrix products).
+    pub const LOWER: Autocast = Autocast {
+        cpu: Policy::Lower,
+        cuda: Policy::Lower,
+    };
+    /// float32 on CUDA, its operands' dtype on the CPU (`softmax`, `exp`, `rsqrt`, …).
+    pub const FLOAT32_ON_CUDA: Autocast = Autocast {
+        cpu: Policy::Input,
+        cuda: Policy::Float32,
+    };
+}
+
+/// The dtype of an operation's result, outside autocast's lists.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Dtype {
+    /// Its operands' (type promotion; a view or an in-place result keeps its input's).
+    Promoted,
+    /// float32 (`x.float()`).
+    Float32,
+    /// Half precision (`x.half()`, `x.bfloat16()`).
+    Half,
+    /// Not a float (`x.long()`, `x.bool()`, comparisons): never cast.
+    Integer,
+    /// `where(cond, a, b)`: `a`'s and `b`'s promoted dtype, float32 (PyTorch's default
+    /// dtype) when they are numbers; never the condition's.
+    Selected,
+    /// As its `dtype` argument says (`x.to(torch.float32)`, `x.to(y.dtype)`,
+    /// `x.type_as(y)`, `F.softmax(x, -1, dtype = torch.float32)`), else promoted.
+    Argument,
+}
+
 /// One operation.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Op {
@@ -219,12 +290,28 @@ pub struct Op {
     pub saved: Saved,
     /// Which spellings ptflops and calflops count.
     pub tools: Tools,
+    /// Its result's dtype.
+    pub dtype: Dtype,
+    /// What autocast does with it.
+    pub autocast: Autocast,
 }
 
 impl Op {
     /// The row with the spellings ptflops and calflops count.
     const fn seen(mut self, tools: Tools) -> Op {
         self.tools = tools;
+        self
+    }
+
+    /// The row with its result's dtype.
+    const fn dtype(mut self, dtype: Dtype) -> Op {
+        self.dtype = dtype;
+        self
+    }
+
+    /// The row with autocast's policy.
+    const fn cast(mut self, autocast: Autocast) -> Op {
+        self.autocast = autocast;
         self
     }
 }
@@ -260,6 +347,8 @@ const fn elementwise(
         cost: CostRule::Zero(zero),
         saved,
         tools: Tools::NONE,
+        dtype: Dtype::Promoted,
+        autocast: Autocast::INPUT,
     }
 }
 
@@ -279,6 +368,8 @@ const fn shaped(
         cost,
         saved,
         tools: Tools::NONE,
+        dtype: Dtype::Promoted,
+        autocast: Autocast::INPUT,
     }
 }
 
@@ -294,6 +385,8 @@ const fn reduction(name: &'static str, zero: ZeroOp, saved: Saved) -> Op {
         cost: CostRule::Zero(zero),
         saved,
         tools: Tools::NONE,
+        dtype: Dtype::Promoted,
+        autocast: Autocast::INPUT,
     }
 }
 
@@ -396,22 +489,27 @@ pub const OPS: &[Op] = &[
         &[optional("beta", Ignored), optional("threshold", Ignored)],
         ZeroOp::Softplus,
         Input,
-    ),
+    )
+    .cast(Autocast::FLOAT32_ON_CUDA),
     elementwise(
         "softmax",
         "x.softmax(dim, dtype)",
-        &[param("dim", Dim), optional("dtype", Ignored)],
+        &[param("dim", Dim), optional("dtype", Arg::Dtype)],
         ZeroOp::Softmax,
         Output,
     )
-    .seen(Tools::FUNCTIONAL),
+    .seen(Tools::FUNCTIONAL)
+    .dtype(Dtype::Argument)
+    .cast(Autocast::FLOAT32_ON_CUDA),
     elementwise(
         "log_softmax",
         "x.log_softmax(dim, dtype)",
-        &[param("dim", Dim), optional("dtype", Ignored)],
+        &[param("dim", Dim), optional("dtype", Arg::Dtype)],
         ZeroOp::LogSoftmax,
         Output,
-    ),
+    )
+    .dtype(Dtype::Argument)
+    .cast(Autocast::FLOAT32_ON_CUDA),
     elementwise(
         "dropout",
         "x.dropout(p, training, inplace)",
@@ -429,11 +527,12 @@ pub const OPS: &[Op] = &[
         &[param("exponent", TensorOrNumber)],
         ZeroOp::Pow,
         Input,
-    ),
+    )
+    .cast(Autocast::FLOAT32_ON_CUDA),
     elementwise("sqrt", "x.sqrt()", &[], ZeroOp::Sqrt, Output),
-    elementwise("rsqrt", "x.rsqrt()", &[], ZeroOp::Rsqrt, Output),
-    elementwise("exp", "x.exp()", &[], ZeroOp::Exp, Output),
-    elementwise("log", "x.log()", &[], ZeroOp::Log, Input),
+    elementwise("rsqrt", "x.rsqrt()", &[], ZeroOp::Rsqrt, Output).cast(Autocast::FLOAT32_ON_CUDA),
+    elementwise("exp", "x.exp()", &[], ZeroOp::Exp, Output).cast(Autocast::FLOAT32_ON_CUDA),
+    elementwise("log", "x.log()", &[], ZeroOp::Log, Input).cast(Autocast::FLOAT32_ON_CUDA),
     elementwise("abs", "x.abs()", &[], ZeroOp::Abs, Input),
     elementwise("cos", "x.cos()", &[], ZeroOp::Cos, Input),
     elementwise("sin", "x.sin()", &[], ZeroOp::Sin, Input),
@@ -448,18 +547,19 @@ pub const OPS: &[Op] = &[
     elementwise(
         "to",
         "x.to(dtype)",
-        &[param("dtype", Ignored)],
+        &[param("dtype", Arg::Dtype)],
         ZeroOp::To,
         View,
-    ),
-    elementwise("float", "x.float()", &[], ZeroOp::To, View),
+    )
+    .dtype(Dtype::Argument),
+    elementwise("float", "x.float()", &[], ZeroOp::To, View).dtype(Dtype::Float32),
     // Conversions to another dtype: a new tensor (the input is float32 here).
-    elementwise("double", "x.double()", &[], ZeroOp::To, Nothing),
-    elementwise("half", "x.half()", &[], ZeroOp::To, Nothing),
-    elementwise("bfloat16", "x.bfloat16()", &[], ZeroOp::To, Nothing),
-    elementwise("long", "x.long()", &[], ZeroOp::To, Nothing),
-    elementwise("int", "x.int()", &[], ZeroOp::To, Nothing),
-    elementwise("bool", "x.bool()", &[], ZeroOp::To, Nothing),
+    elementwise("double", "x.double()", &[], ZeroOp::To, Nothing).dtype(Dtype::Float32),
+    elementwise("half", "x.half()", &[], ZeroOp::To, Nothing).dtype(Dtype::Half),
+    elementwise("bfloat16", "x.bfloat16()", &[], ZeroOp::To, Nothing).dtype(Dtype::Half),
+    elementwise("long", "x.long()", &[], ZeroOp::To, Nothing).dtype(Dtype::Integer),
+    elementwise("int", "x.int()", &[], ZeroOp::To, Nothing).dtype(Dtype::Integer),
+    elementwise("bool", "x.bool()", &[], ZeroOp::To, Nothing).dtype(Dtype::Integer),
     elementwise("clone", "x.clone()", &[], ZeroOp::Clone, Nothing),
     elementwise(
         "contiguous",
@@ -471,10 +571,11 @@ pub const OPS: &[Op] = &[
     elementwise(
         "type_as",
         "x.type_as(other)",
-        &[param("other", Ignored)],
+        &[param("other", Arg::DtypeOf)],
         ZeroOp::To,
         View,
-    ),
+    )
+    .dtype(Dtype::Argument),
     shaped(
         "kv_cache",
         "let (k, v) = past_key_values.update(k, v, layer_idx) (one tensor: k.kv_cache())",
@@ -504,7 +605,8 @@ pub const OPS: &[Op] = &[
     Op {
         usage: "x.sum(dim, keepdim)",
         ..reduction("sum", ZeroOp::Sum, Nothing)
-    },
+    }
+    .cast(Autocast::FLOAT32_ON_CUDA),
     Op {
         usage: "x.amax(dim, keepdim)",
         ..reduction("amax", ZeroOp::Amax, InputAndOutput)
@@ -529,14 +631,16 @@ pub const OPS: &[Op] = &[
             optional("keepdim", Arg::Bool),
         ],
         ..reduction("norm", ZeroOp::Norm, InputAndOutput)
-    },
+    }
+    .cast(Autocast::FLOAT32_ON_CUDA),
     elementwise(
         "cumsum",
         "x.cumsum(dim)",
         &[param("dim", Dim)],
         ZeroOp::Cumsum,
         Nothing,
-    ),
+    )
+    .cast(Autocast::FLOAT32_ON_CUDA),
     elementwise(
         "where",
         "cond.where(a, b) or where(cond, a, b)",
@@ -546,7 +650,8 @@ pub const OPS: &[Op] = &[
         ],
         ZeroOp::Where,
         Condition(0),
-    ),
+    )
+    .dtype(Dtype::Selected),
     elementwise(
         "masked_fill",
         "x.masked_fill(mask, value)",
@@ -576,56 +681,64 @@ pub const OPS: &[Op] = &[
         &[param("other", TensorOrNumber)],
         ZeroOp::Logical,
         Nothing,
-    ),
+    )
+    .dtype(Dtype::Integer),
     elementwise(
         "logical_or",
         "a.logical_or(b) or a | b",
         &[param("other", TensorOrNumber)],
         ZeroOp::Logical,
         Nothing,
-    ),
+    )
+    .dtype(Dtype::Integer),
     elementwise(
         "eq",
         "x.eq(other)",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
-    ),
+    )
+    .dtype(Dtype::Integer),
     elementwise(
         "ne",
         "x.ne(other)",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
-    ),
+    )
+    .dtype(Dtype::Integer),
     elementwise(
         "lt",
         "x.lt(other)",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
-    ),
+    )
+    .dtype(Dtype::Integer),
     elementwise(
         "le",
         "x.le(other)",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
-    ),
+    )
+    .dtype(Dtype::Integer),
     elementwise(
         "gt",
         "x.gt(other)",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
-    ),
+    )
+    .dtype(Dtype::Integer),
     elementwise(
         "ge",
         "x.ge(other)",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
-    ),
+    )
+    .dtype(Dtype::Integer),
     elementwise(
         "maximum",
         "x.maximum(other)",
@@ -653,18 +766,20 @@ pub const OPS: &[Op] = &[
         &[optional("p", Ignored), optional("dim", Dim)],
         ZeroOp::Normalize,
         Normalize,
-    ),
+    )
+    .cast(Autocast::FLOAT32_ON_CUDA),
     elementwise("erf", "x.erf()", &[], ZeroOp::Erf, Input),
     elementwise("sign", "x.sign()", &[], ZeroOp::Sign, Nothing),
     elementwise("floor", "x.floor()", &[], ZeroOp::Floor, Nothing),
-    elementwise("log1p", "x.log1p()", &[], ZeroOp::Log1p, Input),
+    elementwise("log1p", "x.log1p()", &[], ZeroOp::Log1p, Input).cast(Autocast::FLOAT32_ON_CUDA),
     elementwise(
         "reciprocal",
         "x.reciprocal()",
         &[],
         ZeroOp::Reciprocal,
         Output,
-    ),
+    )
+    .cast(Autocast::FLOAT32_ON_CUDA),
     elementwise(
         "flip",
         "x.flip(dims)",
@@ -774,7 +889,8 @@ pub const OPS: &[Op] = &[
     .seen(Tools {
         ptflops: Seen::TORCH_AND_METHOD,
         calflops: Seen::NONE,
-    }),
+    })
+    .cast(Autocast::LOWER),
     shaped(
         "mm",
         "a.mm(b) or mm(a, b)",
@@ -786,7 +902,8 @@ pub const OPS: &[Op] = &[
     .seen(Tools {
         ptflops: Seen::TORCH_AND_METHOD,
         calflops: Seen::NONE,
-    }),
+    })
+    .cast(Autocast::LOWER),
     shaped(
         "addmm",
         "input.addmm(mat1, mat2, beta, alpha) or torch.addmm(input, mat1, mat2)",
@@ -803,7 +920,8 @@ pub const OPS: &[Op] = &[
     .seen(Tools {
         ptflops: Seen::TORCH_AND_METHOD,
         calflops: Seen::TORCH_AND_METHOD,
-    }),
+    })
+    .cast(Autocast::LOWER),
     shaped(
         "baddbmm",
         "input.baddbmm(batch1, batch2, beta, alpha) or torch.baddbmm(input, batch1, batch2)",
@@ -820,7 +938,8 @@ pub const OPS: &[Op] = &[
     .seen(Tools {
         ptflops: Seen::TORCH,
         calflops: Seen::TORCH,
-    }),
+    })
+    .cast(Autocast::LOWER),
 ];
 
 /// The row of the operation called `name`, by its index in [`OPS`]. O(rows).

@@ -8,6 +8,7 @@
 //! frame of [`MAX_DEPTH`] per nesting level and the values of the running forward programs
 //! in one arena of [`MAX_SLOTS`].
 
+use super::cast::{converts, layer_cast, same_dt, step_cast, weight_copy};
 use super::keep::keeps;
 use super::liveness::Liveness;
 use super::ops::{self, description, holds_nothing, operand};
@@ -18,6 +19,8 @@ use crate::convention::{Use, module_use, multihead_attention, thop_module, torch
 use crate::cost::Cost;
 use crate::error::{Error, ErrorKind, Name};
 use crate::layer::{Layer, tri};
+use crate::memory::Precision;
+use crate::memory::saved::View;
 use crate::mode::Mode;
 use crate::module::{Body, Graph, Module, Naming, Step};
 use crate::ops::{OPS, same_str};
@@ -271,7 +274,9 @@ pub(crate) struct Machine<'r, 'b> {
 }
 
 impl<'r, 'b> Machine<'r, 'b> {
-    pub(crate) const fn new(mode: Mode, rec: &'r mut Recorder<'b>) -> Self {
+    pub(crate) const fn new(mode: Mode, precision: Precision, rec: &'r mut Recorder<'b>) -> Self {
+        let mut storage = Storages::NEW;
+        storage.precision = precision;
         Machine {
             mode,
             rec,
@@ -289,11 +294,16 @@ impl<'r, 'b> Machine<'r, 'b> {
             indexed_len: 0,
             returned: [Shape::SCALAR; MAX_OUTPUTS],
             returned_len: 0,
-            storage: Storages::NEW,
+            storage,
             arg_refs: [Ref::never(false); MAX_INPUTS],
             out_refs: [Ref::never(false); MAX_OUTPUTS],
             step_ref: Ref::never(false),
         }
+    }
+
+    /// The dtype of a float32 tensor in this walk (a parameter, the model's input).
+    const fn float(&self) -> crate::memory::autocast::Dt {
+        self.storage.precision.float()
     }
 
     /// Calls `module` on `input` as the model: its output and cost. O(see module docs).
@@ -303,7 +313,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         input: Shape,
     ) -> Result<(Shape, Cost), Error> {
         // The model's input needs no gradient; it counts when kept.
-        self.arg_refs[0] = Ref::fresh(tri!(elements(input)), false);
+        self.arg_refs[0] = Ref::fresh(tri!(elements(input)), false).of(self.float());
         let entered = self.enter(Callee::call(module, None, NO_PARENT, true), &[input]);
         let mut ret = match entered {
             Ok(Some(r)) => return Ok(r),
@@ -505,7 +515,18 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let keep = layer.keeps(input, output, self.mode);
                 let weights = !frozen && tri!(own_params_of(&layer, false)) > 0;
                 let mut ins = [self.arg_refs[0]];
-                let (saved, out) = tri!(self.storage.apply(keep, &mut ins, output, weights));
+                let inputs = [input];
+                let cast = layer_cast(&layer, self.storage.precision, &inputs);
+                let (mut saved, out) =
+                    tri!(self.storage.apply(keep, &mut ins, output, weights, cast));
+                if count_params && out.grad {
+                    let copy = tri!(weight_copy(
+                        &layer,
+                        self.storage.precision,
+                        self.arg_refs[0].grad
+                    ));
+                    saved = tri!(saved.checked_add(copy));
+                }
                 cost.saved = saved;
                 cost.checkpointed = saved;
                 self.out_refs[0] = out;
@@ -1070,7 +1091,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 Step::ChildParam { child, name } => {
                     let frozen = f.frozen
                         || (child < graph.children.len() && graph.children[child].module.frozen);
-                    self.step_ref = Ref::never(!frozen);
+                    self.step_ref = Ref::never(!frozen).of(self.float());
                     Some((tri!(child_param(graph, child, name)), Cost::ZERO))
                 }
                 Step::SkipUnless { cond, count } => {
@@ -1388,7 +1409,8 @@ impl<'r, 'b> Machine<'r, 'b> {
                 Ref::fresh(tri!(elements(graph.params[index].shape)), false)
             } else {
                 Ref::never(!frozen)
-            };
+            }
+            .of(self.float());
             return Ok(crate::memory::Saved::ZERO);
         }
         if let Step::Scalar = *step {
@@ -1398,6 +1420,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         // The keep rules count the output's and operands' elements: they must fit.
         tri!(elements(output));
         let mut ins = [Ref::never(false); MAX_KEPT_OPERANDS];
+        let mut shapes = [Shape::SCALAR; MAX_KEPT_OPERANDS];
         let mut n = 0;
         while let Some(w) = operand(step, n) {
             tri!(elements(self.values[base + w]));
@@ -1405,15 +1428,25 @@ impl<'r, 'b> Machine<'r, 'b> {
                 break;
             }
             ins[n] = self.storage.get(base + w);
+            shapes[n] = self.values[base + w];
             n += 1;
         }
         let values = self.values.split_at(base).1;
-        let (keep, tensors) = tri!(keeps(step, ins.split_at(n).0, values, output, self.mode));
+        let (mut keep, tensors) = tri!(keeps(step, ins.split_at(n).0, values, output, self.mode));
         let tensors = if tensors < n { tensors } else { n };
+        let shapes = shapes.split_at(tensors).0;
+        let cast = tri!(step_cast(step, &self.storage, base, shapes));
+        if converts(step) && n > 0 && !matches!(self.storage.precision, Precision::Uniform) {
+            // `x.to(dtype)`, `x.float()`: the input itself when it has the dtype already.
+            keep.view = match cast.out {
+                Some(dt) if !same_dt(dt, ins[0].dt) => View::Fresh,
+                _ => View::Alias(0),
+            };
+        }
         let (saved, out) =
             tri!(
                 self.storage
-                    .apply(keep, ins.split_at_mut(tensors).0, output, false)
+                    .apply(keep, ins.split_at_mut(tensors).0, output, false, cast)
             );
         self.step_ref = out;
         Ok(saved)

@@ -33,11 +33,13 @@
 use crate::cost::Cost;
 use crate::error::Error;
 use crate::layer::tri;
+use crate::memory::Precision;
 use crate::module::Module;
 use crate::shape::{DType, Shape};
 
 pub use crate::mode::Mode;
 
+mod cast;
 mod keep;
 mod liveness;
 mod machine;
@@ -76,6 +78,8 @@ pub struct Totals {
     pub output: Shape,
     /// Parameters, FLOPs (by op) and activations of the whole model.
     pub cost: Cost,
+    /// How the activations were stored: what [`Cost::saved`] counts.
+    pub precision: Precision,
 }
 
 impl Totals {
@@ -120,11 +124,34 @@ pub const fn analyze(module: &'static Module, input: Shape, mode: Mode) -> Resul
     let mut no_records: [Record; 0] = [];
     let mut no_calls: [Call; 0] = [];
     let mut recorder = Recorder::new(&mut no_records, &mut no_calls);
-    let (output, cost) = tri!(walk(module, input, mode, &mut recorder));
+    let (output, cost) = tri!(walk(module, input, mode, Precision::Uniform, &mut recorder));
     Ok(Totals {
         input,
         output,
         cost,
+        precision: Precision::Uniform,
+    })
+}
+
+/// [`analyze`] with the activations stored as `precision` says: under
+/// [`Precision::Autocast`], the saved-for-backward figures ([`Cost::saved`] and the
+/// checkpointing ones) are autocast's; the other figures are [`analyze`]'s. O(as
+/// [`analyze`]).
+pub const fn analyze_in(
+    module: &'static Module,
+    input: Shape,
+    mode: Mode,
+    precision: Precision,
+) -> Result<Totals, Error> {
+    let mut no_records: [Record; 0] = [];
+    let mut no_calls: [Call; 0] = [];
+    let mut recorder = Recorder::new(&mut no_records, &mut no_calls);
+    let (output, cost) = tri!(walk(module, input, mode, precision, &mut recorder));
+    Ok(Totals {
+        input,
+        output,
+        cost,
+        precision,
     })
 }
 
@@ -133,7 +160,8 @@ pub(crate) const fn walk(
     module: &'static Module,
     input: Shape,
     mode: Mode,
+    precision: Precision,
     rec: &mut Recorder<'_>,
 ) -> Result<(Shape, Cost), Error> {
-    Machine::new(mode, rec).run(module, input)
+    Machine::new(mode, precision, rec).run(module, input)
 }

@@ -53,7 +53,7 @@ pub(crate) const fn operand(step: &Step, k: usize) -> Option<usize> {
                 size_read(dims, k - inputs.len())
             }
         }
-        Step::New { sizes } => size_read(sizes, k),
+        Step::New { sizes, .. } => size_read(sizes, k),
         Step::Reshape { input, sizes, .. }
         | Step::Unflatten { input, sizes, .. }
         | Step::Resize {
@@ -184,6 +184,7 @@ pub(crate) const fn eval(
             dims,
             keepdim,
             spelling,
+            ..
         } => tri!(table_op(op, inputs, dims, keepdim, spelling, values)),
         Step::OpSized {
             op,
@@ -191,6 +192,7 @@ pub(crate) const fn eval(
             dims,
             keepdim,
             spelling,
+            ..
         } => {
             let (read, n) = tri!(resolve_sizes(dims, values));
             if n != dims.len() {
@@ -266,7 +268,7 @@ pub(crate) const fn eval(
                 Cost::zero(ZeroOp::Reshape),
             )
         }
-        Step::New { sizes } => {
+        Step::New { sizes, .. } => {
             let (resolved, n) = tri!(resolve_sizes(sizes, values));
             let mut dims = [0u64; MAX_RANK];
             let mut k = 0;

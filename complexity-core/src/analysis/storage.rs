@@ -9,7 +9,11 @@
 
 use super::MAX_SLOTS;
 use crate::error::Error;
-use crate::memory::saved::{Keep, Saved, View};
+use crate::layer::tri;
+use crate::memory::Precision;
+use crate::memory::autocast::Dt;
+use crate::memory::saved::{Class, Device, Keep, Saved, View};
+use crate::ops::Policy;
 use crate::shape::Shape;
 
 /// [`Ref::root`] of a storage no slot owns.
@@ -28,6 +32,8 @@ pub(crate) struct Ref {
     pub(crate) grad: bool,
     /// The value is a non-contiguous view (a reshape of it copies).
     pub(crate) strided: bool,
+    /// The value's dtype.
+    pub(crate) dt: Dt,
 }
 
 impl Ref {
@@ -39,7 +45,14 @@ impl Ref {
             store: elements,
             grad,
             strided: false,
+            dt: Dt::Act,
         }
+    }
+
+    /// This value with dtype `dt`.
+    pub(crate) const fn of(mut self, dt: Dt) -> Ref {
+        self.dt = dt;
+        self
     }
 
     /// A storage that never counts (a parameter, a number).
@@ -50,8 +63,21 @@ impl Ref {
             store: 0,
             grad,
             strided: false,
+            dt: Dt::Act,
         }
     }
+}
+
+/// What autocast and an operation's dtype rule do to one step.
+#[derive(Clone, Copy)]
+pub(crate) struct Cast<'a> {
+    /// Autocast's policy for it on the walk's device.
+    pub(crate) policy: Policy,
+    /// Its result's dtype, or `None` for its operands' (type promotion).
+    pub(crate) out: Option<Dt>,
+    /// Its tensor operands' shapes, in order (a copy's elements; a 0-d operand does
+    /// not promote).
+    pub(crate) shapes: &'a [Shape],
 }
 
 /// The storage of every slot.
@@ -61,6 +87,9 @@ pub(crate) struct Storages {
     store: [u128; MAX_SLOTS],
     grad: [bool; MAX_SLOTS],
     strided: [bool; MAX_SLOTS],
+    dt: [Dt; MAX_SLOTS],
+    /// The walk's precision.
+    pub(crate) precision: Precision,
 }
 
 impl Storages {
@@ -70,13 +99,15 @@ impl Storages {
         store: [0; MAX_SLOTS],
         grad: [false; MAX_SLOTS],
         strided: [false; MAX_SLOTS],
+        dt: [Dt::Act; MAX_SLOTS],
+        precision: Precision::Uniform,
     };
 
     /// The value in `slot`, as a [`Ref`] to its storage. O(1).
     pub(crate) const fn get(&self, slot: usize) -> Ref {
         let root = self.root[slot];
         if root == FLOAT {
-            return Ref::never(self.grad[slot]);
+            return Ref::never(self.grad[slot]).of(self.dt[slot]);
         }
         Ref {
             root,
@@ -84,6 +115,7 @@ impl Storages {
             store: self.store[root],
             grad: self.grad[slot],
             strided: self.strided[slot],
+            dt: self.dt[slot],
         }
     }
 
@@ -100,6 +132,7 @@ impl Storages {
     pub(crate) const fn set(&mut self, slot: usize, r: Ref) {
         self.grad[slot] = r.grad;
         self.strided[slot] = r.strided;
+        self.dt[slot] = r.dt;
         if r.root == FLOAT {
             self.root[slot] = slot;
             self.kept[slot] = r.kept;
@@ -119,6 +152,7 @@ impl Storages {
                 store: self.store[r.root],
                 grad: r.grad,
                 strided: r.strided,
+                dt: r.dt,
             }
         } else {
             r
@@ -142,16 +176,51 @@ impl Storages {
         r.store
     }
 
+    /// Autocast's casts of operation operands `ins` (replaced by their copies) under
+    /// `cast`, and the dtype of its result. O(operands).
+    const fn cast(&self, ins: &mut [Ref], cast: Cast) -> Dt {
+        if let Precision::Uniform = self.precision {
+            return match cast.out {
+                Some(Dt::Int) => Dt::Int,
+                Some(_) => Dt::Act,
+                None => promoted(ins, cast.shapes),
+            };
+        }
+        let to = match cast.policy {
+            Policy::Lower => Dt::Act,
+            Policy::Float32 => Dt::Wide,
+            Policy::Promote => promoted(ins, cast.shapes),
+            Policy::Input => {
+                return match cast.out {
+                    Some(dt) => dt,
+                    None => promoted(ins, cast.shapes),
+                };
+            }
+        };
+        let mut k = 0;
+        while k < ins.len() {
+            let from = ins[k].dt;
+            if k < cast.shapes.len() && !matches!(from, Dt::Int) && !same(from, to) {
+                ins[k] =
+                    Ref::fresh(crate::memory::saved::elems(cast.shapes[k]), ins[k].grad).of(to);
+            }
+            k += 1;
+        }
+        to
+    }
+
     /// Applies what an operation keeps to its operands `ins` (updated) and an output of
-    /// shape `output`: the elements newly kept, and the output's storage. The output
-    /// needs a gradient when an operand does, or when `weights` (the operation has
-    /// parameters); an operation nothing needs a gradient of keeps nothing. O(operands).
+    /// shape `output`, after autocast's casts (`cast`): the elements newly kept, and the
+    /// output's storage. The output needs a gradient when an operand does, or when
+    /// `weights` (the operation has parameters); an operation nothing needs a gradient
+    /// of keeps nothing. O(operands).
     pub(crate) const fn apply(
         &mut self,
         keep: Keep,
         ins: &mut [Ref],
         output: Shape,
         weights: bool,
+        cast: Cast,
     ) -> Result<(Saved, Ref), Error> {
         let mut grad = weights;
         let mut k = 0;
@@ -159,7 +228,8 @@ impl Storages {
             grad = grad || ins[k].grad;
             k += 1;
         }
-        let fresh = Ref::fresh(crate::memory::saved::elems(output), grad);
+        let dt = self.cast(ins, cast);
+        let fresh = Ref::fresh(crate::memory::saved::elems(output), grad).of(dt);
         let alias = match keep.view {
             View::Alias(a) if a < ins.len() => Some(a),
             View::Strided(_) if !ins.is_empty() => Some(0),
@@ -180,7 +250,7 @@ impl Storages {
         if !grad {
             return Ok((Saved::ZERO, out));
         }
-        let mut saved = keep.fresh;
+        let mut saved = self.masks(keep.fresh, ins);
         let mut k = 0;
         while k < ins.len() && k < 32 {
             if keep.operands & (1 << k) != 0 {
@@ -188,12 +258,9 @@ impl Storages {
                 let class = if k < keep.classes.len() {
                     keep.classes[k]
                 } else {
-                    crate::memory::saved::Class::Activations
+                    Class::Activations
                 };
-                saved = match saved.checked_add(Saved::of(class, n)) {
-                    Ok(s) => s,
-                    Err(e) => return Err(e),
-                };
+                saved = tri!(saved.checked_add(of(class, ins[k].dt, n)));
                 if matches!(alias, Some(a) if a == k) {
                     out.kept = ins[k].kept;
                 }
@@ -202,11 +269,63 @@ impl Storages {
         }
         if keep.output {
             let n = self.keep(&mut out);
-            saved = match saved.checked_add(Saved::activations(n)) {
-                Ok(s) => s,
-                Err(e) => return Err(e),
-            };
+            saved = tri!(saved.checked_add(of(Class::Activations, out.dt, n)));
         }
         Ok((saved, out))
+    }
+
+    /// `fresh` with its dropout masks stored as autocast stores them: in the input's
+    /// dtype on the CPU, one byte on CUDA (a uniform walk prices them later). O(1).
+    const fn masks(&self, mut fresh: Saved, ins: &[Ref]) -> Saved {
+        let Precision::Autocast(device) = self.precision else {
+            return fresh;
+        };
+        let n = fresh.masks;
+        fresh.masks = 0;
+        // `fresh` holds one operation's tensors: far below `u128::MAX`.
+        match device {
+            Device::Cuda => fresh.bools = fresh.bools.saturating_add(n),
+            Device::Cpu if !ins.is_empty() && matches!(ins[0].dt, Dt::Wide) => fresh.wide = n,
+            Device::Cpu => fresh.activations = fresh.activations.saturating_add(n),
+        }
+        fresh
+    }
+}
+
+/// `n` elements of `class`, a float activation counted by its dtype `dt`.
+const fn of(class: Class, dt: Dt, n: u128) -> Saved {
+    match (class, dt) {
+        (Class::Activations, Dt::Wide) => Saved::wide(n),
+        _ => Saved::of(class, n),
+    }
+}
+
+/// Whether `a` and `b` are one dtype.
+const fn same(a: Dt, b: Dt) -> bool {
+    matches!(
+        (a, b),
+        (Dt::Act, Dt::Act) | (Dt::Wide, Dt::Wide) | (Dt::Int, Dt::Int)
+    )
+}
+
+/// The dtype type promotion gives operands `ins` of shapes `shapes`: the widest float
+/// among those with dimensions, else among the 0-d ones, else an integer. O(operands).
+pub(crate) const fn promoted(ins: &[Ref], shapes: &[Shape]) -> Dt {
+    let mut dims = Dt::Int;
+    let mut zero = Dt::Int;
+    let mut k = 0;
+    while k < ins.len() {
+        let scalar = k < shapes.len() && shapes[k].rank() == 0;
+        let best = if scalar { &mut zero } else { &mut dims };
+        *best = match (*best, ins[k].dt) {
+            (Dt::Wide, _) | (_, Dt::Wide) => Dt::Wide,
+            (Dt::Act, _) | (_, Dt::Act) => Dt::Act,
+            _ => Dt::Int,
+        };
+        k += 1;
+    }
+    match (dims, zero) {
+        (Dt::Int, z) => z,
+        (d, _) => d,
     }
 }

@@ -26,11 +26,13 @@
 //! `mask` needs none, and nothing derived only from the input, buffers and constants
 //! needs a gradient. O(1) per operation and operand, in the same walk as the FLOPs.
 
+pub(crate) mod autocast;
 mod inference;
 pub(crate) mod layout;
 pub(crate) mod saved;
 mod train;
 
+pub use autocast::Precision;
 pub use inference::{Inference, InferenceMemory};
 pub use saved::{Device, Saved};
 pub use train::{Optimizer, Training, TrainingMemory};

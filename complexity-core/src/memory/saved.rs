@@ -24,6 +24,12 @@ pub struct Saved {
     pub masks: u128,
     /// bool tensors: the condition of `masked_fill` and `where`.
     pub bools: u128,
+    /// float32 activations of an autocast forward ([`Precision::Autocast`]): values
+    /// that stay float32 or are cast to it, and dropout masks of float32 values on the
+    /// CPU (there [`Saved::activations`] are the half-precision ones). 0 otherwise.
+    ///
+    /// [`Precision::Autocast`]: super::Precision::Autocast
+    pub wide: u128,
 }
 
 /// Where a training step runs: it decides how a dropout mask is stored.
@@ -44,6 +50,7 @@ impl Saved {
         indices: 0,
         masks: 0,
         bools: 0,
+        wide: 0,
     };
 
     /// `n` activation elements.
@@ -81,6 +88,13 @@ impl Saved {
         s
     }
 
+    /// `n` float32 activations of an autocast forward.
+    pub const fn wide(n: u128) -> Saved {
+        let mut s = Saved::ZERO;
+        s.wide = n;
+        s
+    }
+
     /// Whether nothing is kept.
     pub const fn is_zero(&self) -> bool {
         self.activations == 0
@@ -88,6 +102,7 @@ impl Saved {
             && self.indices == 0
             && self.masks == 0
             && self.bools == 0
+            && self.wide == 0
     }
 
     /// `n` elements of `class`.
@@ -107,16 +122,23 @@ impl Saved {
             self.indices.checked_add(o.indices),
             self.masks.checked_add(o.masks),
             self.bools.checked_add(o.bools),
+            self.wide.checked_add(o.wide),
         ) {
-            (Some(activations), Some(stats), Some(indices), Some(masks), Some(bools)) => {
-                Ok(Saved {
-                    activations,
-                    stats,
-                    indices,
-                    masks,
-                    bools,
-                })
-            }
+            (
+                Some(activations),
+                Some(stats),
+                Some(indices),
+                Some(masks),
+                Some(bools),
+                Some(wide),
+            ) => Ok(Saved {
+                activations,
+                stats,
+                indices,
+                masks,
+                bools,
+                wide,
+            }),
             _ => Err(crate::cost::overflow("saved elements")),
         }
     }
@@ -129,16 +151,23 @@ impl Saved {
             self.indices.checked_mul(times),
             self.masks.checked_mul(times),
             self.bools.checked_mul(times),
+            self.wide.checked_mul(times),
         ) {
-            (Some(activations), Some(stats), Some(indices), Some(masks), Some(bools)) => {
-                Ok(Saved {
-                    activations,
-                    stats,
-                    indices,
-                    masks,
-                    bools,
-                })
-            }
+            (
+                Some(activations),
+                Some(stats),
+                Some(indices),
+                Some(masks),
+                Some(bools),
+                Some(wide),
+            ) => Ok(Saved {
+                activations,
+                stats,
+                indices,
+                masks,
+                bools,
+                wide,
+            }),
             _ => Err(crate::cost::overflow("saved elements")),
         }
     }
@@ -161,11 +190,12 @@ impl Saved {
             indices: self.indices.saturating_sub(o.indices),
             masks: self.masks.saturating_sub(o.masks),
             bools: self.bools.saturating_sub(o.bools),
+            wide: self.wide.saturating_sub(o.wide),
         }
     }
 
     /// The bytes with activations stored as `activation` on `device`:
-    /// `activations · size(activation) + stats · 4 + indices · 8 + masks · m + bools`,
+    /// `activations · size(activation) + (stats + wide) · 4 + indices · 8 + masks · m + bools`,
     /// where `m` is `size(activation)` on the CPU and 1 on CUDA (sizes from
     /// [`DType::bytes`]). Saturates at `u128::MAX`.
     pub const fn bytes(&self, activation: DType, device: Device) -> u128 {
@@ -176,14 +206,15 @@ impl Saved {
         activation
             .bytes(self.activations)
             .saturating_add(masks)
-            .saturating_add(self.stats.saturating_mul(4))
+            .saturating_add(self.stats.saturating_add(self.wide).saturating_mul(4))
             .saturating_add(self.indices.saturating_mul(8))
             .saturating_add(self.bools)
     }
 
     /// The bytes of each dtype PyTorch would report, activations in `activation` on
-    /// `device`: `(float activations and masks, float32 statistics, int64, bool)`; on
-    /// the CPU in float32 the first two are one dtype (`float32`). O(1).
+    /// `device`: `(float activations and masks, float32 statistics and autocast's
+    /// float32 activations, int64, bool)`; on the CPU in float32 the first two are one
+    /// dtype (`float32`); under autocast in bf16 they are `bfloat16` and `float32`. O(1).
     pub const fn bytes_by_class(&self, activation: DType, device: Device) -> [u128; 4] {
         let (float, bools) = match device {
             Device::Cpu => (
@@ -197,7 +228,7 @@ impl Saved {
         };
         [
             float,
-            self.stats.saturating_mul(4),
+            self.stats.saturating_add(self.wide).saturating_mul(4),
             self.indices.saturating_mul(8),
             bools,
         ]

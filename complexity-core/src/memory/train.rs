@@ -1,9 +1,10 @@
 //! Training memory: weights, gradients, optimizer states and the activations autograd
 //! keeps, at the input the analysis ran on.
 
+use super::Precision;
 use super::saved::{Device, Saved};
 use crate::analysis::Totals;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::layer::tri;
 use crate::shape::DType;
 
@@ -63,8 +64,12 @@ pub struct Training {
     ///
     /// [`Cost::checkpointed`]: crate::cost::Cost::checkpointed
     pub checkpointing: bool,
-    /// Where it runs (a dropout mask's size).
+    /// Where it runs (a dropout mask's size, and autocast's op lists).
     pub device: Device,
+    /// The forward runs under `torch.autocast` on [`Training::device`] in
+    /// [`Training::activations`] (`bfloat16` or `float16`): its saved activations are
+    /// counted by [`Precision::Autocast`], half precision and float32 each at its size.
+    pub autocast: bool,
 }
 
 impl Training {
@@ -78,6 +83,47 @@ impl Training {
             optimizer,
             checkpointing: false,
             device: Device::Cuda,
+            autocast: false,
+        }
+    }
+
+    /// Automatic mixed precision, as `torch.autocast(device, dtype = half)` around a
+    /// float32 model's forward trains it: float32 weights, gradients and optimizer states
+    /// (no master copy: the weights are the float32 ones), and the activations autograd
+    /// keeps under autocast ([`Precision::Autocast`]: the matrix products' half-precision
+    /// copies of their inputs and of the weights, in `half`; what stays float32, at 4
+    /// bytes), on CUDA (`.device(Device::Cpu)` for the CPU's op lists and float
+    /// dropout masks).
+    ///
+    /// ```
+    /// use complexity_core::DType;
+    /// use complexity_core::memory::{Device, Optimizer, Precision, Training};
+    ///
+    /// let amp = Training::autocast(DType::BF16, Optimizer::AdamW).device(Device::Cpu);
+    /// assert_eq!(amp.precision(), Precision::Autocast(Device::Cpu));
+    /// assert_eq!(amp.bytes_per_parameter(), 16);
+    /// ```
+    pub const fn autocast(half: DType, optimizer: Optimizer) -> Training {
+        Training {
+            weights: DType::F32,
+            activations: half,
+            master_weights: false,
+            optimizer,
+            checkpointing: false,
+            device: Device::Cuda,
+            autocast: true,
+        }
+    }
+
+    /// How the forward stores its activations: [`Precision::Autocast`] on
+    /// [`Training::device`] with [`Training::autocast`], else [`Precision::Uniform`].
+    /// The totals [`Training::memory`] prices must be analysed so
+    /// ([`analyze_in`](crate::analyze_in)).
+    pub const fn precision(&self) -> Precision {
+        if self.autocast {
+            Precision::Autocast(self.device)
+        } else {
+            Precision::Uniform
         }
     }
 
@@ -92,6 +138,7 @@ impl Training {
             optimizer,
             checkpointing: false,
             device: Device::Cuda,
+            autocast: false,
         }
     }
 
@@ -135,6 +182,13 @@ impl Training {
     /// batch and sizes; analyse in [`Mode::Train`](crate::Mode::Train) for dropout and
     /// batch norm's statistics): an error if a figure overflows `u128`. O(1).
     pub const fn memory(&self, totals: &Totals) -> Result<TrainingMemory, Error> {
+        let wanted = self.precision();
+        if !same_precision(totals.precision, wanted) {
+            return Err(Error::new(ErrorKind::Precision {
+                analysed: describe(totals.precision),
+                training: describe(wanted),
+            }));
+        }
         let params = totals.cost.params as u128;
         let trainable = params - totals.cost.frozen as u128;
         let weights = self.weights.bytes(params);
@@ -216,6 +270,31 @@ impl core::fmt::Display for TrainingMemory {
             self.recompute,
             self.total()
         )
+    }
+}
+
+/// Whether `a` and `b` are one precision.
+const fn same_precision(a: Precision, b: Precision) -> bool {
+    matches!(
+        (a, b),
+        (Precision::Uniform, Precision::Uniform)
+            | (
+                Precision::Autocast(Device::Cpu),
+                Precision::Autocast(Device::Cpu)
+            )
+            | (
+                Precision::Autocast(Device::Cuda),
+                Precision::Autocast(Device::Cuda)
+            )
+    )
+}
+
+/// `precision` in an error message.
+const fn describe(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Uniform => "in one dtype",
+        Precision::Autocast(Device::Cpu) => "autocast's on the CPU",
+        Precision::Autocast(Device::Cuda) => "autocast's on CUDA",
     }
 }
 

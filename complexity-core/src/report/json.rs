@@ -17,13 +17,15 @@
 //! A module: `path` (string, `""` for the model), `class` (string), `depth` (integer, 0 for
 //! the model), `calls` (integer), `input` and `output` (array of integers, or `null` for a
 //! module never called), `cost` (cost), `own_saved_bytes` (integer: what it keeps for
-//! backward itself, float32 on the CPU).
+//! backward itself, in bytes as `saved_bytes`).
 //!
 //! A cost: `params`, `frozen_params`, `flops`, `activations`, `peak_elements`,
 //! `kv_cache_elements`, `other_macs` (integers), `flops_by_op` (object: mmengine's op key →
 //! integer, non-zero entries), `zero_ops` (object: zero-op name → count, non-zero
 //! entries), `saved` (object: `activations`, `stats`, `indices`, `masks`, `bools`,
-//! element counts), `saved_bytes` (integer, float32 on the CPU), `conventions` (object:
+//! `wide` (autocast's float32 activations), element counts), `saved_bytes` (integer:
+//! float32 on the CPU, or under autocast half precision at 2 bytes and float32 at 4, as
+//! [`Precision::saved_bytes`](crate::memory::Precision::saved_bytes) says), `conventions` (object:
 //! `fvcore`, `torch_flop_counter`, `ptflops`, `calflops_flops`, `calflops_macs`, `thop`,
 //! `torchinfo` → integer).
 //!
@@ -39,9 +41,9 @@ use serde::ser::{Serialize, Serializer};
 use super::Report;
 use crate::convention::Convention;
 use crate::cost::{Cost, OpKind, ZeroOp};
-use crate::memory::{Device, Saved};
+use crate::memory::{Precision, Saved};
 use crate::mode::Mode;
-use crate::shape::{DType, Shape};
+use crate::shape::Shape;
 
 #[derive(serde::Serialize)]
 struct ReportView<'a> {
@@ -91,10 +93,11 @@ struct SavedView {
     indices: u128,
     masks: u128,
     bools: u128,
+    wide: u128,
 }
 
 impl CostView {
-    fn of(c: &Cost) -> CostView {
+    fn of(c: &Cost, precision: Precision) -> CostView {
         let s: Saved = c.saved;
         CostView {
             params: c.params,
@@ -120,8 +123,9 @@ impl CostView {
                 indices: s.indices,
                 masks: s.masks,
                 bools: s.bools,
+                wide: s.wide,
             },
-            saved_bytes: s.bytes(DType::F32, Device::Cpu),
+            saved_bytes: precision.saved_bytes(&s),
             conventions: [
                 ("fvcore", Convention::Fvcore.flops(c)),
                 ("torch_flop_counter", Convention::TorchFlopCounter.flops(c)),
@@ -140,6 +144,7 @@ impl CostView {
 /// The schema above.
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let precision = self.totals().precision;
         let paths: Vec<String> = self.paths();
         let modules = self
             .modules()
@@ -150,8 +155,8 @@ impl Serialize for Report {
                 calls: m.calls(),
                 input: m.input(),
                 output: m.output(),
-                cost: CostView::of(m.cost()),
-                own_saved_bytes: m.own_saved().bytes(DType::F32, Device::Cpu),
+                cost: CostView::of(m.cost(), precision),
+                own_saved_bytes: precision.saved_bytes(&m.own_saved()),
             })
             .collect();
         ReportView {
@@ -165,7 +170,7 @@ impl Serialize for Report {
             unit: Convention::Mmengine.unit().name(),
             input: self.totals().input,
             output: self.totals().output,
-            totals: CostView::of(&self.totals().cost),
+            totals: CostView::of(&self.totals().cost, precision),
             modules,
         }
         .serialize(serializer)

@@ -22,6 +22,7 @@ use crate::cost::{Cost, OpKind, ZeroOp};
 use crate::error::{Error, Name};
 use crate::format::format_size;
 use crate::layer::Layer;
+use crate::memory::Precision;
 use crate::memory::{Device, Saved};
 use crate::mode::Mode;
 use crate::module::{Body, Module};
@@ -294,6 +295,38 @@ impl Report {
         Report::new(&M::MODULE, input, mode)
     }
 
+    /// [`Report::of`] with the activations stored as `precision` says: under autocast,
+    /// its saved bytes (the totals' and every module's [`Cost::saved`]) are autocast's.
+    ///
+    /// ```
+    /// # use complexity_core::{Complexity, Mode, Model, DType};
+    /// # use complexity_core::memory::{Device, Precision};
+    /// # use complexity_core::report::Report;
+    /// #[derive(Complexity)]
+    /// #[complexity(input = [16])]
+    /// struct Mlp {
+    ///     #[complexity(linear(in = 16, out = 32))]
+    ///     fc1: (),
+    ///     #[complexity(linear(in = 32, out = 8))]
+    ///     fc2: (),
+    /// }
+    /// let amp = Report::of_in::<Mlp>(Mlp::INPUT, Mode::Train, Precision::Autocast(Device::Cpu))?;
+    /// // `fc1` keeps the bf16 copy of the float32 input (16), for its weight's gradient;
+    /// // `fc2` its bf16 input (32) and its weight's bf16 copy (32 · 8), for the input's
+    /// // gradient: 2 bytes each.
+    /// assert_eq!(amp.totals().cost.saved.bytes(DType::BF16, Device::Cpu), 2 * (16 + 32 + 256));
+    /// assert_eq!(amp.memory(), "memory under autocast (2-byte half precision): params 3232 bytes, \
+    ///     saved for backward 608 bytes (half 608, float32 0), KV cache 0 bytes, activation peak 192 bytes");
+    /// # Ok::<(), complexity_core::Error>(())
+    /// ```
+    pub fn of_in<M: Complexity + ?Sized>(
+        input: Shape,
+        mode: Mode,
+        precision: Precision,
+    ) -> Result<Report, Error> {
+        Report::new_in(&M::MODULE, input, mode, precision)
+    }
+
     /// Analyses a model description on an input of shape `input` (batch included).
     ///
     /// O(modules + steps): the walk the compiler runs, once to count and once to record
@@ -301,14 +334,25 @@ impl Report {
     /// one pass folding the records into the module tree. Memory: 40 bytes per module
     /// and 8 per call kept, and about 70 more per module while it is built.
     pub fn new(model: &'static Module, input: Shape, mode: Mode) -> Result<Report, Error> {
+        Report::new_in(model, input, mode, Precision::Uniform)
+    }
+
+    /// [`Report::new`] with the activations stored as `precision` says (see
+    /// [`Report::of_in`]).
+    pub fn new_in(
+        model: &'static Module,
+        input: Shape,
+        mode: Mode,
+        precision: Precision,
+    ) -> Result<Report, Error> {
         let mut no_records: [Record; 0] = [];
         let mut no_calls: [Call; 0] = [];
         let mut counter = Recorder::new(&mut no_records, &mut no_calls);
-        walk(model, input, mode, &mut counter)?;
+        walk(model, input, mode, precision, &mut counter)?;
         let mut records = vec![Record::EMPTY; counter.len()];
         let mut calls = vec![Call::EMPTY; counter.calls_len()];
         let mut recorder = Recorder::new(&mut records, &mut calls);
-        let (output, cost) = walk(model, input, mode, &mut recorder)?;
+        let (output, cost) = walk(model, input, mode, precision, &mut recorder)?;
         let mut nodes = tree::declare(model)?;
         let mut costs: Vec<Cost> = calls.iter().map(|c| c.cost).collect();
         let order = tree::fold(&mut nodes, &records, &calls, &mut costs)?;
@@ -318,6 +362,7 @@ impl Report {
                 input,
                 output,
                 cost,
+                precision,
             },
             nodes,
             calls,
@@ -494,8 +539,20 @@ impl Report {
     /// activation peak 8028160 bytes`.
     pub fn memory(&self) -> String {
         let c = &self.totals.cost;
-        let [float, stats, int64, bools] = c.saved.bytes_by_class(DType::F32, Device::Cpu);
-        let mut by = vec![format!("float32 {}", float + stats)];
+        let precision = self.totals.precision;
+        let (half, device, title) = match precision {
+            Precision::Uniform => (DType::F32, Device::Cpu, "memory in float32"),
+            Precision::Autocast(d) => (
+                DType::BF16,
+                d,
+                "memory under autocast (2-byte half precision)",
+            ),
+        };
+        let [float, stats, int64, bools] = c.saved.bytes_by_class(half, device);
+        let mut by = match precision {
+            Precision::Uniform => vec![format!("float32 {}", float + stats)],
+            Precision::Autocast(_) => vec![format!("half {float}"), format!("float32 {stats}")],
+        };
         if int64 > 0 {
             by.push(format!("int64 {int64}"));
         }
@@ -503,9 +560,9 @@ impl Report {
             by.push(format!("bool {bools}"));
         }
         format!(
-            "memory in float32: params {} bytes, saved for backward {} bytes ({}), KV cache {} bytes, activation peak {} bytes",
+            "{title}: params {} bytes, saved for backward {} bytes ({}), KV cache {} bytes, activation peak {} bytes",
             DType::F32.bytes(c.params as u128),
-            c.saved.bytes(DType::F32, Device::Cpu),
+            precision.saved_bytes(&c.saved),
             by.join(", "),
             DType::F32.bytes(c.cached),
             DType::F32.bytes(c.peak_elements),
@@ -589,7 +646,7 @@ impl fmt::Display for Report {
                     format!("{}", self.convention.params(cost)),
                     format!("{}", self.convention.flops(cost)),
                     format!("{}", cost.activations),
-                    format!("{}", cost.saved.bytes(DType::F32, Device::Cpu)),
+                    format!("{}", self.totals.precision.saved_bytes(&cost.saved)),
                     by_op.join(", "),
                 ]
             })

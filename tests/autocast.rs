@@ -1,0 +1,156 @@
+//! Training memory under `torch.autocast("cpu", dtype=torch.bfloat16)`: the bytes
+//! autograd keeps after one training-mode forward of each reference model, against
+//! PyTorch's own count (`tests/fixtures/autocast/cpu_bf16.json`, made by `measure.py`
+//! there: `saved_tensors_hooks`, each storage once, parameters excluded, as
+//! `autograd_saved_train` is made, with the forward under autocast).
+
+mod reference_models;
+
+use complexity_core::memory::{Device, Precision};
+use complexity_core::report::Report;
+use complexity_core::{DType, Mode, Model};
+use reference_models::*;
+use std::collections::BTreeMap;
+
+fn measured() -> serde_json::Value {
+    let path = format!(
+        "{}/tests/fixtures/autocast/cpu_bf16.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The description's saved bytes under CPU autocast in bf16 (total, by dtype, by
+/// module) against PyTorch's.
+fn check<M: Model>(name: &str) {
+    let all = measured();
+    let theirs = &all[name];
+    let amp = Precision::Autocast(Device::Cpu);
+    let report = Report::of_in::<M>(M::INPUT, Mode::Train, amp).unwrap();
+    let saved = report.totals().cost.saved;
+    let ours = saved.bytes(DType::BF16, Device::Cpu);
+    let mut by_module = BTreeMap::new();
+    for m in report.modules() {
+        let own = m.own_saved().bytes(DType::BF16, Device::Cpu);
+        if own > 0 {
+            *by_module.entry(m.path()).or_insert(0u128) += own;
+        }
+    }
+    let theirs_by_module: BTreeMap<String, u128> = theirs["by_module"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap() as u128))
+        .collect();
+    let mut diff = String::new();
+    for k in by_module.keys().chain(theirs_by_module.keys()) {
+        let (a, b) = (by_module.get(k), theirs_by_module.get(k));
+        if a != b && !diff.contains(&format!("\n{k}:")) {
+            diff += &format!("\n{k}: ours {a:?} theirs {b:?}");
+        }
+    }
+    let [half, float32, int64, bools] = saved.bytes_by_class(DType::BF16, Device::Cpu);
+    let dtype = |k: &str| theirs["by_dtype"][k].as_u64().unwrap_or(0) as u128;
+    assert_eq!(
+        ours,
+        theirs["saved_bytes"].as_u64().unwrap() as u128,
+        "{name}: saved bytes (ours by dtype bf16 {half} f32 {float32} i64 {int64} bool {bools}; theirs {}); by module:{diff}",
+        theirs["by_dtype"]
+    );
+    assert!(diff.is_empty(), "{name}: by module:{diff}");
+    assert_eq!(
+        (half, float32, int64, bools),
+        (
+            dtype("bfloat16"),
+            dtype("float32"),
+            dtype("int64"),
+            dtype("bool")
+        ),
+        "{name}: by dtype"
+    );
+}
+
+reference_model_tests!(check);
+
+/// A linear layer, a layer norm, a softmax and a dropout on `[1, 4, 8]`, whose saved
+/// bytes differ by device: CUDA's list runs layer norm and softmax in float32 and stores
+/// a dropout mask in one byte; the CPU runs them in their input's dtype.
+#[derive(complexity_core::Complexity)]
+#[complexity(input = [1, 4, 8], forward = {
+    let z = norm(fc(x));
+    drop(z.softmax(-1))
+})]
+struct Head {
+    #[complexity(linear(in = 8, out = 8))]
+    fc: (),
+    #[complexity(layer_norm(eps = 1e-5))]
+    norm: (),
+    #[complexity(dropout(p = 0.5))]
+    drop: (),
+}
+
+#[test]
+fn devices_follow_their_lists() {
+    let saved = |device| {
+        Report::of_in::<Head>(Head::INPUT, Mode::Train, Precision::Autocast(device))
+            .unwrap()
+            .totals()
+            .cost
+            .saved
+    };
+    // Both: the linear layer keeps the bf16 copy of its float32 input (32 elements), not
+    // its weight's (the input needs no gradient); layer norm keeps 2 float32 statistics
+    // per row (8).
+    // CUDA: layer norm casts the bf16 `fc(x)` to a float32 copy and keeps it (32), softmax
+    // keeps its float32 output (32), the dropout mask is a byte each (32):
+    // 32·2 + (32 + 32)·4 + 8·4 + 32 = 384.
+    let cuda = saved(Device::Cuda);
+    assert_eq!(
+        (cuda.activations, cuda.wide, cuda.stats, cuda.bools),
+        (32, 64, 8, 32)
+    );
+    assert_eq!(cuda.bytes(DType::BF16, Device::Cuda), 384);
+    // CPU: layer norm keeps the bf16 `fc(x)` (32), softmax its bf16 output (32), the mask
+    // is bf16 (32): (32 + 32 + 32 + 32)·2 + 8·4 = 288.
+    let cpu = saved(Device::Cpu);
+    assert_eq!(
+        (cpu.activations, cpu.wide, cpu.stats, cpu.bools),
+        (128, 0, 8, 0)
+    );
+    assert_eq!(cpu.bytes(DType::BF16, Device::Cpu), 288);
+}
+
+/// `Training::memory` prices the saved activations of totals analysed in its own
+/// precision, and names both otherwise; `Model::train_bytes` analyses in it by itself.
+#[test]
+fn training_memory_needs_its_precision() {
+    use complexity_core::analyze_in;
+    use complexity_core::memory::{Optimizer, Training};
+    let amp = Training::autocast(DType::BF16, Optimizer::AdamW).device(Device::Cpu);
+    let uniform = complexity_core::analyze(
+        &<Head as complexity_core::Complexity>::MODULE,
+        Head::INPUT,
+        Mode::Train,
+    )
+    .unwrap();
+    let e = amp.memory(&uniform).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "model: the totals' saved activations are in one dtype but the training runs autocast's on the CPU: analyse with `analyze_in(module, input, Mode::Train, training.precision())`"
+    );
+    let totals = analyze_in(
+        &<Head as complexity_core::Complexity>::MODULE,
+        Head::INPUT,
+        Mode::Train,
+        amp.precision(),
+    )
+    .unwrap();
+    let memory = amp.memory(&totals).unwrap();
+    // 88 parameters (72 linear, 16 norm): float32 weights, gradients, two AdamW states.
+    let params = Head::PARAMS as u128;
+    assert_eq!(memory.weights, params * 4);
+    assert_eq!(memory.master_weights, 0);
+    assert_eq!(memory.optimizer, params * 8);
+    assert_eq!(memory.activations, 288);
+    assert_eq!(Head::train_bytes(1, amp), memory.total());
+}
