@@ -23,8 +23,12 @@ fn measured() -> serde_json::Value {
 /// The description's saved bytes under CPU autocast in bf16 (total, by dtype, by
 /// module) against PyTorch's.
 fn check<M: Model>(name: &str) {
-    let all = measured();
-    let theirs = &all[name];
+    check_against::<M>(name, &measured()[name]);
+}
+
+/// The description's saved bytes under CPU autocast in bf16 against PyTorch's in
+/// `theirs` (`saved_bytes`, `by_dtype`, `by_module`).
+fn check_against<M: Model>(name: &str, theirs: &serde_json::Value) {
     let amp = Precision::Autocast(Device::Cpu);
     let report = Report::of_in::<M>(M::INPUT, Mode::Train, amp).unwrap();
     let saved = report.totals().cost.saved;
@@ -153,4 +157,27 @@ fn training_memory_needs_its_precision() {
     assert_eq!(memory.optimizer, params * 8);
     assert_eq!(memory.activations, 288);
     assert_eq!(Head::train_bytes(1, amp), memory.total());
+}
+
+/// Two models described by newcomers before autocast was modelled (in float32, from the
+/// docs alone), measured under CPU autocast in bf16 (`tests/fixtures/autocast/unseen.json`).
+#[test]
+fn unseen_models() {
+    #[allow(dead_code)]
+    #[path = "../examples/distilbert.rs"]
+    mod distilbert;
+    #[allow(dead_code)]
+    #[path = "../examples/mobilenet_v3_small.rs"]
+    mod mobilenet_v3_small;
+    let path = format!(
+        "{}/tests/fixtures/autocast/unseen.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let unseen: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    check_against::<mobilenet_v3_small::MobileNetV3Small>(
+        "mobilenet_v3_small",
+        &unseen["mobilenet_v3_small"],
+    );
+    check_against::<distilbert::DistilBertModel>("distilbert", &unseen["distilbert"]);
 }

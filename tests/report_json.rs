@@ -32,6 +32,7 @@ fn resnet18_as_json() {
             "schema",
             "model",
             "mode",
+            "precision",
             "convention",
             "unit",
             "input",
@@ -43,6 +44,7 @@ fn resnet18_as_json() {
     assert_eq!(json["schema"], "complexity-report/1");
     assert_eq!(json["model"], "ResNet");
     assert_eq!(json["mode"], "eval");
+    assert_eq!(json["precision"], "uniform");
     assert_eq!(json["convention"], "mmengine");
     assert_eq!(json["unit"], "multiply-adds");
     assert_eq!(json["input"], serde_json::json!([1, 3, 224, 224]));
@@ -106,6 +108,30 @@ fn resnet18_as_json() {
 
 /// BERT at 128 and 512 tokens: the same parameters, every module's FLOPs and outputs
 /// changed. mmengine's totals at both lengths are `tests/models.rs`'s.
+/// A report under CPU autocast prices its saved bytes so: ResNet-18's are PyTorch's
+/// 35,327,360 (`tests/fixtures/autocast/cpu_bf16.json`): bf16 activations and weight
+/// copies 33,644,928, float32 batch-norm statistics 76,800, int64 indices 1,605,632.
+#[test]
+fn autocast_report_as_json() {
+    use complexity_core::memory::{Device, Precision};
+    let amp = Precision::Autocast(Device::Cpu);
+    let r =
+        Report::of_in::<resnet18::ResNet18>(resnet18::ResNet18::INPUT, Mode::Train, amp).unwrap();
+    let json: Value = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+    assert_eq!(json["precision"], "autocast_cpu");
+    assert_eq!(json["totals"]["saved_bytes"], 35_327_360u64);
+    assert_eq!(json["totals"]["saved"]["activations"], 33_644_928u64 / 2);
+    assert_eq!(json["totals"]["saved"]["stats"], 76_800u64 / 4);
+    let fc = json["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["path"] == "fc")
+        .unwrap();
+    // The pooled bf16 input (512) and the weight's bf16 copy (1000 · 512), 2 bytes each.
+    assert_eq!(fc["own_saved_bytes"], 1_025_024u64);
+}
+
 #[test]
 fn bert_diff_between_lengths() {
     let a = Report::of::<bert_base::BertBase>(Shape::new(&[1, 128]), Mode::Eval).unwrap();

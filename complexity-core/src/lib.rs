@@ -665,7 +665,8 @@
 //!   `Model::inference_bytes(batch, Inference)` are `const fn`s (the model analysed again
 //!   at that batch), and `max_train_bytes`/`max_inference_bytes` fail `cargo check` with
 //!   both numbers; a report's `Display` has a `saved bytes` column (a module's figure
-//!   with its children's, float32 on the CPU; a module's own share, what PyTorch's hooks
+//!   with its children's, float32 on the CPU, or as [`memory::Precision::saved_bytes`]
+//!   prices an autocast report's; a module's own share, what PyTorch's hooks
 //!   charge it, is [`ModuleStats::own_saved`](report::ModuleStats::own_saved)) and a
 //!   memory line ([`Report::memory`](report::Report::memory)). `examples/memory.rs` finds the largest
 //!   batch of Llama-3-8B that trains with AdamW in 80 GB at 4,096 tokens, and the KV cache

@@ -27,7 +27,7 @@
 //! read, with no pass quadratic in anything: an array `[Block; N]` analyses its element
 //! until two consecutive elements see the same input (usually one or two), then
 //! multiplies, so a 126-layer decoder stack costs one layer. Its memory is fixed: the
-//! [`MAX_DEPTH`] frames and [`MAX_SLOTS`] value slots of the machine (382 KB), on
+//! [`MAX_DEPTH`] frames and [`MAX_SLOTS`] value slots of the machine (386 KB), on
 //! the stack of whoever runs it, whatever the model's depth.
 
 use crate::cost::Cost;

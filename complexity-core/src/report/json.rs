@@ -8,6 +8,7 @@
 //! | `schema` | string | `"complexity-report/1"` |
 //! | `model` | string | the model's class |
 //! | `mode` | string | `"train"` or `"eval"` |
+//! | `precision` | string | `"uniform"`, `"autocast_cpu"` or `"autocast_cuda"`: how the saved activations are stored ([`Precision`]) |
 //! | `convention` | string | `"mmengine"`: the convention of every `flops` |
 //! | `unit` | string | `"multiply-adds"` |
 //! | `input`, `output` | array of integers | the shapes, batch included |
@@ -41,7 +42,7 @@ use serde::ser::{Serialize, Serializer};
 use super::Report;
 use crate::convention::Convention;
 use crate::cost::{Cost, OpKind, ZeroOp};
-use crate::memory::{Precision, Saved};
+use crate::memory::{Device, Precision, Saved};
 use crate::mode::Mode;
 use crate::shape::Shape;
 
@@ -50,6 +51,7 @@ struct ReportView<'a> {
     schema: &'static str,
     model: &'static str,
     mode: &'static str,
+    precision: &'static str,
     convention: &'static str,
     unit: &'static str,
     input: Shape,
@@ -165,6 +167,11 @@ impl Serialize for Report {
             mode: match self.mode() {
                 Mode::Train => "train",
                 Mode::Eval => "eval",
+            },
+            precision: match precision {
+                Precision::Uniform => "uniform",
+                Precision::Autocast(Device::Cpu) => "autocast_cpu",
+                Precision::Autocast(Device::Cuda) => "autocast_cuda",
             },
             convention: Convention::Mmengine.name(),
             unit: Convention::Mmengine.unit().name(),
