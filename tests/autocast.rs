@@ -181,3 +181,39 @@ fn unseen_models() {
     );
     check_against::<distilbert::DistilBertModel>("distilbert", &unseen["distilbert"]);
 }
+
+/// Conversions: `float()` and `to(y)` copy only when the dtype changes, and a product
+/// of float32 values stays float32.
+#[derive(complexity_core::Complexity)]
+#[complexity(input = [1, 4], forward = {
+    let h = fc(x);
+    let f = h.float();
+    let g = f * f;
+    g.to(h).exp()
+})]
+struct Casts {
+    #[complexity(linear(in = 4, out = 4))]
+    fc: (),
+}
+
+#[test]
+fn conversions_copy_only_when_the_dtype_changes() {
+    let saved = |precision| {
+        Report::of_in::<Casts>(Casts::INPUT, Mode::Train, precision)
+            .unwrap()
+            .totals()
+            .cost
+            .saved
+    };
+    // Autocast: `fc` keeps its input's bf16 copy (4; its weight's copy is for the input's
+    // gradient, which the model's input does not need); `h.float()` is a float32 copy,
+    // which `f * f` keeps (4, float32); `g.to(h)` a bf16 copy; `exp` keeps its bf16
+    // output (4): (4 + 4)·2 + 4·4 = 32 bytes.
+    let amp = saved(Precision::Autocast(Device::Cpu));
+    assert_eq!((amp.activations, amp.wide), (8, 4));
+    assert_eq!(amp.bytes(DType::BF16, Device::Cpu), 32);
+    // One dtype: `float()` and `to(h)` are the values themselves; `fc` keeps the input
+    // (4), `f * f` the output of `fc` (4), `exp` its output (4).
+    let uniform = saved(Precision::Uniform);
+    assert_eq!((uniform.activations, uniform.wide), (12, 0));
+}

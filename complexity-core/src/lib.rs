@@ -705,9 +705,12 @@
 //!     only when it changes it); write them as the model does, and write the float32
 //!     masks a model adds (GPT-2's and Llama's causal masks), since they change dtypes.
 //!     A dtype argument is `torch.float32`, `torch.bfloat16`, `torch.float16`,
-//!     `torch.long`, `torch.bool`, …, or a value's `y.dtype`; a device (`y.device`) is
-//!     accepted and changes nothing; anything else is a compile error (`a dtype is written
-//!     torch.float32, …`).
+//!     `torch.long`, `torch.bool`, …, a value's `y.dtype`, or a value `y` (`x.to(y)`); a
+//!     device (`y.device`, `"cuda"`) is accepted and changes nothing; anything else, a
+//!     Python variable holding a dtype included (`x.to(input_dtype)`: write the value it
+//!     was read from, `x.to(hidden_states.dtype)`), is a compile error (`a dtype is
+//!     written torch.float32, …`). transformers' `x.type(dtype)` is written `x.to(dtype)`
+//!     (`type` is a Rust keyword).
 //!
 //!   [`memory::Saved`] keeps the half-precision elements in `activations` and the float32
 //!   ones in `wide`; [`memory::Saved::bytes`]`(DType::BF16, device)` prices them. On the CPU
@@ -716,8 +719,11 @@
 //!   35,327,360 bytes against 22,256,640 in float32, BERT-base 237,930,496: at batch 1 the
 //!   weights' half-precision copies outweigh what half precision saves). CUDA follows
 //!   PyTorch's documented lists and is not measured here. Not modelled: a `float64`
-//!   value (priced as float32), `x.half()` under bf16 autocast (priced as the half dtype,
-//!   though PyTorch would then keep both), a frozen weight used twice (copied once here).
+//!   value (priced as float32); `x.half()` under bf16 autocast (priced as the half dtype,
+//!   though fp16 and bf16 are then two dtypes); autocast's cache of weight copies beyond
+//!   one module (a frozen weight, which PyTorch copies on every call, is copied once
+//!   here; a weight tied between two matrix-product layers, which PyTorch copies once, is
+//!   copied for each).
 //!
 //! Dropout (`nn.Dropout`, `F.dropout(x, p, training)`, `x.dropout(p)`) runs as the
 //! analysis's [`Mode`] says, whatever `training` is written (transformers passes
@@ -883,9 +889,10 @@
 //! [`ops`] (the `complexity-ops` crate: one row per operation) and its shape and cost rules
 //! in `analysis/ops.rs`; the walk in [`analysis`] (`machine.rs`, the activation peak in
 //! `liveness.rs`, what reports keep in `record.rs`, the storages followed for the
-//! saved-for-backward count in `storage.rs` and each step's saved rule in `keep.rs`);
-//! memory in [`memory`] (the saved classes in `saved.rs`, views' contiguity in
-//! `layout.rs`, training in `train.rs`, inference in `inference.rs`; each layer family's
+//! saved-for-backward count in `storage.rs`, each step's saved rule in `keep.rs` and its
+//! dtype and autocast cast in `cast.rs`); memory in [`memory`] (the saved classes in
+//! `saved.rs`, views' contiguity in `layout.rs`, [`memory::Precision`] and autocast's
+//! layer policies in `autocast.rs`, training in `train.rs`, inference in `inference.rs`; each layer family's
 //! `keeps` rule next to its cost rule); the training/eval switch in [`mode`];
 //! the description the derive emits in [`module`]; reports in [`report`] (the module tree
 //! in `tree.rs`, mmengine's table and architecture in `table.rs` and `arch.rs`, the

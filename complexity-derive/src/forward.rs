@@ -1873,8 +1873,9 @@ impl Compiler<'_, '_> {
     }
 
     /// A `dtype` argument: `torch.float32`, `torch.bfloat16`, `torch.long`, … (what
-    /// decides a value's dtype under autocast), a value's `v.dtype`, or a device
-    /// (`v.device`, `"cuda"`, `torch.device(…)`), which changes nothing.
+    /// decides a value's dtype under autocast), a value's `v.dtype` or the value itself
+    /// (`x.to(y)`), or a device (`v.device`, `"cuda"`, `torch.device(…)`), which changes
+    /// nothing.
     fn dtype_arg(&mut self, e: &Expr) -> Option<TokenStream> {
         let p = self.p;
         if let Expr::Lit(syn::ExprLit {
@@ -1923,6 +1924,15 @@ impl Compiler<'_, '_> {
             }
             _ => None,
         };
+        // `x.to(y)`: `y`'s dtype (and device).
+        if name.is_none()
+            && let Expr::Path(path) = e
+            && path.path.segments.len() == 1
+            && self.is_value_path(e)
+        {
+            let v = self.value(e)?;
+            return Some(quote!(#p::DtypeArg::Of(#v)));
+        }
         let kind = match name.as_deref() {
             Some("float32" | "float" | "float64" | "double") => quote!(Float32),
             Some("bfloat16" | "float16" | "half") => quote!(Half),
@@ -1932,7 +1942,7 @@ impl Compiler<'_, '_> {
             _ => {
                 self.cx.error_at(
                     e,
-                    "a dtype is written `torch.float32`, `torch.bfloat16`, `torch.float16`, `torch.long`, `torch.bool`, … or a value's `y.dtype` (a device: `y.device`)",
+                    "a dtype is written `torch.float32`, `torch.bfloat16`, `torch.float16`, `torch.long`, `torch.bool`, …, a value's `y.dtype`, or a value `y` (a device: `y.device`)",
                 );
                 return None;
             }

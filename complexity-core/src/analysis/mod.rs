@@ -20,6 +20,7 @@
 //! | `record.rs` | what the run-time report keeps of each call |
 //! | `storage.rs` | which storage each value lives in, for the saved-for-backward count |
 //! | `keep.rs` | what autograd keeps of each operation step |
+//! | `cast.rs` | each step's result dtype and autocast's casts of its operands |
 //!
 //! # Cost
 //!
