@@ -29,13 +29,18 @@ fn check<M: Model>(name: &str) {
 /// The description's saved bytes under CPU autocast in bf16 against PyTorch's in
 /// `theirs` (`saved_bytes`, `by_dtype`, `by_module`).
 fn check_against<M: Model>(name: &str, theirs: &serde_json::Value) {
-    let amp = Precision::Autocast(Device::Cpu);
-    let report = Report::of_in::<M>(M::INPUT, Mode::Train, amp).unwrap();
+    check_in::<M>(name, theirs, Precision::Autocast(Device::Cpu));
+}
+
+/// The description's saved bytes in `precision` (float32 for
+/// [`Precision::Uniform`], bf16 for autocast, on the CPU) against PyTorch's in `theirs`.
+fn check_in<M: Model>(name: &str, theirs: &serde_json::Value, precision: Precision) {
+    let report = Report::of_in::<M>(M::INPUT, Mode::Train, precision).unwrap();
     let saved = report.totals().cost.saved;
-    let ours = saved.bytes(DType::BF16, Device::Cpu);
+    let ours = precision.saved_bytes(&saved);
     let mut by_module = BTreeMap::new();
     for m in report.modules() {
-        let own = m.own_saved().bytes(DType::BF16, Device::Cpu);
+        let own = precision.saved_bytes(&m.own_saved());
         if own > 0 {
             *by_module.entry(m.path()).or_insert(0u128) += own;
         }
@@ -53,23 +58,30 @@ fn check_against<M: Model>(name: &str, theirs: &serde_json::Value) {
             diff += &format!("\n{k}: ours {a:?} theirs {b:?}");
         }
     }
-    let [half, float32, int64, bools] = saved.bytes_by_class(DType::BF16, Device::Cpu);
     let dtype = |k: &str| theirs["by_dtype"][k].as_u64().unwrap_or(0) as u128;
+    let by_dtype = match precision {
+        // One float dtype: activations, masks and statistics are all `float32`.
+        Precision::Uniform => {
+            let [float, stats, int64, bools] = saved.bytes_by_class(DType::F32, Device::Cpu);
+            [0, float + stats, int64, bools]
+        }
+        Precision::Autocast(device) => saved.bytes_by_class(DType::BF16, device),
+    };
     assert_eq!(
         ours,
         theirs["saved_bytes"].as_u64().unwrap() as u128,
-        "{name}: saved bytes (ours by dtype bf16 {half} f32 {float32} i64 {int64} bool {bools}; theirs {}); by module:{diff}",
+        "{name}: saved bytes (ours by dtype {by_dtype:?}; theirs {}); by module:{diff}",
         theirs["by_dtype"]
     );
     assert!(diff.is_empty(), "{name}: by module:{diff}");
     assert_eq!(
-        (half, float32, int64, bools),
-        (
+        by_dtype,
+        [
             dtype("bfloat16"),
             dtype("float32"),
             dtype("int64"),
             dtype("bool")
-        ),
+        ],
         "{name}: by dtype"
     );
 }
@@ -216,4 +228,42 @@ fn conversions_copy_only_when_the_dtype_changes() {
     // (4), `f * f` the output of `fc` (4), `exp` its output (4).
     let uniform = saved(Precision::Uniform);
     assert_eq!((uniform.activations, uniform.wide), (12, 0));
+}
+
+/// Two models a newcomer described from the docs alone, with autocast documented:
+/// torchvision's EfficientNet-B0 (stochastic depth, squeeze-excitation) and a small
+/// transformers Qwen2 (biased q/k/v, grouped-query attention, rotary embedding), in
+/// float32 and under CPU autocast in bf16 (`tests/fixtures/autocast/newcomers.json`).
+#[test]
+fn newcomers_models() {
+    #[allow(dead_code)]
+    #[path = "../examples/efficientnet_b0.rs"]
+    mod efficientnet_b0;
+    #[allow(dead_code)]
+    #[path = "../examples/qwen2_tiny.rs"]
+    mod qwen2_tiny;
+    use efficientnet_b0::EfficientNetB0;
+    use qwen2_tiny::Qwen2Model;
+    let path = format!(
+        "{}/tests/fixtures/autocast/newcomers.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let measured: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(EfficientNetB0::PARAMS, 5_288_548);
+    assert_eq!(Qwen2Model::PARAMS, 1_437_952);
+    for (precision, key) in [
+        (Precision::Uniform, "float32"),
+        (Precision::Autocast(Device::Cpu), "autocast_cpu_bf16"),
+    ] {
+        let e = &measured["efficientnet_b0"][key];
+        check_in::<EfficientNetB0>("efficientnet_b0", e, precision);
+        check_in::<Qwen2Model>("qwen2_tiny", &measured["qwen2_tiny"][key], precision);
+    }
+    // 16 bytes per parameter (float32 weights, gradients, two AdamW states) and the
+    // saved activations.
+    assert_eq!(
+        efficientnet_b0::AMP_TRAIN_BYTES,
+        16 * 5_288_548 + 54_905_538
+    );
 }

@@ -512,6 +512,27 @@ fn masks_dtypes_and_type_as() {
     assert_eq!(Net::OUTPUT.dims(), &[1, 1, 8, 8]);
 }
 
+/// Comparisons written as operators are the table's `lt`, `le`, `gt`, `ge`, `eq`, `ne`
+/// (zero op `compare`); `x.to(…)` takes a device and a dtype, by position or keyword.
+#[test]
+fn comparison_operators_and_to_device_dtype() {
+    #[derive(Complexity)]
+    #[complexity(input = [1, 8], forward = {
+        let q = torch.arange(x.size(1)).unsqueeze(1);
+        let k = torch.arange(x.size(1)).unsqueeze(0);
+        let mask = (k <= q) & (k > 0) | (k == q) & (k != 3) | (k < 2) & (k >= 1);
+        let y = x.to(x.device, torch.float32) + x.to(device = x.device, dtype = torch.float32);
+        y.masked_fill(mask, 0.0)
+    })]
+    struct Net {}
+    let r = Report::of::<Net>(Net::INPUT, Mode::Train).unwrap();
+    let zeros = |z| r.model().cost().zero_count(z);
+    assert_eq!(zeros(complexity_core::ZeroOp::Compare), 6);
+    assert_eq!(zeros(complexity_core::ZeroOp::Logical), 5);
+    assert_eq!(zeros(complexity_core::ZeroOp::To), 2);
+    assert_eq!(Net::OUTPUT.dims(), &[8, 8]);
+}
+
 /// An operation's integer arguments may read sizes when it runs, as transformers'
 /// `attention_mask[:, :, :, : key_states.shape[-2]]` does: the mask is cut to the keys'
 /// length at any input length.

@@ -215,7 +215,7 @@
 //! | `x.sin()` | elementwise (broadcast) | 0 (zero op `sin`) | input | no | promoted |
 //! | `x.neg() or -x` | elementwise (broadcast) | 0 (zero op `neg`) | nothing | no | promoted |
 //! | `x.clamp(min, max)` | elementwise (broadcast) | 0 (zero op `clamp`) | input | no | promoted |
-//! | `x.to(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no | its `dtype`'s, else promoted |
+//! | `x.to(dtype) or x.to(device, dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no | its `dtype`'s, else promoted |
 //! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no | float32 |
 //! | `x.double()` | elementwise (broadcast) | 0 (zero op `to`) | nothing | no | float32 |
 //! | `x.half()` | elementwise (broadcast) | 0 (zero op `to`) | nothing | no | half |
@@ -243,12 +243,12 @@
 //! | `x.fill_(value)` | in place: `x`'s (the others broadcast to it) | 0 (zero op `fill`) | nothing | no | promoted |
 //! | `a.logical_and(b) or a & b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing | no | integer |
 //! | `a.logical_or(b) or a | b` | elementwise (broadcast) | 0 (zero op `logical`) | nothing | no | integer |
-//! | `x.eq(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
-//! | `x.ne(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
-//! | `x.lt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
-//! | `x.le(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
-//! | `x.gt(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
-//! | `x.ge(other)` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
+//! | `x.eq(other) or x == other` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
+//! | `x.ne(other) or x != other` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
+//! | `x.lt(other) or x < other` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
+//! | `x.le(other) or x <= other` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
+//! | `x.gt(other) or x > other` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
+//! | `x.ge(other) or x >= other` | elementwise (broadcast) | 0 (zero op `compare`) | nothing | no | integer |
 //! | `x.maximum(other)` | elementwise (broadcast) | 0 (zero op `maximum`) | both inputs | no | promoted |
 //! | `x.minimum(other)` | elementwise (broadcast) | 0 (zero op `minimum`) | both inputs | no | promoted |
 //! | `x.roll(shifts, dims)` | elementwise (broadcast) | 0 (zero op `roll`) | nothing | no | promoted |
@@ -845,7 +845,10 @@
 //! holds it (the block's own tokens are out of the compiler's reach when it evaluates the
 //! model's constants), and path and Rust site say where inside. After a derive error, nothing that contains
 //! that type reports anything more (no constant of it, no follow-on shape error), and a
-//! `forward` that failed to compile reports no unused fields. At run time the same
+//! `forward` that failed to compile reports no unused fields. An unused field is a module
+//! or a `parameter` the `forward` never reads (mark a module PyTorch builds but never calls
+//! `uncalled`); a `buffer` it never reads is not an error, as PyTorch keeps buffers a
+//! `forward` leaves alone (`original_inv_freq`). At run time the same
 //! mistakes are an [`Error`], whose [`ErrorKind`] carries the numbers:
 //!
 //! | [`ErrorKind`] | example |

@@ -546,12 +546,25 @@ impl Compiler<'_, '_> {
                     BinOp::Sub(_) => quote!(Sub),
                     BinOp::Mul(_) => quote!(Mul),
                     BinOp::Div(_) => quote!(Div),
-                    // `a & b`, `a | b` on masks: the table's `logical_and`, `logical_or`.
-                    BinOp::BitAnd(_) | BinOp::BitOr(_) => {
-                        let name = if matches!(bin.op, BinOp::BitAnd(_)) {
-                            "logical_and"
-                        } else {
-                            "logical_or"
+                    // `a & b`, `a | b` on masks: the table's `logical_and`, `logical_or`;
+                    // `a <= b` and the other comparisons: `le`, `lt`, `ge`, `gt`, `eq`, `ne`.
+                    BinOp::BitAnd(_)
+                    | BinOp::BitOr(_)
+                    | BinOp::Lt(_)
+                    | BinOp::Le(_)
+                    | BinOp::Gt(_)
+                    | BinOp::Ge(_)
+                    | BinOp::Eq(_)
+                    | BinOp::Ne(_) => {
+                        let name = match bin.op {
+                            BinOp::BitAnd(_) => "logical_and",
+                            BinOp::BitOr(_) => "logical_or",
+                            BinOp::Lt(_) => "lt",
+                            BinOp::Le(_) => "le",
+                            BinOp::Gt(_) => "gt",
+                            BinOp::Ge(_) => "ge",
+                            BinOp::Eq(_) => "eq",
+                            _ => "ne",
                         };
                         let left = self.value(&bin.left);
                         let right = self.value(&bin.right);
@@ -2044,7 +2057,13 @@ impl Compiler<'_, '_> {
                 Arg::TensorOrNumber if is_number(arg) => {}
                 Arg::TensorOrNumber => inputs.push(self.value(arg)?),
                 Arg::Ignored => {}
-                Arg::Dtype => dtype = self.dtype_arg(arg)?,
+                // `x.to(device, dtype)`: a device sets nothing.
+                Arg::Dtype => {
+                    let d = self.dtype_arg(arg)?;
+                    if !d.to_string().ends_with("Unset") {
+                        dtype = d;
+                    }
+                }
                 Arg::DtypeOf => {
                     let v = self.value(arg)?;
                     dtype = quote!(#p::DtypeArg::Of(#v));
@@ -2474,7 +2493,7 @@ impl Compiler<'_, '_> {
     fn unsupported(&mut self, expr: &impl ToTokens) -> Option<usize> {
         self.cx.error_at(
             expr,
-            "unsupported in `forward`: write field calls `conv1(x)`, `a + b` (also `-`, `*`, `/`), methods such as \
+            "unsupported in `forward`: write field calls `conv1(x)`, `a + b` (also `-`, `*`, `/`, `&`, `|`, `<`, `<=`, `==`, …), methods such as \
              `x.flatten(1)`, `x.transpose(1, 2)`, `matmul(a, b)`, `cat([a, b], 1)`, `let` bindings and `if` on a const",
         );
         None

@@ -546,8 +546,13 @@ pub const OPS: &[Op] = &[
     ),
     elementwise(
         "to",
-        "x.to(dtype)",
-        &[param("dtype", Arg::Dtype)],
+        "x.to(dtype) or x.to(device, dtype)",
+        &[
+            optional("device", Arg::Dtype),
+            optional("dtype", Arg::Dtype),
+            optional("non_blocking", Ignored),
+            optional("copy", Ignored),
+        ],
         ZeroOp::To,
         View,
     )
@@ -693,7 +698,7 @@ pub const OPS: &[Op] = &[
     .dtype(Dtype::Integer),
     elementwise(
         "eq",
-        "x.eq(other)",
+        "x.eq(other) or x == other",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
@@ -701,7 +706,7 @@ pub const OPS: &[Op] = &[
     .dtype(Dtype::Integer),
     elementwise(
         "ne",
-        "x.ne(other)",
+        "x.ne(other) or x != other",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
@@ -709,7 +714,7 @@ pub const OPS: &[Op] = &[
     .dtype(Dtype::Integer),
     elementwise(
         "lt",
-        "x.lt(other)",
+        "x.lt(other) or x < other",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
@@ -717,7 +722,7 @@ pub const OPS: &[Op] = &[
     .dtype(Dtype::Integer),
     elementwise(
         "le",
-        "x.le(other)",
+        "x.le(other) or x <= other",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
@@ -725,7 +730,7 @@ pub const OPS: &[Op] = &[
     .dtype(Dtype::Integer),
     elementwise(
         "gt",
-        "x.gt(other)",
+        "x.gt(other) or x > other",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,
@@ -733,7 +738,7 @@ pub const OPS: &[Op] = &[
     .dtype(Dtype::Integer),
     elementwise(
         "ge",
-        "x.ge(other)",
+        "x.ge(other) or x >= other",
         &[param("other", TensorOrNumber)],
         ZeroOp::Compare,
         Nothing,

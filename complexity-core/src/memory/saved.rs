@@ -20,7 +20,10 @@ pub struct Saved {
     /// int64 tensors: max pooling's indices, embedding and gather indices, token ids.
     pub indices: u128,
     /// Dropout masks: in the activation dtype on the CPU (PyTorch multiplies by a
-    /// scaled float mask), one byte (bool) on CUDA.
+    /// scaled float mask), one byte (bool) on CUDA, as [`Saved::bytes`] prices them.
+    /// Under autocast the walk knows the device and each mask's dtype, so it counts them
+    /// in [`Saved::activations`] or [`Saved::wide`] (CPU) or [`Saved::bools`] (CUDA), and
+    /// this is 0.
     pub masks: u128,
     /// bool tensors: the condition of `masked_fill` and `where`.
     pub bools: u128,
