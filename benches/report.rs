@@ -79,6 +79,15 @@ fn report_llama2_7b() -> usize {
         .len()
 }
 
+/// The same under CUDA autocast: every value's dtype and autocast's copies followed too.
+#[divan::bench]
+fn report_llama2_7b_autocast() -> usize {
+    let amp = complexity_core::memory::Precision::Autocast(complexity_core::memory::Device::Cuda);
+    Report::of_in::<LlamaForCausalLM<Llama2_7B, 32>>(Shape::new(&[1, 4096]), Mode::Train, amp)
+        .unwrap()
+        .len()
+}
+
 #[divan::bench]
 fn table_and_arch_resnet152(bencher: divan::Bencher) {
     let report = Report::of::<ResNet152>(Shape::new(&IMAGE), Mode::Train).unwrap();
