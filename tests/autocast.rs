@@ -267,3 +267,35 @@ fn newcomers_models() {
         16 * 5_288_548 + 54_905_538
     );
 }
+
+/// A block whose output is float32 while its input was bf16 (a float32 parameter
+/// promotes it).
+#[derive(complexity_core::Complexity)]
+#[complexity(forward = x * x + p)]
+struct Promoting {
+    #[complexity(parameter(shape = (8,)))]
+    p: (),
+}
+
+/// An array's elements are analysed until one sees the input the one before saw: under
+/// autocast its dtype counts too.
+#[derive(complexity_core::Complexity)]
+#[complexity(input = [1, 8], forward = blocks(fc(x)))]
+struct Blocks {
+    #[complexity(linear(in = 8, out = 8))]
+    fc: (),
+    blocks: [Promoting; 3],
+}
+
+#[test]
+fn array_elements_differ_by_their_input_dtype() {
+    let amp = Report::of_in::<Blocks>(Blocks::INPUT, Mode::Train, Precision::Autocast(Device::Cpu))
+        .unwrap()
+        .totals()
+        .cost
+        .saved;
+    // `fc` keeps its input's bf16 copy (8); the first block's `x * x` keeps its bf16
+    // input (8), the next two their float32 inputs (8 each).
+    assert_eq!((amp.activations, amp.wide), (16, 16));
+    assert_eq!(amp.bytes(DType::BF16, Device::Cpu), 16 * 2 + 16 * 4);
+}

@@ -20,6 +20,7 @@ use crate::cost::Cost;
 use crate::error::{Error, ErrorKind, Name};
 use crate::layer::{Layer, tri};
 use crate::memory::Precision;
+use crate::memory::autocast::Dt;
 use crate::memory::saved::View;
 use crate::mode::Mode;
 use crate::module::{Body, Graph, Module, Naming, Step};
@@ -71,9 +72,9 @@ struct Frame {
     x_ref: Ref,
     extras_refs: [Ref; MAX_INPUTS],
     /// Arrays: which of the running element's inputs were kept (bit 0 the first), and
-    /// whether the first needed a gradient, when it started: two elements that see the
-    /// same inputs in the same storage state cost the same.
-    x_was: (u8, bool),
+    /// whether the first needed a gradient, and its dtype, when it started: two elements
+    /// that see the same inputs in the same storage state and dtype cost the same.
+    x_was: (u8, bool, Dt),
     /// A sequence called by index (`layers[2](x)`): the one element it runs, else
     /// [`ALL_ELEMENTS`].
     only: usize,
@@ -145,7 +146,7 @@ const EMPTY_FRAME: Frame = Frame {
     extras_len: 0,
     x_ref: Ref::never(false),
     extras_refs: [Ref::never(false); MAX_INPUTS],
-    x_was: (0, false),
+    x_was: (0, false, Dt::Act),
     only: ALL_ELEMENTS,
     indexed_base: 0,
     numbering: ("", 0),
@@ -825,7 +826,9 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let out = self.out_refs[0];
                 self.frames[t].x_ref = out;
                 let was = self.frames[t].x_was;
-                let same_storage = self.kept_inputs(&self.frames[t]) == was.0 && out.grad == was.1;
+                let same_storage = self.kept_inputs(&self.frames[t]) == was.0
+                    && out.grad == was.1
+                    && same_dt(out.dt, was.2);
                 let f = &mut self.frames[t];
                 let remaining = count - f.next - 1;
                 if y.same(&f.x) && same_storage && remaining > 0 && f.skip_indexed == ALL_ELEMENTS {
@@ -878,7 +881,7 @@ impl<'r, 'b> Machine<'r, 'b> {
             k += 1;
         }
         let t = self.depth - 1;
-        self.frames[t].x_was = (self.kept_inputs(f), f.x_ref.grad);
+        self.frames[t].x_was = (self.kept_inputs(f), f.x_ref.grad, f.x_ref.dt);
         // An element called by index before a call of the whole sequence counted its
         // parameters then.
         let count_params = f.count_params
