@@ -9,8 +9,8 @@ mod reference_models;
 use complexity_core::memory::{Device, Precision};
 use complexity_core::report::Report;
 use complexity_core::{DType, Mode, Model};
+use complexity_workspace::assert_saved_matches;
 use reference_models::*;
-use std::collections::BTreeMap;
 
 fn measured() -> serde_json::Value {
     let path = format!(
@@ -32,58 +32,10 @@ fn check_against<M: Model>(name: &str, theirs: &serde_json::Value) {
     check_in::<M>(name, theirs, Precision::Autocast(Device::Cpu));
 }
 
-/// The description's saved bytes in `precision` (float32 for
-/// [`Precision::Uniform`], bf16 for autocast, on the CPU) against PyTorch's in `theirs`.
+/// The description's saved bytes in `precision` against PyTorch's in `theirs`.
 fn check_in<M: Model>(name: &str, theirs: &serde_json::Value, precision: Precision) {
     let report = Report::of_in::<M>(M::INPUT, Mode::Train, precision).unwrap();
-    let saved = report.totals().cost.saved;
-    let ours = precision.saved_bytes(&saved);
-    let mut by_module = BTreeMap::new();
-    for m in report.modules() {
-        let own = precision.saved_bytes(&m.own_saved());
-        if own > 0 {
-            *by_module.entry(m.path()).or_insert(0u128) += own;
-        }
-    }
-    let theirs_by_module: BTreeMap<String, u128> = theirs["by_module"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.as_u64().unwrap() as u128))
-        .collect();
-    let mut diff = String::new();
-    for k in by_module.keys().chain(theirs_by_module.keys()) {
-        let (a, b) = (by_module.get(k), theirs_by_module.get(k));
-        if a != b && !diff.contains(&format!("\n{k}:")) {
-            diff += &format!("\n{k}: ours {a:?} theirs {b:?}");
-        }
-    }
-    let dtype = |k: &str| theirs["by_dtype"][k].as_u64().unwrap_or(0) as u128;
-    let by_dtype = match precision {
-        // One float dtype: activations, masks and statistics are all `float32`.
-        Precision::Uniform => {
-            let [float, stats, int64, bools] = saved.bytes_by_class(DType::F32, Device::Cpu);
-            [0, float + stats, int64, bools]
-        }
-        Precision::Autocast(device) => saved.bytes_by_class(DType::BF16, device),
-    };
-    assert_eq!(
-        ours,
-        theirs["saved_bytes"].as_u64().unwrap() as u128,
-        "{name}: saved bytes (ours by dtype {by_dtype:?}; theirs {}); by module:{diff}",
-        theirs["by_dtype"]
-    );
-    assert!(diff.is_empty(), "{name}: by module:{diff}");
-    assert_eq!(
-        by_dtype,
-        [
-            dtype("bfloat16"),
-            dtype("float32"),
-            dtype("int64"),
-            dtype("bool")
-        ],
-        "{name}: by dtype"
-    );
+    assert_saved_matches(name, &report, precision, theirs);
 }
 
 reference_model_tests!(check);

@@ -14,10 +14,10 @@ mod distilbert;
 #[path = "../examples/mobilenet_v3_small.rs"]
 mod mobilenet_v3_small;
 
-use complexity_core::memory::Device;
+use complexity_core::memory::{Device, Precision};
 use complexity_core::report::Report;
 use complexity_core::{DType, Mode, Model};
-use complexity_workspace::Fixture;
+use complexity_workspace::{Fixture, assert_saved_matches};
 use reference_models::*;
 use std::collections::BTreeMap;
 
@@ -31,46 +31,7 @@ fn check<M: Model>(name: &str) {
 /// (`saved_bytes`, `by_module`, and `by_dtype` when given).
 fn check_against<M: Model>(name: &str, theirs: &serde_json::Value) {
     let report = Report::of::<M>(M::INPUT, Mode::Train).unwrap();
-    let saved = report.totals().cost.saved;
-    let ours = saved.bytes(DType::F32, Device::Cpu);
-    let mut by_module = BTreeMap::new();
-    for m in report.modules() {
-        let own = m.own_saved().bytes(DType::F32, Device::Cpu);
-        if own > 0 {
-            *by_module.entry(m.path()).or_insert(0u128) += own;
-        }
-    }
-    let theirs_by_module: BTreeMap<String, u128> = theirs["by_module"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.as_u64().unwrap() as u128))
-        .collect();
-    let mut diff = String::new();
-    for k in by_module.keys().chain(theirs_by_module.keys()) {
-        let (a, b) = (by_module.get(k), theirs_by_module.get(k));
-        if a != b && !diff.contains(&format!("\n{k}:")) {
-            diff += &format!("\n{k}: ours {a:?} theirs {b:?}");
-        }
-    }
-    assert_eq!(
-        ours,
-        theirs["saved_bytes"].as_u64().unwrap() as u128,
-        "{name}: saved bytes; by module:{diff}"
-    );
-    assert!(diff.is_empty(), "{name}: by module:{diff}");
-    // By dtype: float activations, masks (float32 on the CPU) and statistics are
-    // PyTorch's `float32`; indices its `int64`; conditions its `bool`.
-    if theirs["by_dtype"].is_null() {
-        return;
-    }
-    let [float, stats, int64, bools] = saved.bytes_by_class(DType::F32, Device::Cpu);
-    let dtype = |k: &str| theirs["by_dtype"][k].as_u64().unwrap_or(0) as u128;
-    assert_eq!(
-        (float + stats, int64, bools),
-        (dtype("float32"), dtype("int64"), dtype("bool")),
-        "{name}: by dtype"
-    );
+    assert_saved_matches(name, &report, Precision::Uniform, theirs);
 }
 
 reference_model_tests!(check);

@@ -309,3 +309,70 @@ pub fn assert_constants_match<M: complexity_core::Model>(
         );
     }
 }
+
+/// What `report` (analysed in training mode in `precision`) says autograd keeps, against
+/// PyTorch's figures in `theirs` (`saved_bytes`, `by_module`, and `by_dtype` when
+/// given): in total, by module (each module's own share) and by dtype. Bytes are
+/// float32 on the CPU for [`Precision::Uniform`] and half precision at 2 bytes, float32
+/// at 4 under autocast.
+pub fn assert_saved_matches(
+    name: &str,
+    report: &Report,
+    precision: complexity_core::memory::Precision,
+    theirs: &Value,
+) {
+    use complexity_core::DType;
+    use complexity_core::memory::{Device, Precision};
+    let saved = report.totals().cost.saved;
+    let ours = precision.saved_bytes(&saved);
+    let mut by_module = BTreeMap::new();
+    for m in report.modules() {
+        let own = precision.saved_bytes(&m.own_saved());
+        if own > 0 {
+            *by_module.entry(m.path()).or_insert(0u128) += own;
+        }
+    }
+    let theirs_by_module: BTreeMap<String, u128> = theirs["by_module"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap() as u128))
+        .collect();
+    let mut diff = String::new();
+    for k in by_module.keys().chain(theirs_by_module.keys()) {
+        let (a, b) = (by_module.get(k), theirs_by_module.get(k));
+        if a != b && !diff.contains(&format!("\n{k}:")) {
+            diff += &format!("\n{k}: ours {a:?} theirs {b:?}");
+        }
+    }
+    // `[bfloat16, float32, int64, bool]`: in one dtype, activations, masks (float32 on
+    // the CPU) and statistics are all `float32`.
+    let by_dtype = match precision {
+        Precision::Uniform => {
+            let [float, stats, int64, bools] = saved.bytes_by_class(DType::F32, Device::Cpu);
+            [0, float + stats, int64, bools]
+        }
+        Precision::Autocast(device) => saved.bytes_by_class(DType::BF16, device),
+    };
+    assert_eq!(
+        ours,
+        theirs["saved_bytes"].as_u64().unwrap() as u128,
+        "{name}: saved bytes (ours by dtype {by_dtype:?}; theirs {}); by module:{diff}",
+        theirs["by_dtype"]
+    );
+    assert!(diff.is_empty(), "{name}: by module:{diff}");
+    if theirs["by_dtype"].is_null() {
+        return;
+    }
+    let dtype = |k: &str| theirs["by_dtype"][k].as_u64().unwrap_or(0) as u128;
+    assert_eq!(
+        by_dtype,
+        [
+            dtype("bfloat16"),
+            dtype("float32"),
+            dtype("int64"),
+            dtype("bool")
+        ],
+        "{name}: by dtype"
+    );
+}

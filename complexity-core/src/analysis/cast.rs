@@ -42,7 +42,13 @@ pub(crate) const fn layer_cast<'a>(
 ) -> Cast<'a> {
     let policy = match precision {
         Precision::Autocast(device) => layer_policy(layer, device),
-        Precision::Uniform => Policy::Input,
+        Precision::Uniform => {
+            return Cast {
+                policy: Policy::Input,
+                out: None,
+                shapes,
+            };
+        }
     };
     Cast {
         policy,
@@ -89,14 +95,15 @@ pub(crate) const fn step_cast<'a>(
     shapes: &'a [Shape],
 ) -> Result<Cast<'a>, Error> {
     let precision = storage.precision;
-    let device = match precision {
-        Precision::Autocast(device) => Some(device),
-        Precision::Uniform => None,
-    };
     let mut cast = Cast {
         policy: Policy::Input,
         out: None,
         shapes,
+    };
+    // One dtype: nothing is cast, and no count reads a dtype.
+    let device = match precision {
+        Precision::Autocast(device) => Some(device),
+        Precision::Uniform => return Ok(cast),
     };
     match *step {
         Step::Op { op, dtype, .. } | Step::OpSized { op, dtype, .. } if op < OPS.len() => {

@@ -1424,6 +1424,8 @@ impl<'r, 'b> Machine<'r, 'b> {
         tri!(elements(output));
         let mut ins = [Ref::never(false); MAX_KEPT_OPERANDS];
         let mut shapes = [Shape::SCALAR; MAX_KEPT_OPERANDS];
+        // The operands' shapes matter to autocast's copies and promotions only.
+        let typed = !matches!(self.storage.precision, Precision::Uniform);
         let mut n = 0;
         while let Some(w) = operand(step, n) {
             tri!(elements(self.values[base + w]));
@@ -1431,7 +1433,9 @@ impl<'r, 'b> Machine<'r, 'b> {
                 break;
             }
             ins[n] = self.storage.get(base + w);
-            shapes[n] = self.values[base + w];
+            if typed {
+                shapes[n] = self.values[base + w];
+            }
             n += 1;
         }
         let values = self.values.split_at(base).1;
@@ -1439,7 +1443,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         let tensors = if tensors < n { tensors } else { n };
         let shapes = shapes.split_at(tensors).0;
         let cast = tri!(step_cast(step, &self.storage, base, shapes));
-        if converts(step) && n > 0 && !matches!(self.storage.precision, Precision::Uniform) {
+        if typed && n > 0 && converts(step) {
             // `x.to(dtype)`, `x.float()`: the input itself when it has the dtype already.
             keep.view = match cast.out {
                 Some(dt) if !same_dt(dt, ins[0].dt) => View::Fresh,

@@ -179,12 +179,9 @@ impl Storages {
     /// Autocast's casts of operation operands `ins` (replaced by their copies) under
     /// `cast`, and the dtype of its result. O(operands).
     const fn cast(&self, ins: &mut [Ref], cast: Cast) -> Dt {
+        // One dtype: nothing is cast, and no count reads a dtype.
         if let Precision::Uniform = self.precision {
-            return match cast.out {
-                Some(Dt::Int) => Dt::Int,
-                Some(_) => Dt::Act,
-                None => promoted(ins, cast.shapes),
-            };
+            return Dt::Act;
         }
         let to = match cast.policy {
             Policy::Lower => Dt::Act,
