@@ -19,7 +19,6 @@ use complexity_core::report::Report;
 use complexity_core::{DType, Mode, Model};
 use complexity_workspace::{Fixture, assert_saved_matches};
 use reference_models::*;
-use std::collections::BTreeMap;
 
 /// The description's saved bytes (total, by dtype, by module) against the fixture's.
 fn check<M: Model>(name: &str) {

@@ -313,7 +313,7 @@ pub fn assert_constants_match<M: complexity_core::Model>(
 /// What `report` (analysed in training mode in `precision`) says autograd keeps, against
 /// PyTorch's figures in `theirs` (`saved_bytes`, `by_module`, and `by_dtype` when
 /// given): in total, by module (each module's own share) and by dtype. Bytes are
-/// float32 on the CPU for [`Precision::Uniform`] and half precision at 2 bytes, float32
+/// float32 on the CPU for `Precision::Uniform` and half precision at 2 bytes, float32
 /// at 4 under autocast.
 pub fn assert_saved_matches(
     name: &str,
