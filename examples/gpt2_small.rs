@@ -21,10 +21,9 @@ use complexity_core::{Complexity, Mode};
     // With `use_cache=True`, the KV cache keeps `k` and `v`.
     let (k, v) = past_key_values.update(k, v, layer_idx);
     let attn_weights = matmul(q, k.transpose(-1, -2)) / 8.0 + attention_mask;
-    // `.type(value.dtype)` (`type` is a Rust keyword: `to` does the same): a no-op in
-    // float32; under autocast, the float32 weights (the float32 causal mask promoted
-    // them) back to the values' half precision.
-    let attention = nn.functional.softmax(attn_weights, dim = -1).to(v.dtype);
+    // A no-op in float32; under autocast, the float32 weights (the float32 causal mask
+    // promoted them) back to the values' half precision.
+    let attention = nn.functional.softmax(attn_weights, dim = -1).type(v.dtype);
     let attention = attention.dropout(0.1);
     resid_dropout(c_proj(matmul(attention, v).transpose(1, 2).flatten(2)))
 })]

@@ -251,3 +251,41 @@ fn array_elements_differ_by_their_input_dtype() {
     assert_eq!((amp.activations, amp.wide), (16, 16));
     assert_eq!(amp.bytes(DType::BF16, Device::Cpu), 16 * 2 + 16 * 4);
 }
+
+/// Autocast to float16 on the CPU keeps what bfloat16 keeps, in float16: measured for
+/// three models (`tests/fixtures/autocast/cpu_fp16.json`), priced with `DType::F16`.
+#[test]
+fn float16_keeps_what_bfloat16_keeps() {
+    let path = format!(
+        "{}/tests/fixtures/autocast/cpu_fp16.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let fp16: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    fn saved<M: Model>() -> complexity_core::memory::Saved {
+        let amp = Precision::Autocast(Device::Cpu);
+        Report::of_in::<M>(M::INPUT, Mode::Train, amp)
+            .unwrap()
+            .totals()
+            .cost
+            .saved
+    }
+    for (name, s) in [
+        ("resnet18", saved::<resnet18::ResNet18>()),
+        ("bert_base", saved::<bert_base::BertBase>()),
+        ("llama_tiny", saved::<llama_tiny::LlamaModel>()),
+    ] {
+        let theirs = &fp16[name];
+        assert_eq!(
+            s.bytes(DType::F16, Device::Cpu),
+            theirs["saved_bytes"].as_u64().unwrap() as u128,
+            "{name}"
+        );
+        let [half, ..] = s.bytes_by_class(DType::F16, Device::Cpu);
+        assert_eq!(
+            half,
+            theirs["by_dtype"]["float16"].as_u64().unwrap() as u128,
+            "{name}"
+        );
+    }
+}

@@ -216,6 +216,7 @@
 //! | `x.neg() or -x` | elementwise (broadcast) | 0 (zero op `neg`) | nothing | no | promoted |
 //! | `x.clamp(min, max)` | elementwise (broadcast) | 0 (zero op `clamp`) | input | no | promoted |
 //! | `x.to(dtype) or x.to(device, dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no | its `dtype`'s, else promoted |
+//! | `x.type(dtype)` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no | its `dtype`'s, else promoted |
 //! | `x.float()` | elementwise (broadcast) | 0 (zero op `to`) | nothing (a view) | no | float32 |
 //! | `x.double()` | elementwise (broadcast) | 0 (zero op `to`) | nothing | no | float32 |
 //! | `x.half()` | elementwise (broadcast) | 0 (zero op `to`) | nothing | no | half |
@@ -709,8 +710,8 @@
 //!     device (`y.device`, `"cuda"`) is accepted and changes nothing; anything else, a
 //!     Python variable holding a dtype included (`x.to(input_dtype)`: write the value it
 //!     was read from, `x.to(hidden_states.dtype)`), is a compile error (`a dtype is
-//!     written torch.float32, …`). transformers' `x.type(dtype)` is written `x.to(dtype)`
-//!     (`type` is a Rust keyword).
+//!     written torch.float32, …`). transformers' `x.type(dtype)` is written as is (`type`,
+//!     a Rust keyword, is read as PyTorch's method there, as `where` is).
 //!
 //!   [`memory::Saved`] keeps the half-precision elements in `activations` and the float32
 //!   ones in `wide`; [`memory::Saved::bytes`]`(DType::BF16, device)` prices them. On the CPU

@@ -29,6 +29,9 @@ pub struct ContainerAttrs {
     pub start: Option<Expr>,
     /// `forward = expr`.
     pub forward: Option<Expr>,
+    /// `forward =` was written, whether or not its expression parsed (a parse error is
+    /// the one error then: nothing is checked against a missing `forward`).
+    pub forward_written: bool,
     /// `inputs = (a, b)`: the names of `forward`'s inputs (default: `x`).
     pub inputs: Option<Vec<Ident>>,
     /// `input = (3, 224, 224)` or `input = [1, 3, 224, 224]`.

@@ -179,6 +179,7 @@ pub fn container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 let expr: Expr = meta.value()?.parse()?;
                 set_once(cx, &mut out.start, expr, &meta.path);
             } else if meta.path.is_ident("forward") {
+                out.forward_written = true;
                 let expr = forward_expr(meta.value()?)?;
                 set_once(cx, &mut out.forward, expr, &meta.path);
             } else if let Some(key) = BUDGET_KEYS.iter().map(|(k, _)| *k).find(|k| meta.path.is_ident(k)) {
@@ -698,11 +699,11 @@ pub fn ident_of(expr: &Expr) -> Option<&Ident> {
 }
 
 /// `forward`'s expression: its tokens up to the next `,`, with PyTorch names that are
-/// Rust keywords (`torch.where`) made raw identifiers so they parse; the compiler reads
-/// them unraw.
+/// Rust keywords (`torch.where`, `x.type(dtype)`) made raw identifiers so they parse; the
+/// compiler reads them unraw.
 fn forward_expr(input: syn::parse::ParseStream) -> syn::Result<Expr> {
     use proc_macro2::{Group, Ident, TokenStream, TokenTree};
-    // One pass over the tokens: `where` made raw, Python's `a @ b`, which Rust has no
+    // One pass over the tokens: `where` and `type` made raw, Python's `a @ b`, which Rust has no
     // operator for, an error at the `@`, and Python's subscripts that Rust cannot parse
     // (`x[:, None]`, `x[..., 0::2]`, `x[:, -1]`) made a `.__getitem__(…)` call.
     fn prepare(tokens: TokenStream) -> syn::Result<TokenStream> {
@@ -713,8 +714,9 @@ fn forward_expr(input: syn::parse::ParseStream) -> syn::Result<Expr> {
                 Some(TokenTree::Ident(_) | TokenTree::Group(_) | TokenTree::Literal(_))
             );
             match t {
-                TokenTree::Ident(i) if i == "where" => {
-                    out.push(TokenTree::Ident(Ident::new_raw("where", i.span())));
+                TokenTree::Ident(i) if i == "where" || i == "type" => {
+                    let name = i.to_string();
+                    out.push(TokenTree::Ident(Ident::new_raw(&name, i.span())));
                 }
                 TokenTree::Punct(p) if p.as_char() == '@' => {
                     return Err(syn::Error::new(

@@ -149,7 +149,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
             }
         }
         None => {
-            if let (Some(names), None) = (&input.attrs.inputs, &input.attrs.forward) {
+            if let (Some(names), false) = (&input.attrs.inputs, input.attrs.forward_written) {
                 let site = names.first().unwrap_or(input.ident);
                 cx.error_at(
                     site,

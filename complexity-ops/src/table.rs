@@ -557,6 +557,14 @@ pub const OPS: &[Op] = &[
         View,
     )
     .dtype(Dtype::Argument),
+    elementwise(
+        "type",
+        "x.type(dtype)",
+        &[param("dtype", Arg::Dtype)],
+        ZeroOp::To,
+        View,
+    )
+    .dtype(Dtype::Argument),
     elementwise("float", "x.float()", &[], ZeroOp::To, View).dtype(Dtype::Float32),
     // Conversions to another dtype: a new tensor (the input is float32 here).
     elementwise("double", "x.double()", &[], ZeroOp::To, Nothing).dtype(Dtype::Float32),
