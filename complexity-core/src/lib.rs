@@ -724,7 +724,10 @@
 //!   though fp16 and bf16 are then two dtypes); autocast's cache of weight copies beyond
 //!   one module (a frozen weight, which PyTorch copies on every call, is copied once
 //!   here; a weight tied between two matrix-product layers, which PyTorch copies once, is
-//!   copied for each).
+//!   copied for each). With checkpointing, the element recomputed is the array's largest
+//!   by float32 bytes ([`Cost::recompute`]); where elements differ in what they keep, the
+//!   largest at half-precision prices may be another (identical blocks, the usual case,
+//!   are exact).
 //!
 //! Dropout (`nn.Dropout`, `F.dropout(x, p, training)`, `x.dropout(p)`) runs as the
 //! analysis's [`Mode`] says, whatever `training` is written (transformers passes
