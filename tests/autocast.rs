@@ -289,3 +289,29 @@ fn float16_keeps_what_bfloat16_keeps() {
         );
     }
 }
+
+/// Stochastic depth on a float32 value (a float32 parameter promoted it, as ConvNeXt's
+/// layer scale does).
+#[derive(complexity_core::Complexity)]
+#[complexity(input = [2, 8], forward = sd(fc(x) + p))]
+struct Scaled {
+    #[complexity(linear(in = 8, out = 8))]
+    fc: (),
+    #[complexity(parameter(shape = (8,)))]
+    p: (),
+    #[complexity(stochastic_depth(p = 0.5, mode = "row"))]
+    sd: (),
+}
+
+#[test]
+fn fresh_tensors_take_their_input_dtype() {
+    let amp = Report::of_in::<Scaled>(Scaled::INPUT, Mode::Train, Precision::Autocast(Device::Cpu))
+        .unwrap()
+        .totals()
+        .cost
+        .saved;
+    // `fc` keeps its input's bf16 copy (16); stochastic depth its noise, one float32
+    // per row (2): 16·2 + 2·4 = 40 bytes.
+    assert_eq!((amp.activations, amp.wide), (16, 2));
+    assert_eq!(amp.bytes(DType::BF16, Device::Cpu), 40);
+}

@@ -700,7 +700,8 @@
 //!     does not; batch and layer norm run in their input's dtype and keep float32
 //!     statistics; an embedding's rows are float32 (its weight's); `cat` promotes; a view
 //!     or an in-place result keeps its input's dtype; a dropout mask has its input's dtype
-//!     on the CPU and is one byte on CUDA; `where(mask, 0.0, min)` is float32;
+//!     on the CPU and is one byte on CUDA, and stochastic depth's noise and an in-place
+//!     activation's copy have their input's dtype; `where(mask, 0.0, min)` is float32;
 //!   - `x.to(torch.float32)`, `x.float()`, `x.to(y.dtype)`, `x.type_as(y)`, `x.half()`,
 //!     `x.bfloat16()`, `F.softmax(x, -1, dtype = torch.float32)` set the dtype (a copy
 //!     only when it changes it); write them as the model does, and write the float32

@@ -247,7 +247,7 @@ impl Storages {
         if !grad {
             return Ok((Saved::ZERO, out));
         }
-        let mut saved = self.masks(keep.fresh, ins);
+        let mut saved = self.fresh(keep.fresh, ins);
         let mut k = 0;
         while k < ins.len() && k < 32 {
             if keep.operands & (1 << k) != 0 {
@@ -271,19 +271,25 @@ impl Storages {
         Ok((saved, out))
     }
 
-    /// `fresh` with its dropout masks stored as autocast stores them: in the input's
-    /// dtype on the CPU, one byte on CUDA (a uniform walk prices them later). O(1).
-    const fn masks(&self, mut fresh: Saved, ins: &[Ref]) -> Saved {
+    /// `fresh` (the tensors an operation allocates and keeps) as autocast stores them:
+    /// its activations (stochastic depth's noise, an in-place activation's copy) in its
+    /// input's dtype, and dropout masks in the input's dtype on the CPU, one byte on CUDA
+    /// (a uniform walk prices masks later). O(1).
+    const fn fresh(&self, mut fresh: Saved, ins: &[Ref]) -> Saved {
         let Precision::Autocast(device) = self.precision else {
             return fresh;
         };
+        let wide = !ins.is_empty() && matches!(ins[0].dt, Dt::Wide);
         let n = fresh.masks;
         fresh.masks = 0;
         // `fresh` holds one operation's tensors: far below `u128::MAX`.
         match device {
             Device::Cuda => fresh.bools = fresh.bools.saturating_add(n),
-            Device::Cpu if !ins.is_empty() && matches!(ins[0].dt, Dt::Wide) => fresh.wide = n,
             Device::Cpu => fresh.activations = fresh.activations.saturating_add(n),
+        }
+        if wide {
+            fresh.wide = fresh.wide.saturating_add(fresh.activations);
+            fresh.activations = 0;
         }
         fresh
     }
