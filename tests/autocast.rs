@@ -315,3 +315,29 @@ fn fresh_tensors_take_their_input_dtype() {
     assert_eq!((amp.activations, amp.wide), (16, 2));
     assert_eq!(amp.bytes(DType::BF16, Device::Cpu), 40);
 }
+
+/// `nn.RMSNorm` after a linear layer on `[4, 8]`: with a bf16 input and float32 weights
+/// PyTorch takes its composite path in float32 and converts the result back.
+#[derive(complexity_core::Complexity)]
+#[complexity(input = [4, 8])]
+struct Rms {
+    #[complexity(linear(in = 8, out = 8))]
+    fc: (),
+    #[complexity(rms_norm(normalized_shape = 8))]
+    norm: (),
+}
+
+#[test]
+fn rms_norm_computes_in_float32() {
+    let saved = |precision| {
+        let r = Report::of_in::<Rms>(Rms::INPUT, Mode::Train, precision).unwrap();
+        precision.saved_bytes(&r.totals().cost.saved)
+    };
+    // Measured with torch 2.15 (saved_tensors_hooks, parameters excluded). Autocast:
+    // `fc`'s bf16 copy of its input (32 · 2), the norm's float32 copy of its bf16 input
+    // (32 · 4), `rstd` (4 · 4) and the normalized input (32 · 4): 336 bytes. float32:
+    // the input (32), `fc`'s output (32), `rstd` (4), the normalized input (32), 4 bytes
+    // each: 400.
+    assert_eq!(saved(Precision::Autocast(Device::Cpu)), 336);
+    assert_eq!(saved(Precision::Uniform), 400);
+}

@@ -8,7 +8,7 @@ use crate::cost::ZeroOp;
 use crate::error::Error;
 use crate::layer::{Layer, tri};
 use crate::memory::Precision;
-use crate::memory::autocast::{Dt, keeps_weight, layer_policy, weights_dtype};
+use crate::memory::autocast::{Dt, keeps_input_dtype, keeps_weight, layer_policy, weights_dtype};
 use crate::memory::saved::Saved;
 use crate::module::{DtypeArg, Step};
 use crate::ops::{CostRule, Dtype, OPS, Policy};
@@ -33,11 +33,13 @@ pub(crate) const fn converts(step: &Step) -> bool {
     op < OPS.len() && matches!(OPS[op].cost, CostRule::Zero(ZeroOp::To))
 }
 
-/// A layer module's cast: its family's policy, its result in its input's dtype (or its
-/// weights', an embedding's). O(1).
+/// A layer module's cast, its input of dtype `input`: its family's policy, its result in
+/// its input's dtype (or its weights', an embedding's; or float32 under autocast's
+/// float32 policy). O(1).
 pub(crate) const fn layer_cast<'a>(
     layer: &Layer,
     precision: Precision,
+    input: Dt,
     shapes: &'a [Shape],
 ) -> Cast<'a> {
     let policy = match precision {
@@ -54,6 +56,8 @@ pub(crate) const fn layer_cast<'a>(
         policy,
         out: if weights_dtype(layer) {
             Some(precision.float())
+        } else if keeps_input_dtype(layer) {
+            Some(input)
         } else {
             None
         },
@@ -147,10 +151,10 @@ pub(crate) const fn step_cast<'a>(
             cast.policy = Policy::Promote;
         }
         Step::Layer { layer, .. } => {
-            cast = layer_cast(layer, precision, shapes);
+            cast = layer_cast(layer, precision, storage_dt_of_first(storage, step, base), shapes);
         }
         Step::Weighted { layer, .. } => {
-            cast = layer_cast(layer, precision, shapes);
+            cast = layer_cast(layer, precision, storage_dt_of_first(storage, step, base), shapes);
             // Batch or layer norm with its weights as operands: its input's dtype.
             if matches!(cast.policy, Policy::Input) && cast.out.is_none() && !shapes.is_empty() {
                 cast.out = Some(storage_dt_of_first(storage, step, base));

@@ -517,7 +517,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let weights = !frozen && tri!(own_params_of(&layer, false)) > 0;
                 let mut ins = [self.arg_refs[0]];
                 let inputs = [input];
-                let cast = layer_cast(&layer, self.storage.precision, &inputs);
+                let cast = layer_cast(&layer, self.storage.precision, ins[0].dt, &inputs);
                 let (mut saved, out) =
                     tri!(self.storage.apply(keep, &mut ins, output, weights, cast));
                 if count_params && out.grad {

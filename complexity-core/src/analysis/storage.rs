@@ -203,7 +203,11 @@ impl Storages {
             }
             k += 1;
         }
-        to
+        // A result the operation converts back (`rms_norm`'s `type_as(input)`).
+        match cast.out {
+            Some(dt) => dt,
+            None => to,
+        }
     }
 
     /// Applies what an operation keeps to its operands `ins` (updated) and an output of

@@ -80,13 +80,18 @@ impl Precision {
 /// Autocast's policy for a layer family on `device` (PyTorch's lists: convolutions,
 /// linear layers and `prelu` in half precision; `max_pool3d`, `avg_pool3d` and
 /// `adaptive_avg_pool3d` in float32 on the CPU; `layer_norm`, `group_norm`, `softmax`,
-/// `log_softmax` and `softplus` in float32 on CUDA; the rest in its input's dtype).
+/// `log_softmax` and `softplus` in float32 on CUDA; `rms_norm` in float32 on both; the
+/// rest in its input's dtype).
 /// O(1).
 pub(crate) const fn layer_policy(layer: &Layer, device: Device) -> Policy {
     let cuda = matches!(device, Device::Cuda);
     match layer {
         Layer::Conv(_) | Layer::Linear(_) | Layer::Gpt2Conv1D(_) => Policy::Lower,
-        Layer::LayerNorm(_) | Layer::GroupNorm(_) | Layer::RmsNorm(_) if cuda => Policy::Float32,
+        // `rms_norm` with a half-precision input and float32 weights takes PyTorch's
+        // composite path, in float32 (measured on the CPU), its result in the input's
+        // dtype ([`keeps_input_dtype`]).
+        Layer::RmsNorm(_) => Policy::Float32,
+        Layer::LayerNorm(_) | Layer::GroupNorm(_) if cuda => Policy::Float32,
         Layer::Pool(p) if p.rank == 3 && !cuda => Policy::Float32,
         Layer::AdaptivePool(p) if p.rank == 3 && matches!(p.kind, PoolKind::Avg) && !cuda => {
             Policy::Float32
@@ -102,6 +107,12 @@ pub(crate) const fn layer_policy(layer: &Layer, device: Device) -> Policy {
         },
         _ => Policy::Input,
     }
+}
+
+/// Whether a layer computing in float32 under autocast returns its input's dtype
+/// (`rms_norm`'s composite path ends in `type_as(input)`). O(1).
+pub(crate) const fn keeps_input_dtype(layer: &Layer) -> bool {
+    matches!(layer, Layer::RmsNorm(_))
 }
 
 /// Whether a layer's result has its weights' dtype rather than its input's (an
