@@ -71,8 +71,9 @@ pub struct Qwen2RotaryEmbedding {
     let k_embed = (key_states * cos) + (torch.cat((-k2, k1), dim = -1) * sin);
     // use_cache=True (config default): DynamicCache.update
     let (key_states, value_states) = cache.update(k_embed, value_states, layer_idx);
-    // (DynamicLayer.update is `torch.cat([empty, k], dim=-2)`, a copy; written as the
-    // library's cache update, which returns k and v unchanged. Nothing here is saved.)
+    // `DynamicLayer.update` returns `torch.cat([empty, k], dim=-2)`, a copy; `update`
+    // hands back `k` and `v` themselves, which counts the same here only because
+    // `repeat_kv`'s reshape below copies both (without it, write `.clone()` after).
     // eager_attention_forward: repeat_kv (n_rep = 2)
     let key_states = key_states[:, :, None, :, :].expand(hidden_states.size(0), KV_HEADS, HEADS / KV_HEADS, hidden_states.size(1), HEAD_DIM).reshape(hidden_states.size(0), HEADS, hidden_states.size(1), HEAD_DIM);
     let value_states = value_states[:, :, None, :, :].expand(hidden_states.size(0), KV_HEADS, HEADS / KV_HEADS, hidden_states.size(1), HEAD_DIM).reshape(hidden_states.size(0), HEADS, hidden_states.size(1), HEAD_DIM);

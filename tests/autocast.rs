@@ -182,10 +182,12 @@ fn conversions_copy_only_when_the_dtype_changes() {
     assert_eq!((uniform.activations, uniform.wide), (12, 0));
 }
 
-/// Two models a newcomer described from the docs alone, with autocast documented:
-/// torchvision's EfficientNet-B0 (stochastic depth, squeeze-excitation) and a small
-/// transformers Qwen2 (biased q/k/v, grouped-query attention, rotary embedding), in
-/// float32 and under CPU autocast in bf16 (`tests/fixtures/autocast/newcomers.json`).
+/// Four models newcomers described from the docs alone, with autocast documented:
+/// torchvision's EfficientNet-B0 (stochastic depth, squeeze-excitation) and ConvNeXt-T
+/// (channels-last layer norm, layer scale), a small transformers Qwen2 (biased q/k/v,
+/// grouped-query attention, rotary embedding) and GPT-NeoX (fused qkv, partial rotary,
+/// parallel residual, the cache's copies), in float32 and under CPU autocast in bf16
+/// (`tests/fixtures/autocast/newcomers.json`).
 #[test]
 fn newcomers_models() {
     #[allow(dead_code)]
@@ -194,7 +196,15 @@ fn newcomers_models() {
     #[allow(dead_code)]
     #[path = "../examples/qwen2_tiny.rs"]
     mod qwen2_tiny;
+    #[allow(dead_code)]
+    #[path = "../examples/convnext_tiny.rs"]
+    mod convnext_tiny;
+    #[allow(dead_code)]
+    #[path = "../examples/gpt_neox_tiny.rs"]
+    mod gpt_neox_tiny;
+    use convnext_tiny::ConvNextTiny;
     use efficientnet_b0::EfficientNetB0;
+    use gpt_neox_tiny::GPTNeoXModel;
     use qwen2_tiny::Qwen2Model;
     let path = format!(
         "{}/tests/fixtures/autocast/newcomers.json",
@@ -211,7 +221,13 @@ fn newcomers_models() {
         let e = &measured["efficientnet_b0"][key];
         check_in::<EfficientNetB0>("efficientnet_b0", e, precision);
         check_in::<Qwen2Model>("qwen2_tiny", &measured["qwen2_tiny"][key], precision);
+        let c = &measured["convnext_tiny"][key];
+        check_in::<ConvNextTiny>("convnext_tiny", c, precision);
+        let g = &measured["gpt_neox_tiny"][key];
+        check_in::<GPTNeoXModel>("gpt_neox_tiny", g, precision);
     }
+    assert_eq!(ConvNextTiny::PARAMS, 28_589_128);
+    assert_eq!(GPTNeoXModel::PARAMS, 1_836_032);
     // 16 bytes per parameter (float32 weights, gradients, two AdamW states) and the
     // saved activations.
     assert_eq!(

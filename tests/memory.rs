@@ -360,3 +360,41 @@ fn views_of_transposed_tensors() {
 fn transformer_encoder() {
     check::<transformer_encoder::TinyEncoder>("tiny_encoder");
 }
+
+/// `x.contiguous()` is `x` itself when `x` is contiguous (PyTorch returns `self`), and a
+/// copy of a transposed `x`: `fc` keeps its input (32 elements) and `h * h` keeps `h`
+/// (32); `c * c` keeps `c`, which is `h`'s storage (0 more) or, transposed first, a copy
+/// (32 more).
+#[test]
+fn contiguous_copies_only_what_is_not() {
+    use complexity_core::Complexity;
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8], forward = {
+        let h = fc(x);
+        let c = h.contiguous();
+        c * c + h * h
+    })]
+    struct Same {
+        #[complexity(linear(in = 8, out = 8))]
+        fc: (),
+    }
+    #[derive(Complexity)]
+    #[complexity(input = [1, 4, 8], forward = {
+        let h = fc(x);
+        let c = h.transpose(1, 2).contiguous().transpose(1, 2);
+        c * c + h * h
+    })]
+    struct Copied {
+        #[complexity(linear(in = 8, out = 8))]
+        fc: (),
+    }
+    let saved = |r: Report| r.totals().cost.saved.activations;
+    assert_eq!(
+        saved(Report::of::<Same>(Same::INPUT, Mode::Train).unwrap()),
+        64
+    );
+    assert_eq!(
+        saved(Report::of::<Copied>(Copied::INPUT, Mode::Train).unwrap()),
+        96
+    );
+}

@@ -143,7 +143,7 @@
 //! | `layers(h, mask, cos, sin)` on an array or tuple field | every element is called with the flowing value first and the other inputs unchanged (`for layer in self.layers: h = layer(h, mask, cos, sin)`); each element declares them with `inputs = (h, mask, cos, sin)` | |
 //! | `if CONST { a } else { b }` | only the branch taken runs (MobileNetV2's residual when the shape allows) | |
 //! | `x += y;` (also `-=`, `*=`, `/=`) | `x = x + y;` (torchvision's `out += identity`); counted as the operation it spells, in place or not | the operation's |
-//! | `let (k, v) = past_key_values.update(k, v, layer_idx);` (any receiver that is not a value of `forward`: `past_key_values.self_attention_cache.update(…)`, `curr_past_key_values.update(…)`; arguments after the second are not read) | a KV cache's `update` as transformers calls it with `use_cache=True`: `k` and `v` come back unchanged, and their elements are what the cache holds after this forward ([`Cost::cached`]; see "Memory") | 0 (zero op `kv_cache`) |
+//! | `let (k, v) = past_key_values.update(k, v, layer_idx);` (any receiver that is not a value of `forward`: `past_key_values.self_attention_cache.update(…)`, `curr_past_key_values.update(…)`; arguments after the second are not read) | a KV cache's `update` as transformers calls it with `use_cache=True`: their elements are what the cache holds after this forward ([`Cost::cached`]; see "Memory"), and `k` and `v` come back as they are, as without a cache (`use_cache=False`, how the reference models' saved bytes were measured); transformers' `DynamicCache` returns `torch.cat([cached, k], -2)`, a copy, so for a training forward with `use_cache=True` write `let k = k.clone(); let v = v.clone();` after it (a copy changes what is kept when `k` or `v` is a view of a larger tensor, a fused qkv's chunk) | 0 (zero op `kv_cache`) |
 //!
 //! A child's parameter tensors are values too: `x + embed_positions.weight`,
 //! `matmul(dt_proj.weight, t) + dt_proj.bias` (Mamba) read the tensor's shape from the
@@ -626,6 +626,7 @@
 //!   (the *saved for backward* column above; convolution and linear layers their input,
 //!   ReLU, tanh, sigmoid and softmax their output, GELU, SiLU and the other activations
 //!   their input, max pooling its input and int64 indices, dropout in training a mask,
+//!   stochastic depth in training its noise (one value per sample, `mode = "row"`),
 //!   batch norm its input and `2·C` statistics plus its `2·C` running statistics, layer
 //!   and group norm their input and a mean and rstd per row, embeddings their int64 ids,
 //!   `a * b` each factor when the other needs a gradient, `a + b` nothing), and a storage
@@ -717,7 +718,9 @@
 //!   [`memory::Saved`] keeps the half-precision elements in `activations` and the float32
 //!   ones in `wide`; [`memory::Saved::bytes`]`(DType::BF16, device)` prices them. On the CPU
 //!   in bf16 this is PyTorch's own figure for all 15 reference models, in total, by dtype
-//!   (`bfloat16`, `float32`, `int64`) and by module (`tests/autocast.rs`; ResNet-18
+//!   (`bfloat16`, `float32`, `int64`) and by module (`tests/autocast.rs`; the saved
+//!   elements of a report are `report.totals().cost.saved`, a module's own
+//!   `m.own_saved()`, in bytes `precision.saved_bytes(&saved)`; ResNet-18
 //!   35,327,360 bytes against 22,256,640 in float32, BERT-base 237,930,496: at batch 1 the
 //!   weights' half-precision copies outweigh what half precision saves). CUDA follows
 //!   PyTorch's documented lists and is not measured here. Not modelled: a `float64`

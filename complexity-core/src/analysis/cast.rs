@@ -151,10 +151,20 @@ pub(crate) const fn step_cast<'a>(
             cast.policy = Policy::Promote;
         }
         Step::Layer { layer, .. } => {
-            cast = layer_cast(layer, precision, storage_dt_of_first(storage, step, base), shapes);
+            cast = layer_cast(
+                layer,
+                precision,
+                storage_dt_of_first(storage, step, base),
+                shapes,
+            );
         }
         Step::Weighted { layer, .. } => {
-            cast = layer_cast(layer, precision, storage_dt_of_first(storage, step, base), shapes);
+            cast = layer_cast(
+                layer,
+                precision,
+                storage_dt_of_first(storage, step, base),
+                shapes,
+            );
             // Batch or layer norm with its weights as operands: its input's dtype.
             if matches!(cast.policy, Policy::Input) && cast.out.is_none() && !shapes.is_empty() {
                 cast.out = Some(storage_dt_of_first(storage, step, base));

@@ -216,6 +216,10 @@ const fn table(
         return Keep::NOTHING;
     }
     let row = &OPS[op];
+    // `x.contiguous()`: `x` itself when it is contiguous, else a contiguous copy.
+    if crate::ops::same_str(row.name, "contiguous") {
+        return Keep::RESHAPE;
+    }
     let keep = match row.saved {
         Rule::Nothing => Keep::NOTHING,
         // `narrow(dim, …)`, `slice(dim, start, end, step)`: a part of `dim`.
