@@ -22,6 +22,7 @@ pub(crate) const fn keeps(
     values: &[Shape],
     output: Shape,
     mode: Mode,
+    applied: Option<Layer>,
 ) -> Result<(Keep, usize), Error> {
     let x = match super::ops::operand(step, 0) {
         Some(w) if w < values.len() => values[w],
@@ -29,7 +30,7 @@ pub(crate) const fn keeps(
     };
     let all = ins.len();
     Ok(match *step {
-        Step::Layer { layer, .. } => (tri!(functional(layer, x, output, mode)), 1),
+        Step::Layer { .. } => (tri!(applied_layer(applied)).keeps(x, output, mode), 1),
         // Nearest and bilinear resampling keep nothing.
         Step::Resize { .. } => (Keep::NOTHING, 1),
         Step::Binary { op, .. } => (binary(op, ins), 2),
@@ -53,14 +54,9 @@ pub(crate) const fn keeps(
             table(op, ins, inputs.len(), &[], keepdim, x, mode),
             inputs.len(),
         ),
-        Step::Weighted {
-            layer,
-            weight,
-            bias,
-            ..
-        } => {
-            let layer = &tri!(layer.with_weights(shape_of(weight, values), shape_of(bias, values)));
-            let mut keep = tri!(functional(layer, x, output, mode));
+        Step::Weighted { weight, .. } => {
+            let layer = &tri!(applied_layer(applied));
+            let mut keep = layer.keeps(x, output, mode);
             let tensors = if weight.is_some() { 2 } else { 1 };
             if let Layer::Conv(_) | Layer::Linear(_) = layer {
                 // The input for the weight's gradient, the weight for the input's.
@@ -120,11 +116,14 @@ pub(crate) const fn keeps(
     })
 }
 
-/// The shape of value `v`, if given (and there).
-const fn shape_of(v: Option<usize>, values: &[Shape]) -> Option<Shape> {
-    match v {
-        Some(w) if w < values.len() => Some(values[w]),
-        _ => None,
+/// The layer a functional layer step applied (`ops::eval` gives it), or a description
+/// error.
+const fn applied_layer(applied: Option<Layer>) -> Result<Layer, Error> {
+    match applied {
+        Some(l) => Ok(l),
+        None => Err(super::ops::description(
+            "a functional layer step not applied",
+        )),
     }
 }
 
@@ -142,13 +141,6 @@ const fn reshaped() -> Keep {
         view: View::Reshape,
         ..Keep::NOTHING
     }
-}
-
-/// A layer called as a function of a `forward`: its family's rule, on the sizes it
-/// infers. O(1).
-const fn functional(layer: &Layer, x: Shape, output: Shape, mode: Mode) -> Result<Keep, Error> {
-    let applied = tri!(layer.apply(x, mode));
-    Ok(applied.layer.keeps(x, output, mode))
 }
 
 /// `+`, `-`: nothing. `*`: each operand for the other's gradient. `/`: the divisor when

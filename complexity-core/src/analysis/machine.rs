@@ -1116,8 +1116,9 @@ impl<'r, 'b> Machine<'r, 'b> {
                 }
                 _ => {
                     let values = self.values.split_at(f.base).1;
-                    let (y, mut c) = tri!(ops::eval(step, values, graph.params, self.mode));
-                    c.saved = tri!(self.keep_step(graph, step, f.base, y));
+                    let (y, mut c, applied) =
+                        tri!(ops::eval(step, values, graph.params, self.mode));
+                    c.saved = tri!(self.keep_step(graph, step, f.base, y, applied));
                     c.checkpointed = c.saved;
                     Some((y, c))
                 }
@@ -1404,6 +1405,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         step: &Step,
         base: usize,
         output: Shape,
+        applied: Option<Layer>,
     ) -> Result<crate::memory::Saved, Error> {
         if let Step::Param { index } = *step {
             // A parameter never counts; a buffer does, once kept.
@@ -1439,7 +1441,14 @@ impl<'r, 'b> Machine<'r, 'b> {
             n += 1;
         }
         let values = self.values.split_at(base).1;
-        let (mut keep, tensors) = tri!(keeps(step, ins.split_at(n).0, values, output, self.mode));
+        let (mut keep, tensors) = tri!(keeps(
+            step,
+            ins.split_at(n).0,
+            values,
+            output,
+            self.mode,
+            applied
+        ));
         let tensors = if tensors < n { tensors } else { n };
         let shapes = shapes.split_at(tensors).0;
         let cast = tri!(step_cast(step, &self.storage, base, shapes));

@@ -122,16 +122,7 @@ impl Totals {
 /// This is a `const fn`: in a `const` item, an `Err` becomes a compile error through
 /// [`Error::panic`].
 pub const fn analyze(module: &'static Module, input: Shape, mode: Mode) -> Result<Totals, Error> {
-    let mut no_records: [Record; 0] = [];
-    let mut no_calls: [Call; 0] = [];
-    let mut recorder = Recorder::new(&mut no_records, &mut no_calls);
-    let (output, cost) = tri!(walk(module, input, mode, Precision::Uniform, &mut recorder));
-    Ok(Totals {
-        input,
-        output,
-        cost,
-        precision: Precision::Uniform,
-    })
+    analyze_in(module, input, mode, Precision::Uniform)
 }
 
 /// [`analyze`] with the activations stored as `precision` says: under

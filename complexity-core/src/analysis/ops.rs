@@ -151,15 +151,19 @@ pub(crate) const fn holds_nothing(step: &Step) -> bool {
 }
 
 /// The output shape and cost of a step that is not a child call, from the values it
-/// reads (`values[v]`) and the module's own parameters. O(rank · operands).
+/// reads (`values[v]`) and the module's own parameters, and the layer a functional layer
+/// step applied (its sizes inferred: what its saved rule reads). O(rank · operands).
 pub(crate) const fn eval(
     step: &Step,
     values: &[Shape],
     params: &[Param],
     mode: Mode,
-) -> Result<(Shape, Cost), Error> {
-    Ok(match *step {
-        Step::Layer { input, layer } => tri!(functional(layer, values[input], mode)),
+) -> Result<(Shape, Cost, Option<Layer>), Error> {
+    let (y, c) = match *step {
+        Step::Layer { input, layer } => {
+            let (y, c, applied) = tri!(functional(layer, values[input], mode));
+            return Ok((y, c, Some(applied)));
+        }
         Step::Resize { input, layer, size } => {
             tri!(resize(values[input], layer, size, values, mode))
         }
@@ -241,18 +245,16 @@ pub(crate) const fn eval(
                 Some(b) => Some(values[b]),
                 None => None,
             };
-            tri!(functional(
-                &tri!(layer.with_weights(weight, bias)),
-                values[input],
-                mode
-            ))
+            let layer = tri!(layer.with_weights(weight, bias));
+            let (y, c, applied) = tri!(functional(&layer, values[input], mode));
+            return Ok((y, c, Some(applied)));
         }
         // `F.adaptive_avg_pool2d(x, size)`, as PyTorch writes it.
-        Step::AdaptiveAvgPool2d { input, output } => tri!(functional(
-            &Layer::AdaptivePool(AdaptiveAvgPool2d::new(output)),
-            values[input],
-            mode
-        )),
+        Step::AdaptiveAvgPool2d { input, output } => {
+            let pool = Layer::AdaptivePool(AdaptiveAvgPool2d::new(output));
+            let (y, c, _) = tri!(functional(&pool, values[input], mode));
+            (y, c)
+        }
         Step::Flatten {
             input,
             start_dim,
@@ -354,7 +356,8 @@ pub(crate) const fn eval(
             then,
             otherwise,
         } => (values[if cond { then } else { otherwise }], Cost::ZERO),
-    })
+    };
+    Ok((y, c, None))
 }
 
 /// A row of the operation table on its inputs: its shape rule, and its cost rule.
@@ -738,21 +741,23 @@ const fn resize(
     }
     let mut up = up;
     up.scale_factor = None;
-    functional(
+    let (y, c, _) = tri!(functional(
         &Layer::Upsample(up.size(Size::of(dims.split_at(n).0))),
         x,
         mode,
-    )
+    ));
+    Ok((y, c))
 }
 
 /// A layer applied functionally (`F.max_pool2d(x, 3)`), charged to the module whose
-/// `forward` calls it: its output and cost, without parameters of its own. O(rank).
-const fn functional(layer: &Layer, x: Shape, mode: Mode) -> Result<(Shape, Cost), Error> {
+/// `forward` calls it: its output and cost, without parameters of its own, and the layer
+/// with its sizes inferred. O(rank).
+const fn functional(layer: &Layer, x: Shape, mode: Mode) -> Result<(Shape, Cost, Layer), Error> {
     let a = tri!(layer.apply(x, mode));
     let mut cost = a.cost;
     cost.params = 0;
     cost.tools = tri!(a.layer.tools(x, a.output, mode, &cost, Use::Functional));
-    Ok((a.output, cost))
+    Ok((a.output, cost, a.layer))
 }
 
 /// The sizes of a reshape, `v.size(d)` read from the values. O(sizes).
