@@ -22,7 +22,7 @@ pub(crate) const fn keeps(
     values: &[Shape],
     output: Shape,
     mode: Mode,
-    applied: Option<Layer>,
+    applied: &Option<Layer>,
 ) -> Result<(Keep, usize), Error> {
     let x = match super::ops::operand(step, 0) {
         Some(w) if w < values.len() => values[w],
@@ -55,7 +55,7 @@ pub(crate) const fn keeps(
             inputs.len(),
         ),
         Step::Weighted { weight, .. } => {
-            let layer = &tri!(applied_layer(applied));
+            let layer = tri!(applied_layer(applied));
             let mut keep = layer.keeps(x, output, mode);
             let tensors = if weight.is_some() { 2 } else { 1 };
             if let Layer::Conv(_) | Layer::Linear(_) = layer {
@@ -118,7 +118,7 @@ pub(crate) const fn keeps(
 
 /// The layer a functional layer step applied (`ops::eval` gives it), or a description
 /// error.
-const fn applied_layer(applied: Option<Layer>) -> Result<Layer, Error> {
+const fn applied_layer(applied: &Option<Layer>) -> Result<&Layer, Error> {
     match applied {
         Some(l) => Ok(l),
         None => Err(super::ops::description(

@@ -1116,9 +1116,15 @@ impl<'r, 'b> Machine<'r, 'b> {
                 }
                 _ => {
                     let values = self.values.split_at(f.base).1;
-                    let (y, mut c, applied) =
-                        tri!(ops::eval(step, values, graph.params, self.mode));
-                    c.saved = tri!(self.keep_step(graph, step, f.base, y, applied));
+                    let mut applied = None;
+                    let (y, mut c) = tri!(ops::eval(
+                        step,
+                        values,
+                        graph.params,
+                        self.mode,
+                        &mut applied
+                    ));
+                    c.saved = tri!(self.keep_step(graph, step, f.base, y, &applied));
                     c.checkpointed = c.saved;
                     Some((y, c))
                 }
@@ -1405,7 +1411,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         step: &Step,
         base: usize,
         output: Shape,
-        applied: Option<Layer>,
+        applied: &Option<Layer>,
     ) -> Result<crate::memory::Saved, Error> {
         if let Step::Param { index } = *step {
             // A parameter never counts; a buffer does, once kept.

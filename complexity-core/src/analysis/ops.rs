@@ -151,18 +151,21 @@ pub(crate) const fn holds_nothing(step: &Step) -> bool {
 }
 
 /// The output shape and cost of a step that is not a child call, from the values it
-/// reads (`values[v]`) and the module's own parameters, and the layer a functional layer
-/// step applied (its sizes inferred: what its saved rule reads). O(rank · operands).
+/// reads (`values[v]`) and the module's own parameters; a functional layer step puts the
+/// layer it applied (its sizes inferred: what its saved rule reads) in `applied`.
+/// O(rank · operands).
 pub(crate) const fn eval(
     step: &Step,
     values: &[Shape],
     params: &[Param],
     mode: Mode,
-) -> Result<(Shape, Cost, Option<Layer>), Error> {
-    let (y, c) = match *step {
+    applied: &mut Option<Layer>,
+) -> Result<(Shape, Cost), Error> {
+    Ok(match *step {
         Step::Layer { input, layer } => {
-            let (y, c, applied) = tri!(functional(layer, values[input], mode));
-            return Ok((y, c, Some(applied)));
+            let (y, c, l) = tri!(functional(layer, values[input], mode));
+            *applied = Some(l);
+            (y, c)
         }
         Step::Resize { input, layer, size } => {
             tri!(resize(values[input], layer, size, values, mode))
@@ -246,8 +249,9 @@ pub(crate) const fn eval(
                 None => None,
             };
             let layer = tri!(layer.with_weights(weight, bias));
-            let (y, c, applied) = tri!(functional(&layer, values[input], mode));
-            return Ok((y, c, Some(applied)));
+            let (y, c, l) = tri!(functional(&layer, values[input], mode));
+            *applied = Some(l);
+            (y, c)
         }
         // `F.adaptive_avg_pool2d(x, size)`, as PyTorch writes it.
         Step::AdaptiveAvgPool2d { input, output } => {
@@ -356,8 +360,7 @@ pub(crate) const fn eval(
             then,
             otherwise,
         } => (values[if cond { then } else { otherwise }], Cost::ZERO),
-    };
-    Ok((y, c, None))
+    })
 }
 
 /// A row of the operation table on its inputs: its shape rule, and its cost rule.
