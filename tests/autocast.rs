@@ -6,15 +6,16 @@
 
 mod reference_models;
 
-use complexity_core::memory::{Device, Precision};
+use complexity_core::memory::{Device, Precision, Saved};
 use complexity_core::report::Report;
 use complexity_core::{DType, Mode, Model};
 use complexity_workspace::assert_saved_matches;
 use reference_models::*;
 
-fn measured() -> serde_json::Value {
+/// `tests/fixtures/autocast/{name}.json`.
+fn fixture(name: &str) -> serde_json::Value {
     let path = format!(
-        "{}/tests/fixtures/autocast/cpu_bf16.json",
+        "{}/tests/fixtures/autocast/{name}.json",
         env!("CARGO_MANIFEST_DIR")
     );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -23,7 +24,7 @@ fn measured() -> serde_json::Value {
 /// The description's saved bytes under CPU autocast in bf16 (total, by dtype, by
 /// module) against PyTorch's.
 fn check<M: Model>(name: &str) {
-    check_against::<M>(name, &measured()[name]);
+    check_against::<M>(name, &fixture("cpu_bf16")[name]);
 }
 
 /// The description's saved bytes under CPU autocast in bf16 against PyTorch's in
@@ -39,6 +40,15 @@ fn check_in<M: Model>(name: &str, theirs: &serde_json::Value, precision: Precisi
 }
 
 reference_model_tests!(check);
+
+/// What the model `M` keeps for backward, at its input, in training mode in `precision`.
+fn saved_in<M: Model>(precision: Precision) -> Saved {
+    Report::of_in::<M>(M::INPUT, Mode::Train, precision)
+        .unwrap()
+        .totals()
+        .cost
+        .saved
+}
 
 /// A linear layer, a layer norm, a softmax and a dropout on `[1, 4, 8]`, whose saved
 /// bytes differ by device: CUDA's list runs layer norm and softmax in float32 and stores
@@ -59,13 +69,7 @@ struct Head {
 
 #[test]
 fn devices_follow_their_lists() {
-    let saved = |device| {
-        Report::of_in::<Head>(Head::INPUT, Mode::Train, Precision::Autocast(device))
-            .unwrap()
-            .totals()
-            .cost
-            .saved
-    };
+    let saved = |device| saved_in::<Head>(Precision::Autocast(device));
     // Both: the linear layer keeps the bf16 copy of its float32 input (32 elements), not
     // its weight's (the input needs no gradient); layer norm keeps 2 float32 statistics
     // per row (8).
@@ -133,12 +137,7 @@ fn unseen_models() {
     #[allow(dead_code)]
     #[path = "../examples/mobilenet_v3_small.rs"]
     mod mobilenet_v3_small;
-    let path = format!(
-        "{}/tests/fixtures/autocast/unseen.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let unseen: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let unseen = fixture("unseen");
     check_against::<mobilenet_v3_small::MobileNetV3Small>(
         "mobilenet_v3_small",
         &unseen["mobilenet_v3_small"],
@@ -162,13 +161,7 @@ struct Casts {
 
 #[test]
 fn conversions_copy_only_when_the_dtype_changes() {
-    let saved = |precision| {
-        Report::of_in::<Casts>(Casts::INPUT, Mode::Train, precision)
-            .unwrap()
-            .totals()
-            .cost
-            .saved
-    };
+    let saved = saved_in::<Casts>;
     // Autocast: `fc` keeps its input's bf16 copy (4; its weight's copy is for the input's
     // gradient, which the model's input does not need); `h.float()` is a float32 copy,
     // which `f * f` keeps (4, float32); `g.to(h)` a bf16 copy; `exp` keeps its bf16
@@ -206,12 +199,7 @@ fn newcomers_models() {
     use efficientnet_b0::EfficientNetB0;
     use gpt_neox_tiny::GPTNeoXModel;
     use qwen2_tiny::Qwen2Model;
-    let path = format!(
-        "{}/tests/fixtures/autocast/newcomers.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let measured: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let measured = fixture("newcomers");
     assert_eq!(EfficientNetB0::PARAMS, 5_288_548);
     assert_eq!(Qwen2Model::PARAMS, 1_437_952);
     for (precision, key) in [
@@ -257,11 +245,7 @@ struct Blocks {
 
 #[test]
 fn array_elements_differ_by_their_input_dtype() {
-    let amp = Report::of_in::<Blocks>(Blocks::INPUT, Mode::Train, Precision::Autocast(Device::Cpu))
-        .unwrap()
-        .totals()
-        .cost
-        .saved;
+    let amp = saved_in::<Blocks>(Precision::Autocast(Device::Cpu));
     // `fc` keeps its input's bf16 copy (8); the first block's `x * x` keeps its bf16
     // input (8), the next two their float32 inputs (8 each).
     assert_eq!((amp.activations, amp.wide), (16, 16));
@@ -272,24 +256,12 @@ fn array_elements_differ_by_their_input_dtype() {
 /// three models (`tests/fixtures/autocast/cpu_fp16.json`), priced with `DType::F16`.
 #[test]
 fn float16_keeps_what_bfloat16_keeps() {
-    let path = format!(
-        "{}/tests/fixtures/autocast/cpu_fp16.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let fp16: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    fn saved<M: Model>() -> complexity_core::memory::Saved {
-        let amp = Precision::Autocast(Device::Cpu);
-        Report::of_in::<M>(M::INPUT, Mode::Train, amp)
-            .unwrap()
-            .totals()
-            .cost
-            .saved
-    }
+    let fp16 = fixture("cpu_fp16");
+    let amp = Precision::Autocast(Device::Cpu);
     for (name, s) in [
-        ("resnet18", saved::<resnet18::ResNet18>()),
-        ("bert_base", saved::<bert_base::BertBase>()),
-        ("llama_tiny", saved::<llama_tiny::LlamaModel>()),
+        ("resnet18", saved_in::<resnet18::ResNet18>(amp)),
+        ("bert_base", saved_in::<bert_base::BertBase>(amp)),
+        ("llama_tiny", saved_in::<llama_tiny::LlamaModel>(amp)),
     ] {
         let theirs = &fp16[name];
         assert_eq!(
@@ -321,11 +293,7 @@ struct Scaled {
 
 #[test]
 fn fresh_tensors_take_their_input_dtype() {
-    let amp = Report::of_in::<Scaled>(Scaled::INPUT, Mode::Train, Precision::Autocast(Device::Cpu))
-        .unwrap()
-        .totals()
-        .cost
-        .saved;
+    let amp = saved_in::<Scaled>(Precision::Autocast(Device::Cpu));
     // `fc` keeps its input's bf16 copy (16); stochastic depth its noise, one float32
     // per row (2): 16·2 + 2·4 = 40 bytes.
     assert_eq!((amp.activations, amp.wide), (16, 2));
@@ -345,10 +313,7 @@ struct Rms {
 
 #[test]
 fn rms_norm_computes_in_float32() {
-    let saved = |precision| {
-        let r = Report::of_in::<Rms>(Rms::INPUT, Mode::Train, precision).unwrap();
-        precision.saved_bytes(&r.totals().cost.saved)
-    };
+    let saved = |precision: Precision| precision.saved_bytes(&saved_in::<Rms>(precision));
     // Measured with torch 2.15 (saved_tensors_hooks, parameters excluded). Autocast:
     // `fc`'s bf16 copy of its input (32 · 2), the norm's float32 copy of its bf16 input
     // (32 · 4), `rstd` (4 · 4) and the normalized input (32 · 4): 336 bytes. float32:

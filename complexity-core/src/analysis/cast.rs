@@ -7,20 +7,12 @@ use super::storage::{Cast, Ref, Storages, promoted};
 use crate::cost::ZeroOp;
 use crate::error::Error;
 use crate::layer::{Layer, tri};
-use crate::memory::Precision;
 use crate::memory::autocast::{Dt, keeps_input_dtype, keeps_weight, layer_policy, weights_dtype};
 use crate::memory::saved::Saved;
+use crate::memory::{Device, Precision};
 use crate::module::{DtypeArg, Step};
 use crate::ops::{CostRule, Dtype, OPS, Policy};
 use crate::shape::Shape;
-
-/// Whether `a` and `b` are one dtype. O(1).
-pub(crate) const fn same_dt(a: Dt, b: Dt) -> bool {
-    matches!(
-        (a, b),
-        (Dt::Act, Dt::Act) | (Dt::Wide, Dt::Wide) | (Dt::Int, Dt::Int)
-    )
-}
 
 /// Whether `step` converts its input's dtype (`x.to(…)`, `x.float()`, `x.type_as(y)`,
 /// `x.long()`): under autocast a view when the dtype does not change, else a copy.
@@ -106,18 +98,16 @@ pub(crate) const fn step_cast<'a>(
     };
     // One dtype: nothing is cast, and no count reads a dtype.
     let device = match precision {
-        Precision::Autocast(device) => Some(device),
+        Precision::Autocast(device) => device,
         Precision::Uniform => return Ok(cast),
     };
     match *step {
         Step::Op { op, dtype, .. } | Step::OpSized { op, dtype, .. } if op < OPS.len() => {
             let row = &OPS[op];
-            if let Some(device) = device {
-                cast.policy = match device {
-                    crate::memory::Device::Cpu => row.autocast.cpu,
-                    crate::memory::Device::Cuda => row.autocast.cuda,
-                };
-            }
+            cast.policy = match device {
+                Device::Cpu => row.autocast.cpu,
+                Device::Cuda => row.autocast.cuda,
+            };
             cast.out = match row.dtype {
                 Dtype::Promoted => None,
                 Dtype::Float32 => Some(precision.float()),
@@ -144,30 +134,18 @@ pub(crate) const fn step_cast<'a>(
                 DtypeArg::Unset | DtypeArg::Float32 => precision.float(),
             });
         }
-        Step::MatMul { .. } | Step::Einsum { .. } if device.is_some() => {
-            cast.policy = Policy::Lower;
-        }
-        Step::Cat { .. } if matches!(device, Some(crate::memory::Device::Cpu)) => {
-            cast.policy = Policy::Promote;
-        }
+        Step::MatMul { .. } | Step::Einsum { .. } => cast.policy = Policy::Lower,
+        Step::Cat { .. } if matches!(device, Device::Cpu) => cast.policy = Policy::Promote,
         Step::Layer { layer, .. } => {
-            cast = layer_cast(
-                layer,
-                precision,
-                storage_dt_of_first(storage, step, base),
-                shapes,
-            );
+            let input = storage_dt_of_first(storage, step, base);
+            cast = layer_cast(layer, precision, input, shapes);
         }
         Step::Weighted { layer, .. } => {
-            cast = layer_cast(
-                layer,
-                precision,
-                storage_dt_of_first(storage, step, base),
-                shapes,
-            );
+            let input = storage_dt_of_first(storage, step, base);
+            cast = layer_cast(layer, precision, input, shapes);
             // Batch or layer norm with its weights as operands: its input's dtype.
             if matches!(cast.policy, Policy::Input) && cast.out.is_none() && !shapes.is_empty() {
-                cast.out = Some(storage_dt_of_first(storage, step, base));
+                cast.out = Some(input);
             }
         }
         _ => {}

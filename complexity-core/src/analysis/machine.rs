@@ -8,7 +8,7 @@
 //! frame of [`MAX_DEPTH`] per nesting level and the values of the running forward programs
 //! in one arena of [`MAX_SLOTS`].
 
-use super::cast::{converts, layer_cast, same_dt, step_cast, weight_copy};
+use super::cast::{converts, layer_cast, step_cast, weight_copy};
 use super::keep::keeps;
 use super::liveness::Liveness;
 use super::ops::{self, description, holds_nothing, operand};
@@ -303,7 +303,7 @@ impl<'r, 'b> Machine<'r, 'b> {
     }
 
     /// The dtype of a float32 tensor in this walk (a parameter, the model's input).
-    const fn float(&self) -> crate::memory::autocast::Dt {
+    const fn float(&self) -> Dt {
         self.storage.precision.float()
     }
 
@@ -828,7 +828,7 @@ impl<'r, 'b> Machine<'r, 'b> {
                 let was = self.frames[t].x_was;
                 let same_storage = self.kept_inputs(&self.frames[t]) == was.0
                     && out.grad == was.1
-                    && same_dt(out.dt, was.2);
+                    && out.dt.same(was.2);
                 let f = &mut self.frames[t];
                 let remaining = count - f.next - 1;
                 if y.same(&f.x) && same_storage && remaining > 0 && f.skip_indexed == ALL_ELEMENTS {
@@ -1461,7 +1461,7 @@ impl<'r, 'b> Machine<'r, 'b> {
         if typed && n > 0 && converts(step) {
             // `x.to(dtype)`, `x.float()`: the input itself when it has the dtype already.
             keep.view = match cast.out {
-                Some(dt) if !same_dt(dt, ins[0].dt) => View::Fresh,
+                Some(dt) if !dt.same(ins[0].dt) => View::Fresh,
                 _ => View::Alias(0),
             };
         }

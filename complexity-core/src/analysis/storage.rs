@@ -187,17 +187,15 @@ impl Storages {
             Policy::Lower => Dt::Act,
             Policy::Float32 => Dt::Wide,
             Policy::Promote => promoted(ins, cast.shapes),
-            Policy::Input => {
-                return match cast.out {
-                    Some(dt) => dt,
-                    None => promoted(ins, cast.shapes),
-                };
-            }
+            Policy::Input => match cast.out {
+                Some(dt) => return dt,
+                None => return promoted(ins, cast.shapes),
+            },
         };
         let mut k = 0;
         while k < ins.len() {
             let from = ins[k].dt;
-            if k < cast.shapes.len() && !matches!(from, Dt::Int) && !same(from, to) {
+            if k < cast.shapes.len() && !matches!(from, Dt::Int) && !from.same(to) {
                 ins[k] =
                     Ref::fresh(crate::memory::saved::elems(cast.shapes[k]), ins[k].grad).of(to);
             }
@@ -305,14 +303,6 @@ const fn of(class: Class, dt: Dt, n: u128) -> Saved {
         (Class::Activations, Dt::Wide) => Saved::wide(n),
         _ => Saved::of(class, n),
     }
-}
-
-/// Whether `a` and `b` are one dtype.
-const fn same(a: Dt, b: Dt) -> bool {
-    matches!(
-        (a, b),
-        (Dt::Act, Dt::Act) | (Dt::Wide, Dt::Wide) | (Dt::Int, Dt::Int)
-    )
 }
 
 /// The dtype type promotion gives operands `ins` of shapes `shapes`: the widest float

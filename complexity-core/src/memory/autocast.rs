@@ -51,6 +51,16 @@ pub(crate) enum Dt {
     Int,
 }
 
+impl Dt {
+    /// Whether `self` and `other` are one dtype (`==`, in a `const fn`). O(1).
+    pub(crate) const fn same(self, other: Dt) -> bool {
+        matches!(
+            (self, other),
+            (Dt::Act, Dt::Act) | (Dt::Wide, Dt::Wide) | (Dt::Int, Dt::Int)
+        )
+    }
+}
+
 impl Precision {
     /// The bytes of `saved` as a report shows them: float32 activations on the CPU for
     /// [`Precision::Uniform`] (`saved.bytes(DType::F32, Device::Cpu)`), or half-precision
