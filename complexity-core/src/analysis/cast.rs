@@ -4,26 +4,14 @@
 //! copies. O(1) per step.
 
 use super::storage::{Cast, Ref, Storages, promoted};
-use crate::cost::ZeroOp;
 use crate::error::Error;
 use crate::layer::{Layer, tri};
 use crate::memory::autocast::{Dt, keeps_input_dtype, keeps_weight, layer_policy, weights_dtype};
 use crate::memory::saved::Saved;
 use crate::memory::{Device, Precision};
 use crate::module::{DtypeArg, Step};
-use crate::ops::{CostRule, Dtype, OPS, Policy};
+use crate::ops::{Dtype, OPS, Policy};
 use crate::shape::Shape;
-
-/// Whether `step` converts its input's dtype (`x.to(…)`, `x.float()`, `x.type_as(y)`,
-/// `x.long()`): under autocast a view when the dtype does not change, else a copy.
-/// O(1).
-pub(crate) const fn converts(step: &Step) -> bool {
-    let op = match *step {
-        Step::Op { op, .. } | Step::OpSized { op, .. } => op,
-        _ => return false,
-    };
-    op < OPS.len() && matches!(OPS[op].cost, CostRule::Zero(ZeroOp::To))
-}
 
 /// A layer module's cast, its input of dtype `input`: its family's policy, its result in
 /// its input's dtype (or its weights', an embedding's; or float32 under autocast's

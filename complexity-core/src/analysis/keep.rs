@@ -3,13 +3,15 @@
 //! the views. O(1) per step.
 
 use super::storage::Ref;
+use crate::cost::ZeroOp;
 use crate::error::Error;
 use crate::layer::{AdaptiveAvgPool2d, Layer, tri};
+use crate::memory::autocast::Dt;
 use crate::memory::layout::{axis, cuts, expands, permutes, splits_only};
 use crate::memory::saved::{Class, Keep, Saved, View, elems};
 use crate::mode::Mode;
 use crate::module::{BinaryOp, Step};
-use crate::ops::{OPS, Saved as Rule, ShapeRule};
+use crate::ops::{CostRule, OPS, Saved as Rule, ShapeRule};
 use crate::shape::{MAX_RANK, Shape};
 
 /// What step `step` keeps, given its operands `ins` (in [`super::ops::operand`]'s
@@ -125,6 +127,23 @@ const fn applied_layer(applied: &Option<Layer>) -> Result<&Layer, Error> {
             "a functional layer step not applied",
         )),
     }
+}
+
+/// `keep`, the rule of `step`, when the step converts its input's dtype (`x.to(…)`,
+/// `x.float()`, `x.type_as(y)`, `x.long()`) to `to` (the dtype autocast's walk gives its
+/// result): the input itself when it has that dtype already, else a copy. O(1).
+pub(crate) const fn converted(step: &Step, mut keep: Keep, to: Option<Dt>, input: Dt) -> Keep {
+    let op = match *step {
+        Step::Op { op, .. } | Step::OpSized { op, .. } => op,
+        _ => return keep,
+    };
+    if op < OPS.len() && matches!(OPS[op].cost, CostRule::Zero(ZeroOp::To)) {
+        keep.view = match to {
+            Some(dt) if !dt.same(input) => View::Fresh,
+            _ => View::Alias(0),
+        };
+    }
+    keep
 }
 
 /// A view, non-contiguous when `strides`.

@@ -8,8 +8,8 @@
 //! frame of [`MAX_DEPTH`] per nesting level and the values of the running forward programs
 //! in one arena of [`MAX_SLOTS`].
 
-use super::cast::{converts, layer_cast, step_cast, weight_copy};
-use super::keep::keeps;
+use super::cast::{layer_cast, step_cast, weight_copy};
+use super::keep::{converted, keeps};
 use super::liveness::Liveness;
 use super::ops::{self, description, holds_nothing, operand};
 use super::record::{Call, NO_PARENT, Record, Recorder};
@@ -21,7 +21,6 @@ use crate::error::{Error, ErrorKind, Name};
 use crate::layer::{Layer, tri};
 use crate::memory::Precision;
 use crate::memory::autocast::Dt;
-use crate::memory::saved::View;
 use crate::mode::Mode;
 use crate::module::{Body, Graph, Module, Naming, Step};
 use crate::ops::{OPS, same_str};
@@ -1458,12 +1457,8 @@ impl<'r, 'b> Machine<'r, 'b> {
         let tensors = if tensors < n { tensors } else { n };
         let shapes = shapes.split_at(tensors).0;
         let cast = tri!(step_cast(step, &self.storage, base, shapes));
-        if typed && n > 0 && converts(step) {
-            // `x.to(dtype)`, `x.float()`: the input itself when it has the dtype already.
-            keep.view = match cast.out {
-                Some(dt) if !dt.same(ins[0].dt) => View::Fresh,
-                _ => View::Alias(0),
-            };
+        if typed && n > 0 {
+            keep = converted(step, keep, cast.out, ins[0].dt);
         }
         let (saved, out) =
             tri!(
